@@ -1,0 +1,95 @@
+"""The Python entry points: `extract` and `check`."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from .extract.claims import extract_claims
+from .ingest.text import parse_text, read_document
+from .model import Claim, Document, Finding
+from .verify import verify
+
+_HERE = Path(__file__).resolve().parent
+
+
+def example_path() -> Path:
+    """The bundled example digest: `claimcheck/_data` in a wheel, `data/` in a checkout."""
+    for folder in (_HERE / "_data", _HERE.parent / "data"):
+        path = folder / "example_digest.md"
+        if path.is_file():
+            return path
+    raise FileNotFoundError("the bundled example digest is missing from this installation")
+
+
+def load(document: str | Path | Document) -> Document:
+    """A Document from a path, a Document, or text (a string holding a newline or no such file)."""
+    if isinstance(document, Document):
+        return document
+    if isinstance(document, Path) or ("\n" not in document and Path(document).exists()):
+        return read_document(document)
+    return parse_text(str(document))
+
+
+@dataclass(frozen=True)
+class CheckResult:
+    """One document's claims and findings."""
+
+    document: Document
+    claims: tuple[Claim, ...]
+    findings: tuple[Finding, ...]
+
+    def sentence_of(self, claim: Claim) -> str:
+        start, end = claim.sentence
+        return self.document.text[start:end]
+
+
+@dataclass(frozen=True)
+class Report:
+    """The result of `check`: per-document results, with flat views for notebooks."""
+
+    results: tuple[CheckResult, ...]
+
+    @property
+    def findings(self) -> list[Finding]:
+        return [f for r in self.results for f in r.findings]
+
+    @property
+    def claims(self) -> list[Claim]:
+        return [c for r in self.results for c in r.claims]
+
+    def to_json(self) -> str:
+        from .report.json_report import render_findings
+        return render_findings(self.results)
+
+    def to_dataframe(self):
+        """Findings as a pandas DataFrame, one row a finding (pandas is imported on use)."""
+        import json
+
+        import pandas as pd
+        rows = []
+        for f in json.loads(self.to_json())["findings"]:
+            claim = f.pop("claim")
+            rows.append({**{k: f[k] for k in ("rule", "name", "severity", "verdict", "message", "expected",
+                                              "fingerprint")},
+                         **{k: claim[k] for k in ("document", "line", "column", "page", "text", "value", "unit",
+                                                  "kind", "metric", "subject")},
+                         "evidence": f["evidence"]})
+        return pd.DataFrame(rows, columns=["rule", "name", "severity", "verdict", "message", "document", "line",
+                                           "column", "page", "text", "value", "unit", "kind", "metric",
+                                           "subject", "expected", "evidence", "fingerprint"])
+
+
+def extract(document: str | Path | Document) -> list[Claim]:
+    """The claims of a document (a path or text)."""
+    return extract_claims(load(document))
+
+
+def check_document(document: Document, select=None, ignore=None, tolerance: float = 0.0) -> CheckResult:
+    claims = extract_claims(document)
+    findings = verify(document, claims, select=select, ignore=ignore, slack=tolerance)
+    return CheckResult(document, tuple(claims), tuple(findings))
+
+
+def check(*digests: str | Path | Document, select=None, ignore=None, tolerance: float = 0.0) -> Report:
+    """Check one or more digests (paths or text) against themselves."""
+    return Report(tuple(check_document(load(d), select, ignore, tolerance) for d in digests))

@@ -1,0 +1,169 @@
+"""Command line: argument parsing only; the work is done by `api`, `verify` and `report`.
+
+Exit codes: 0 nothing at or above --fail-on; 1 findings at or above it; 2 usage or input error
+(a message on stderr, never a traceback).
+"""
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from . import __version__
+
+EXIT_CLEAN, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
+_SEVERITY = {"info": 0, "warning": 1, "error": 2}
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str):  # exit 2 with the usage line, as argparse does, but say where to look
+        self.print_usage(sys.stderr)
+        print(f"claimcheck: error: {message} (see 'claimcheck {self.prog.split()[-1]} --help')"
+              if " " in self.prog else f"claimcheck: error: {message}", file=sys.stderr)
+        raise SystemExit(EXIT_USAGE)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="claimcheck", description="Find the numbers in research prose that do not hold.")
+    parser.add_argument("--version", action="version", version=f"claimcheck {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+
+    check = commands.add_parser("check", help="check digests: arithmetic, consistency, comparisons",
+                                description="Check each digest's numeric claims against each other. "
+                                "With no DIGEST, checks the bundled example digest.")
+    check.add_argument("digests", nargs="*", metavar="DIGEST", help="text or Markdown files ('-' for stdin)")
+    check.add_argument("--format", choices=("text", "json"), default="text")
+    check.add_argument("--output", "-o", metavar="FILE", help="write the report here instead of stdout")
+    check.add_argument("--fail-on", choices=("error", "warning", "never"), default="error",
+                       help="lowest severity that makes the exit code 1 (default: error)")
+    check.add_argument("--select", metavar="CODES", help="only these rules, comma-separated (CC101,CC105)")
+    check.add_argument("--ignore", metavar="CODES", help="skip these rules, comma-separated")
+    check.add_argument("--tolerance", type=float, default=0.0, metavar="FRACTION",
+                       help="extra relative tolerance on top of rounding (default 0; 0.01 = 1%%)")
+
+    extract = commands.add_parser("extract", help="list the numeric claims of files",
+                                  description="Print every numeric claim with its kind, metric and subject.")
+    extract.add_argument("files", nargs="+", metavar="FILE")
+    extract.add_argument("--format", choices=("table", "json"), default="table")
+    extract.add_argument("--output", "-o", metavar="FILE")
+
+    commands.add_parser("rules", help="list the rules")
+    rule = commands.add_parser("rule", help="print one rule's documentation")
+    rule.add_argument("code", metavar="CODE")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.command is None:
+        parser.print_help()
+        return EXIT_USAGE
+    try:
+        return {"check": _check, "extract": _extract, "rules": _rules, "rule": _rule}[args.command](args)
+    except _UsageError as error:
+        print(f"claimcheck: error: {error}", file=sys.stderr)
+        return EXIT_USAGE
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        return EXIT_CLEAN
+
+
+class _UsageError(Exception):
+    pass
+
+
+def _codes(value: str | None) -> set[str] | None:
+    if not value:
+        return None
+    from .verify import RULES
+    codes = {c.strip().upper() for c in value.split(",") if c.strip()}
+    unknown = sorted(codes - set(RULES))
+    if unknown:
+        raise _UsageError(f"unknown rule code {', '.join(unknown)} (known: {', '.join(sorted(RULES))})")
+    return codes
+
+
+def _documents(paths: list[str]):
+    from .ingest.text import InputError, parse_text, read_document
+    documents = []
+    for path in paths:
+        try:
+            if path == "-":
+                documents.append(parse_text(sys.stdin.read(), "<stdin>"))
+            else:
+                documents.append(read_document(path))
+        except InputError as error:
+            raise _UsageError(str(error)) from None
+    return documents
+
+
+def _write(text: str, output: str | None) -> None:
+    if output:
+        try:
+            Path(output).write_text(text, encoding="utf-8")
+        except OSError as error:
+            raise _UsageError(f"cannot write {output}: {error.strerror}") from None
+    else:
+        sys.stdout.write(text)
+
+
+def _check(args) -> int:
+    if args.tolerance < 0 or args.tolerance >= 1:
+        raise _UsageError(f"--tolerance must be a fraction in [0, 1), got {args.tolerance}")
+    select, ignore = _codes(args.select), _codes(args.ignore)
+    paths = args.digests
+    if not paths:
+        from .api import example_path
+        paths = [str(example_path())]
+        print(f"claimcheck: no digest given; checking the bundled example {paths[0]}", file=sys.stderr)
+    documents = _documents(paths)
+    from .api import check_document
+    results = [check_document(d, select, ignore, args.tolerance) for d in documents]
+    if args.format == "json":
+        from .report.json_report import render_findings
+        _write(render_findings(results) + "\n", args.output)
+    else:
+        from .report.text_report import render_findings
+        _write(render_findings(results), args.output)
+    if args.fail_on == "never":
+        return EXIT_CLEAN
+    threshold = _SEVERITY[args.fail_on]
+    failing = any(_SEVERITY[f.severity] >= threshold for r in results for f in r.findings)
+    return EXIT_FINDINGS if failing else EXIT_CLEAN
+
+
+def _extract(args) -> int:
+    documents = _documents(args.files)
+    from .extract.claims import extract_claims
+    pairs = [(d, extract_claims(d)) for d in documents]
+    if args.format == "json":
+        from .report.json_report import render_claims
+        _write(render_claims(pairs) + "\n", args.output)
+    else:
+        from .report.text_report import render_claims_table
+        _write(render_claims_table(pairs), args.output)
+    return EXIT_CLEAN
+
+
+def _rules(args) -> int:
+    from .verify import RULES
+    for code, rule in sorted(RULES.items()):
+        summary = rule.doc.splitlines()[0] if rule.doc else ""
+        print(f"{code}  {rule.name:<26} {rule.severity:<8} {summary}")
+    return EXIT_CLEAN
+
+
+def _rule(args) -> int:
+    from .verify import RULES
+    rule = RULES.get(args.code.upper())
+    if rule is None:
+        raise _UsageError(f"unknown rule code {args.code} (known: {', '.join(sorted(RULES))})")
+    print(f"{rule.code} {rule.name} ({rule.family}, default severity {rule.severity})\n")
+    print(rule.doc)
+    return EXIT_CLEAN
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,430 @@
+"""Quantities to claims: what kind of figure each is, of which metric, for whom, in what setting.
+
+spaCy's blank English pipeline (no trained model, imported on first use) tokenises each
+sentence that holds a quantity; a PhraseMatcher built from `patterns/metrics.jsonl` finds
+metric and benchmark names and a Matcher built from `patterns/cues.jsonl` finds the words
+that say what a number is (speedup, latency, beats, from ... to, ...). The decisions below
+read those matches around each quantity.
+"""
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ..ingest.text import heading_subject
+from ..lexicon import load_json, load_jsonl
+from ..model import Claim, Document, Quantity
+from .normalize import normalize
+from .quantities import find_quantities
+
+MEASURE_OF_DIMENSION = {"ratio": "speedup", "points": "delta", "time": "time", "rate": "throughput",
+                        "memory": "memory", "count": "scale", "percent": "percent", "plain": "score"}
+
+
+@dataclass(frozen=True)
+class MetricInfo:
+    id: str
+    lower_is_better: bool
+    complement: str
+    dimension: str  # "" for scores; time, memory, rate or ratio where only such figures fit
+
+
+@dataclass
+class _Match:
+    label: str
+    start: int  # offsets in the document
+    end: int
+    key: str = ""
+
+
+class ClaimExtractor:
+    """Reads claims out of documents; build once, use for many documents."""
+
+    def __init__(self) -> None:
+        import spacy
+        from spacy.attrs import ORTH
+        from spacy.matcher import Matcher, PhraseMatcher
+
+        self.nlp = spacy.blank("en")
+        for abbreviation in load_json("abbreviations.json")["abbreviations"]:
+            if " " not in abbreviation:
+                self.nlp.tokenizer.add_special_case(abbreviation, [{ORTH: abbreviation}])
+        self.metrics: dict[str, MetricInfo] = {}
+        metric_names: set[str] = set()
+        self.metric_matcher = PhraseMatcher(self.nlp.vocab, attr="LOWER")
+        for row in load_jsonl("metrics.jsonl"):
+            info = MetricInfo(row["id"], bool(row.get("lower_is_better")), row.get("complement") or "",
+                              row.get("dimension") or "")
+            self.metrics[row["id"]] = info
+            self.metric_matcher.add(row["id"], list(self.nlp.tokenizer.pipe(row["names"])))
+            metric_names.update(name.lower() for name in row["names"])
+        self.metric_names = frozenset(metric_names)
+        self.cue_matcher = Matcher(self.nlp.vocab, validate=True)
+        for row in load_jsonl("cues.jsonl"):
+            self.cue_matcher.add(row["label"], [row["pattern"]])
+        names = load_json("names.json")
+        self.not_names = frozenset(w.lower() for w in names["not_names"])
+        settings = load_json("settings.json")
+        self.setting_res = [re.compile(r, re.IGNORECASE) for r in settings["setting_regexes"]]
+        self.task_re = re.compile(r"\b([A-Za-z][\w-]+)\s+(?:" + "|".join(settings["task_nouns"]) + r")\b",
+                                  re.IGNORECASE)
+
+    # -- document level ---------------------------------------------------------------------
+
+    def extract(self, document: Document) -> list[Claim]:
+        text = normalize(document.text)
+        quantities = find_quantities(text)
+        if not quantities:
+            return []
+        units = _units(document, text)
+        unit_starts = [u[0] for u in units]
+        subjects = _known_subjects(document)
+        subject_re = _subject_regex(tuple(subjects))
+        claims: list[Claim] = []
+        by_unit: dict[int, list[Quantity]] = {}
+        for quantity in quantities:
+            index = bisect_right(unit_starts, quantity.start) - 1
+            if index >= 0 and quantity.start < units[index][1]:
+                by_unit.setdefault(index, []).append(quantity)
+        previous: list[tuple[Quantity, str, str]] = []  # figures so far in this paragraph
+        paragraph = -1
+        for index, unit_quantities in sorted(by_unit.items()):
+            start, end = units[index]
+            line = document.locate(start).line
+            if line != paragraph:
+                previous = []
+                paragraph = line
+            claims.extend(self._unit_claims(document, text, start, end, unit_quantities, subject_re, previous))
+        return claims
+
+    # -- one sentence or table cell ---------------------------------------------------------
+
+    def _unit_claims(self, document, text, start, end, quantities, subject_re, previous) -> list[Claim]:
+        sentence = text[start:end]
+        doc = self.nlp.make_doc(sentence)
+        metrics = _longest([
+            _Match("METRIC", start + doc[s:e].start_char, start + doc[s:e].end_char,
+                   self.nlp.vocab.strings[m])
+            for m, s, e in self.metric_matcher(doc)])
+        metrics += self._acronym_metrics(sentence, start, metrics, subject_re)
+        cues = [_Match(self.nlp.vocab.strings[m], start + doc[s:e].start_char, start + doc[s:e].end_char)
+                for m, s, e in self.cue_matcher(doc)]
+        config_change = any(c.label == "CONFIG_CHANGE" for c in cues)
+        cell = document.cell_at(start)
+        section = document.section_at(start)
+        out: list[Claim] = []
+        for q in quantities:
+            if _in_heading(document, q.start):
+                continue
+            clause_start, clause_end = _clause(text, start, end, q)
+            before = text[max(clause_start, q.start - 60):q.start]
+            after = text[q.end:min(clause_end, q.end + 60)]
+            if self._is_hyperparameter(q, cues, before):
+                continue
+            if cell is not None and cell.column_header.strip().lower() in ("#", "no.", "no", "rank", "id"):
+                continue
+            metric, metric_text = self._metric_for(q, metrics, clause_start, clause_end, text)
+            kind = self._kind(q, cues, before, after, clause_start, clause_end, metric)
+            role = _change_role(before, after)
+            baseline = "" if kind == "scale" else _baseline_name(before, after, subject_re, self.not_names | self.metric_names)
+            if not metric:
+                # a compared method's figure, a bare margin, the end of a change or the second of
+                # a pair ("78.9 s with X versus 160 s without") takes the metric of the figure before
+                metric, metric_text = next(((m, t) for p, m, t in reversed(previous) if m and (
+                    (p.dimension == q.dimension and (baseline or role == "to" or p.start >= start))
+                    or (kind == "delta" and p.dimension in ("plain", "percent", "points")))), ("", ""))
+            subject = ""
+            if baseline:
+                subject = baseline
+            elif cell is not None and cell.row_header:
+                subject = heading_subject(cell.row_header) or cell.row_header
+            if not subject:
+                subject = _nearest_subject(text, start, q.start, subject_re)
+            if not subject and section is not None:
+                subject = section.subject
+            if kind == "score" and not metric and not baseline and cell is None:
+                continue  # a bare number with nothing to say what it measures is not a claim
+            if kind == "speedup":
+                metric = self._speedup_scope(q, cues, clause_start, clause_end, text)
+                metric_text = metric.split(":")[1] + " speedup" if ":" in metric else metric
+            info = self.metrics.get(metric)
+            setting = set(self._setting(text[clause_start:clause_end]))
+            if config_change:
+                setting.add("other configuration")
+            if role == "to":
+                setting.add("after a stated change")
+            lower = info.lower_is_better if info else kind in ("time", "memory")
+            location = document.locate(q.start)
+            claim_kind = "change" if role else kind
+            out.append(Claim(
+                document=document.name, quantity=q, kind=claim_kind, line=location.line,
+                column=location.column, sentence=(start, end), metric=metric,
+                metric_text=metric_text, subject=subject, baseline=baseline,
+                setting=frozenset(setting), role=role or ("baseline" if baseline else ""),
+                lower_is_better=lower))
+            previous.append((q, metric, metric_text))
+        return out
+
+    # -- decisions --------------------------------------------------------------------------
+
+    def _acronym_metrics(self, sentence, offset, metrics, subject_re):
+        """Acronyms right before or after a number name a metric even when no lexicon has them."""
+        found = []
+        for m in re.finditer(r"(?<![\w-])([A-Z][A-Z0-9]{1,6})(?![\w-])", sentence):
+            word = m.group(1)
+            if word.lower() in self.not_names or any(d.isdigit() for d in word[:1]):
+                continue
+            if subject_re is not None and subject_re.fullmatch(word):
+                continue
+            if any(x.start <= offset + m.start() < x.end for x in metrics):
+                continue
+            near = re.match(r"\s*[\d+\-~]", sentence[m.end():m.end() + 3]) or re.search(
+                r"[\d%]\s*$", sentence[max(0, m.start() - 3):m.start()])
+            if near:
+                found.append(_Match("METRIC", offset + m.start(), offset + m.end(), word))
+        return found
+
+    def _metric_for(self, q, metrics, clause_start, clause_end, text):
+        """The metric named closest to a figure: 'PDMS 90.2', '0.7 PDMS', '+21.6 points on BBH'.
+
+        Each candidate costs the words between it and the number; parentheses and a
+        benchmark version (v1) are free, commas end the search.
+        """
+        best = None
+        wanted = q.dimension if q.dimension in ("time", "memory", "rate", "ratio") else ""
+        for m in metrics:
+            if not (clause_start <= m.start and m.end <= clause_end):
+                continue
+            info = self.metrics.get(m.key)
+            if (info.dimension if info else "") != wanted:
+                continue
+            if m.end <= q.start:
+                gap = text[m.end:q.start]
+                cost = _gap_cost(gap, _BEFORE_WORDS, 3)
+            elif m.start >= q.end:
+                gap = text[q.end:m.start]
+                cost = _gap_cost(gap, _AFTER_WORDS, 3)
+                cost = None if cost is None else cost + 0.5
+            else:
+                continue
+            if cost is not None and (best is None or cost < best[0]):
+                best = (cost, m)
+        if best is None:
+            return "", ""
+        return best[1].key, text[best[1].start:best[1].end]
+
+    def _kind(self, q, cues, before, after, clause_start, clause_end, metric) -> str:
+        if q.dimension == "ratio":
+            return "speedup"
+        if q.dimension == "points":
+            return "delta"
+        if re.match(r"-[a-z]", after) and q.dimension == "plain":
+            return "setting"  # 2-step, 61-frame, 5-shot
+        if q.text[:1] in "≥≤<>":  # IoU ≥ 85%, similarity > 0.4: a threshold
+            return "setting"
+        if q.signed and q.dimension in ("plain", "percent"):
+            return "delta"
+        if re.search(r"\b(?:costs?|loses?|gains?|adds?|drops?|lifts?|boosts?)\s+(?:of\s+)?(?:about\s+|~)?$", before, re.I):
+            return "delta"
+        if re.search(r"\bby\s+(?:about\s+|~|over\s+|nearly\s+)?$", before, re.I) and q.dimension in ("plain", "percent"):
+            return "delta"
+        if q.dimension == "time":
+            return "time"
+        if q.dimension == "rate":
+            return "throughput"
+        if q.dimension == "memory":
+            return "memory"
+        if q.dimension == "count":
+            return "scale"
+        if q.dimension == "plain" and re.match(r"\s+(?:[a-z-]+\s+)?(?:parameters|params|tokens|images|samples|examples|GPUs|hours|epochs|videos|prompts|concepts|languages|tasks)\b", after):
+            return "scale"
+        if metric in _SETTING_METRICS:
+            return "setting"
+        if q.dimension == "percent":
+            return "percent"
+        return "score"
+
+    def _speedup_scope(self, q, cues, clause_start, clause_end, text) -> str:
+        scopes = [c for c in cues if c.label in ("SCOPE_E2E", "SCOPE_PART") and clause_start <= c.start < clause_end]
+        if not scopes:
+            return "speedup"
+        nearest = min(scopes, key=lambda c: min(abs(c.start - q.end), abs(q.start - c.end)))
+        if nearest.label == "SCOPE_E2E":
+            return "speedup:end-to-end"
+        return "speedup:" + _scope_word(text[nearest.start:nearest.end])
+
+    def _is_hyperparameter(self, q, cues, before) -> bool:
+        if q.dimension in ("plain", "count") and re.search(
+                r"(?:\b(?:learning[\s-]rate|lr|batch[\s-]size|weight[\s-]decay|warm-?up(?:\s+steps)?|momentum|seed|"
+                r"temperature|beam[\s-](?:size|width)|top-[kp]|dropout|every|hidden[\s-](?:size|dim(?:ension)?)|"
+                r"rank|context[\s-](?:length|window)|patch[\s-]size|chunk[\s-]size|block[\s-]size)"
+                r"|[βλαγεη]|\b(?:beta|lambda|alpha|gamma|eta|epsilon)\d?)\s*(?:of|=|:|is|to|set\s+to)?\s*(?:about\s+)?$",
+                before, re.I):
+            return True
+        return q.dimension == "plain" and "e" in q.text.lower() and abs(q.value) < 1e-2
+
+    def _setting(self, clause: str):
+        for pattern in self.setting_res:
+            for m in pattern.finditer(clause):
+                yield re.sub(r"\s+", " ", m.group(0).lower())
+        for m in self.task_re.finditer(clause):
+            word = m.group(1).lower()
+            if word not in self.not_names_lower_common:
+                yield re.sub(r"\s+", " ", m.group(0).lower())
+
+    @property
+    def not_names_lower_common(self) -> frozenset[str]:
+        return _COMMON_WORDS
+
+
+_SETTING_METRICS = frozenset({"sparsity", "keep_ratio", "dropout", "keep_probability"})
+_BEFORE_WORDS = None  # any lowercase word may stand between a metric and its figure
+_AFTER_WORDS = frozenset({"points", "point", "pts", "pt", "pp", "percentage", "on", "in", "for", "of", "at", "the"})
+_PAREN = re.compile(r"\([^()]{0,80}\)")
+
+
+def _gap_cost(gap: str, allowed: frozenset[str] | None, limit: int) -> float | None:
+    """Words between a metric and a number, or None when the gap breaks the link."""
+    gap = _PAREN.sub(" ", gap)
+    if re.search(r"[,;.!?()\[\]|]", gap.replace("pts.", "pts")):
+        return None
+    words = [w for w in re.findall(r"[^\s:=]+", gap) if not re.fullmatch(r"v\d+(?:\.\d+)?", w)]
+    if len(words) > limit:
+        return None
+    if any(not w.islower() or any(ch.isdigit() for ch in w) for w in words):
+        return None
+    if allowed is not None and any(w not in allowed for w in words):
+        return None
+    return float(len(words))
+
+
+_COMMON_WORDS = frozenset("the a an of for and or in on at to its their our this that with by from".split())
+
+def _scope_word(word: str) -> str:
+    """attention-only, attention-layer -> attention; converges -> convergence."""
+    word = re.sub(r"-(?:only|layer|level)$", "", word.lower())
+    return "convergence" if word.startswith("converge") else word
+
+
+def _longest(matches: list[_Match]) -> list[_Match]:
+    """Drop matches inside longer ones (HumanEval inside HumanEval+)."""
+    out = []
+    for m in sorted(matches, key=lambda m: (m.start, -(m.end - m.start))):
+        if out and m.start < out[-1].end:
+            continue
+        out.append(m)
+    return out
+
+
+_SENTENCE_END = re.compile(r"(?<=[.!?])[\"'”)]*\s+(?=[\"'“(]?[A-Z0-9])|\n")
+
+
+@lru_cache(maxsize=1)
+def _abbreviation_re() -> re.Pattern:
+    words = load_json("abbreviations.json")["abbreviations"]
+    return re.compile(r"(?:^|\s)(?:" + "|".join(re.escape(w) for w in words) + r")$", re.IGNORECASE)
+
+
+def _units(document: Document, text: str) -> list[tuple[int, int]]:
+    """Sentences of prose, and each table cell as its own unit, in order."""
+    units: list[tuple[int, int]] = []
+    cell_spans = [(c.start, c.end) for c in document.cells]
+    cell_lines = set()
+    for cell in document.cells:
+        cell_lines.add(document.locate(cell.start).line)
+    abbreviation = _abbreviation_re()
+    line_starts = document.line_starts
+    for number, line_start in enumerate(line_starts, 1):
+        line_end = line_starts[number] - 1 if number < len(line_starts) else len(text)
+        if number in cell_lines:
+            continue
+        start = line_start
+        for m in _SENTENCE_END.finditer(text, line_start, line_end):
+            if abbreviation.search(text[start:m.start()]):
+                continue
+            units.append((start, m.start()))
+            start = m.end()
+        if start < line_end:
+            units.append((start, line_end))
+    units.extend(cell_spans)
+    units.sort()
+    return units
+
+
+def _clause(text: str, start: int, end: int, q: Quantity) -> tuple[int, int]:
+    """The part of a sentence between semicolons around a quantity."""
+    left = text.rfind(";", start, q.start)
+    right = text.find(";", q.end, end)
+    return (left + 1 if left >= 0 else start, right if right >= 0 else end)
+
+
+def _in_heading(document: Document, offset: int) -> bool:
+    return any(s <= offset < e for s, e in document.headings)
+
+
+def _known_subjects(document: Document) -> list[str]:
+    names = {s.subject for s in document.sections if s.subject}
+    for cell in document.cells:
+        if cell.row_header:
+            names.add(heading_subject(cell.row_header) or cell.row_header)
+    return sorted((n for n in names if n and not re.fullmatch(r"[\d.]+", n)), key=len, reverse=True)
+
+
+@lru_cache(maxsize=64)
+def _subject_regex(subjects: tuple[str, ...]) -> re.Pattern | None:
+    if not subjects:
+        return None
+    return re.compile(r"(?<![\w])(?:" + "|".join(re.escape(s) for s in subjects) + r")(?![\w])")
+
+
+def _nearest_subject(text: str, sentence_start: int, offset: int, subject_re) -> str:
+    if subject_re is None:
+        return ""
+    last = ""
+    for m in subject_re.finditer(text, sentence_start, offset):
+        last = m.group(0)
+    return last
+
+
+_NAME = r"([A-Z][\w.+-]*[\w+]|[a-z]+[A-Z][\w.+-]*)"
+_PAREN_AFTER_NAME = re.compile(_NAME + r"\s*\(\s*(?:[~≈]\s*)?$")
+_NAME_IN_PAREN = re.compile(r"\(\s*" + _NAME + r"[\s:,]+(?:at\s+)?$")
+_NAME_AFTER_VERSUS = re.compile(
+    r"(?:versus|vs\.?|than|over|against|compared\s+(?:to|with)|relative\s+to|and|,)\s+(?:the\s+)?" + _NAME + r"(?:'s)?\s+(?:at|with|of|:|scores?|reaches|gets)?\s*$")
+
+
+def _baseline_name(before: str, after: str, subject_re, not_names) -> str:
+    """The compared method a figure belongs to: 'WoTE (88.3)', '(WoTE 88.3)', 'versus UCE at 67.43%'."""
+    for pattern in (_PAREN_AFTER_NAME, _NAME_IN_PAREN, _NAME_AFTER_VERSUS):
+        m = pattern.search(before)
+        if m:
+            name = m.group(1)
+            if name.lower() in not_names:
+                continue
+            if subject_re is not None and subject_re.fullmatch(name):
+                return ""
+            if pattern is _PAREN_AFTER_NAME and not re.match(r"\s*[,)]", after):
+                continue
+            return name
+    return ""
+
+
+def _change_role(before: str, after: str) -> str:
+    if re.search(r"\bfrom\s+(?:about\s+|~)?$", before, re.I) and re.match(r"\s*(?:to|→|->)\s", after):
+        return "from"
+    if re.search(r"\bfrom\s+\S+\s+to\s+(?:about\s+|~)?$", before, re.I) or (
+            re.search(r"(?:\bto|→|->)\s+(?:about\s+|~)?$", before) and re.search(r"\bfrom\s", before)):
+        return "to"
+    return ""
+
+
+@lru_cache(maxsize=1)
+def default_extractor() -> ClaimExtractor:
+    return ClaimExtractor()
+
+
+def extract_claims(document: Document) -> list[Claim]:
+    """Claims of one document with the default patterns."""
+    return default_extractor().extract(document)

@@ -1,0 +1,55 @@
+"""Where the rule data lives: `patterns/` in a checkout, `claimcheck/_patterns` in a wheel.
+
+Patterns and lexicons are data so that a user can add a benchmark or a phrasing without
+touching code; `CLAIMCHECK_PATTERNS` (or `--patterns DIR`) adds a folder whose files are read
+first.
+"""
+from __future__ import annotations
+
+import json
+import os
+from functools import lru_cache
+from pathlib import Path
+
+_HERE = Path(__file__).resolve().parent
+
+
+def pattern_dirs() -> list[Path]:
+    """Folders searched for a pattern file, the user's first."""
+    dirs = []
+    extra = os.environ.get("CLAIMCHECK_PATTERNS")
+    if extra:
+        dirs.append(Path(extra))
+    for candidate in (_HERE / "_patterns", _HERE.parent / "patterns"):
+        if candidate.is_dir():
+            dirs.append(candidate)
+    return dirs
+
+
+def pattern_path(name: str) -> Path:
+    for folder in pattern_dirs():
+        path = folder / name
+        if path.is_file():
+            return path
+    raise FileNotFoundError(f"pattern file {name!r} not found in {[str(d) for d in pattern_dirs()]}")
+
+
+@lru_cache(maxsize=None)
+def load_json(name: str):
+    with open(pattern_path(name), encoding="utf-8") as handle:
+        return json.load(handle)
+
+
+@lru_cache(maxsize=None)
+def load_jsonl(name: str) -> tuple[dict, ...]:
+    rows = []
+    with open(pattern_path(name), encoding="utf-8") as handle:
+        for number, line in enumerate(handle, 1):
+            line = line.strip()
+            if not line or line.startswith("//"):
+                continue
+            try:
+                rows.append(json.loads(line))
+            except json.JSONDecodeError as error:
+                raise ValueError(f"{name}:{number}: {error}") from None
+    return tuple(rows)

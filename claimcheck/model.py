@@ -1,0 +1,186 @@
+"""The data model shared by every stage: frozen dataclasses, no behaviour beyond small helpers."""
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Quantity:
+    """A number as written, with its unit and how precisely it was written.
+
+    `value` is the number times any scale word (8B -> 8e9); `decimals` counts the digits
+    written after the point (84.63 -> 2), which sets the rounding tolerance.
+    """
+
+    text: str
+    start: int
+    end: int
+    value: float
+    decimals: int
+    unit: str = ""            # canonical unit: "%", "x", "pt", "s", "B" (bytes), "tokens/s", ...
+    dimension: str = "plain"  # plain | percent | ratio | points | time | memory | rate | count
+    scale: float = 1.0        # from K/M/B/T or million/billion/...
+    signed: bool = False      # written with an explicit + or - sign
+    approx: bool = False      # ~, about, nearly, ...
+    bound: str = ""           # "", ">", ">=", "<", "<="
+    high: float | None = None  # upper end of a range (1-2)
+    word: str = ""            # the word form, for "halves", "doubles", ...
+
+    @property
+    def half_step(self) -> float:
+        """Half a unit in the last written digit, in the units of `value`."""
+        return 0.5 * (10.0 ** -self.decimals) * self.scale
+
+    @property
+    def interval(self) -> tuple[float, float]:
+        """The values that round to the number as written."""
+        if self.word:  # "halves", "doubles": exact by definition
+            return (self.value, self.value)
+        return (self.value - self.half_step, self.value + self.half_step)
+
+    def base_value(self) -> float:
+        """The value in its dimension's base unit (seconds, bytes), for comparing ms with s."""
+        return self.value * UNIT_FACTORS.get(self.unit, 1.0)
+
+
+# Factors to a dimension's base unit (time: seconds; memory: bytes).
+UNIT_FACTORS = {
+    "ns": 1e-9, "us": 1e-6, "ms": 1e-3, "s": 1.0, "min": 60.0, "h": 3600.0, "d": 86400.0,
+    "KB": 1e3, "MB": 1e6, "GB": 1e9, "TB": 1e12, "KiB": 2.0**10, "MiB": 2.0**20,
+    "GiB": 2.0**30, "TiB": 2.0**40,
+}
+
+
+@dataclass(frozen=True)
+class Location:
+    """Where a span of a document is: 1-based line and column (and page, for paged sources)."""
+
+    line: int
+    column: int
+    page: int | None = None
+
+
+@dataclass(frozen=True)
+class TableCell:
+    """One cell of a Markdown table, with the headers that give it meaning."""
+
+    start: int
+    end: int
+    row: int
+    column: int
+    text: str
+    row_header: str
+    column_header: str
+    table: int
+
+
+@dataclass(frozen=True)
+class Section:
+    """A stretch of a document under one heading; `subject` is the heading's name part."""
+
+    start: int
+    end: int
+    title: str
+    subject: str
+
+
+@dataclass(frozen=True)
+class Document:
+    """Text with a map back to lines and columns, plus tables and sections."""
+
+    name: str
+    text: str
+    line_starts: tuple[int, ...]
+    cells: tuple[TableCell, ...] = ()
+    sections: tuple[Section, ...] = ()
+    headings: tuple[tuple[int, int], ...] = ()  # (start, end) of heading lines
+
+    def locate(self, offset: int) -> Location:
+        index = bisect.bisect_right(self.line_starts, offset) - 1
+        return Location(line=index + 1, column=offset - self.line_starts[index] + 1)
+
+    def line_text(self, line: int) -> str:
+        start = self.line_starts[line - 1]
+        end = self.line_starts[line] if line < len(self.line_starts) else len(self.text)
+        return self.text[start:end].rstrip("\r\n")
+
+    def cell_at(self, offset: int) -> TableCell | None:
+        for cell in self.cells:
+            if cell.start <= offset < cell.end:
+                return cell
+        return None
+
+    def section_at(self, offset: int) -> Section | None:
+        for section in self.sections:
+            if section.start <= offset < section.end:
+                return section
+        return None
+
+
+@dataclass(frozen=True)
+class Claim:
+    """A quantity read as a claim: what kind of figure it is, of what metric, for whom."""
+
+    document: str
+    quantity: Quantity
+    kind: str                  # score | percent | speedup | delta | change | time | throughput | memory | scale | setting
+    line: int
+    column: int
+    sentence: tuple[int, int]  # character span of the sentence (or table cell) it stands in
+    metric: str = ""           # canonical metric id, or the acronym as written
+    metric_text: str = ""      # the metric as written
+    subject: str = ""          # method or model the figure belongs to
+    baseline: str = ""         # for a figure attributed to a compared method
+    setting: frozenset[str] = field(default_factory=frozenset)
+    role: str = ""             # "" | "from" | "to" (a stated change) | "baseline"
+    lower_is_better: bool = False
+    page: int | None = None
+
+    @property
+    def text(self) -> str:
+        return self.quantity.text
+
+    @property
+    def value(self) -> float:
+        return self.quantity.value
+
+    @property
+    def unit(self) -> str:
+        return self.quantity.unit
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """A figure that a finding rests on, from the digest or a source."""
+
+    document: str
+    line: int
+    column: int
+    text: str
+    value: float | None
+    unit: str = ""
+    kind: str = ""
+    metric: str = ""
+    subject: str = ""
+    page: int | None = None
+    note: str = ""
+
+    @classmethod
+    def of(cls, claim: Claim, note: str = "") -> "Evidence":
+        return cls(claim.document, claim.line, claim.column, claim.text, claim.value,
+                   claim.unit, claim.kind, claim.metric, claim.subject, claim.page, note)
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One thing that does not hold, with the numbers that show it."""
+
+    rule: str
+    name: str
+    severity: str             # error | warning | info
+    verdict: str              # mismatch | inconsistent | contradicted | ...
+    message: str
+    claim: Claim
+    evidence: tuple[Evidence, ...] = ()
+    expected: float | None = None

@@ -1,0 +1,68 @@
+"""The versioned JSON report (schema 1 of DESIGN.md)."""
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+
+from ..model import Claim, Evidence, Finding
+
+SCHEMA = 1
+
+
+def claim_dict(claim: Claim) -> dict:
+    return {
+        "document": claim.document, "line": claim.line, "column": claim.column, "page": claim.page,
+        "text": claim.text, "value": claim.value, "unit": claim.unit, "kind": claim.kind,
+        "metric": claim.metric, "subject": claim.subject, "baseline": claim.baseline or None,
+        "role": claim.role or None, "setting": sorted(claim.setting),
+        "decimals": claim.quantity.decimals, "approximate": claim.quantity.approx,
+        "bound": claim.quantity.bound or None,
+    }
+
+
+def evidence_dict(evidence: Evidence) -> dict:
+    return {
+        "document": evidence.document, "line": evidence.line, "column": evidence.column,
+        "page": evidence.page, "text": evidence.text, "value": evidence.value, "unit": evidence.unit,
+        "kind": evidence.kind, "metric": evidence.metric, "subject": evidence.subject,
+        "note": evidence.note or None,
+    }
+
+
+def fingerprint(finding: Finding, sentence: str = "") -> str:
+    """Stable across moved lines: rule, document name, the claim's wording and its metric."""
+    claim = finding.claim
+    words = re.sub(r"\s+", " ", sentence or claim.text).strip().lower()
+    name = claim.document.replace("\\", "/").rsplit("/", 1)[-1]
+    key = "|".join((finding.rule, name, words, claim.text, claim.metric))
+    return hashlib.sha256(key.encode("utf-8")).hexdigest()[:16]
+
+
+def finding_dict(finding: Finding, sentence: str = "") -> dict:
+    return {
+        "rule": finding.rule, "name": finding.name, "severity": finding.severity,
+        "verdict": finding.verdict, "message": finding.message, "claim": claim_dict(finding.claim),
+        "evidence": [evidence_dict(e) for e in finding.evidence], "expected": finding.expected,
+        "fingerprint": fingerprint(finding, sentence),
+    }
+
+
+def render_findings(results, indent: int = 2) -> str:
+    """`results`: CheckResult objects (one per document)."""
+    payload = {
+        "schema": SCHEMA,
+        "documents": [{"name": r.document.name, "claims": len(r.claims), "findings": len(r.findings)}
+                      for r in results],
+        "findings": [finding_dict(f, r.sentence_of(f.claim)) for r in results for f in r.findings],
+    }
+    return json.dumps(payload, indent=indent, ensure_ascii=False)
+
+
+def render_claims(documents_claims, indent: int = 2) -> str:
+    payload = {
+        "schema": SCHEMA,
+        "documents": [{"name": doc.name, "claims": len(claims)} for doc, claims in documents_claims],
+        "claims": [claim_dict(c) for _, claims in documents_claims for c in claims],
+    }
+    return json.dumps(payload, indent=indent, ensure_ascii=False)

@@ -1,0 +1,71 @@
+"""Plain-text renderers: findings with their evidence lines, and a claims table."""
+from __future__ import annotations
+
+from ..model import Claim
+
+_WIDTH = 110
+
+
+def excerpt(line_text: str, column: int, width: int = _WIDTH) -> str:
+    """The line around a column, cut to `width` characters with ellipses."""
+    line_text = line_text.strip("\n")
+    if len(line_text) <= width:
+        return line_text
+    start = max(0, min(column - 1 - width // 2, len(line_text) - width))
+    piece = line_text[start:start + width]
+    return ("…" if start > 0 else "") + piece + ("…" if start + width < len(line_text) else "")
+
+
+def render_findings(results) -> str:
+    out = []
+    total = {"error": 0, "warning": 0, "info": 0}
+    claims = 0
+    for result in results:
+        document = result.document
+        claims += len(result.claims)
+        for f in result.findings:
+            total[f.severity] = total.get(f.severity, 0) + 1
+            c = f.claim
+            out.append(f"{document.name}:{c.line}:{c.column}: {f.severity} {f.rule} [{f.name}] {f.message}")
+            out.append(f"  claim     line {c.line:>4} | {excerpt(document.line_text(c.line), c.column)}")
+            if f.expected is not None:
+                out.append(f"  computed  {_number(f.expected)}")
+            shown = {(c.document, c.line)}
+            for e in f.evidence:
+                key = (e.document, e.line)
+                note = f"  ({e.note})" if e.note else ""
+                if key in shown and not note:
+                    continue
+                shown.add(key)
+                source = document.line_text(e.line) if e.document == document.name else e.text
+                out.append(f"  evidence  line {e.line:>4} | {excerpt(source, e.column)}{note}")
+            out.append("")
+    counts = ", ".join(f"{n} {k}{'s' if n != 1 else ''}" for k, n in total.items() if n)
+    n = sum(total.values())
+    docs = len(results)
+    out.append(f"{n} finding{'s' if n != 1 else ''}{' (' + counts + ')' if n else ''} in {docs} "
+               f"document{'s' if docs != 1 else ''}; {claims} claims read.")
+    return "\n".join(out) + "\n"
+
+
+def _number(value: float) -> str:
+    text = f"{value:.4f}".rstrip("0").rstrip(".")
+    return text
+
+
+def render_claims_table(documents_claims) -> str:
+    rows = [("document", "line", "col", "text", "kind", "metric", "subject", "role", "setting")]
+    for document, claims in documents_claims:
+        for c in claims:
+            rows.append((document.name.rsplit("/", 1)[-1], str(c.line), str(c.column), c.text, c.kind,
+                         c.metric, c.subject, c.role, ", ".join(sorted(c.setting))))
+    widths = [min(max(len(r[i]) for r in rows), 28) for i in range(len(rows[0]))]
+    lines = []
+    for k, row in enumerate(rows):
+        cells = [(cell if len(cell) <= w else cell[:w - 1] + "…").ljust(w) for cell, w in zip(row, widths)]
+        lines.append("  ".join(cells).rstrip())
+        if k == 0:
+            lines.append("  ".join("-" * w for w in widths))
+    total = sum(len(c) for _, c in documents_claims)
+    lines.append(f"{total} claims in {len(documents_claims)} document{'s' if len(documents_claims) != 1 else ''}.")
+    return "\n".join(lines) + "\n"

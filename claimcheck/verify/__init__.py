@@ -1,0 +1,29 @@
+"""Claims to findings: every registered rule over one document's claims."""
+from __future__ import annotations
+
+from ..model import Claim, Document, Finding
+from . import arithmetic, comparisons, consistency  # noqa: F401  (registers the rules)
+from .base import RULES, Context, Rule
+
+SEVERITY_ORDER = {"info": 0, "warning": 1, "error": 2}
+
+
+def verify(document: Document, claims: list[Claim], select: set[str] | None = None,
+           ignore: set[str] | None = None, slack: float = 0.0) -> list[Finding]:
+    """Run the selected rules; findings sorted by line, one per rule and claim."""
+    context = Context(document, claims, slack=slack)
+    findings: list[Finding] = []
+    seen = set()
+    for code, rule in sorted(RULES.items()):
+        if select and code not in select or ignore and code in ignore:
+            continue
+        for finding in rule.check(context):
+            key = (finding.rule, finding.claim.quantity.start)
+            if key not in seen:
+                seen.add(key)
+                findings.append(finding)
+    findings.sort(key=lambda f: (f.claim.line, f.claim.column, f.rule))
+    return findings
+
+
+__all__ = ["RULES", "Rule", "verify", "SEVERITY_ORDER"]

@@ -1,0 +1,213 @@
+"""Consistency and semantics rules: one quantity stated two ways within one document."""
+from __future__ import annotations
+
+import math
+
+from ..model import Claim, Evidence
+from .arithmetic import operands_for_ratio
+from .base import RULES, Context, divide, fmt, interval, meets, rule, same_figure, written
+
+_COMPARABLE_KINDS = {"score", "percent", "speedup", "time", "throughput", "memory", "scale", "delta"}
+_SCALE_STEPS = (1e3, 1e6, 1e9, 1e12, 60.0, 3600.0, 1024.0, 2.0**20, 2.0**30, 100.0)
+
+
+def measure(claim: Claim) -> str:
+    """What a figure measures, whether stated alone or as the end of a change."""
+    if claim.kind != "change":
+        return claim.kind
+    return {"ratio": "speedup", "percent": "percent", "time": "time", "rate": "throughput",
+            "memory": "memory", "count": "scale"}.get(claim.quantity.dimension, "score")
+
+
+def _comparable(claim: Claim) -> bool:
+    q = claim.quantity
+    if q.bound or q.approx or q.high is not None or not claim.metric or not claim.subject:
+        return False
+    if claim.kind == "delta" and not claim.baseline:
+        return False  # margins over unnamed references (ablations) are not one quantity
+    return measure(claim) in _COMPARABLE_KINDS
+
+
+def _key(claim: Claim):
+    return (claim.subject.casefold(), claim.metric, measure(claim), claim.baseline.casefold(),
+            claim.setting, claim.quantity.dimension if claim.quantity.dimension in ("percent", "points") else "")
+
+
+def is_unit_slip(a: Claim, b: Claim) -> bool:
+    """The same digits with a unit or scale a power of a thousand (or 60, 1024) apart."""
+    qa, qb = a.quantity, b.quantity
+    if qa.dimension != qb.dimension and {qa.dimension, qb.dimension} != {"plain", "count"}:
+        return False
+    digits_a = qa.value / qa.scale
+    digits_b = qb.value / qb.scale
+    if not math.isclose(digits_a, digits_b, rel_tol=1e-9) or (qa.unit == qb.unit and qa.scale == qb.scale):
+        return False
+    ratio = max(qa.base_value(), qb.base_value()) / max(min(qa.base_value(), qb.base_value()), 1e-300)
+    return any(math.isclose(ratio, step, rel_tol=1e-6) for step in _SCALE_STEPS)
+
+
+def _groups(ctx: Context):
+    groups: dict[tuple, list[Claim]] = {}
+    for claim in ctx.claims:
+        if _comparable(claim):
+            groups.setdefault(_key(claim), []).append(claim)
+    return [g for g in groups.values() if len(g) > 1]
+
+
+def _derived(ctx: Context, claim: Claim) -> tuple[Claim, Claim] | None:
+    """The operands in its own sentence that reproduce a ratio, if any."""
+    if claim.quantity.dimension != "ratio":
+        return None
+    operands = operands_for_ratio(ctx, claim)
+    if operands is None:
+        return None
+    small, large = operands
+    computed = divide(interval(large.quantity), interval(small.quantity))
+    if computed and meets(ctx.interval(claim.quantity), computed):
+        return operands
+    return None
+
+
+@rule("CC105", "inconsistent-figures", "consistency")
+def check_consistency(ctx: Context):
+    """One metric for one subject and setting stated with two different figures.
+
+    What it checks: every figure the document gives for the same subject, metric and setting
+    (the headline table, the summary and the body) must agree up to rounding. Figures after a
+    stated change ("from 2.16x to 2.59x with feature reuse") or marked as another
+    configuration are a different setting and are not compared.
+    Why it matters: two figures for one thing means at least one is wrong, and readers quote
+    whichever they saw first.
+    Example: a table row "2.16x end-to-end speedup" and a body "78.9 s versus 160 s, a 2.03x
+    wall-clock reduction".
+    How to fix: use one figure throughout, or name the setting that makes them differ.
+    """
+    self = RULES["CC105"]
+    for group in _groups(ctx):
+        if len({c.sentence for c in group}) < 2:
+            continue  # two figures in one sentence are a comparison ("78.9 s with X versus 160 s without")
+        clusters: list[list[Claim]] = []
+        for claim in group:
+            for cluster in clusters:
+                if all(same_figure(claim, other, ctx.slack) for other in cluster):
+                    cluster.append(claim)
+                    break
+            else:
+                clusters.append([claim])
+        if len(clusters) < 2:
+            continue
+        derivations = {id(c): _derived(ctx, c) for c in group}
+
+        def support(cluster: list[Claim]):
+            return (any(derivations[id(c)] for c in cluster), len(cluster), -cluster[0].quantity.start)
+        reference = max(clusters, key=support)
+        derived = next((derivations[id(c)] for c in reference if derivations[id(c)]), None)
+        for cluster in clusters:
+            if cluster is reference or {c.sentence for c in cluster} <= {c.sentence for c in reference}:
+                continue
+            if all(is_unit_slip(a, b) for a in cluster for b in reference):
+                continue  # CC107 reports these
+            claim = cluster[0]
+            ref = reference[0]
+            lines = sorted({c.line for c in reference})
+            others = sorted({c.line for c in cluster if c is not claim})
+            what = claim.metric_text or claim.metric
+            message = (f"{what} of {claim.subject} stated as {written(claim)}"
+                       + (f" (also line {', '.join(map(str, others))})" if others else "")
+                       + f" but as {written(ref)} on line {', '.join(map(str, lines))}")
+            evidence = [Evidence.of(c) for c in reference]
+            if derived:
+                small, large = derived
+                message += (f", which {written(large)} / {written(small)} = "
+                            f"{fmt(large.quantity.base_value() / small.quantity.base_value())}× supports")
+                evidence += [Evidence.of(large), Evidence.of(small)]
+            yield self.finding(claim, message, evidence, expected=ref.value, verdict="inconsistent")
+
+
+@rule("CC106", "complement-confusion", "semantics")
+def check_complements(ctx: Context):
+    """Complementary quantities: sparsity and keep ratio, error rate and accuracy, win and loss rate.
+
+    What it checks: two figures of complementary metrics (from the metric lexicon's
+    `complement` field) for the same subject that describe the same setting, linked by the
+    same headline figure in both sentences or by nearly the same value, must add up to 100%
+    (or 1). The same number given under both names is the usual slip.
+    Why it matters: "35% sparsity" and "35.2% keep ratio" describe opposite settings (64.8%
+    of the attention skipped versus kept).
+    Example: "6.71x at 35% sparsity" and "6.71x at 35.2% keep ratio".
+    How to fix: convert one figure (keep ratio = 100% - sparsity) or use one name.
+    """
+    self = RULES["CC106"]
+    metrics = _complements()
+    reported = set()
+    for a in ctx.claims:
+        partner = metrics.get(a.metric)
+        if not partner or a.quantity.bound or a.quantity.approx:
+            continue
+        for b in ctx.claims:
+            if b.metric != partner or b.subject != a.subject or (id(b), id(a)) in reported:
+                continue
+            if a.quantity.dimension != b.quantity.dimension or b.quantity.bound or b.quantity.approx:
+                continue
+            total = 100.0 if a.quantity.dimension == "percent" else 1.0
+            if a.quantity.dimension != "percent" and max(a.value, b.value) > 1:
+                continue
+            ia, ib = interval(a.quantity, ctx.slack), interval(b.quantity, ctx.slack)
+            complement = (total - ib[1], total - ib[0])
+            if meets(ia, complement):
+                continue
+            anchor = _shared_figure(ctx, a, b)
+            confusion = meets(ia, ib)
+            if not (anchor or confusion):
+                continue
+            reported.add((id(a), id(b)))
+            expected = total - b.value
+            message = (f"{written(a)} {a.metric_text or a.metric} on line {a.line} against "
+                       f"{written(b)} {b.metric_text or b.metric} on line {b.line}: they are complements, "
+                       f"so {written(b)} {b.metric_text or b.metric} is {fmt(expected)}"
+                       f"{'%' if total == 100 else ''} {a.metric_text or a.metric}")
+            if anchor:
+                message += f" (both describe {written(anchor[0])})"
+            evidence = [Evidence.of(b)] + ([Evidence.of(x) for x in anchor] if anchor else [])
+            yield self.finding(a, message, evidence, expected=round(expected, 6), verdict="mismatch")
+
+
+def _complements() -> dict[str, str]:
+    from ..extract.claims import default_extractor
+    return {m.id: m.complement for m in default_extractor().metrics.values() if m.complement}
+
+
+def _shared_figure(ctx: Context, a: Claim, b: Claim) -> tuple[Claim, Claim] | None:
+    """A figure (not a setting) stated identically in both claims' sentences: what links them."""
+    for x in ctx.sentence_claims(a):
+        if x is a or x.kind == "setting":
+            continue
+        for y in ctx.sentence_claims(b):
+            if y is b or y.kind == "setting":
+                continue
+            if x.text == y.text and x.quantity.dimension == y.quantity.dimension and a.sentence != b.sentence:
+                return x, y
+    return None
+
+
+@rule("CC107", "unit-scale-slip", "semantics")
+def check_unit_slips(ctx: Context):
+    """The same figure with a unit or scale that differs: ms against s, M against B.
+
+    What it checks: figures for the same subject and metric whose digits agree but whose unit
+    or scale word differs by a factor of 1000 (or 60, 1024): "120 ms" and "120 s", "7B" and
+    "7M parameters". Notation alone is not a slip: "8B" and "8 billion" are the same.
+    Why it matters: a unit slip changes a figure by orders of magnitude while looking right.
+    Example: "latency of 120 ms" in the summary and "120 s per request" in the body.
+    How to fix: correct the unit or scale word.
+    """
+    self = RULES["CC107"]
+    for group in _groups(ctx):
+        for i, a in enumerate(group):
+            for b in group[i + 1:]:
+                if is_unit_slip(a, b) and not same_figure(a, b, ctx.slack):
+                    yield self.finding(
+                        b, f"{written(b)} on line {b.line} against {written(a)} on line {a.line} for "
+                        f"{b.metric_text or b.metric} of {b.subject}: same digits, units "
+                        f"{fmt(max(a.quantity.base_value(), b.quantity.base_value()) / min(a.quantity.base_value(), b.quantity.base_value()), 0)}× apart",
+                        [Evidence.of(a)], expected=a.value, verdict="unit-slip")
