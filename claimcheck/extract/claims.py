@@ -48,17 +48,28 @@ class ClaimExtractor:
         from spacy.matcher import Matcher, PhraseMatcher
 
         self.nlp = spacy.blank("en")
+        # "T2V." and "GSM8K." keep their period in the default tokenizer; split it off so
+        # names at the end of a sentence still match
+        suffixes = list(self.nlp.Defaults.suffixes) + [r"(?<=[0-9A-Za-z+])\."]
+        self.nlp.tokenizer.suffix_search = spacy.util.compile_suffix_regex(suffixes).search
         for abbreviation in load_json("abbreviations.json")["abbreviations"]:
             if " " not in abbreviation:
                 self.nlp.tokenizer.add_special_case(abbreviation, [{ORTH: abbreviation}])
         self.metrics: dict[str, MetricInfo] = {}
         metric_names: set[str] = set()
         self.metric_matcher = PhraseMatcher(self.nlp.vocab, attr="LOWER")
+        # short all-capital acronyms match case-sensitively: "IS" is a metric, "is" is not
+        self.acronym_matcher = PhraseMatcher(self.nlp.vocab, attr="ORTH")
         for row in load_jsonl("metrics.jsonl"):
             info = MetricInfo(row["id"], bool(row.get("lower_is_better")), row.get("complement") or "",
                               row.get("dimension") or "")
             self.metrics[row["id"]] = info
-            self.metric_matcher.add(row["id"], list(self.nlp.tokenizer.pipe(row["names"])))
+            acronyms = [n for n in row["names"] if n.isupper() and len(n) <= 5]
+            others = [n for n in row["names"] if n not in acronyms]
+            if acronyms:
+                self.acronym_matcher.add(row["id"], list(self.nlp.tokenizer.pipe(acronyms)))
+            if others:
+                self.metric_matcher.add(row["id"], list(self.nlp.tokenizer.pipe(others)))
             metric_names.update(name.lower() for name in row["names"])
         self.metric_names = frozenset(metric_names)
         self.cue_matcher = Matcher(self.nlp.vocab, validate=True)
@@ -107,7 +118,7 @@ class ClaimExtractor:
         metrics = _longest([
             _Match("METRIC", start + doc[s:e].start_char, start + doc[s:e].end_char,
                    self.nlp.vocab.strings[m])
-            for m, s, e in self.metric_matcher(doc)])
+            for m, s, e in self.metric_matcher(doc) + self.acronym_matcher(doc)])
         metrics += self._acronym_metrics(sentence, start, metrics, subject_re)
         cues = [_Match(self.nlp.vocab.strings[m], start + doc[s:e].start_char, start + doc[s:e].end_char)
                 for m, s, e in self.cue_matcher(doc)]
@@ -251,6 +262,10 @@ class ClaimExtractor:
         if not scopes:
             return "speedup"
         nearest = min(scopes, key=lambda c: min(abs(c.start - q.end), abs(q.start - c.end)))
+        # "attention kernel": in a compound of scope words the first one names the scope
+        for other in scopes:
+            if other.label == nearest.label == "SCOPE_PART" and 0 <= nearest.start - other.end <= 1:
+                nearest = other
         if nearest.label == "SCOPE_E2E":
             return "speedup:end-to-end"
         return "speedup:" + _scope_word(text[nearest.start:nearest.end])

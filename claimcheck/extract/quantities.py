@@ -43,6 +43,9 @@ QUANTITY_RE = re.compile(
     re.VERBOSE | re.IGNORECASE,
 )
 
+# Footnote markers that may be glued to a number: 84.63¹ is 84.63 with note 1.
+_MARKERS = frozenset("\u00b9\u00b2\u00b3\u2070\u2074\u2075\u2076\u2077\u2078\u2079")
+
 _SCALE_WORDS = {"k": 1e3, "thousand": 1e3, "m": 1e6, "million": 1e6, "b": 1e9, "bn": 1e9,
                 "billion": 1e9, "t": 1e12, "trillion": 1e12}
 
@@ -223,7 +226,7 @@ def find_quantities(text: str) -> list[Quantity]:
         if _is_name_digit(text, lead):
             continue
         end = match.end()
-        if end < len(text) and (text[end].isalnum() and not text[end - 1].isspace()):
+        if end < len(text) and text[end].isalnum() and text[end] not in _MARKERS and not text[end - 1].isspace():
             # "3D", "2nd", "4o": letters glued to the number make a name or an ordinal
             if match.group("unit") is None or text[end - 1].isalnum():
                 continue

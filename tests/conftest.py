@@ -1,0 +1,16 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = ROOT.parent / "shared"
+
+
+@pytest.fixture
+def shared() -> Path:
+    """../shared (the corpus and gold lists); tests that need it skip where it is absent."""
+    if not (SHARED / "corpus").is_dir():
+        pytest.skip("../shared is not beside this checkout")
+    return SHARED

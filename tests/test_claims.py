@@ -1,0 +1,110 @@
+"""Claims: kind, metric, subject, baseline and setting of each figure, and what is not a claim."""
+from __future__ import annotations
+
+import pytest
+
+from claimcheck.api import extract
+from claimcheck.ingest.text import parse_text
+
+
+def claim(text: str, figure: str):
+    found = [c for c in extract(text) if c.text == figure]
+    assert found, f"no claim {figure!r} in {[c.text for c in extract(text)]}"
+    return found[0]
+
+
+@pytest.mark.parametrize("text, figure, kind, metric", [
+    ("Our model scores 84.63 on VBench-T2V.", "84.63", "score", "vbench_t2v"),
+    ("It reaches GSM8K 81.2 after tuning.", "81.2", "score", "gsm8k"),
+    ("HumanEval+ rises to 71.3 with the new decoder.", "71.3", "score", "humaneval_plus"),
+    ("On MMLU-Pro it gets 55.0 while MMLU is 70.1.", "55.0", "score", "mmlu_pro"),
+    ("Accuracy is 91.2% on the test split.", "91.2%", "percent", "accuracy"),
+    ("It cuts FID to 7.9.", "7.9", "score", "fid"),
+    ("A 2.4× end-to-end speedup on one GPU.", "2.4×", "speedup", "speedup:end-to-end"),
+    ("The attention kernel is 6.1x faster.", "6.1x", "speedup", "speedup:attention"),
+    ("+3.2 points on BBH over the baseline.", "+3.2 points", "delta", "bbh"),
+    ("Removing the cache costs 0.8 PDMS.", "0.8", "delta", "pdms"),
+    ("End-to-end latency is 78.9 s per clip.", "78.9 s", "time", "latency"),
+    ("Throughput reaches 1,800 tokens/s.", "1,800 tokens/s", "throughput", "throughput"),
+    ("Peak memory is 24 GB.", "24 GB", "memory", "memory"),
+    ("A 7B model trained on 2T tokens.", "2T", "scale", ""),
+    ("It runs at 35% sparsity.", "35%", "setting", "sparsity"),
+    ("Masks with IoU ≥ 85% are reused.", "≥ 85%", "setting", ""),
+    ("A 4-step sampler.", "4", "setting", ""),
+])
+def test_kind_and_metric(text, figure, kind, metric):
+    c = claim(text, figure)
+    assert (c.kind, c.metric) == (kind, metric)
+
+
+@pytest.mark.parametrize("metric, lower", [("FID 7.9", True), ("perplexity 9.1", True), ("WER 4.2", True),
+                                           ("error rate 3.1", True), ("loss 0.42", True), ("accuracy 91.2", False)])
+def test_lower_is_better_comes_from_the_lexicon(metric, lower):
+    text = f"The model reaches {metric} on the held-out set."
+    assert claim(text, metric.split()[-1]).lower_is_better is lower
+
+
+def test_baselines_are_attributed_to_the_compared_method():
+    text = "## Zephyr: a planner\nZephyr reaches EPDMS 88.1, surpassing RouteNet (86.2) by 1.9 points, and beats the field (DriveX 85.0)."
+    claims = {c.text: c for c in extract(text)}
+    assert claims["88.1"].subject == "Zephyr" and claims["88.1"].role == ""
+    assert (claims["86.2"].subject, claims["86.2"].role, claims["86.2"].metric) == ("RouteNet", "baseline", "epdms")
+    assert claims["85.0"].subject == "DriveX"
+    assert claims["1.9 points"].kind == "delta"
+
+
+def test_from_to_marks_a_stated_change():
+    c = extract("With caching, the end-to-end speedup goes from 2.1× to 2.8×.")
+    roles = {x.text: x.role for x in c}
+    assert roles == {"2.1×": "from", "2.8×": "to"}
+    assert "after a stated change" in next(x for x in c if x.text == "2.8×").setting
+
+
+def test_subjects_come_from_headings_tables_and_mentions():
+    text = ("| # | Paper | Key result |\n|---|---|---|\n| 1 | Kestrel (vision) | COCO mAP 55.1 |\n\n"
+            "## 2. Heron: a text model\nHeron scores 70.2 on MMLU. Unlike Kestrel at 55.1 mAP, it is small.\n")
+    claims = extract(text)
+    table = next(c for c in claims if c.line == 3)
+    assert table.subject == "Kestrel" and table.metric == "map"
+    body = next(c for c in claims if c.text == "70.2")
+    assert body.subject == "Heron" and body.metric == "mmlu"
+
+
+def test_settings_tell_variants_apart():
+    text = "## Ibis\nStyle removal reaches UA 91.0%; object removal reaches UA 84.0%. A 5-shot MMLU of 66.1 on an H100."
+    claims = {c.text: c for c in extract(text)}
+    assert "style removal" in claims["91.0%"].setting and "object removal" in claims["84.0%"].setting
+    assert {"5-shot", "h100"} <= claims["66.1"].setting
+
+
+@pytest.mark.parametrize("text", [
+    "We train with a learning rate of 3e-4 and batch size 256.",
+    "The optimiser uses β = 0.9 and weight decay 0.1.",
+    "A refresh step every 8 layers keeps the masks fresh.",
+    "Sampling uses temperature 0.7 and top-p 0.95.",
+    "Warmup 2000 steps, then cosine decay.",
+    "Submitted June 24, 2026; accepted at ICML 2026.",
+    "arXiv: 2606.25473 · Code: github.com/org/repo",
+    "Built on Wan2.1-1.3B and Qwen2.5 7B with a ResNet-34 backbone and FlashAttention-2.",
+    "The kernel is described in prior work [12] and Table 3.",
+    "1. Introduction",
+])
+def test_not_claims(text):
+    assert extract(text) == [], [(c.text, c.kind) for c in extract(text)]
+
+
+def test_lines_and_columns_are_one_based_and_exact():
+    text = "First line.\n| a | b |\n|---|---|\n| Kite | 71.4 mAP |\nKite scores 71.4 mAP on COCO."
+    document = parse_text(text)
+    claims = extract(document)
+    for c in claims:
+        line = document.line_text(c.line)
+        assert line[c.column - 1:c.column - 1 + len(c.text)] == c.text
+    assert [c.line for c in claims] == [4, 5]
+
+
+def test_markdown_table_cells_know_their_headers():
+    document = parse_text("| Method | FID | Steps |\n|---|---:|---|\n| Alpha | 7.9 | 4 |\n| Beta \\| v2 | 8.4 | 8 |\n")
+    cells = {(c.row, c.column): c for c in document.cells}
+    assert (cells[1, 1].text, cells[1, 1].row_header, cells[1, 1].column_header) == ("7.9", "Alpha", "FID")
+    assert cells[2, 0].text == "Beta \\| v2" and cells[2, 1].row_header == "Beta \\| v2"

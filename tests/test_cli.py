@@ -1,0 +1,121 @@
+"""The command line contract: formats, exit codes, messages instead of tracebacks."""
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+from claimcheck.cli import main
+
+CLEAN = "## Kite: a detector\nKite scores 71.4 mAP on COCO, 2.1 points ahead of StrongDet (69.3).\n"
+WRONG = "## Kite: a detector\nKite scores 71.4 mAP on COCO, 3.1 points ahead of StrongDet (69.3).\n"
+
+
+@pytest.fixture
+def digest(tmp_path):
+    def write(text: str, name: str = "digest.md"):
+        path = tmp_path / name
+        path.write_text(text, encoding="utf-8")
+        return str(path)
+    return write
+
+
+def test_clean_digest_exits_0(digest, capsys):
+    assert main(["check", digest(CLEAN)]) == 0
+    assert "0 findings" in capsys.readouterr().out
+
+
+def test_findings_exit_1_and_show_line_claim_computed_and_evidence(digest, capsys):
+    assert main(["check", digest(WRONG)]) == 1
+    out = capsys.readouterr().out
+    assert ":2:" in out and "CC101" in out and "71.4 - 69.3 = 2.1" in out
+    assert "claim     line    2" in out and "computed  2.1" in out
+
+
+def test_fail_on_never_and_warning(digest):
+    path = digest("## Wren\nRecall rises from 40% to 52%, a 12% improvement.\n")
+    assert main(["check", path]) == 0                       # a warning only
+    assert main(["check", path, "--fail-on", "warning"]) == 1
+    assert main(["check", digest(WRONG, "w.md"), "--fail-on", "never"]) == 0
+
+
+def test_json_follows_the_schema(digest, capsys):
+    main(["check", digest(WRONG), "--format", "json"])
+    report = json.loads(capsys.readouterr().out)
+    assert report["schema"] == 1 and report["documents"][0]["findings"] == 1
+    finding = report["findings"][0]
+    assert {"rule", "severity", "verdict", "message", "claim", "evidence", "expected"} <= set(finding)
+    assert {"document", "line", "column", "page", "text", "value", "unit", "kind", "metric", "subject"} <= set(finding["claim"])
+    assert finding["claim"]["value"] == 3.1 and finding["expected"] == pytest.approx(2.1)
+    assert {e["value"] for e in finding["evidence"]} == {71.4, 69.3}
+
+
+def test_output_file(digest, tmp_path):
+    out = tmp_path / "r.json"
+    assert main(["check", digest(WRONG), "--format", "json", "--output", str(out)]) == 1
+    assert json.loads(out.read_text())["findings"][0]["rule"] == "CC101"
+
+
+def test_select_and_ignore(digest):
+    assert main(["check", digest(WRONG), "--ignore", "CC101"]) == 0
+    assert main(["check", digest(WRONG), "--select", "cc101"]) == 1
+
+
+@pytest.mark.parametrize("argv, message", [
+    (["check", "/no/such/file.md"], "no such file"),
+    (["check", "--select", "CC999", "x"], "unknown rule code CC999"),
+    (["check", "--tolerance", "2", "x"], "--tolerance"),
+    (["check", "--format", "yaml", "x"], "invalid choice"),
+    (["rule", "CC000"], "unknown rule code"),
+    (["frobnicate"], "invalid choice"),
+])
+def test_usage_and_input_errors_exit_2_with_a_message(argv, message, capsys):
+    try:
+        code = main(argv)
+    except SystemExit as exit_:  # argparse's own usage errors
+        code = exit_.code
+    assert code == 2
+    err = capsys.readouterr().err
+    assert message in err and "Traceback" not in err
+
+
+def test_directory_and_binary_inputs_are_errors(tmp_path, capsys):
+    assert main(["check", str(tmp_path)]) == 2
+    binary = tmp_path / "x.pdf"
+    binary.write_bytes(b"%PDF-1.5\x00\x01\x02")
+    assert main(["check", str(binary)]) == 2
+    assert "binary" in capsys.readouterr().err
+
+
+def test_extract_table_and_json(digest, capsys):
+    path = digest(CLEAN)
+    assert main(["extract", path]) == 0
+    table = capsys.readouterr().out
+    assert "71.4" in table and "StrongDet" in table
+    assert main(["extract", path, "--format", "json"]) == 0
+    claims = json.loads(capsys.readouterr().out)["claims"]
+    assert [c["text"] for c in claims] == ["71.4", "2.1 points", "69.3"]
+
+
+def test_rules_and_rule_docs(capsys):
+    assert main(["rules"]) == 0
+    listing = capsys.readouterr().out
+    assert all(f"CC10{i}" in listing for i in range(1, 8))
+    assert main(["rule", "cc105"]) == 0
+    doc = capsys.readouterr().out
+    assert "What it checks" in doc and "How to fix" in doc
+
+
+def test_no_digest_checks_the_bundled_example(capsys):
+    assert main(["check"]) == 1
+    captured = capsys.readouterr()
+    assert "bundled example" in captured.err and "CC101" in captured.out
+
+
+def test_module_entry_point_and_stdin():
+    run = subprocess.run([sys.executable, "-m", "claimcheck", "check", "-", "--format", "json"],
+                         input=WRONG, capture_output=True, text=True, timeout=120)
+    assert run.returncode == 1, run.stderr
+    assert json.loads(run.stdout)["findings"][0]["claim"]["document"] == "<stdin>"

@@ -1,0 +1,61 @@
+"""Every rule's must-flag and must-not-flag cases, kept as data in tests/cases/CCxxx.yaml.
+
+A case is a short text (a newsletter paragraph, a README table, a thread, a press release).
+`flag` cases must produce a finding of the file's rule, on the figure given as `value` when one
+is given (and with the computed `expected` value when one is given); `pass` cases must produce
+no finding of that rule.
+"""
+from __future__ import annotations
+
+import math
+from pathlib import Path
+
+import pytest
+
+yaml = pytest.importorskip("yaml")
+
+from claimcheck.api import check  # noqa: E402
+
+CASES = Path(__file__).parent / "cases"
+
+
+def _cases():
+    for path in sorted(CASES.glob("CC*.yaml")):
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        rule = data["rule"]
+        for expectation in ("flag", "pass"):
+            for case in data.get(expectation) or []:
+                yield pytest.param(rule, expectation, case, id=f"{rule}-{expectation}-{case['name']}")
+
+
+def _close(a: float, b: float) -> bool:
+    return math.isclose(a, b, rel_tol=1e-3, abs_tol=1e-3)
+
+
+@pytest.mark.parametrize("rule, expectation, case", list(_cases()))
+def test_rule_case(rule, expectation, case):
+    report = check(case["text"], tolerance=case.get("tolerance", 0.0))
+    findings = [f for f in report.findings if f.rule == rule]
+    described = "; ".join(f"line {f.claim.line} {f.claim.text!r}: {f.message}" for f in findings)
+    if expectation == "pass":
+        assert not findings, f"{rule} must not flag this text, but said: {described}"
+        return
+    assert findings, f"{rule} must flag this text; claims read: " + ", ".join(
+        f"{c.text!r} {c.kind}/{c.metric or '-'}/{c.subject or '-'}" for c in report.claims)
+    if "value" in case:
+        assert any(_close(f.claim.value, float(case["value"])) for f in findings), (
+            f"{rule} flagged other figures than {case['value']}: {described}")
+    if "expected" in case:
+        assert any(f.expected is not None and _close(f.expected, float(case["expected"])) for f in findings), (
+            f"{rule} computed other values than {case['expected']}: {described}")
+
+
+def test_every_rule_has_ten_cases_each_way():
+    from claimcheck.verify import RULES
+    counts = {}
+    for path in sorted(CASES.glob("CC*.yaml")):
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        counts[data["rule"]] = (len(data.get("flag") or []), len(data.get("pass") or []))
+    for code in RULES:
+        flag, keep = counts.get(code, (0, 0))
+        assert flag >= 10 and keep >= 10, f"{code}: {flag} must-flag and {keep} must-not-flag cases"
