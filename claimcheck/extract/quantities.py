@@ -64,7 +64,7 @@ _WORD_VALUES = {"halv": 2.0, "half": 2.0, "doubl": 2.0, "twic": 2.0, "tripl": 3.
 
 
 @lru_cache(maxsize=1)
-def _exclusion_patterns() -> tuple[list[re.Pattern], re.Pattern, re.Pattern, frozenset[str], frozenset[str]]:
+def _exclusion_patterns() -> tuple[list[re.Pattern], re.Pattern, frozenset[str], frozenset[str]]:
     """Spans that hold digits but no quantity; the words come from patterns/not_quantities.json.
 
     Each pattern is its own regex (one alternation of them all runs several times slower),
@@ -88,9 +88,7 @@ def _exclusion_patterns() -> tuple[list[re.Pattern], re.Pattern, re.Pattern, fro
     simple.append(day_first)
     # a word right before a number: checked against the month and reference-word sets
     word_before_digit = re.compile(r"(?<![\w-])([A-Za-z][A-Za-z]*\.?|\u00a7\u00a7?)\s?(?=\d)")
-    tail = re.compile(r"\d+(?:\.\d+)*[a-z]?(?:\s*(?:,|and|&|\u2013|-)\s*\d+(?:\.\d+)*[a-z]?)*"
-                      r"|\d{1,2}(?:st|nd|rd|th)?(?:\s*[,\u2013-]\s*\d{1,2})?(?:,?\s+\d{4})?")
-    return (simple, word_before_digit, tail, frozenset(m.lower() for m in data["months"]),
+    return (simple, word_before_digit, frozenset(m.lower() for m in data["months"]),
             frozenset(w.lower() for w in data["reference_words"]))
 
 
@@ -99,7 +97,7 @@ _REFERENCE_TAIL = re.compile(r"\d+(?:\.\d+)*[a-z]?(?:\s*(?:,|and|&|\u2013|-)\s*\
 
 
 def _excluded_spans(text: str) -> list[tuple[int, int]]:
-    simple, word_before_digit, _, months, references = _exclusion_patterns()
+    simple, word_before_digit, months, references = _exclusion_patterns()
     spans = [m.span() for pattern in simple for m in pattern.finditer(text)]
     for m in word_before_digit.finditer(text):
         word = m.group(1).lower()

@@ -30,11 +30,14 @@ def render_findings(results) -> str:
             out.append(f"  claim     line {c.line:>4} | {excerpt(document.line_text(c.line), c.column)}")
             if f.expected is not None:
                 out.append(f"  computed  {_number(f.expected)}")
+            on_claim_line = [e.text for e in f.evidence if (e.document, e.line) == (c.document, c.line)]
+            if on_claim_line:
+                out.append(f"  evidence  line {c.line:>4} | {' · '.join(on_claim_line)} (on the claim's line)")
             shown = {(c.document, c.line)}
             for e in f.evidence:
                 key = (e.document, e.line)
                 note = f"  ({e.note})" if e.note else ""
-                if key in shown and not note:
+                if key in shown:
                     continue
                 shown.add(key)
                 source = document.line_text(e.line) if e.document == document.name else e.text
