@@ -95,6 +95,7 @@ class Document:
     cells: tuple[TableCell, ...] = ()
     sections: tuple[Section, ...] = ()
     headings: tuple[tuple[int, int], ...] = ()  # (start, end) of heading lines
+    code: tuple[tuple[int, int], ...] = ()      # code blocks, inline code and markup: not prose
 
     def locate(self, offset: int) -> Location:
         index = bisect.bisect_right(self.line_starts, offset) - 1
@@ -106,16 +107,22 @@ class Document:
         return self.text[start:end].rstrip("\r\n")
 
     def cell_at(self, offset: int) -> TableCell | None:
-        for cell in self.cells:
-            if cell.start <= offset < cell.end:
-                return cell
-        return None
+        return _containing(self.cells, [c.start for c in self.cells], offset)
 
     def section_at(self, offset: int) -> Section | None:
-        for section in self.sections:
-            if section.start <= offset < section.end:
-                return section
-        return None
+        return _containing(self.sections, [s.start for s in self.sections], offset)
+
+    def in_code(self, offset: int) -> bool:
+        index = bisect.bisect_right(self.code, (offset, float("inf"))) - 1
+        return index >= 0 and self.code[index][0] <= offset < self.code[index][1]
+
+
+def _containing(spans, starts: list[int], offset: int):
+    """The span (sorted, not overlapping) that holds `offset`, if any."""
+    index = bisect.bisect_right(starts, offset) - 1
+    if index >= 0 and offset < spans[index].end:
+        return spans[index]
+    return None
 
 
 @dataclass(frozen=True)

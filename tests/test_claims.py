@@ -88,6 +88,9 @@ def test_settings_tell_variants_apart():
     "Built on Wan2.1-1.3B and Qwen2.5 7B with a ResNet-34 backbone and FlashAttention-2.",
     "The kernel is described in prior work [12] and Table 3.",
     "1. Introduction",
+    "Run `train.py --lr 0.5 --epochs 3` first.",
+    "```\nEpoch 2: val_f1 reached 0.93 after 573 steps, 2.24it/s\n```",
+    '<img src="logo.png" width="28"/> <!-- 42 -->',
 ])
 def test_not_claims(text):
     assert extract(text) == [], [(c.text, c.kind) for c in extract(text)]

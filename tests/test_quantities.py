@@ -128,6 +128,8 @@ def test_words(text, value):
     "## 2. Method", "(3) a third point", "issue #123", "ICML 2026", "Python 3.11",
     # ordinals and names
     "the 2nd run", "a 3D scene", "4o-mini",
+    # versions and code
+    "python >= 3.11.9", "torch 2.3.1-rc1 is required",
 ])
 def test_not_quantities(text):
     assert quantities(text) == [], [q.text for q in quantities(text)]

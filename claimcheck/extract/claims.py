@@ -139,7 +139,7 @@ class ClaimExtractor:
         section = document.section_at(start)
         out: list[Claim] = []
         for q in quantities:
-            if _in_heading(document, q.start):
+            if _in_heading(document, q.start) or document.in_code(q.start):
                 continue
             clause_start, clause_end = _clause(text, start, end, q)
             before = text[max(clause_start, q.start - 60):q.start]

@@ -44,10 +44,37 @@ def parse_text(text: str, name: str = "<text>") -> Document:
     for line in lines:
         starts.append(offset)
         offset += len(line) + 1
-    cells = tuple(_table_cells(lines, starts))
+    code = _code_spans(text, lines, starts)
+    cells = tuple(c for c in _table_cells(lines, starts) if not _inside(code, c.start))
     sections, headings = _sections(lines, starts, len(text))
     return Document(name=name, text=text, line_starts=tuple(starts), cells=cells,
-                    sections=tuple(sections), headings=tuple(headings))
+                    sections=tuple(sections), headings=tuple(headings), code=tuple(code))
+
+
+_FENCE = re.compile(r"^\s{0,3}(```+|~~~+)")
+_INLINE = re.compile(r"(`+)[^`\n]+?\1|<!--.*?-->|</?[A-Za-z][^<>\n]*>", re.DOTALL)
+
+
+def _code_spans(text: str, lines: list[str], starts: list[int]) -> list[tuple[int, int]]:
+    """Fenced code blocks, inline code, HTML tags and comments: digits there are not claims."""
+    spans = []
+    fence_start = None
+    fence = ""
+    for i, line in enumerate(lines):
+        m = _FENCE.match(line)
+        if fence_start is None and m:
+            fence_start, fence = starts[i], m.group(1)[0] * 3
+        elif fence_start is not None and line.strip().startswith(fence):
+            spans.append((fence_start, starts[i] + len(line)))
+            fence_start = None
+    if fence_start is not None:
+        spans.append((fence_start, len(text)))
+    spans += [m.span() for m in _INLINE.finditer(text) if not _inside(spans, m.start())]
+    return sorted(spans)
+
+
+def _inside(spans: list[tuple[int, int]], offset: int) -> bool:
+    return any(s <= offset < e for s, e in spans)
 
 
 def _split_row(line: str, line_start: int) -> list[tuple[int, int, str]]:
