@@ -27,7 +27,7 @@ def claim(text: str, figure: str):
     ("End-to-end latency is 78.9 s per clip.", "78.9 s", "time", "latency"),
     ("Throughput reaches 1,800 tokens/s.", "1,800 tokens/s", "throughput", "throughput"),
     ("Peak memory is 24 GB.", "24 GB", "memory", "memory"),
-    ("A 7B model trained on 2T tokens.", "2T", "scale", ""),
+    ("A 7B model trained on 2T tokens.", "2T", "scale", "tokens"),
     ("It runs at 35% sparsity.", "35%", "setting", "sparsity"),
     ("Masks with IoU ≥ 85% are reused.", "≥ 85%", "setting", ""),
     ("A 4-step sampler.", "4", "setting", ""),

@@ -151,7 +151,10 @@ class ClaimExtractor:
             metric, metric_text = self._metric_for(q, metrics, clause_start, clause_end, text)
             kind = self._kind(q, cues, before, after, clause_start, clause_end, metric)
             role = _change_role(before, after)
-            baseline = "" if kind == "scale" else _baseline_name(before, after, subject_re, self.not_names | self.metric_names)
+            excluded_names = self.not_names | self.metric_names
+            baseline = "" if kind == "scale" else (
+                _baseline_name(before, after, subject_re, excluded_names)
+                or _clause_actor(text[max(clause_start, start):q.start], subject_re, excluded_names))
             if not metric:
                 # a compared method's figure, a bare margin, the end of a change or the second of
                 # a pair ("78.9 s with X versus 160 s without") takes the metric of the figure before
@@ -178,6 +181,12 @@ class ClaimExtractor:
                 setting.add("other configuration")
             if role == "to":
                 setting.add("after a stated change")
+            elif role == "from":
+                setting.add("before a stated change")
+            if kind == "scale" and not metric:
+                noun = _SCALE_NOUN.match(after)
+                if noun:
+                    metric = metric_text = _SCALE_NOUNS.get(noun.group(1).lower(), noun.group(1).lower())
             lower = info.lower_is_better if info else kind in ("time", "memory")
             location = document.locate(q.start)
             claim_kind = "change" if role else kind
@@ -434,12 +443,39 @@ def _baseline_name(before: str, after: str, subject_re, not_names) -> str:
             name = m.group(1)
             if name.lower() in not_names:
                 continue
-            if subject_re is not None and subject_re.fullmatch(name):
+            if _is_known(name, subject_re):
                 return ""
             if pattern is _PAREN_AFTER_NAME and not re.match(r"\s*[,)]", after):
                 continue
             return name
     return ""
+
+
+_SCALE_NOUN = re.compile(r"\s+(parameters|params|tokens|images|samples|examples|videos|hours|GPUs|documents|pairs|prompts)\b", re.I)
+_SCALE_NOUNS = {"params": "parameters", "gpus": "GPUs"}
+_ACTOR_VERBS = (r"(?:scores?|scored|reaches|reached|achieves|achieved|gets|got|hits|posts|posted|obtains|obtained|"
+                r"attains|attained|records|recorded|manages|managed|sits\s+at|stays\s+at|remains\s+at|is\s+at|was\s+at|"
+                r"trails\s+at|lands\s+at|comes\s+in\s+at|has|had)")
+_ACTOR = re.compile(r"^\s*(?:[-*+>]\s+)?(?:the\s+)?" + _NAME + r"(?:'s)?\s+" + _ACTOR_VERBS + r"\b")
+
+
+def _clause_actor(clause: str, subject_re, excluded: frozenset[str]) -> str:
+    """'LLaDA scored 45.3 on BBH': a clause opened by another method's name is about that method."""
+    m = _ACTOR.match(clause)
+    if not m:
+        return ""
+    name = m.group(1)
+    if name.lower() in excluded or _is_known(name, subject_re):
+        return ""
+    return name
+
+
+def _is_known(name: str, subject_re) -> bool:
+    """A known subject or a variant of one (Sparrow-7B, iLLaDA-Base)."""
+    if subject_re is None:
+        return False
+    m = subject_re.match(name)
+    return m is not None and (m.end() == len(name) or name[m.end()] in "-_ ")
 
 
 def _change_role(before: str, after: str) -> str:

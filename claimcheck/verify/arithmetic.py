@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from ..model import Claim, Evidence
 from .base import (RULES, Context, divide, fmt, interval, label, meets, rule, same_figure,
-                   subtract, written)
+                   settings_conflict, subtract, written)
 
 _SCORE_KINDS = ("score", "percent", "change")
 _OPERAND_KINDS = {"time", "throughput", "memory", "scale"}
@@ -20,7 +20,7 @@ def subject_value(ctx: Context, delta: Claim, metric: str) -> Claim | None:
     if not delta.subject:
         return None
     candidates = [c for c in ctx.claims if eligible(c) and c.subject == delta.subject
-                  and c.quantity.start < delta.quantity.start and "other configuration" not in c.setting]
+                  and c.quantity.start < delta.quantity.start and not settings_conflict(c.setting, delta.setting)]
     if not candidates:
         return None
     first = candidates[0]

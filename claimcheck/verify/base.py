@@ -116,6 +116,24 @@ def _unit_factor(quantity: Quantity) -> float:
     return quantity.base_value() / quantity.value if quantity.value else 1.0
 
 
+_MARKERS = frozenset({"other configuration", "after a stated change", "before a stated change"})
+
+
+def _setting_type(setting: str) -> str:
+    """What a setting is a value of: 'v1' and 'v2' are both versions, 'style removal' a removal task."""
+    if any(ch.isdigit() for ch in setting):
+        return re.sub(r"\d+", "#", setting)
+    return setting.split()[-1]
+
+
+def settings_conflict(a: frozenset[str], b: frozenset[str]) -> bool:
+    """Do two settings name different values of one thing (v1 vs v2, 5-shot vs 0-shot)?"""
+    if (a & _MARKERS) != (b & _MARKERS):
+        return True
+    types_a = {_setting_type(x): x for x in a - _MARKERS}
+    return any(_setting_type(y) in types_a and types_a[_setting_type(y)] != y for y in b - _MARKERS)
+
+
 def fmt(value: float, decimals: int | None = None) -> str:
     """A computed value written with sensible precision (two decimals at most unless asked)."""
     if decimals is None:

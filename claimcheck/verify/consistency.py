@@ -51,7 +51,18 @@ def _groups(ctx: Context):
     for claim in ctx.claims:
         if _comparable(claim):
             groups.setdefault(_key(claim), []).append(claim)
-    return [g for g in groups.values() if len(g) > 1]
+    return [g for g in groups.values() if len(g) > 1 and not _variants(ctx, g)]
+
+
+def _variants(ctx: Context, group: list[Claim]) -> bool:
+    """Sizes of a family ("7B and 70B parameters") are variants, not one figure stated twice."""
+    if measure(group[0]) != "scale":
+        return False
+    for claim in group:
+        sizes = {c.value for c in ctx.sentence_claims(claim) if c.metric == claim.metric and measure(c) == "scale"}
+        if len(sizes) > 1:
+            return True
+    return False
 
 
 def _derived(ctx: Context, claim: Claim) -> tuple[Claim, Claim] | None:
