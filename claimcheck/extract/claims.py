@@ -86,6 +86,7 @@ class ClaimExtractor:
                 self.cue_matcher.add(row["label"], [pattern])
         names = load_json("names.json")
         self.not_names = frozenset(w.lower() for w in names["not_names"])
+        self.excluded_names = self.not_names | self.metric_names  # never a method's name
         settings = load_json("settings.json")
         self.setting_res = [re.compile(r, re.IGNORECASE) for r in settings["setting_regexes"]]
         self.task_re = re.compile(r"\b([A-Za-z][\w-]+)\s+(?:" + "|".join(settings["task_nouns"]) + r")\b",
@@ -144,17 +145,16 @@ class ClaimExtractor:
             clause_start, clause_end = _clause(text, start, end, q)
             before = text[max(clause_start, q.start - 60):q.start]
             after = text[q.end:min(clause_end, q.end + 60)]
-            if self._is_hyperparameter(q, cues, before):
+            if _is_hyperparameter(q, before):
                 continue
             if cell is not None and cell.column_header.strip().lower() in ("#", "no.", "no", "rank", "id"):
                 continue
             metric, metric_text = self._metric_for(q, metrics, clause_start, clause_end, text)
-            kind = self._kind(q, cues, before, after, clause_start, clause_end, metric)
+            kind = _kind(q, before, after, metric)
             role = _change_role(before, after)
-            excluded_names = self.not_names | self.metric_names
             baseline = "" if kind == "scale" else (
-                _baseline_name(before, after, subject_re, excluded_names)
-                or _clause_actor(text[max(clause_start, start):q.start], subject_re, excluded_names))
+                _baseline_name(before, after, subject_re, self.excluded_names)
+                or _clause_actor(text[max(clause_start, start):q.start], subject_re, self.excluded_names))
             if not metric:
                 # a compared method's figure, a bare margin, the end of a change or the second of
                 # a pair ("78.9 s with X versus 160 s without") takes the metric of the figure before
@@ -247,37 +247,6 @@ class ClaimExtractor:
             return "", ""
         return best[1].key, text[best[1].start:best[1].end]
 
-    def _kind(self, q, cues, before, after, clause_start, clause_end, metric) -> str:
-        if q.dimension == "ratio":
-            return "speedup"
-        if q.dimension == "points":
-            return "delta"
-        if re.match(r"-[a-z]", after) and q.dimension == "plain":
-            return "setting"  # 2-step, 61-frame, 5-shot
-        if q.text[:1] in "≥≤<>":  # IoU ≥ 85%, similarity > 0.4: a threshold
-            return "setting"
-        if q.signed and q.dimension in ("plain", "percent"):
-            return "delta"
-        if re.search(r"\b(?:costs?|loses?|gains?|adds?|drops?|lifts?|boosts?)\s+(?:of\s+)?(?:about\s+|~)?$", before, re.I):
-            return "delta"
-        if re.search(r"\bby\s+(?:about\s+|~|over\s+|nearly\s+)?$", before, re.I) and q.dimension in ("plain", "percent"):
-            return "delta"
-        if q.dimension == "time":
-            return "time"
-        if q.dimension == "rate":
-            return "throughput"
-        if q.dimension == "memory":
-            return "memory"
-        if q.dimension == "count":
-            return "scale"
-        if q.dimension == "plain" and re.match(r"\s+(?:[a-z-]+\s+)?(?:parameters|params|tokens|images|samples|examples|GPUs|hours|epochs|videos|prompts|concepts|languages|tasks)\b", after):
-            return "scale"
-        if metric in _SETTING_METRICS:
-            return "setting"
-        if q.dimension == "percent":
-            return "percent"
-        return "score"
-
     def _speedup_scope(self, q, cues, clause_start, clause_end, text) -> str:
         scopes = [c for c in cues if c.label in ("SCOPE_E2E", "SCOPE_PART") and clause_start <= c.start < clause_end]
         if not scopes:
@@ -291,16 +260,6 @@ class ClaimExtractor:
             return "speedup:end-to-end"
         return "speedup:" + _scope_word(text[nearest.start:nearest.end])
 
-    def _is_hyperparameter(self, q, cues, before) -> bool:
-        if q.dimension in ("plain", "count") and re.search(
-                r"(?:\b(?:learning[\s-]rate|lr|batch[\s-]size|weight[\s-]decay|warm-?up(?:\s+steps)?|momentum|seed|"
-                r"temperature|beam[\s-](?:size|width)|top-[kp]|dropout|every|hidden[\s-](?:size|dim(?:ension)?)|"
-                r"rank|context[\s-](?:length|window)|patch[\s-]size|chunk[\s-]size|block[\s-]size)"
-                r"|[βλαγεη]|\b(?:beta|lambda|alpha|gamma|eta|epsilon)\d?)\s*(?:of|=|:|is|to|set\s+to)?\s*(?:about\s+)?$",
-                before, re.I):
-            return True
-        return q.dimension == "plain" and "e" in q.text.lower() and abs(q.value) < 1e-2
-
     @lru_cache(maxsize=256)
     def _settings_of(self, clause: str) -> tuple[str, ...]:
         return tuple(self._setting(clause))
@@ -310,13 +269,53 @@ class ClaimExtractor:
             for m in pattern.finditer(clause):
                 yield re.sub(r"\s+", " ", m.group(0).lower())
         for m in self.task_re.finditer(clause):
-            word = m.group(1).lower()
-            if word not in self.not_names_lower_common:
+            if m.group(1).lower() not in _COMMON_WORDS:
                 yield re.sub(r"\s+", " ", m.group(0).lower())
 
-    @property
-    def not_names_lower_common(self) -> frozenset[str]:
-        return _COMMON_WORDS
+
+def _kind(q: Quantity, before: str, after: str, metric: str) -> str:
+    """What kind of figure a quantity is, from its unit and the words around it."""
+    if q.dimension == "ratio":
+        return "speedup"
+    if q.dimension == "points":
+        return "delta"
+    if re.match(r"-[a-z]", after) and q.dimension == "plain":
+        return "setting"  # 2-step, 61-frame, 5-shot
+    if q.text[:1] in "≥≤<>":  # IoU ≥ 85%, similarity > 0.4: a threshold
+        return "setting"
+    if q.signed and q.dimension in ("plain", "percent"):
+        return "delta"
+    if re.search(r"\b(?:costs?|loses?|gains?|adds?|drops?|lifts?|boosts?)\s+(?:of\s+)?(?:about\s+|~)?$", before, re.I):
+        return "delta"
+    if re.search(r"\bby\s+(?:about\s+|~|over\s+|nearly\s+)?$", before, re.I) and q.dimension in ("plain", "percent"):
+        return "delta"
+    if q.dimension == "time":
+        return "time"
+    if q.dimension == "rate":
+        return "throughput"
+    if q.dimension == "memory":
+        return "memory"
+    if q.dimension == "count":
+        return "scale"
+    if q.dimension == "plain" and re.match(r"\s+(?:[a-z-]+\s+)?(?:parameters|params|tokens|images|samples|examples|GPUs|hours|epochs|videos|prompts|concepts|languages|tasks)\b", after):
+        return "scale"
+    if metric in _SETTING_METRICS:
+        return "setting"
+    if q.dimension == "percent":
+        return "percent"
+    return "score"
+
+
+def _is_hyperparameter(q: Quantity, before: str) -> bool:
+    """learning rate 3e-4, batch size 256, beta = 0.9, every 8 layers: configuration, not a claim."""
+    if q.dimension in ("plain", "count") and re.search(
+            r"(?:\b(?:learning[\s-]rate|lr|batch[\s-]size|weight[\s-]decay|warm-?up(?:\s+steps)?|momentum|seed|"
+            r"temperature|beam[\s-](?:size|width)|top-[kp]|dropout|every|hidden[\s-](?:size|dim(?:ension)?)|"
+            r"rank|context[\s-](?:length|window)|patch[\s-]size|chunk[\s-]size|block[\s-]size)"
+            r"|[βλαγεη]|\b(?:beta|lambda|alpha|gamma|eta|epsilon)\d?)\s*(?:of|=|:|is|to|set\s+to)?\s*(?:about\s+)?$",
+            before, re.I):
+        return True
+    return q.dimension == "plain" and "e" in q.text.lower() and abs(q.value) < 1e-2
 
 
 _SETTING_METRICS = frozenset({"sparsity", "keep_ratio", "dropout", "keep_probability"})

@@ -1,7 +1,6 @@
 """Plain-text renderers: findings with their evidence lines, and a claims table."""
 from __future__ import annotations
 
-from ..model import Claim
 
 _WIDTH = 110
 
