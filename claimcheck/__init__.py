@@ -2,12 +2,10 @@
 from __future__ import annotations
 
 __version__ = "0.1.0"
-__all__ = ["check", "extract", "__version__"]
 
+# The API module imports neither spaCy nor pandas (they load on first use). Binding here, after
+# the `claimcheck.extract` subpackage is imported, makes `claimcheck.extract` the function that
+# DESIGN.md promises rather than the subpackage of the same name.
+from .api import Report, check, extract  # noqa: E402
 
-def __getattr__(name: str):
-    # spaCy is slow to import: load the pipeline only when an entry point is used
-    if name in ("check", "extract", "Report"):
-        from . import api
-        return getattr(api, name)
-    raise AttributeError(name)
+__all__ = ["Report", "check", "extract", "__version__"]

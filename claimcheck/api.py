@@ -61,6 +61,21 @@ class Report:
         from .report.json_report import render_findings
         return render_findings(self.results)
 
+    def _repr_html_(self) -> str:
+        """A short summary for notebooks: counts by rule and the first findings (returned, not displayed)."""
+        from html import escape
+        findings = self.findings
+        by_rule: dict[str, int] = {}
+        for f in findings:
+            by_rule[f.rule] = by_rule.get(f.rule, 0) + 1
+        rows = "".join(f"<tr><td>{escape(f.rule)}</td><td>{escape(f.severity)}</td><td>{f.claim.line}</td>"
+                       f"<td>{escape(f.message)}</td></tr>" for f in findings[:10])
+        counts = ", ".join(f"{escape(r)}: {n}" for r, n in sorted(by_rule.items()))
+        more = f"<p>... and {len(findings) - 10} more</p>" if len(findings) > 10 else ""
+        return (f"<p><b>{len(findings)} findings</b> in {len(self.results)} document(s), "
+                f"{len(self.claims)} claims{' (' + counts + ')' if counts else ''}</p>"
+                f"<table><tr><th>rule</th><th>severity</th><th>line</th><th>message</th></tr>{rows}</table>{more}")
+
     def to_dataframe(self):
         """Findings as a pandas DataFrame, one row a finding (pandas is imported on use)."""
         import json
@@ -79,9 +94,37 @@ class Report:
                                            "subject", "expected", "evidence", "fingerprint"])
 
 
-def extract(document: str | Path | Document) -> list[Claim]:
+class Claims(list):
+    """The claims of a document: a list, with a DataFrame view and a notebook summary."""
+
+    def to_json(self) -> str:
+        import json
+
+        from .report.json_report import claim_dict
+        return json.dumps([claim_dict(c) for c in self], ensure_ascii=False)
+
+    def to_dataframe(self):
+        import json
+
+        import pandas as pd
+        return pd.DataFrame(json.loads(self.to_json()), columns=CLAIM_COLUMNS)
+
+    def _repr_html_(self) -> str:
+        from html import escape
+        kinds: dict[str, int] = {}
+        for claim in self:
+            kinds[claim.kind] = kinds.get(claim.kind, 0) + 1
+        summary = ", ".join(f"{n} {escape(k)}" for k, n in sorted(kinds.items(), key=lambda x: -x[1]))
+        return f"<p><b>{len(self)} claims</b>{': ' + summary if summary else ''}</p>"
+
+
+CLAIM_COLUMNS = ["document", "line", "column", "page", "text", "value", "unit", "kind", "metric", "subject",
+                 "baseline", "role", "setting", "decimals", "approximate", "bound"]
+
+
+def extract(document: str | Path | Document) -> Claims:
     """The claims of a document (a path or text)."""
-    return extract_claims(load(document))
+    return Claims(extract_claims(load(document)))
 
 
 def check_document(document: Document, select=None, ignore=None, tolerance: float = 0.0) -> CheckResult:

@@ -119,3 +119,24 @@ def test_module_entry_point_and_stdin():
                          input=WRONG, capture_output=True, text=True, timeout=120)
     assert run.returncode == 1, run.stderr
     assert json.loads(run.stdout)["findings"][0]["claim"]["document"] == "<stdin>"
+
+
+def test_python_api_matches_the_json_report(digest):
+    import claimcheck
+    report = claimcheck.check(digest(WRONG))
+    frame = report.to_dataframe()
+    data = json.loads(report.to_json())["findings"]
+    assert list(frame["rule"]) == [f["rule"] for f in data] == ["CC101"]
+    assert list(frame["line"]) == [f["claim"]["line"] for f in data]
+    assert frame["expected"].iloc[0] == pytest.approx(data[0]["expected"])
+    html = report._repr_html_()
+    assert "1 findings" in html and "CC101" in html and "&lt;" not in html
+    claims = claimcheck.extract(WRONG)
+    assert list(claims.to_dataframe()["text"]) == [c.text for c in claims] == ["71.4", "3.1 points", "69.3"]
+    assert "3 claims" in claims._repr_html_()
+
+
+def test_html_summary_escapes_document_text():
+    import claimcheck
+    report = claimcheck.check("## <script>alert(1)</script>\n<b>X</b> scores 71.4 mAP, 3.1 points ahead of Y (69.3).\n")
+    assert "<script>" not in report._repr_html_()
