@@ -20,12 +20,12 @@ CASES = Path(__file__).parent / "cases"
 
 
 def _cases():
-    for path in sorted(CASES.glob("CC*.yaml")):
+    for path in sorted(CASES.glob("*.yaml")):
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
         rule = data["rule"]
         for expectation in ("flag", "pass"):
             for case in data.get(expectation) or []:
-                yield pytest.param(rule, expectation, case, id=f"{rule}-{expectation}-{case['name']}")
+                yield pytest.param(rule, expectation, case, id=f"{path.stem}-{expectation}-{case['name']}")
 
 
 def _close(a: float, b: float) -> bool:
@@ -52,10 +52,11 @@ def test_rule_case(rule, expectation, case):
 
 def test_every_rule_has_ten_cases_each_way():
     from claimcheck.verify import RULES
-    counts = {}
-    for path in sorted(CASES.glob("CC*.yaml")):
+    counts: dict[str, tuple[int, int]] = {}
+    for path in sorted(CASES.glob("*.yaml")):
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
-        counts[data["rule"]] = (len(data.get("flag") or []), len(data.get("pass") or []))
+        flag, keep = counts.get(data["rule"], (0, 0))
+        counts[data["rule"]] = (flag + len(data.get("flag") or []), keep + len(data.get("pass") or []))
     for code in RULES:
         flag, keep = counts.get(code, (0, 0))
         assert flag >= 10 and keep >= 10, f"{code}: {flag} must-flag and {keep} must-not-flag cases"

@@ -110,13 +110,15 @@ class ClaimExtractor:
             if index >= 0 and quantity.start < units[index][1]:
                 by_unit.setdefault(index, []).append(quantity)
         previous: list[tuple[Quantity, str, str]] = []  # figures so far in this paragraph
+        breaks = [m.start() for m in _PARAGRAPH_BREAK.finditer(text)] + [h[0] for h in document.headings]
+        breaks.sort()
         paragraph = -1
         for index, unit_quantities in sorted(by_unit.items()):
             start, end = units[index]
-            line = document.locate(start).line
-            if line != paragraph:
+            here = bisect_right(breaks, start) if document.cell_at(start) is None else -2 - index
+            if here != paragraph:
                 previous = []
-                paragraph = line
+                paragraph = here
             claims.extend(self._unit_claims(document, text, start, end, unit_quantities, subject_re, previous))
         return claims
 
@@ -152,19 +154,18 @@ class ClaimExtractor:
             metric, metric_text = self._metric_for(q, metrics, clause_start, clause_end, text)
             kind = _kind(q, before, after, metric)
             role = _change_role(before, after)
-            baseline = "" if kind == "scale" else (
-                _baseline_name(before, after, subject_re, self.excluded_names)
-                or _clause_actor(text[max(clause_start, start):q.start], subject_re, self.excluded_names))
+            baseline = "" if kind == "scale" else _baseline_name(before, after, subject_re, self.excluded_names)
+            # "LLaDA scored 45.3": a clause opened by a method's name is about that method
+            actor = "" if baseline else _clause_actor(text[max(clause_start, start):q.start], subject_re,
+                                                      self.excluded_names)
             if not metric:
                 # a compared method's figure, a bare margin, the end of a change or the second of
                 # a pair ("78.9 s with X versus 160 s without") takes the metric of the figure before
                 metric, metric_text = next(((m, t) for p, m, t in reversed(previous) if m and (
                     (p.dimension == q.dimension and (baseline or role == "to" or p.start >= start))
                     or (kind == "delta" and p.dimension in ("plain", "percent", "points")))), ("", ""))
-            subject = ""
-            if baseline:
-                subject = baseline
-            elif cell is not None and cell.row_header:
+            subject = baseline or actor
+            if not subject and cell is not None and cell.row_header:
                 subject = heading_subject(cell.row_header) or cell.row_header
             if not subject:
                 subject = _nearest_subject(text, start, q.start, subject_re)
@@ -289,6 +290,8 @@ def _kind(q: Quantity, before: str, after: str, metric: str) -> str:
         return "delta"
     if re.search(r"\bby\s+(?:about\s+|~|over\s+|nearly\s+)?$", before, re.I) and q.dimension in ("plain", "percent"):
         return "delta"
+    if q.dimension == "plain" and _COMPARATIVE_AFTER.match(after):
+        return "delta"  # "1.8 better than", "2.0 lower than", "3 points ahead of"
     if q.dimension == "time":
         return "time"
     if q.dimension == "rate":
@@ -318,6 +321,7 @@ def _is_hyperparameter(q: Quantity, before: str) -> bool:
     return q.dimension == "plain" and "e" in q.text.lower() and abs(q.value) < 1e-2
 
 
+_COMPARATIVE_AFTER = re.compile(r"\s*(?:[A-Za-z-]+\s+)?(?:better|worse|higher|lower|ahead|behind)\b", re.I)
 _SETTING_METRICS = frozenset({"sparsity", "keep_ratio", "dropout", "keep_probability"})
 _BEFORE_WORDS = None  # any lowercase word may stand between a metric and its figure
 _AFTER_WORDS = frozenset({"points", "point", "pts", "pt", "pp", "percentage", "on", "in", "for", "of", "at", "the"})
@@ -357,6 +361,7 @@ def _longest(matches: list[_Match]) -> list[_Match]:
     return out
 
 
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"'”)]*\s+(?=[\"'“(]?[A-Z0-9])|\n")
 
 
@@ -428,7 +433,7 @@ def _nearest_subject(text: str, sentence_start: int, offset: int, subject_re) ->
 
 
 _NAME = r"([A-Z][\w.+-]*[\w+]|[a-z]+[A-Z][\w.+-]*)"
-_PAREN_AFTER_NAME = re.compile(_NAME + r"\s*\(\s*(?:[~≈]\s*)?$")
+_PAREN_AFTER_NAME = re.compile(r"((?:[A-Z][\w.+-]*\s+){0,2})" + _NAME + r"\s*\(\s*(?:[~≈]\s*)?$")
 _NAME_IN_PAREN = re.compile(r"\(\s*" + _NAME + r"[\s:,]+(?:at\s+)?$")
 _NAME_AFTER_VERSUS = re.compile(
     r"(?:versus|vs\.?|than|over|against|compared\s+(?:to|with)|relative\s+to|and|,)\s+(?:the\s+)?" + _NAME + r"(?:'s)?\s+(?:at|with|of|:|scores?|reaches|gets)?\s*$")
@@ -440,6 +445,12 @@ def _baseline_name(before: str, after: str, subject_re, not_names) -> str:
         m = pattern.search(before)
         if m:
             name = m.group(1)
+            if pattern is _PAREN_AFTER_NAME:
+                # "GPT-2 Medium (10.3)": keep the capitalised words before the name that are not openers
+                words = m.group(1).split() + [m.group(2)]
+                while len(words) > 1 and words[0].lower() in not_names:
+                    words.pop(0)
+                name = " ".join(words)
             if name.lower() in not_names:
                 continue
             if _is_known(name, subject_re):
