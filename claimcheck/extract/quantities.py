@@ -28,7 +28,7 @@ _UNIT = r"""
 """
 
 _PREFIX = r"""
-(?P<approx>(?:~|about|around|approximately|approx\.|roughly|nearly|almost|circa|some)\s*)?
+(?P<approx>(?:~|about|around|approximately|approx\.|roughly|nearly|almost|circa|some)\s*(?:an?\s+)?)?
 (?P<bound>(?:≥|>=|>|≤|<=|<|up\s+to|over|more\s+than|at\s+least|at\s+most|above|below|under|less\s+than|fewer\s+than|upwards\s+of)\s*)?
 """
 

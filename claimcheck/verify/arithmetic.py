@@ -1,6 +1,8 @@
 """Arithmetic rules: a stated margin, ratio or percent change against the figures it names."""
 from __future__ import annotations
 
+import re
+
 from ..model import Claim, Evidence
 from .base import (RULES, Context, divide, fmt, interval, label, meets, rule, same_figure,
                    settings_conflict, subtract, written)
@@ -88,12 +90,12 @@ def check_margins(ctx: Context):
         yield self.finding(delta, message, evidence, expected=round(abs(value), 6))
 
 
-def _change_pair(ctx: Context, delta: Claim) -> tuple[Claim, Claim] | None:
+def _change_pair(ctx: Context, delta: Claim, dimensions=("plain", "percent")) -> tuple[Claim, Claim] | None:
     """The 'from A to B' figures a delta in the same sentence describes."""
     sentence = ctx.sentence_claims(delta)
     starts = [c for c in sentence if c.role == "from" and c is not delta]
     ends = [c for c in sentence if c.role == "to" and c is not delta]
-    if len(starts) == 1 and len(ends) == 1 and starts[0].quantity.dimension in ("plain", "percent"):
+    if len(starts) == 1 and len(ends) == 1 and starts[0].quantity.dimension in dimensions:
         if delta.metric and starts[0].metric and delta.metric != starts[0].metric:
             return None
         return starts[0], ends[0]
@@ -181,7 +183,9 @@ def check_percent_changes(ctx: Context):
             continue
         if change.quantity.dimension not in ("percent", "points") or change.quantity.bound:
             continue
-        pair = _change_pair(ctx, change)
+        if change.quantity.dimension == "percent" and not _describes_change(ctx, change):
+            continue  # "from 70% to 75% while using 40% fewer parameters"
+        pair = _change_pair(ctx, change, ("plain", "percent", "time", "memory", "rate", "count"))
         if pair is None:
             continue
         start, end = pair
@@ -216,6 +220,22 @@ def check_percent_changes(ctx: Context):
             continue
         yield self.finding(change, f"stated {written(change)}, computed ({written(end)} - {written(start)}) / "
                            f"{written(start)} = {fmt(rel_value)}%", evidence, expected=round(abs(rel_value), 6))
+
+
+_CHANGE_NOUN = re.compile(r"\s*\)?\s*(?:relative\s+|absolute\s+|overall\s+)?(?:gain|improvement|increase|reduction|"
+                          r"drop|decrease|saving|savings|boost|jump|rise|cut|decline|lift|uplift|speedup|lower|"
+                          r"higher|better|faster|smaller|less|more)\b", re.I)
+_CHANGE_LEAD = re.compile(r"(?:\bby|\bof|\bup|\bdown|[(\[])\s*(?:about\s+|~)?$", re.I)
+
+
+def _describes_change(ctx: Context, claim: Claim) -> bool:
+    """'a 12% improvement', 'by 30%', '(+15%)': the figure is the size of a change."""
+    text = ctx.document.text
+    after = text[claim.quantity.end:claim.quantity.end + 40]
+    before = text[max(claim.sentence[0], claim.quantity.start - 20):claim.quantity.start]
+    if _CHANGE_NOUN.match(after) and not re.match(r"\s*(?:fewer|less|more)\s+[a-z]", after, re.I):
+        return True
+    return claim.quantity.signed or _CHANGE_LEAD.search(before) is not None
 
 
 def _abs_interval(span: tuple[float, float]) -> tuple[float, float]:
