@@ -101,7 +101,7 @@ class ClaimExtractor:
             return []
         units = _units(document, text)
         unit_starts = [u[0] for u in units]
-        subjects = _known_subjects(document)
+        subjects = _known_subjects(document) or self._actors(text)
         subject_re = _subject_regex(tuple(subjects))
         claims: list[Claim] = []
         by_unit: dict[int, list[Quantity]] = {}
@@ -121,6 +121,11 @@ class ClaimExtractor:
                 paragraph = here
             claims.extend(self._unit_claims(document, text, start, end, unit_quantities, subject_re, previous))
         return claims
+
+    def _actors(self, text: str) -> list[str]:
+        """Without headings or tables (a thread, a press release), names that open clauses are the subjects."""
+        names = {m.group(1) for m in _ACTOR_ANYWHERE.finditer(text)}
+        return sorted((n for n in names if n.lower() not in self.excluded_names), key=len, reverse=True)
 
     # -- one sentence or table cell ---------------------------------------------------------
 
@@ -171,6 +176,7 @@ class ClaimExtractor:
                 subject = _nearest_subject(text, start, q.start, subject_re)
             if not subject and section is not None:
                 subject = section.subject
+            over = _delta_over(after, self.excluded_names) if kind == "delta" and not baseline else ""
             if kind == "score" and not metric and not baseline and cell is None:
                 continue  # a bare number with nothing to say what it measures is not a claim
             if kind == "speedup":
@@ -194,7 +200,7 @@ class ClaimExtractor:
             out.append(Claim(
                 document=document.name, quantity=q, kind=claim_kind, line=location.line,
                 column=location.column, sentence=(start, end), metric=metric,
-                metric_text=metric_text, subject=subject, baseline=baseline,
+                metric_text=metric_text, subject=subject, baseline=baseline or over,
                 setting=frozenset(setting), role=role or ("baseline" if baseline else ""),
                 lower_is_better=lower))
             previous.append((q, metric, metric_text))
@@ -245,6 +251,12 @@ class ClaimExtractor:
             if cost is not None and (best is None or cost < best[0]):
                 best = (cost, m)
         if best is None:
+            # "On GSM8K the 7B model scores 74.5": a clause that opens with its benchmark
+            for m in metrics:
+                if clause_start <= m.start < q.start and _LEADING_METRIC.fullmatch(text[clause_start:m.start]):
+                    info = self.metrics.get(m.key)
+                    if (info.dimension if info else "") == wanted:
+                        return m.key, text[m.start:m.end]
             return "", ""
         return best[1].key, text[best[1].start:best[1].end]
 
@@ -325,6 +337,7 @@ _COMPARATIVE_AFTER = re.compile(r"\s*(?:[A-Za-z-]+\s+)?(?:better|worse|higher|lo
 _SETTING_METRICS = frozenset({"sparsity", "keep_ratio", "dropout", "keep_probability"})
 _BEFORE_WORDS = None  # any lowercase word may stand between a metric and its figure
 _AFTER_WORDS = frozenset({"points", "point", "pts", "pt", "pp", "percentage", "on", "in", "for", "of", "at", "the"})
+_LEADING_METRIC = re.compile(r"\s*(?:[-*+>]\s+)?(?:on|for|across|in|with|at)\s+(?:the\s+)?", re.I)
 _PAREN = re.compile(r"\([^()]{0,80}\)")
 
 
@@ -336,7 +349,8 @@ def _gap_cost(gap: str, allowed: frozenset[str] | None, limit: int) -> float | N
     words = [w for w in re.findall(r"[^\s:=]+", gap) if not re.fullmatch(r"v\d+(?:\.\d+)?", w)]
     if len(words) > limit:
         return None
-    if any(not w.islower() or any(ch.isdigit() for ch in w) for w in words):
+    if any(re.fullmatch(r"[+\-]?\d[\d.,]*%?", w) or not (w.islower() or any(ch.isdigit() for ch in w))
+           for w in words):
         return None
     if allowed is not None and any(w not in allowed for w in words):
         return None
@@ -453,8 +467,8 @@ def _baseline_name(before: str, after: str, subject_re, not_names) -> str:
                 name = " ".join(words)
             if name.lower() in not_names:
                 continue
-            if _is_known(name, subject_re):
-                return ""
+            if subject_re is not None and subject_re.fullmatch(name):
+                return ""  # the subject itself; a variant such as Gull-v1 stays a compared method
             if pattern is _PAREN_AFTER_NAME and not re.match(r"\s*[,)]", after):
                 continue
             return name
@@ -466,7 +480,11 @@ _SCALE_NOUNS = {"params": "parameters", "gpus": "GPUs"}
 _ACTOR_VERBS = (r"(?:scores?|scored|reaches|reached|achieves|achieved|gets|got|hits|posts|posted|obtains|obtained|"
                 r"attains|attained|records|recorded|manages|managed|sits\s+at|stays\s+at|remains\s+at|is\s+at|was\s+at|"
                 r"trails\s+at|lands\s+at|comes\s+in\s+at|has|had)")
-_ACTOR = re.compile(r"^\s*(?:[-*+>]\s+)?(?:the\s+)?" + _NAME + r"(?:'s)?\s+" + _ACTOR_VERBS + r"\b")
+_ACTOR = re.compile(r"^\s*(?:[-*+>]\s+)?(?:the\s+)?" + _NAME + r"(?:'s?)?\s+" + _ACTOR_VERBS + r"\b")
+
+
+_ACTOR_ANYWHERE = re.compile(r"(?:^|(?<=[.;!?:/]\s)|(?<=\n))\s*(?:[-*+>]\s+)?(?:the\s+)?" + _NAME + r"(?:'s?)?\s+"
+                             + _ACTOR_VERBS + r"\b")
 
 
 def _clause_actor(clause: str, subject_re, excluded: frozenset[str]) -> str:
@@ -486,6 +504,16 @@ def _is_known(name: str, subject_re) -> bool:
         return False
     m = subject_re.match(name)
     return m is not None and (m.end() == len(name) or name[m.end()] in "-_ ")
+
+
+_DELTA_OVER = re.compile(r"[^.;,()]{0,40}?\b(?:over|than|versus|vs\.?|against|ahead\s+of|above|below|behind)\s+"
+                         r"(?:the\s+|its\s+)?" + _NAME)
+
+
+def _delta_over(after: str, excluded: frozenset[str]) -> str:
+    """'+4.1 points on MATH over Crake-v1': the method a margin is measured against."""
+    m = _DELTA_OVER.match(after)
+    return m.group(1) if m and m.group(1).lower() not in excluded else ""
 
 
 def _change_role(before: str, after: str) -> str:

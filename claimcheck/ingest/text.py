@@ -129,13 +129,23 @@ def _row_header_column(header: list[str], rows: list[list[tuple[int, int, str]]]
     return 0
 
 
+_GENERIC_HEADINGS = frozenset(
+    "abstract introduction overview summary results result method methods approach background related work "
+    "conclusion conclusions discussion evaluation experiments setup limitations appendix references "
+    "highlights takeaways notes news papers benchmarks ablations analysis".split())
+
+
 def heading_subject(title: str) -> str:
-    """The name part of a heading: 'UniTeD: joint perception ...' -> 'UniTeD'."""
+    """The name part of a heading: 'UniTeD: joint perception ...' -> 'UniTeD', '## Gannet' -> 'Gannet'."""
     title = title.strip().strip("*_#").strip()
     parts = _SUBJECT_SPLIT.split(title, maxsplit=1)
     if len(parts) == 2 and parts[0] and len(parts[0].split()) <= 4:
         return parts[0].strip()
-    if len(title.split()) <= 2 and any(ch.isupper() or ch.isdigit() for ch in title[1:]):
+    words = title.split()
+    if not words or any(w.lower() in _GENERIC_HEADINGS for w in words):
+        return ""
+    # a short heading in title case names a method: "Gannet", "Chorus II", "Stable Cascade"
+    if len(words) <= 3 and all(w[:1].isupper() or w[:1].isdigit() for w in words):
         return title
     return ""
 

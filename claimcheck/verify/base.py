@@ -65,9 +65,16 @@ class Context:
         start, end = claim.sentence
         return self.document.text[start:end]
 
+    def paragraph_span(self, offset: int) -> tuple[int, int]:
+        """The paragraph (text between blank lines) around an offset."""
+        text = self.document.text
+        start = text.rfind("\n\n", 0, offset)
+        end = text.find("\n\n", offset)
+        return (start + 2 if start >= 0 else 0, end if end >= 0 else len(text))
+
     def paragraph_claims(self, claim: Claim) -> list[Claim]:
-        """Claims on the same line (a paragraph of plain text or Markdown)."""
-        return [c for c in self.claims if c.line == claim.line]
+        start, end = self.paragraph_span(claim.quantity.start)
+        return [c for c in self.claims if start <= c.quantity.start < end]
 
     def interval(self, quantity: Quantity) -> tuple[float, float]:
         return interval(quantity, self.slack)
@@ -109,7 +116,9 @@ def same_figure(a: Claim, b: Claim, slack: float = 0.0) -> bool:
     ia, ib = interval(a.quantity, slack), interval(b.quantity, slack)
     fa = _unit_factor(a.quantity)
     fb = _unit_factor(b.quantity)
-    return ia[0] * fa <= ib[1] * fb and ib[0] * fb <= ia[1] * fa
+    low, high = max(ia[0] * fa, ib[0] * fb), min(ia[1] * fa, ib[1] * fb)
+    # rounding intervals are half-open: 2T stands for [1.5T, 2.5T), 3T for [2.5T, 3.5T)
+    return low < high or (low == high and ia[0] == ia[1] and ib[0] == ib[1])
 
 
 def _unit_factor(quantity: Quantity) -> float:

@@ -12,13 +12,14 @@ _BELOW = re.compile(r"\b(?:below|trails?|trailing|behind|under(?:performs?)?|low
                     r"falls\s+short\s+of)\b", re.I)
 _SUPERLATIVE = re.compile(r"\b(?P<word>largest|biggest|highest|greatest|strongest|best|smallest|lowest|"
                           r"least|weakest|worst|fewest)\b", re.I)
+_COMPARED_KINDS = ("score", "percent", "time", "throughput", "memory")
 _MAX_WORDS = {"largest", "biggest", "highest", "greatest", "strongest", "best"}
 
 
 def _own_figure(ctx: Context, anchor: Claim, metric: str) -> Claim | None:
     """The subject's figure a comparison speaks of: in the sentence, else just before it."""
     def eligible(c: Claim) -> bool:
-        return (c.metric == metric and c.role in ("", "to") and c.kind in ("score", "percent", "change")
+        return (c.metric == metric and c.role in ("", "to") and c.kind in _COMPARED_KINDS + ("change",)
                 and not c.quantity.bound)
     same = [c for c in ctx.sentence_claims(anchor) if eligible(c)]
     if same:
@@ -41,7 +42,7 @@ def check_comparisons(ctx: Context):
     """
     self = RULES["CC104"]
     for claim in ctx.claims:
-        if claim.role != "baseline" or claim.kind not in ("score", "percent"):
+        if claim.role != "baseline" or claim.kind not in _COMPARED_KINDS:
             continue
         text = _text_before(ctx, claim)
         above, below = _ABOVE.search(text), _BELOW.search(text)
@@ -51,7 +52,7 @@ def check_comparisons(ctx: Context):
         if own is None or own.subject == claim.subject:
             continue
         lower = own.lower_is_better or claim.lower_is_better
-        a, b = interval(own.quantity, ctx.slack), interval(claim.quantity, ctx.slack)
+        a, b = _base_interval(own, ctx.slack), _base_interval(claim, ctx.slack)
         own_better = a[1] < b[0] if lower else a[0] > b[1]
         own_worse = a[0] > b[1] if lower else a[1] < b[0]
         said = (above or below).group(0)
@@ -64,6 +65,13 @@ def check_comparisons(ctx: Context):
     yield from _superlatives(ctx, self)
 
 
+def _base_interval(claim: Claim, slack: float) -> tuple[float, float]:
+    """In base units, so 0.4 s and 380 ms compare."""
+    lo, hi = interval(claim.quantity, slack)
+    factor = claim.quantity.base_value() / claim.value if claim.value else 1.0
+    return lo * factor, hi * factor
+
+
 def _text_before(ctx: Context, claim: Claim) -> str:
     """The sentence up to a figure, where its comparison word stands."""
     start, _ = claim.sentence
@@ -71,48 +79,43 @@ def _text_before(ctx: Context, claim: Claim) -> str:
 
 
 def _superlatives(ctx: Context, self):
-    """'The largest single contributor is ARS' against ARS's figure and the others listed."""
+    """'The largest single contributor is the router' against the figures listed in its paragraph."""
     text = ctx.document.text
-    # superlative sentences may hold no figure themselves: scan every sentence of prose
     for match in _SUPERLATIVE.finditer(text):
-        sentence_start = max(text.rfind(". ", 0, match.start()), text.rfind("\n", 0, match.start())) + 1
-        sentence_end_candidates = [i for i in (text.find(". ", match.end()), text.find("\n", match.end())) if i >= 0]
-        sentence_end = min(sentence_end_candidates) if sentence_end_candidates else len(text)
-        sentence = text[sentence_start:sentence_end]
-        named = re.search(r"\b(?:is|was|comes\s+from|:)\s+(?:the\s+)?([A-Z][\w.+-]*[\w+])", sentence[match.end() - sentence_start:])
+        start, end = ctx.paragraph_span(match.start())
+        sentence_start = max(text.rfind(". ", start, match.start()) + 2, start)
+        named = _NAMED.match(text, match.end())
         if not named:
             continue
-        name = named.group(1)
-        line = ctx.document.locate(match.start()).line
-        listed = [c for c in ctx.claims if c.line == line and c.quantity.start < sentence_start
+        head = named.group(1).lower()
+        listed = [c for c in ctx.claims if start <= c.quantity.start < sentence_start
                   and c.kind in ("delta", "score", "percent") and not c.quantity.bound and c.role != "baseline"]
         if len(listed) < 2 or len({c.metric for c in listed}) != 1 or len({c.kind for c in listed}) != 1:
             continue
-        owners = {id(c): _clause_names(ctx, c) for c in listed}
-        mine = [c for c in listed if name in owners[id(c)]]
+        mine = [c for c in listed if re.search(r"\b" + re.escape(head) + r"\b", _clause(ctx, c), re.I)]
         if len(mine) != 1:
             continue
         target = mine[0]
-        want_max = match.group("word").lower() in _MAX_WORDS
         values = [abs(c.value) for c in listed]
-        extreme = max(values) if want_max else min(values)
+        extreme = max(values) if match.group("word").lower() in _MAX_WORDS else min(values)
         if abs(abs(target.value) - extreme) <= target.quantity.half_step:
             continue
         other = next(c for c in listed if abs(c.value) == extreme)
         yield self.finding(
-            target, f"'{match.group('word')} ... {name}', but {name} has {written(target)} and "
-            f"{_clause_label(ctx, other)} has {written(other)}",
+            target, f"'{match.group('word')} ... {named.group(1)}', but {named.group(1)} has {written(target)} "
+            f"while '{_clause(ctx, other).strip()}' has {written(other)}",
             [Evidence.of(c) for c in listed], expected=extreme, verdict="contradicted")
 
 
-def _clause_names(ctx: Context, claim: Claim) -> set[str]:
+# "... is the router", "... comes from distillation", "...: ARS"
+_NAMED = re.compile(r"[^.;]{0,40}?\b(?:is|was|are|comes\s+from|came\s+from|belongs\s+to|:)\s+(?:the\s+|its\s+)?"
+                    r"([A-Za-z][\w+-]*(?:\s+[a-z][\w-]*)?)")
+
+
+def _clause(ctx: Context, claim: Claim) -> str:
+    """The words between the previous comma, semicolon or sentence start and a figure."""
     text = ctx.document.text
-    start, end = claim.sentence
-    left = max(text.rfind(";", start, claim.quantity.start), text.rfind(",", start, claim.quantity.start))
-    clause = text[(left + 1 if left >= 0 else start):claim.quantity.start]
-    return set(re.findall(r"\b([A-Z][\w.+-]*[\w+])", clause))
-
-
-def _clause_label(ctx: Context, claim: Claim) -> str:
-    names = sorted(_clause_names(ctx, claim))
-    return names[-1] if names else "another item"
+    start, _ = claim.sentence
+    left = max(text.rfind(";", start, claim.quantity.start), text.rfind(",", start, claim.quantity.start),
+               text.rfind(" and ", start, claim.quantity.start))
+    return text[(left + 1 if left >= 0 else start):claim.quantity.start]
