@@ -479,7 +479,8 @@ _SCALE_NOUN = re.compile(r"\s+(parameters|params|tokens|images|samples|examples|
 _SCALE_NOUNS = {"params": "parameters", "gpus": "GPUs"}
 _ACTOR_VERBS = (r"(?:scores?|scored|reaches|reached|achieves|achieved|gets|got|hits|posts|posted|obtains|obtained|"
                 r"attains|attained|records|recorded|manages|managed|sits\s+at|stays\s+at|remains\s+at|is\s+at|was\s+at|"
-                r"trails\s+at|lands\s+at|comes\s+in\s+at|has|had)")
+                r"trails\s+at|lands\s+at|comes\s+in\s+at|has|had|is|was|serves|runs|delivers|cuts|improves|"
+                r"beats|outperforms|uses|needs|takes|trains|generates|answers|reduces|lowers|raises|boosts)")
 _ACTOR = re.compile(r"^\s*(?:[-*+>]\s+)?(?:the\s+)?" + _NAME + r"(?:'s?)?\s+" + _ACTOR_VERBS + r"\b")
 
 

@@ -216,7 +216,7 @@ def check_unit_slips(ctx: Context):
     for group in _groups(ctx):
         for i, a in enumerate(group):
             for b in group[i + 1:]:
-                if is_unit_slip(a, b) and not same_figure(a, b, ctx.slack):
+                if a.sentence != b.sentence and is_unit_slip(a, b) and not same_figure(a, b, ctx.slack):
                     yield self.finding(
                         b, f"{written(b)} on line {b.line} against {written(a)} on line {a.line} for "
                         f"{b.metric_text or b.metric} of {b.subject}: same digits, units "
