@@ -127,12 +127,22 @@ def extract(document: str | Path | Document) -> Claims:
     return Claims(extract_claims(load(document)))
 
 
-def check_document(document: Document, select=None, ignore=None, tolerance: float = 0.0) -> CheckResult:
+def check_document(document: Document, select=None, ignore=None, tolerance: float = 0.0,
+                   sources=()) -> CheckResult:
     claims = extract_claims(document)
-    findings = verify(document, claims, select=select, ignore=ignore, slack=tolerance)
+    findings = verify(document, claims, select=select, ignore=ignore, slack=tolerance, sources=sources)
     return CheckResult(document, tuple(claims), tuple(findings))
 
 
-def check(*digests: str | Path | Document, select=None, ignore=None, tolerance: float = 0.0) -> Report:
-    """Check one or more digests (paths or text) against themselves."""
-    return Report(tuple(check_document(load(d), select, ignore, tolerance) for d in digests))
+def check(*digests: str | Path | Document, sources=(), select=None, ignore=None, tolerance: float = 0.0) -> Report:
+    """Check digests (paths or text) against themselves and against `sources`.
+
+    `sources`: paths (a fact sheet CSV, a paper PDF, text or Markdown, a folder of them, or
+    'ARXIV_ID=PATH'), or `Source` objects already loaded.
+    """
+    from .sources import Source, load_sources
+    if isinstance(sources, (str, Path)):
+        sources = [sources]
+    loaded = [s for s in sources if isinstance(s, Source)]
+    loaded += load_sources([str(s) for s in sources if not isinstance(s, Source)])
+    return Report(tuple(check_document(load(d), select, ignore, tolerance, loaded) for d in digests))

@@ -32,6 +32,9 @@ def build_parser() -> argparse.ArgumentParser:
                                 description="Check each digest's numeric claims against each other. "
                                 "With no DIGEST, checks the bundled example digest.")
     check.add_argument("digests", nargs="*", metavar="DIGEST", help="text or Markdown files ('-' for stdin)")
+    check.add_argument("--source", "-s", action="append", default=[], metavar="[ARXIV_ID=]PATH",
+                       help="a paper (PDF, text, Markdown), a fact sheet (CSV) or a folder of them to check "
+                       "the digest against; repeatable; ARXIV_ID= ties it to the digest section citing that id")
     check.add_argument("--format", choices=("text", "json"), default="text")
     check.add_argument("--output", "-o", metavar="FILE", help="write the report here instead of stdout")
     check.add_argument("--fail-on", choices=("error", "warning", "never"), default="error",
@@ -120,7 +123,13 @@ def _check(args) -> int:
         print(f"claimcheck: no digest given; checking the bundled example {paths[0]}", file=sys.stderr)
     documents = _documents(paths)
     from .api import check_document
-    results = [check_document(d, select, ignore, args.tolerance) for d in documents]
+    from .ingest.text import InputError
+    from .sources import load_sources
+    try:
+        sources = load_sources(args.source)
+    except InputError as error:
+        raise _UsageError(str(error)) from None
+    results = [check_document(d, select, ignore, args.tolerance, sources) for d in documents]
     if args.format == "json":
         from .report.json_report import render_findings
         _write(render_findings(results) + "\n", args.output)

@@ -132,16 +132,9 @@ class ClaimExtractor:
     def _unit_claims(self, document, text, start, end, quantities, subject_re, previous) -> list[Claim]:
         sentence = text[start:end]
         doc = self.nlp.make_doc(sentence)
-        metrics = _longest([
-            _Match("METRIC", start + doc[s:e].start_char, start + doc[s:e].end_char,
-                   self.nlp.vocab.strings[m])
-            for m, s, e in self.metric_matcher(doc) + self.acronym_matcher(doc)])
+        metrics = self._metrics(doc, start)
         metrics += self._acronym_metrics(sentence, start, metrics, subject_re)
-        cues = [_Match(self.nlp.vocab.strings[m], start + doc[s:e].start_char, start + doc[s:e].end_char)
-                for m, s, e in self.cue_matcher(doc)]
-        for token in doc:
-            for cue in self.cue_words.get(token.lower_, ()):
-                cues.append(_Match(cue, start + token.idx, start + token.idx + len(token)))
+        cues = self._cues(doc, start)
         config_change = any(c.label == "CONFIG_CHANGE" for c in cues)
         cell = document.cell_at(start)
         section = document.section_at(start)
@@ -163,7 +156,11 @@ class ClaimExtractor:
             # "LLaDA scored 45.3": a clause opened by a method's name is about that method
             actor = "" if baseline else _clause_actor(text[max(clause_start, start):q.start], subject_re,
                                                       self.excluded_names)
-            if not metric:
+            if kind == "scale" and not metric:
+                noun = _SCALE_NOUN.match(after)
+                if noun:
+                    metric = metric_text = _SCALE_NOUNS.get(noun.group(1).lower(), noun.group(1).lower())
+            if not metric and kind != "scale":
                 # a compared method's figure, a bare margin, the end of a change or the second of
                 # a pair ("78.9 s with X versus 160 s without") takes the metric of the figure before
                 metric, metric_text = next(((m, t) for p, m, t in reversed(previous) if m and (
@@ -190,10 +187,6 @@ class ClaimExtractor:
                 setting.add("after a stated change")
             elif role == "from":
                 setting.add("before a stated change")
-            if kind == "scale" and not metric:
-                noun = _SCALE_NOUN.match(after)
-                if noun:
-                    metric = metric_text = _SCALE_NOUNS.get(noun.group(1).lower(), noun.group(1).lower())
             lower = info.lower_is_better if info else kind in ("time", "memory")
             location = document.locate(q.start)
             claim_kind = "change" if role else kind
@@ -205,6 +198,42 @@ class ClaimExtractor:
                 lower_is_better=lower))
             previous.append((q, metric, metric_text))
         return out
+
+    def _metrics(self, doc, offset: int) -> list[_Match]:
+        return _longest([
+            _Match("METRIC", offset + doc[s:e].start_char, offset + doc[s:e].end_char, self.nlp.vocab.strings[m])
+            for m, s, e in self.metric_matcher(doc) + self.acronym_matcher(doc)])
+
+    def _cues(self, doc, offset: int) -> list[_Match]:
+        cues = [_Match(self.nlp.vocab.strings[m], offset + doc[s:e].start_char, offset + doc[s:e].end_char)
+                for m, s, e in self.cue_matcher(doc)]
+        for token in doc:
+            for cue in self.cue_words.get(token.lower_, ()):
+                cues.append(_Match(cue, offset + token.idx, offset + token.idx + len(token)))
+        return cues
+
+    def metric_of_phrase(self, phrase: str, dimension: str) -> tuple[str, str, str]:
+        """(metric id, metric as written, kind) for a metric named on its own, as in a fact sheet."""
+        doc = self.nlp.make_doc(phrase)
+        kind = MEASURE_OF_DIMENSION.get(dimension, "score")
+        if dimension == "ratio":
+            anchor = Quantity(text="", start=0, end=0, value=0.0, decimals=0, dimension="ratio")
+            metric = self._speedup_scope(anchor, self._cues(doc, 0), 0, len(phrase), phrase)
+            return metric, phrase, "speedup"
+        wanted = dimension if dimension in ("time", "memory", "rate") else ""
+        # the head comes last: "COCO mAP" is mAP (on COCO), "NAVSIM PDMS" is PDMS
+        for m in reversed(self._metrics(doc, 0)):
+            info = self.metrics.get(m.key)
+            if (info.dimension if info else "") == wanted:
+                return m.key, phrase[m.start:m.end], kind
+        acronym = re.search(r"(?<![\w-])([A-Z][A-Z0-9]{1,6})(?![\w-])", phrase)
+        if acronym and acronym.group(1).lower() not in self.not_names:
+            return acronym.group(1), acronym.group(1), kind
+        return "", phrase, kind
+
+    def settings_of(self, text: str) -> tuple[str, ...]:
+        """The settings named in a piece of text (5-shot, v2, style removal, H100, ...)."""
+        return self._settings_of(text)
 
     # -- decisions --------------------------------------------------------------------------
 
@@ -475,7 +504,7 @@ def _baseline_name(before: str, after: str, subject_re, not_names) -> str:
     return ""
 
 
-_SCALE_NOUN = re.compile(r"\s+(parameters|params|tokens|images|samples|examples|videos|hours|GPUs|documents|pairs|prompts)\b", re.I)
+_SCALE_NOUN = re.compile(r"\s+(parameters|params|tokens|images|samples|examples|videos|hours|GPUs|documents|pairs|prompts|epochs)\b", re.I)
 _SCALE_NOUNS = {"params": "parameters", "gpus": "GPUs"}
 _ACTOR_VERBS = (r"(?:scores?|scored|reaches|reached|achieves|achieved|gets|got|hits|posts|posted|obtains|obtained|"
                 r"attains|attained|records|recorded|manages|managed|sits\s+at|stays\s+at|remains\s+at|is\s+at|was\s+at|"

@@ -22,8 +22,11 @@ def render_findings(results) -> str:
     for result in results:
         document = result.document
         claims += len(result.claims)
+        infos = [f for f in result.findings if f.severity == "info"]
         for f in result.findings:
             total[f.severity] = total.get(f.severity, 0) + 1
+            if f.severity == "info":
+                continue
             c = f.claim
             out.append(f"{document.name}:{c.line}:{c.column}: {f.severity} {f.rule} [{f.name}] {f.message}")
             out.append(f"  claim     line {c.line:>4} | {excerpt(document.line_text(c.line), c.column)}")
@@ -41,6 +44,15 @@ def render_findings(results) -> str:
                 shown.add(key)
                 source = document.line_text(e.line) if e.document == document.name else e.text
                 out.append(f"  evidence  line {e.line:>4} | {excerpt(source, e.column)}{note}")
+            out.append("")
+        if infos:
+            verdicts: dict[str, int] = {}
+            for f in infos:
+                verdicts[f.verdict] = verdicts.get(f.verdict, 0) + 1
+            out.append(f"{document.name}: source verdicts: "
+                       + ", ".join(f"{n} {v}" for v, n in sorted(verdicts.items())))
+            for f in infos:
+                out.append(f"  line {f.claim.line:>4}  {f.verdict:<9}  {f.message}")
             out.append("")
     counts = ", ".join(f"{n} {k}{'s' if n != 1 else ''}" for k, n in total.items() if n)
     n = sum(total.values())

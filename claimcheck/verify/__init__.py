@@ -2,16 +2,16 @@
 from __future__ import annotations
 
 from ..model import Claim, Document, Finding
-from . import arithmetic, comparisons, consistency  # noqa: F401  (registers the rules)
+from . import arithmetic, comparisons, consistency, sources  # noqa: F401  (registers the rules)
 from .base import RULES, Context, Rule
 
 SEVERITY_ORDER = {"info": 0, "warning": 1, "error": 2}
 
 
 def verify(document: Document, claims: list[Claim], select: set[str] | None = None,
-           ignore: set[str] | None = None, slack: float = 0.0) -> list[Finding]:
+           ignore: set[str] | None = None, slack: float = 0.0, sources=None) -> list[Finding]:
     """Run the selected rules; findings sorted by line, one per rule and claim."""
-    context = Context(document, claims, slack=slack)
+    context = Context(document, claims, slack=slack, sources=list(sources or []))
     findings: list[Finding] = []
     seen = set()
     for code, rule in sorted(RULES.items()):

@@ -52,6 +52,8 @@ class Context:
     document: Document
     claims: list[Claim]
     slack: float = 0.0  # extra relative tolerance from configuration
+    sources: list = field(default_factory=list)  # claimcheck.sources.Source objects
+    _source_verdicts: list | None = None
     _by_sentence: dict[tuple[int, int], list[Claim]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
@@ -125,7 +127,8 @@ def _unit_factor(quantity: Quantity) -> float:
     return quantity.base_value() / quantity.value if quantity.value else 1.0
 
 
-_MARKERS = frozenset({"other configuration", "after a stated change", "before a stated change"})
+_MARKERS = frozenset({"other configuration", "after a stated change"})
+_NEUTRAL = frozenset({"before a stated change"})  # the figure a change starts from is the base setting
 
 
 def _setting_type(setting: str) -> str:
@@ -139,8 +142,8 @@ def settings_conflict(a: frozenset[str], b: frozenset[str]) -> bool:
     """Do two settings name different values of one thing (v1 vs v2, 5-shot vs 0-shot)?"""
     if (a & _MARKERS) != (b & _MARKERS):
         return True
-    types_a = {_setting_type(x): x for x in a - _MARKERS}
-    return any(_setting_type(y) in types_a and types_a[_setting_type(y)] != y for y in b - _MARKERS)
+    types_a = {_setting_type(x): x for x in a - _MARKERS - _NEUTRAL}
+    return any(_setting_type(y) in types_a and types_a[_setting_type(y)] != y for y in b - _MARKERS - _NEUTRAL)
 
 
 def fmt(value: float, decimals: int | None = None) -> str:

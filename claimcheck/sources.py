@@ -1,0 +1,146 @@
+"""Sources a digest is checked against: fact sheets, papers (PDF), and text or Markdown.
+
+`load_sources(["facts.csv", "2606.25040=paper.pdf", "papers/"])` resolves each spec to one or
+more `Source` objects; a source knows the arXiv ids and names that tie digest sections to it.
+"""
+from __future__ import annotations
+
+import csv
+import io
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from .ingest.text import InputError, heading_subject, parse_text, read_document
+from .model import Claim, Document, Quantity
+
+ARXIV_ID = re.compile(r"(?<![\d.])(\d{4}\.\d{4,5})(?:v\d+)?(?![\d])")
+_SUFFIXES = {".csv": "facts", ".pdf": "pdf", ".md": "text", ".markdown": "text", ".txt": "text",
+             ".html": "html", ".htm": "html", ".tex": "latex"}
+
+
+@dataclass(frozen=True)
+class Source:
+    """One paper's (or one fact sheet's paper's) claims with what ties a digest section to it."""
+
+    name: str
+    kind: str
+    document: Document
+    claims: tuple[Claim, ...]
+    arxiv_ids: frozenset[str] = frozenset()
+    names: frozenset[str] = frozenset()  # paper or method names, casefolded
+
+
+def load_sources(specs: list[str]) -> list[Source]:
+    """Sources from `--source` values: PATH, ID=PATH or a folder of sources."""
+    sources: list[Source] = []
+    for spec in specs:
+        arxiv_id = ""
+        path_text = spec
+        match = re.match(r"^(\d{4}\.\d{4,5})(?:v\d+)?=(.+)$", spec)
+        if match:
+            arxiv_id, path_text = match.group(1), match.group(2)
+        path = Path(path_text)
+        if path.is_dir():
+            files = sorted(p for p in path.rglob("*") if p.suffix.lower() in _SUFFIXES and p.is_file())
+            if not files:
+                raise InputError(f"{path}: no sources in this folder (looked for {', '.join(sorted(_SUFFIXES))})")
+            for file in files:
+                sources.extend(_load_file(file, arxiv_id))
+        elif path.exists():
+            sources.extend(_load_file(path, arxiv_id))
+        else:
+            raise InputError(f"{path}: no such source file or folder")
+    return sources
+
+
+def _load_file(path: Path, arxiv_id: str) -> list[Source]:
+    kind = _SUFFIXES.get(path.suffix.lower())
+    if kind is None:
+        raise InputError(f"{path}: unknown source type (use {', '.join(sorted(_SUFFIXES))})")
+    if kind == "facts":
+        return load_factsheet(path, arxiv_id)
+    if kind == "pdf":
+        from .ingest.pdf import read_pdf
+        document = read_pdf(path)
+    else:
+        document = read_document(path)
+    from .extract.claims import extract_claims
+    claims = tuple(extract_claims(document))
+    ids = {arxiv_id} if arxiv_id else set(ARXIV_ID.findall(document.text[:3000]))
+    names = {heading_subject(document.text.strip().split("\n", 1)[0]).casefold()} - {""}
+    return [Source(str(path), kind, document, claims, frozenset(ids), frozenset(names))]
+
+
+_FACT_COLUMNS = ("subject", "metric", "value")
+
+
+def load_factsheet(path: Path, arxiv_id: str = "") -> list[Source]:
+    """A CSV fact sheet (paper, arxiv, subject, metric, setting, value, unit, where): one source per paper."""
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except UnicodeDecodeError:
+        raise InputError(f"{path}: a fact sheet must be UTF-8 CSV") from None
+    document = parse_text(text, str(path))
+    reader = csv.DictReader(io.StringIO(text))
+    header = [h.strip().lower() for h in (reader.fieldnames or [])]
+    missing = [c for c in _FACT_COLUMNS if c not in header]
+    if missing:
+        raise InputError(f"{path}: fact sheet lacks column(s) {', '.join(missing)} "
+                         f"(expected paper, arxiv, subject, metric, setting, value, unit, where)")
+    from .extract.claims import default_extractor
+    extractor = default_extractor()
+    groups: dict[tuple[str, str], list[Claim]] = {}
+    for number, row in enumerate(reader, start=2):
+        row = {(k or "").strip().lower(): (v or "").strip() for k, v in row.items()}
+        if not row.get("value"):
+            continue
+        try:
+            claim = _fact_claim(extractor, row, document, number)
+        except ValueError:
+            raise InputError(f"{path}:{number}: value {row['value']!r} is not a number") from None
+        key = (row.get("paper", ""), row.get("arxiv", "") or arxiv_id)
+        groups.setdefault(key, []).append(claim)
+    sources = []
+    for (paper, paper_id), claims in groups.items():
+        names = {paper.casefold(), heading_subject(paper).casefold()} - {""}
+        sources.append(Source(f"{path}#{paper or paper_id}", "facts", document, tuple(claims),
+                              frozenset({paper_id} - {""}), frozenset(names)))
+    return sources
+
+
+_UNIT_DIMENSIONS = {"x": "ratio", "×": "ratio", "%": "percent", "percent": "percent", "points": "points",
+                    "pts": "points", "pp": "points", "s": "time", "ms": "time", "min": "time", "h": "time",
+                    "gb": "memory", "mb": "memory", "tokens/s": "rate"}
+_COUNT_UNITS = {"params": "parameters", "parameters": "parameters", "tokens": "tokens", "epochs": "epochs",
+                "images": "images", "samples": "samples", "hours": "hours", "gpus": "GPUs"}
+
+
+def _fact_claim(extractor, row: dict, document: Document, line: int) -> Claim:
+    written = row["value"]
+    value = float(written.replace(",", ""))
+    mantissa = re.sub(r"[eE][+-]?\d+$", "", written)
+    decimals = len(mantissa.split(".", 1)[1]) if "." in mantissa else 0
+    scale = 10.0 ** int(re.search(r"[eE]([+-]?\d+)$", written).group(1)) if re.search(r"[eE][+-]?\d+$", written) else 1.0
+    unit = row.get("unit", "").strip()
+    lowered = unit.lower()
+    dimension = _UNIT_DIMENSIONS.get(lowered, "count" if lowered in _COUNT_UNITS else "plain")
+    canonical = {"ratio": "x", "percent": "%", "points": "pt"}.get(dimension, unit if dimension in ("time", "memory") else "")
+    if dimension == "rate":
+        canonical = "/s"
+    shown_unit = "" if lowered in _COUNT_UNITS or not unit else (unit if dimension in ("ratio", "percent") else " " + unit)
+    quantity = Quantity(text=f"{written}{shown_unit}",
+                        start=0, end=0, value=value, decimals=decimals, unit=canonical, dimension=dimension,
+                        scale=scale)
+    metric, metric_text, kind = extractor.metric_of_phrase(row["metric"], dimension)
+    if dimension == "count" or lowered in _COUNT_UNITS:
+        metric, metric_text, kind = _COUNT_UNITS.get(lowered, metric or lowered), row["metric"], "scale"
+    subject_text = row.get("subject", "")
+    subject, _, versus = subject_text.partition(" vs ")
+    setting = frozenset(extractor.settings_of(row.get("setting", "")))
+    info = extractor.metrics.get(metric)
+    start = document.line_starts[line - 1] if line - 1 < len(document.line_starts) else 0
+    return Claim(document=document.name, quantity=quantity, kind=kind, line=line, column=1,
+                 sentence=(start, start), metric=metric, metric_text=metric_text or row["metric"],
+                 subject=heading_subject(subject) or subject.strip(), baseline=versus.strip(),
+                 setting=setting, lower_is_better=info.lower_is_better if info else False)

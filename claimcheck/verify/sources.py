@@ -1,0 +1,213 @@
+"""Source rules: every digest claim against the papers or fact sheets it summarises.
+
+A digest claim is tied to a source by the arXiv id its section (or table row) cites, or by
+its subject and section name; it is aligned to source claims by metric id (the alias table
+decides, so HumanEval is never HumanEval+), measure and a setting that does not conflict.
+Verdicts: supported, rounded (the digest rounds the source honestly), mismatch, not found.
+"""
+from __future__ import annotations
+
+import re
+
+from ..model import Claim, Evidence, Finding
+from ..sources import ARXIV_ID, Source
+from .base import RULES, Context, fmt, rule, same_figure, settings_conflict, written
+
+_CHECKED_KINDS = {"score", "percent", "speedup", "delta", "change", "time", "throughput", "memory", "scale"}
+_FAMILY = {"score": "score", "percent": "score", "speedup": "speedup", "delta": "delta", "time": "time",
+           "throughput": "throughput", "memory": "memory", "scale": "scale"}
+
+
+def _measure(claim: Claim) -> str:
+    from .consistency import measure
+    return _FAMILY.get(measure(claim), measure(claim))
+
+
+def _norm(name: str) -> str:
+    return re.sub(r"[\s_-]+", " ", name.casefold()).strip()
+
+
+def _names_match(a: str, b: str) -> bool:
+    """'iLLaDA-Base' is iLLaDA's; 'LLaDA' is not."""
+    a, b = _norm(a), _norm(b)
+    if not a or not b:
+        return False
+    return a == b or a.startswith(b + " ") or b.startswith(a + " ")
+
+
+def _ties(ctx: Context, claim: Claim) -> tuple[set[str], set[str]]:
+    """(arXiv ids, names) that say which paper a digest claim is about."""
+    document = ctx.document
+    ids: set[str] = set()
+    names = {claim.subject} if claim.subject else set()
+    cell = document.cell_at(claim.quantity.start)
+    if cell is not None:
+        ids |= set(ARXIV_ID.findall(document.line_text(claim.line)))
+        names.add(cell.row_header)
+    section = document.section_at(claim.quantity.start)
+    if section is not None:
+        ids |= set(ARXIV_ID.findall(document.text[section.start:min(section.end, section.start + 800)]))
+        if section.subject:
+            names.add(section.subject)
+    return ids, names
+
+
+def _tied_sources(ctx: Context, claim: Claim) -> list[Source]:
+    ids, names = _ties(ctx, claim)
+    tied = [s for s in ctx.sources if ids & s.arxiv_ids or any(_names_match(n, m) for n in names for m in s.names)]
+    if tied:
+        return tied
+    papers = {frozenset(s.arxiv_ids) or s.name for s in ctx.sources}
+    # a README or poster checked against its one paper: everything is about that paper
+    if len(papers) == 1 or all(s.kind != "facts" for s in ctx.sources) and not ctx.document.sections:
+        return list(ctx.sources)
+    return []
+
+
+def _aligned(claim: Claim, candidate: Claim) -> bool:
+    if _measure(candidate) != _measure(claim):
+        return False
+    if not claim.metric:
+        # "8B" with no noun: only a scale of the same size can support it, never contradict it
+        return claim.kind == "scale" and same_figure(claim, candidate)
+    if candidate.metric != claim.metric:
+        return False
+    if settings_conflict(claim.setting, candidate.setting):
+        return False
+    if claim.kind == "delta" and claim.baseline and candidate.baseline and not _names_match(claim.baseline, candidate.baseline):
+        return False
+    return True
+
+
+def _verdict(claim: Claim, sources: list[Source]) -> tuple[str, list[Claim], Claim | None]:
+    """(verdict, aligned source claims, the one that decides) for one digest claim."""
+    candidates = [c for s in sources for c in s.claims if _aligned(claim, c)]
+    named = [c for c in candidates if _names_match(c.subject, claim.subject)]
+    if claim.role == "baseline" or named:
+        # figures the source gives for this very name; the others belong to other methods
+        own = named
+    else:
+        own = [c for c in candidates if c.role != "baseline"]
+    for c in own:
+        if same_figure(claim, c):
+            coarser = claim.quantity.decimals < c.quantity.decimals and claim.quantity.scale <= c.quantity.scale
+            return ("rounded" if coarser else "supported"), own, c
+    if claim.role != "baseline":
+        for c in candidates:
+            if c not in own and same_figure(claim, c):
+                return "baseline", candidates, c
+    distinct = []
+    for c in own:
+        if not any(same_figure(c, d) for d in distinct):
+            distinct.append(c)
+    if len(distinct) == 1:
+        return "mismatch", own, distinct[0]
+    return "not found", own, None
+
+
+def source_verdicts(ctx: Context) -> list[tuple[Claim, str, list[Claim], Claim | None]]:
+    if not ctx.sources:
+        return []
+    if ctx._source_verdicts is not None:
+        return ctx._source_verdicts
+    out = []
+    for claim in ctx.claims:
+        if claim.kind not in _CHECKED_KINDS or claim.kind == "setting":
+            continue
+        tied = _tied_sources(ctx, claim)
+        if not tied:
+            out.append((claim, "untied", [], None))
+            continue
+        verdict, candidates, decisive = _verdict(claim, tied)
+        out.append((claim, verdict, candidates, decisive))
+    ctx._source_verdicts = out
+    return out
+
+
+def _where(c: Claim) -> str:
+    name = c.document.replace("\\", "/").rsplit("/", 1)[-1]
+    page = f" p. {c.page}" if c.page else ""
+    return f"{name}{page} line {c.line}"
+
+
+def _what(claim: Claim) -> str:
+    parts = [claim.metric_text or claim.metric, claim.subject]
+    return ", ".join(p for p in parts if p)
+
+
+@rule("CC201", "source-mismatch", "source")
+def check_source_mismatch(ctx: Context):
+    """A digest figure that its source states differently.
+
+    What it checks: each digest claim aligned to its source (same metric by the alias table,
+    same measure, no conflicting setting) must agree with the source's figure up to rounding;
+    a figure that is a compared method's in the source but the method's own in the digest is
+    a mismatch too.
+    Why it matters: a digest is only as right as its agreement with the papers.
+    Example: the digest says "VBench-T2V 84.7", the paper's table says 83.64.
+    How to fix: copy the figure from the source, rounding honestly.
+    """
+    self = RULES["CC201"]
+    for claim, verdict, candidates, decisive in source_verdicts(ctx):
+        if verdict == "mismatch":
+            yield self.finding(claim, f"stated {written(claim)} ({_what(claim)}), the source gives "
+                               f"{written(decisive)} ({_where(decisive)})", [Evidence.of(decisive)],
+                               expected=decisive.value, verdict="mismatch")
+        elif verdict == "baseline":
+            yield self.finding(claim, f"stated {written(claim)} for {claim.subject or 'the method'} ({_what(claim)}), "
+                               f"but in the source {written(decisive)} is {decisive.subject}'s ({_where(decisive)})",
+                               [Evidence.of(decisive)], expected=None, verdict="mismatch")
+
+
+@rule("CC202", "source-supported", "source", severity="info")
+def report_supported(ctx: Context):
+    """A digest figure its source states (supported), or states more precisely (rounded).
+
+    What it checks: nothing to fix; each digest claim that agrees with its source is listed
+    with the source's figure and location, so a fact-checker can see what was verified.
+    Why it matters: a report that only lists problems cannot tell "checked and right" from
+    "never checked".
+    Example: digest "58%" against the paper's "58.08%": rounded.
+    How to fix: nothing.
+    """
+    self = RULES["CC202"]
+    for claim, verdict, candidates, decisive in source_verdicts(ctx):
+        if verdict in ("supported", "rounded"):
+            note = "rounds" if verdict == "rounded" else "matches"
+            yield self.finding(claim, f"{written(claim)} ({_what(claim)}) {note} the source's "
+                               f"{written(decisive)} ({_where(decisive)})", [Evidence.of(decisive)],
+                               expected=decisive.value, verdict=verdict)
+
+
+@rule("CC203", "not-in-source", "source", severity="info")
+def report_not_found(ctx: Context):
+    """A digest figure that no source states.
+
+    What it checks: digest claims for which no aligned figure was found in the sources tied to
+    their section (or no source is tied to the section at all).
+    Why it matters: an unsupported figure is not necessarily wrong (a digest may compute or
+    quote from elsewhere), but it is unverified: a fact-checker looks at these by hand.
+    Example: a latency quoted in the digest that the abstract does not give.
+    How to fix: add the source that states it, or check it by hand.
+    """
+    self = RULES["CC203"]
+    for claim, verdict, candidates, decisive in source_verdicts(ctx):
+        if verdict == "not found":
+            detail = (f"{len(candidates)} figures for {claim.metric_text or claim.metric} in the source, none "
+                      f"agreeing" if candidates else "no figure for it in the sources")
+            yield self.finding(claim, f"{written(claim)} ({_what(claim)}): not found ({detail})",
+                               [Evidence.of(c) for c in candidates[:5]], verdict="not found")
+        elif verdict == "untied":
+            yield self.finding(claim, f"{written(claim)} ({_what(claim)}): not found (no source tied to this "
+                               f"part of the digest)", verdict="not found")
+
+
+def summary(findings: list[Finding]) -> dict[str, int]:
+    counts = {"supported": 0, "rounded": 0, "mismatch": 0, "not found": 0}
+    for f in findings:
+        if f.rule in ("CC201", "CC202", "CC203") and f.verdict in counts:
+            counts[f.verdict] += 1
+    return counts
+
+
+__all__ = ["source_verdicts", "summary", "fmt"]

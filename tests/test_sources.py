@@ -1,0 +1,117 @@
+"""Checking a digest against its sources: fact sheets first (papers in test_pdf.py)."""
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from claimcheck.api import check
+from claimcheck.cli import main
+
+FACTS = """paper,arxiv,subject,metric,setting,value,unit,where
+Kite,2601.00001,Kite,COCO mAP,,71.42,,Table 2
+Kite,2601.00001,Kite,HumanEval+,,61.0,,Table 4
+Kite,2601.00001,Kite vs Hawk,MMLU,,3.1,points,abstract
+Kite,2601.00001,Kite,end-to-end speedup,,2.4,x,abstract
+Kite,2601.00001,Kite,parameters,,7e9,params,abstract
+Kite,2601.00001,StrongDet,COCO mAP,,69.3,,Table 2
+Heron,2601.00002,Heron,GSM8K,5-shot,81.2,,Table 1
+"""
+
+DIGEST = """## 1. Kite: detection at scale
+arXiv: 2601.00001
+Kite reaches 71.4 mAP on COCO. It is a 7B model with a 2.4× end-to-end speedup, and gains +3.1 points on MMLU over Hawk.
+It scores 61.0 on HumanEval and its latency is 40 ms.
+
+## 2. Heron: reasoning
+Heron scores 83.5 on GSM8K 5-shot, ahead of StrongDet-style baselines.
+"""
+
+
+@pytest.fixture
+def facts(tmp_path):
+    path = tmp_path / "facts.csv"
+    path.write_text(FACTS, encoding="utf-8")
+    return path
+
+
+def verdicts(report):
+    return {(f.claim.text, f.verdict) for f in report.findings if f.rule.startswith("CC20")}
+
+
+def test_fact_sheet_verdicts(facts):
+    found = verdicts(check(DIGEST, sources=[facts]))
+    assert ("71.4", "rounded") in found                 # 71.42 rounded honestly
+    assert ("7B", "supported") in found                 # 7e9 parameters, written as 7B
+    assert ("2.4×", "supported") in found
+    assert ("+3.1 points", "supported") in found        # a delta over the same baseline
+    assert ("83.5", "mismatch") in found                # the sheet says 81.2
+    assert ("40 ms", "not found") in found
+    # HumanEval is not HumanEval+: the alias table keeps them apart, so 61.0 is not "supported"
+    assert ("61.0", "not found") in found
+
+
+def test_a_baselines_figure_given_to_the_method_is_a_mismatch(facts):
+    report = check("## Kite\narXiv: 2601.00001\nKite reaches 69.3 mAP on COCO.\n", sources=[facts])
+    (finding,) = [f for f in report.findings if f.rule == "CC201"]
+    assert "StrongDet" in finding.message and finding.evidence[0].value == 69.3
+
+
+def test_sections_tie_by_arxiv_id_or_name(facts):
+    # no arXiv id: tied by the section's name
+    report = check("## Heron\nHeron scores 81.2 on GSM8K 5-shot.\n", sources=[facts])
+    assert ("81.2", "supported") in verdicts(report)
+    # a section about a paper the sheet does not cover stays unverified
+    report = check("## Lark\nLark scores 81.2 on GSM8K 5-shot.\n", sources=[facts])
+    assert ("81.2", "not found") in verdicts(report)
+
+
+def test_cli_with_a_fact_sheet(facts, tmp_path, capsys):
+    digest = tmp_path / "d.md"
+    digest.write_text(DIGEST, encoding="utf-8")
+    assert main(["check", str(digest), "--source", str(facts), "--format", "json"]) == 1  # the mismatch
+    report = json.loads(capsys.readouterr().out)
+    rules = [f["rule"] for f in report["findings"]]
+    assert "CC201" in rules and "CC202" in rules and "CC203" in rules
+    mismatch = next(f for f in report["findings"] if f["rule"] == "CC201")
+    assert mismatch["expected"] == 81.2 and mismatch["evidence"][0]["line"] == 8
+
+
+@pytest.mark.parametrize("content, message", [
+    ("paper,metric\nKite,mAP\n", "lacks column"),
+    ("subject,metric,value\nKite,mAP,seventy\n", "not a number"),
+])
+def test_bad_fact_sheets_are_input_errors(tmp_path, capsys, content, message):
+    bad = tmp_path / "bad.csv"
+    bad.write_text(content, encoding="utf-8")
+    digest = tmp_path / "d.md"
+    digest.write_text(DIGEST, encoding="utf-8")
+    assert main(["check", str(digest), "--source", str(bad)]) == 2
+    assert message in capsys.readouterr().err
+
+
+def test_missing_and_unknown_sources_are_input_errors(tmp_path, capsys):
+    digest = tmp_path / "d.md"
+    digest.write_text(DIGEST, encoding="utf-8")
+    assert main(["check", str(digest), "--source", str(tmp_path / "nope.pdf")]) == 2
+    odd = tmp_path / "x.docx"
+    odd.write_text("x")
+    assert main(["check", str(digest), "--source", str(odd)]) == 2
+    assert "unknown source type" in capsys.readouterr().err
+
+
+def test_seed_digest_against_seed_facts(shared):
+    report = check(shared / "corpus" / "digests" / "000_eaad22fcf2be4050.txt",
+                   sources=[shared / "corpus" / "seed-facts" / "facts.csv"])
+    by_verdict: dict[str, set] = {}
+    for f in report.findings:
+        if f.rule.startswith("CC20"):
+            by_verdict.setdefault(f.verdict, set()).add((f.claim.line, f.claim.text))
+    # every figure the fact sheet states is supported where the digest states it
+    assert {(4, "84.63"), (10, "84.63"), (23, "84.63"), (26, "84.63"), (10, "10×"), (23, "10×"),
+            (13, "2.16×"), (72, "8 billion"), (72, "12 trillion"), (14, "+21.6 pts"), (75, "+21.6 points"),
+            (75, "+14.9 points"), (76, "+14.5 points"), (76, "+16.5 points")} <= by_verdict["supported"]
+    # figures the sheet does not state are not found, never supported
+    assert {(48, "90.2"), (62, "78.9 seconds"), (13, "6.71×"), (60, "2.59×")} <= by_verdict["not found"]
+    # the internal findings still come out
+    assert {"CC101", "CC105", "CC106"} <= {f.rule for f in report.findings}
