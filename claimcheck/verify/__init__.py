@@ -2,7 +2,8 @@
 from __future__ import annotations
 
 from ..model import Claim, Document, Finding
-from . import arithmetic, comparisons, consistency, sources  # noqa: F401  (registers the rules)
+from . import arithmetic, comparisons, consistency  # noqa: F401  (registers the rules)
+from . import sources as _source_rules  # noqa: F401
 from .base import RULES, Context, Rule
 
 SEVERITY_ORDER = {"info": 0, "warning": 1, "error": 2}
