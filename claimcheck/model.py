@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import bisect
+from array import array
 from dataclasses import dataclass, field
 
 
@@ -95,11 +96,36 @@ class Document:
     cells: tuple[TableCell, ...] = ()
     sections: tuple[Section, ...] = ()
     headings: tuple[tuple[int, int], ...] = ()  # (start, end) of heading lines
-    code: tuple[tuple[int, int], ...] = ()      # code blocks, inline code and markup: not prose
+    code: tuple[tuple[int, int], ...] = ()      # code blocks, inline code, markup, running heads: not prose
+    page_starts: tuple[int, ...] = ()           # offset of each page's first character (paged sources)
+    # x0, top, x1, bottom (points from the page's top left) of every character; empty for text
+    boxes: array = field(default_factory=lambda: array("f"), compare=False, hash=False, repr=False)
 
     def locate(self, offset: int) -> Location:
+        """1-based line and column; for paged sources the line counts from the top of its page."""
         index = bisect.bisect_right(self.line_starts, offset) - 1
-        return Location(line=index + 1, column=offset - self.line_starts[index] + 1)
+        column = offset - self.line_starts[index] + 1
+        if not self.page_starts:
+            return Location(line=index + 1, column=column)
+        page = bisect.bisect_right(self.page_starts, offset) - 1
+        first_line = bisect.bisect_right(self.line_starts, self.page_starts[page]) - 1
+        return Location(line=index - first_line + 1, column=column, page=page + 1)
+
+    def bbox(self, start: int, end: int) -> tuple[float, float, float, float] | None:
+        """The box around characters start..end on their page, if the source has geometry."""
+        if not self.boxes:
+            return None
+        xs0, tops, xs1, bottoms = [], [], [], []
+        for i in range(start, min(end, len(self.boxes) // 4)):
+            x0, top, x1, bottom = self.boxes[4 * i:4 * i + 4]
+            if x1 > x0:
+                xs0.append(x0)
+                tops.append(top)
+                xs1.append(x1)
+                bottoms.append(bottom)
+        if not xs0:
+            return None
+        return (round(min(xs0), 2), round(min(tops), 2), round(max(xs1), 2), round(max(bottoms), 2))
 
     def line_text(self, line: int) -> str:
         start = self.line_starts[line - 1]
@@ -143,6 +169,7 @@ class Claim:
     role: str = ""             # "" | "from" | "to" (a stated change) | "baseline"
     lower_is_better: bool = False
     page: int | None = None
+    bbox: tuple[float, float, float, float] | None = None  # on the page, for paged sources
 
     @property
     def text(self) -> str:
@@ -172,11 +199,12 @@ class Evidence:
     subject: str = ""
     page: int | None = None
     note: str = ""
+    bbox: tuple[float, float, float, float] | None = None
 
     @classmethod
     def of(cls, claim: Claim, note: str = "") -> "Evidence":
         return cls(claim.document, claim.line, claim.column, claim.text, claim.value,
-                   claim.unit, claim.kind, claim.metric, claim.subject, claim.page, note)
+                   claim.unit, claim.kind, claim.metric, claim.subject, claim.page, note, claim.bbox)
 
 
 @dataclass(frozen=True)

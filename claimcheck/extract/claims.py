@@ -195,7 +195,7 @@ class ClaimExtractor:
                 column=location.column, sentence=(start, end), metric=metric,
                 metric_text=metric_text, subject=subject, baseline=baseline or over,
                 setting=frozenset(setting), role=role or ("baseline" if baseline else ""),
-                lower_is_better=lower))
+                lower_is_better=lower, page=location.page, bbox=document.bbox(q.start, q.end)))
             previous.append((q, metric, metric_text))
         return out
 

@@ -17,7 +17,7 @@ def claim_dict(claim: Claim) -> dict:
         "metric": claim.metric, "subject": claim.subject, "baseline": claim.baseline or None,
         "role": claim.role or None, "setting": sorted(claim.setting),
         "decimals": claim.quantity.decimals, "approximate": claim.quantity.approx,
-        "bound": claim.quantity.bound or None,
+        "bound": claim.quantity.bound or None, "bbox": list(claim.bbox) if claim.bbox else None,
     }
 
 
@@ -26,7 +26,7 @@ def evidence_dict(evidence: Evidence) -> dict:
         "document": evidence.document, "line": evidence.line, "column": evidence.column,
         "page": evidence.page, "text": evidence.text, "value": evidence.value, "unit": evidence.unit,
         "kind": evidence.kind, "metric": evidence.metric, "subject": evidence.subject,
-        "note": evidence.note or None,
+        "note": evidence.note or None, "bbox": list(evidence.bbox) if evidence.bbox else None,
     }
 
 
