@@ -26,6 +26,8 @@ def load(document: str | Path | Document) -> Document:
     if isinstance(document, Document):
         return document
     if isinstance(document, Path) or ("\n" not in document and Path(document).exists()):
+        if str(document).lower().endswith(".pdf"):
+            return read_pdf_cached(document)
         return read_document(document)
     return parse_text(str(document))
 
@@ -127,9 +129,26 @@ def extract(document: str | Path | Document) -> Claims:
     return Claims(extract_claims(load(document)))
 
 
+def read_pdf_cached(path: str | Path) -> Document:
+    from .cache import cached
+    from .ingest.pdf import read_pdf
+    from .ingest.text import InputError
+    try:
+        content = Path(path).read_bytes()
+    except OSError as error:
+        raise InputError(f"{path}: {error.strerror or error}") from None
+    return cached(f"pdf|{path}", content, lambda: read_pdf(path))
+
+
+def extract_cached(document: Document) -> list[Claim]:
+    """A document's claims, from the cache when its text was read before (no spaCy start-up)."""
+    from .cache import cached
+    return cached(f"claims|{document.name}", document.text.encode("utf-8"), lambda: extract_claims(document))
+
+
 def check_document(document: Document, select=None, ignore=None, tolerance: float = 0.0,
                    sources=()) -> CheckResult:
-    claims = extract_claims(document)
+    claims = extract_cached(document)
     findings = verify(document, claims, select=select, ignore=ignore, slack=tolerance, sources=sources)
     return CheckResult(document, tuple(claims), tuple(findings))
 

@@ -41,6 +41,9 @@ def build_parser() -> argparse.ArgumentParser:
                        help="lowest severity that makes the exit code 1 (default: error)")
     check.add_argument("--select", metavar="CODES", help="only these rules, comma-separated (CC101,CC105)")
     check.add_argument("--ignore", metavar="CODES", help="skip these rules, comma-separated")
+    check.add_argument("--no-cache", action="store_true",
+                       help="re-read every file (extracted claims are otherwise cached by content hash in "
+                       "$CLAIMCHECK_CACHE, default ~/.cache/claimcheck)")
     check.add_argument("--tolerance", type=float, default=0.0, metavar="FRACTION",
                        help="extra relative tolerance on top of rounding (default 0; 0.01 = 1%%)")
 
@@ -95,6 +98,9 @@ def _documents(paths: list[str]):
         try:
             if path == "-":
                 documents.append(parse_text(sys.stdin.read(), "<stdin>"))
+            elif path.lower().endswith(".pdf"):
+                from .api import read_pdf_cached
+                documents.append(read_pdf_cached(path))
             else:
                 documents.append(read_document(path))
         except InputError as error:
@@ -116,6 +122,9 @@ def _check(args) -> int:
     if args.tolerance < 0 or args.tolerance >= 1:
         raise _UsageError(f"--tolerance must be a fraction in [0, 1), got {args.tolerance}")
     select, ignore = _codes(args.select), _codes(args.ignore)
+    if args.no_cache:
+        from . import cache
+        cache.disable()
     paths = args.digests
     if not paths:
         from .api import example_path

@@ -55,21 +55,27 @@ def load_sources(specs: list[str]) -> list[Source]:
 
 
 def _load_file(path: Path, arxiv_id: str) -> list[Source]:
+    from .cache import cached
     kind = _SUFFIXES.get(path.suffix.lower())
     if kind is None:
         raise InputError(f"{path}: unknown source type (use {', '.join(sorted(_SUFFIXES))})")
+    content = path.read_bytes()
     if kind == "facts":
-        return load_factsheet(path, arxiv_id)
+        return cached(f"facts|{path}|{arxiv_id}", content, lambda: load_factsheet(path, arxiv_id))
+    document, claims = cached(f"source|{kind}|{path}", content, lambda: _read_and_extract(path, kind))
+    ids = {arxiv_id} if arxiv_id else set(ARXIV_ID.findall(document.text[:3000]))
+    names = {heading_subject(document.text.strip().split("\n", 1)[0]).casefold()} - {""}
+    return [Source(str(path), kind, document, claims, frozenset(ids), frozenset(names))]
+
+
+def _read_and_extract(path: Path, kind: str):
+    from .extract.claims import extract_claims
     if kind == "pdf":
         from .ingest.pdf import read_pdf
         document = read_pdf(path)
     else:
         document = read_document(path)
-    from .extract.claims import extract_claims
-    claims = tuple(extract_claims(document))
-    ids = {arxiv_id} if arxiv_id else set(ARXIV_ID.findall(document.text[:3000]))
-    names = {heading_subject(document.text.strip().split("\n", 1)[0]).casefold()} - {""}
-    return [Source(str(path), kind, document, claims, frozenset(ids), frozenset(names))]
+    return document, tuple(extract_claims(document))
 
 
 _FACT_COLUMNS = ("subject", "metric", "value")

@@ -14,3 +14,10 @@ def shared() -> Path:
     if not (SHARED / "corpus").is_dir():
         pytest.skip("../shared is not beside this checkout")
     return SHARED
+
+
+def pytest_configure(config):
+    # tests never write into the user's own cache
+    import os
+    import tempfile
+    os.environ["CLAIMCHECK_CACHE"] = tempfile.mkdtemp(prefix="claimcheck-cache-")

@@ -184,8 +184,8 @@ def check_complements(ctx: Context):
 
 
 def _complements() -> dict[str, str]:
-    from ..extract.claims import default_extractor
-    return {m.id: m.complement for m in default_extractor().metrics.values() if m.complement}
+    from ..lexicon import load_jsonl  # the lexicon file itself: no spaCy needed to check
+    return {row["id"]: row["complement"] for row in load_jsonl("metrics.jsonl") if row.get("complement")}
 
 
 def _shared_figure(ctx: Context, a: Claim, b: Claim) -> tuple[Claim, Claim] | None:
