@@ -111,3 +111,21 @@ def test_markdown_table_cells_know_their_headers():
     cells = {(c.row, c.column): c for c in document.cells}
     assert (cells[1, 1].text, cells[1, 1].row_header, cells[1, 1].column_header) == ("7.9", "Alpha", "FID")
     assert cells[2, 0].text == "Beta \\| v2" and cells[2, 1].row_header == "Beta \\| v2"
+
+
+def test_table_cells_take_metric_and_setting_from_the_column_header():
+    text = ("| Model | MMLU (5-shot) | GSM8K | FID |\n|---|---|---|---|\n| Finch-7B | 64.2 | 81.0 | 7.9 |\n\n"
+            "Finch-7B scores 64.2 on MMLU 5-shot and 81.9 on GSM8K.\n")
+    claims = [(c.line, c.text, c.metric, c.subject, tuple(sorted(c.setting))) for c in extract(text) if c.kind == "score"]
+    assert (3, "64.2", "mmlu", "Finch-7B", ("5-shot",)) in claims
+    assert (3, "7.9", "fid", "Finch-7B", ()) in claims
+    # a setting named after one figure does not leak to the next one in the sentence
+    assert (5, "81.9", "gsm8k", "Finch-7B", ()) in claims
+
+
+def test_table_and_prose_disagreeing_is_found():
+    from claimcheck.api import check
+    text = ("| Model | MMLU (5-shot) | GSM8K |\n|---|---|---|\n| Finch-7B | 64.2 | 81.0 |\n\n"
+            "Finch-7B scores 64.2 on MMLU 5-shot and 81.9 on GSM8K.\n")
+    (finding,) = check(text).findings
+    assert finding.rule == "CC105" and finding.claim.text == "81.9" and finding.evidence[0].line == 3

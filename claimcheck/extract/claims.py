@@ -150,6 +150,11 @@ class ClaimExtractor:
             if cell is not None and cell.column_header.strip().lower() in ("#", "no.", "no", "rank", "id"):
                 continue
             metric, metric_text = self._metric_for(q, metrics, clause_start, clause_end, text)
+            if not metric and cell is not None and cell.column_header:
+                # a results table: the column header names the metric ("| Model | MMLU (5-shot) |")
+                metric, metric_text, _ = self.metric_of_phrase(cell.column_header, q.dimension)
+                if not metric:
+                    metric_text = ""
             kind = _kind(q, before, after, metric)
             role = _change_role(before, after)
             baseline = "" if kind == "scale" else _baseline_name(before, after, subject_re, self.excluded_names)
@@ -180,7 +185,9 @@ class ClaimExtractor:
                 metric = self._speedup_scope(q, cues, clause_start, clause_end, text)
                 metric_text = metric.split(":")[1] + " speedup" if ":" in metric else metric
             info = self.metrics.get(metric)
-            setting = set(self._settings_of(text[clause_start:clause_end]))
+            setting = set(self._settings_of(_setting_scope(text, quantities, q, clause_start, clause_end)))
+            if cell is not None:
+                setting |= set(self._settings_of(cell.column_header))
             if config_change:
                 setting.add("other configuration")
             if role == "to":
@@ -387,6 +394,32 @@ def _gap_cost(gap: str, allowed: frozenset[str] | None, limit: int) -> float | N
 
 
 _COMMON_WORDS = frozenset("the a an of for and or in on at to its their our this that with by from".split())
+
+def _setting_scope(text: str, quantities: list[Quantity], q: Quantity, clause_start: int, clause_end: int) -> str:
+    """Where a figure's setting is named: the clause's lead-in before its first figure ("On NAVSIM
+    v2, ..."), and the stretch between the figures either side of it ("... and 81.9 on GSM8K 5-shot")."""
+    anchors = [x for x in quantities if clause_start <= x.start < clause_end and not _COMPOUND.match(text, x.end)]
+    if not anchors:
+        return text[clause_start:clause_end]
+    before = [x for x in anchors if x.end <= q.start]
+    after = [x for x in anchors if x.start >= q.end]
+    lead = text[clause_start:anchors[0].start]
+    left = before[-1].end if before else clause_start
+    right = after[0].start if after else clause_end
+    if before:  # words after the previous figure, up to "and" or a comma, are that figure's
+        cut = list(_SEPARATOR.finditer(text, left, q.start))
+        left = cut[-1].end() if cut else left
+    if after:
+        cut = _SEPARATOR.search(text, q.end, right)
+        right = cut.start() if cut else right
+    return lead + " \n " + text[left:right] if before else text[left:right]
+
+
+_SEPARATOR = re.compile(r",|;|\band\b|\bbut\b|\bwhile\b|\bwhereas\b|\bversus\b|\bvs\.?|\bcompared\b")
+
+
+_COMPOUND = re.compile(r"-[a-z]")  # "5-shot", "2-step": part of a setting, not a figure of its own
+
 
 def _scope_word(word: str) -> str:
     """attention-only, attention-layer -> attention; converges -> convergence."""
