@@ -52,8 +52,9 @@ class _Builder:
         if starts[-1] == len(text) and len(starts) > 1:
             starts.pop()
         skip = sorted(self.skip + _running_heads(text, self.page_starts))
-        return Document(name=name, text=text, line_starts=tuple(starts), code=tuple(skip),
-                        page_starts=tuple(self.page_starts), boxes=self.boxes)
+        from .pdf_tables import link_tables
+        return link_tables(Document(name=name, text=text, line_starts=tuple(starts), code=tuple(skip),
+                                    page_starts=tuple(self.page_starts), boxes=self.boxes))
 
 
 def read_pdf(path: str | Path, backend: str = "pdfium", name: str | None = None) -> Document:
@@ -89,11 +90,9 @@ def _read_pdfium(path: Path, name: str) -> Document:
             count = textpage.count_chars()
             text = textpage.get_text_range(0, count) if count else ""
             builder.start_page()
-            sizes = {}
-            for i, ch in enumerate(text):
-                if ch.isdigit() or ch.isalpha():
-                    sizes[i] = raw.FPDFText_GetFontSize(textpage.raw, i)
-            body = statistics.median(sizes.values()) if sizes else 0.0
+            # every visible character's size: a '.' or '±' set small marks a small number, not a footnote
+            sizes = {i: raw.FPDFText_GetFontSize(textpage.raw, i) for i, ch in enumerate(text) if not ch.isspace()}
+            body = statistics.median(v for i, v in sizes.items() if text[i].isalpha()) if sizes else 0.0
             i = 0
             while i < len(text):
                 ch = text[i]
