@@ -28,6 +28,9 @@ def load(document: str | Path | Document) -> Document:
     if isinstance(document, Path) or ("\n" not in document and Path(document).exists()):
         if str(document).lower().endswith(".pdf"):
             return read_pdf_cached(document)
+        if str(document).lower().endswith((".html", ".htm", ".tex")):
+            from .sources import read_any
+            return read_any(Path(document))
         return read_document(document)
     return parse_text(str(document))
 

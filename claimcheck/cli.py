@@ -101,6 +101,9 @@ def _documents(paths: list[str]):
             elif path.lower().endswith(".pdf"):
                 from .api import read_pdf_cached
                 documents.append(read_pdf_cached(path))
+            elif path.lower().endswith((".html", ".htm", ".tex")):
+                from .sources import read_any
+                documents.append(read_any(Path(path)))
             else:
                 documents.append(read_document(path))
         except InputError as error:

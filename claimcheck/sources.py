@@ -70,12 +70,20 @@ def _load_file(path: Path, arxiv_id: str) -> list[Source]:
 
 def _read_and_extract(path: Path, kind: str):
     from .extract.claims import extract_claims
+    document = read_any(path, kind)
+    return document, tuple(extract_claims(document))
+
+
+def read_any(path: Path, kind: str | None = None) -> Document:
+    """A Document from a PDF, HTML, LaTeX, text or Markdown file (by its suffix)."""
+    kind = kind or _SUFFIXES.get(path.suffix.lower(), "text")
     if kind == "pdf":
         from .ingest.pdf import read_pdf
-        document = read_pdf(path)
-    else:
-        document = read_document(path)
-    return document, tuple(extract_claims(document))
+        return read_pdf(path)
+    if kind in ("html", "latex"):
+        from .ingest.markup import read_markup
+        return read_markup(path, kind)
+    return read_document(path)
 
 
 _FACT_COLUMNS = ("subject", "metric", "value")

@@ -115,3 +115,37 @@ def test_seed_digest_against_seed_facts(shared):
     assert {(48, "90.2"), (62, "78.9 seconds"), (13, "6.71×"), (60, "2.59×")} <= by_verdict["not found"]
     # the internal findings still come out
     assert {"CC101", "CC105", "CC106"} <= {f.rule for f in report.findings}
+
+
+HTML = """<html><head><style>p{}</style><script>var x = 99.9;</script></head><body>
+<nav>Home 2024</nav><h2>3 Results</h2>
+<p>Kite reaches <b>71.4</b> mAP on COCO.</p>
+<table><tr><th>Method</th><th>MMLU</th><th>FID</th></tr>
+<tr><td>Kite</td><td>64.2</td><td><math alttext="7.9_{\\pm 0.1}">7.9</math></td></tr></table></body></html>"""
+
+LATEX = r"""\section{Results}
+Kite reaches $71.4$ mAP on COCO~\cite{lin}. % 99.9 in a comment
+\begin{table}\centering
+\begin{tabular}{lcc}\toprule
+Method & MMLU & FID \\ \midrule
+Kite & \textbf{64.2} & $7.9_{\pm 0.1}$ \\
+\bottomrule
+\end{tabular}
+\caption{Main results.}
+\end{table}
+"""
+
+
+@pytest.mark.parametrize("suffix, content", [(".html", HTML), (".tex", LATEX)])
+def test_html_and_latex_sources(tmp_path, suffix, content):
+    from claimcheck.api import extract
+    path = tmp_path / f"paper{suffix}"
+    path.write_text(content, encoding="utf-8")
+    claims = {(c.text, c.metric, c.subject) for c in extract(path)}
+    assert ("71.4", "map", "") in claims or ("71.4", "map", "Kite") in claims
+    assert ("64.2", "mmlu", "Kite") in claims                       # a table cell with its headers
+    assert any(text.startswith("7.9") and metric == "fid" for text, metric, _ in claims)
+    assert not any("99.9" in text for text, _, _ in claims)         # scripts and comments are not prose
+    digest = "## Kite\nKite reaches 64.2 on MMLU and 71.4 mAP on COCO.\n"
+    found = {(f.claim.text, f.verdict) for f in check(digest, sources=[path]).findings}
+    assert ("64.2", "supported") in found and ("71.4", "supported") in found

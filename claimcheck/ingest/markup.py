@@ -1,0 +1,143 @@
+"""HTML (arXiv HTML pages) and LaTeX source in, as Markdown-like text for the text ingest.
+
+Tables become Markdown tables, so their cells know their row and column headers; headings
+become '#' headings; scripts, styles, navigation and LaTeX comments are dropped. Line
+numbers then refer to this rendering, which `claimcheck extract` shows.
+"""
+from __future__ import annotations
+
+import html
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+
+from ..model import Document
+from .text import InputError, parse_text
+
+_SKIP = {"script", "style", "nav", "header", "footer", "noscript", "svg", "button", "form"}
+_BLOCK = {"p", "div", "section", "article", "li", "br", "figcaption", "caption", "blockquote", "dd", "dt"}
+
+
+class _HtmlToText(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.out: list[str] = []
+        self.skip = 0
+        self.rows: list[list[str]] | None = None
+        self.cell: list[str] | None = None
+
+    def handle_starttag(self, tag, attrs):
+        if tag in _SKIP:
+            self.skip += 1
+        elif tag == "math":
+            alt = dict(attrs).get("alttext")
+            if alt and not self.skip:
+                self._text(" " + _latex_inline(alt) + " ")
+                self.skip += 1
+                self._math_skipped = True
+                return
+        elif re.fullmatch(r"h[1-6]", tag):
+            self.out.append("\n\n" + "#" * int(tag[1]) + " ")
+        elif tag == "table":
+            self.rows = []
+        elif tag == "tr" and self.rows is not None:
+            self.rows.append([])
+        elif tag in ("td", "th") and self.rows is not None:
+            self.cell = []
+        elif tag in _BLOCK:
+            self.out.append("\n")
+
+    def handle_endtag(self, tag):
+        if tag in _SKIP or (tag == "math" and getattr(self, "_math_skipped", False)):
+            self.skip = max(0, self.skip - 1)
+            self._math_skipped = False
+        elif re.fullmatch(r"h[1-6]", tag):
+            self.out.append("\n\n")
+        elif tag in ("td", "th") and self.rows is not None and self.cell is not None:
+            if self.rows:
+                self.rows[-1].append(" ".join("".join(self.cell).split()).replace("|", "\\|"))
+            self.cell = None
+        elif tag == "table" and self.rows is not None:
+            self.out.append("\n\n" + _markdown_table(self.rows) + "\n\n")
+            self.rows = None
+        elif tag in _BLOCK:
+            self.out.append("\n")
+
+    def handle_data(self, data):
+        if not self.skip:
+            self._text(data)
+
+    def _text(self, data: str) -> None:
+        if self.cell is not None:
+            self.cell.append(data)
+        elif self.rows is None:
+            self.out.append(data)
+
+
+def _markdown_table(rows: list[list[str]]) -> str:
+    rows = [r for r in rows if any(c.strip() for c in r)]
+    if not rows:
+        return ""
+    width = max(len(r) for r in rows)
+    lines = ["| " + " | ".join(r + [""] * (width - len(r))) + " |" for r in rows]
+    lines.insert(1, "|" + "---|" * width)
+    return "\n".join(lines)
+
+
+def html_to_text(markup: str) -> str:
+    parser = _HtmlToText()
+    parser.feed(markup)
+    parser.close()
+    text = "".join(parser.out)
+    text = "\n".join(" ".join(line.split()) if not line.startswith("|") else line for line in text.split("\n"))
+    return re.sub(r"\n{3,}", "\n\n", text).strip() + "\n"
+
+
+# -- LaTeX -------------------------------------------------------------------------------
+
+_LATEX_SYMBOLS = {r"\pm": "±", r"\times": "×", r"\%": "%", r"\&": "&", r"\approx": "≈", r"\sim": "~",
+                  r"\geq": "≥", r"\leq": "≤", r"\ge": "≥", r"\le": "≤", r"\textasciitilde": "~", r"\,": " ",
+                  r"\;": " ", r"\!": "", r"\ ": " ", r"\_": "_", r"\$": "$", "~": " "}
+
+
+def _latex_inline(text: str) -> str:
+    """Math and formatting commands to plain text: $83.64_{\\pm 1.44}$ -> 83.64±1.44."""
+    for command, symbol in _LATEX_SYMBOLS.items():
+        text = text.replace(command, symbol)
+    text = re.sub(r"\\(?:multicolumn|multirow)\{[^{}]*\}\{[^{}]*\}\{((?:[^{}]|\{[^{}]*\})*)\}", r"\1", text)
+    for _ in range(3):  # nested \textbf{\underline{x}}
+        text = re.sub(r"\\[a-zA-Z]+\*?(?:\[[^\]]*\])?\{((?:[^{}]|\{[^{}]*\})*)\}", r"\1", text)
+    text = re.sub(r"\\[a-zA-Z]+\*?", "", text)
+    text = text.replace("$", "").replace("{", "").replace("}", "").replace("^", "").replace("_", "")
+    return " ".join(text.split())
+
+
+def latex_to_text(source: str) -> str:
+    source = re.sub(r"(?<!\\)%.*", "", source)  # comments
+    out = []
+    for part in re.split(r"(\\begin\{tabular\*?\}.*?\\end\{tabular\*?\})", source, flags=re.S):
+        if part.startswith("\\begin{tabular"):
+            body = re.sub(r"^\\begin\{tabular\*?\}(?:\{[^{}]*\})?\{(?:[^{}]|\{[^{}]*\})*\}", "", part)
+            body = re.sub(r"\\end\{tabular\*?\}$", "", body)
+            body = re.sub(r"\\(?:toprule|midrule|bottomrule|hline|cmidrule(?:\([^)]*\))?\{[^{}]*\}|addlinespace)", "", body)
+            rows = [[_latex_inline(c).replace("|", "\\|") for c in re.split(r"(?<!\\)&", row)]
+                    for row in re.split(r"\\\\(?:\[[^\]]*\])?", body) if row.strip()]
+            out.append("\n\n" + _markdown_table(rows) + "\n\n")
+            continue
+        part = re.sub(r"\\(?:sub)*section\*?\{([^{}]*)\}", lambda m: "\n\n## " + m.group(1) + "\n\n", part)
+        part = re.sub(r"\\caption\{((?:[^{}]|\{[^{}]*\})*)\}", lambda m: "\n" + m.group(1) + "\n", part)
+        part = re.sub(r"\\(?:begin|end)\{[^{}]*\}(?:\[[^\]]*\])?", "\n", part)
+        part = re.sub(r"\\(?:cite[pt]?|ref|label|eqref|url|footnote)\{[^{}]*\}", "", part)
+        out.append("\n".join(_latex_inline(line) if line.strip() else "" for line in part.split("\n")))
+    text = "".join(out)
+    return re.sub(r"\n{3,}", "\n\n", text).strip() + "\n"
+
+
+def read_markup(path: str | Path, kind: str) -> Document:
+    path = Path(path)
+    try:
+        raw = path.read_bytes().decode("utf-8", errors="replace")
+    except OSError as error:
+        raise InputError(f"{path}: {error.strerror or error}") from None
+    text = html_to_text(raw) if kind == "html" else latex_to_text(raw)
+    return parse_text(html.unescape(text) if kind == "latex" else text, str(path))
