@@ -42,7 +42,8 @@ def load_sources(specs: list[str]) -> list[Source]:
             arxiv_id, path_text = match.group(1), match.group(2)
         path = Path(path_text)
         if path.is_dir():
-            files = sorted(p for p in path.rglob("*") if p.suffix.lower() in _SUFFIXES and p.is_file())
+            files = sorted(p for p in path.rglob("*") if p.suffix.lower() in _SUFFIXES and p.is_file()
+                           and not re.match(r"(?i)(SOURCE|LICEN[CS]E|COPYING|NOTICE)\b", p.name))
             if not files:
                 raise InputError(f"{path}: no sources in this folder (looked for {', '.join(sorted(_SUFFIXES))})")
             for file in files:
@@ -64,8 +65,34 @@ def _load_file(path: Path, arxiv_id: str) -> list[Source]:
         return cached(f"facts|{path}|{arxiv_id}", content, lambda: load_factsheet(path, arxiv_id))
     document, claims = cached(f"source|{kind}|{path}", content, lambda: _read_and_extract(path, kind))
     ids = {arxiv_id} if arxiv_id else set(ARXIV_ID.findall(document.text[:3000]))
-    names = {heading_subject(document.text.strip().split("\n", 1)[0]).casefold()} - {""}
-    return [Source(str(path), kind, document, claims, frozenset(ids), frozenset(names))]
+    return [Source(str(path), kind, document, claims, frozenset(ids), frozenset(paper_names(document)))]
+
+
+_METHOD_NAME = re.compile(r"(?<![\w-])([A-Za-z]*[A-Z][A-Za-z]*\d[\w-]*|[A-Z]{3,}[a-z]*[A-Z]*|[a-z]+[A-Z][\w-]*)(?![\w-])")
+
+
+def paper_names(document: Document) -> set[str]:
+    """What a digest may call a paper: its title, and its most used method-like name (PI2NLI, MAYE)."""
+    from .lexicon import load_json, load_jsonl
+    names = set()
+    first = next((line.strip() for line in document.text.split("\n") if len(line.strip()) > 15), "")
+    if first:
+        names.add(first.casefold())
+        short = heading_subject(first)
+        if short:
+            names.add(short.casefold())
+    excluded = {w.lower() for w in load_json("names.json")["not_names"]}
+    excluded |= {n.lower() for row in load_jsonl("metrics.jsonl") for n in row["names"]}
+    counts: dict[str, int] = {}
+    for m in _METHOD_NAME.finditer(document.text[:60000]):
+        word = m.group(1)
+        if len(word) >= 4 and word.lower() not in excluded and not re.fullmatch(r"[A-Z]+s", word):  # VLMs, LLMs
+            counts[word] = counts.get(word, 0) + 1
+    if counts:
+        best = max(counts, key=counts.get)
+        if counts[best] >= 5:
+            names.add(best.casefold())
+    return names
 
 
 def _read_and_extract(path: Path, kind: str):

@@ -149,3 +149,19 @@ def test_html_and_latex_sources(tmp_path, suffix, content):
     digest = "## Kite\nKite reaches 64.2 on MMLU and 71.4 mAP on COCO.\n"
     found = {(f.claim.text, f.verdict) for f in check(digest, sources=[path]).findings}
     assert ("64.2", "supported") in found and ("71.4", "supported") in found
+
+
+def test_sections_tie_to_a_paper_by_its_title_or_method_name(papers_dir):
+    paper = papers_dir / "pi2nli" / "paper.pdf"
+    digest = ("## 1. Some other paper\nOther reaches 83.64 on PIT.\n\n"
+              "## 2. Paraphrase Identification via Textual Inference (*SEM 2024)\n"
+              "The method scores 83.64 on PIT.\n")
+    verdicts = {(f.claim.line, f.verdict) for f in check(digest, sources=[paper]).findings if f.rule.startswith("CC20")}
+    assert (5, "supported") in verdicts and (2, "not found") in verdicts
+    by_name = check("## PI2NLI: reduction\nPI2NLI scores 83.64 on PIT.\n", sources=[paper])
+    assert [f.verdict for f in by_name.findings if f.rule.startswith("CC20")] == ["supported"]
+
+
+@pytest.fixture
+def papers_dir(shared):
+    return shared / "corpus" / "papers"

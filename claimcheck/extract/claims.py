@@ -256,7 +256,8 @@ class ClaimExtractor:
             if any(x.start <= offset + m.start() < x.end for x in metrics):
                 continue
             near = re.match(r"\s*[\d+\-~]", sentence[m.end():m.end() + 3]) or re.search(
-                r"[\d%]\s*$", sentence[max(0, m.start() - 3):m.start()])
+                r"[\d%]\s*(?:(?:points?|pts?|pp)\s+)?(?:(?:on|in|for|at)\s+(?:the\s+)?)?$",
+                sentence[max(0, m.start() - 24):m.start()])
             if near:
                 found.append(_Match("METRIC", offset + m.start(), offset + m.end(), word))
         return found

@@ -35,6 +35,14 @@ def _names_match(a: str, b: str) -> bool:
     return a == b or a.startswith(b + " ") or b.startswith(a + " ")
 
 
+def _title_match(a: str, b: str) -> bool:
+    """A section title naming a paper's title ('Paraphrase identification via textual inference')."""
+    if len(a) < 20 or len(b) < 20:
+        return False
+    from rapidfuzz import fuzz  # proposes only: long titles, high cutoff
+    return fuzz.token_set_ratio(a.casefold(), b.casefold()) >= 90
+
+
 def _ties(ctx: Context, claim: Claim) -> tuple[set[str], set[str]]:
     """(arXiv ids, names) that say which paper a digest claim is about."""
     document = ctx.document
@@ -49,17 +57,22 @@ def _ties(ctx: Context, claim: Claim) -> tuple[set[str], set[str]]:
         ids |= set(ARXIV_ID.findall(document.text[section.start:min(section.end, section.start + 800)]))
         if section.subject:
             names.add(section.subject)
+        names.add(section.title)
     return ids, names
 
 
 def _tied_sources(ctx: Context, claim: Claim) -> list[Source]:
     ids, names = _ties(ctx, claim)
-    tied = [s for s in ctx.sources if ids & s.arxiv_ids or any(_names_match(n, m) for n in names for m in s.names)]
+    tied = [s for s in ctx.sources if ids & s.arxiv_ids or any(_names_match(n, m) or _title_match(n, m)
+                                                                for n in names for m in s.names)]
     if tied:
         return tied
+    # a README, poster or one-paper post checked against its paper: everything is about that paper;
+    # a digest of several papers ties each section to its own paper, or to none
+    if len(ctx.document.sections) <= 1 and all(s.kind != "facts" for s in ctx.sources):
+        return list(ctx.sources)
     papers = {frozenset(s.arxiv_ids) or s.name for s in ctx.sources}
-    # a README or poster checked against its one paper: everything is about that paper
-    if len(papers) == 1 or all(s.kind != "facts" for s in ctx.sources) and not ctx.document.sections:
+    if len(papers) == 1 and len(ctx.document.sections) <= 1:
         return list(ctx.sources)
     return []
 
