@@ -61,20 +61,16 @@ def _ties(ctx: Context, claim: Claim) -> tuple[set[str], set[str]]:
     return ids, names
 
 
-def _tied_sources(ctx: Context, claim: Claim) -> list[Source]:
+def _explicit_ties(ctx: Context, claim: Claim) -> list[Source]:
     ids, names = _ties(ctx, claim)
-    tied = [s for s in ctx.sources if ids & s.arxiv_ids or any(_names_match(n, m) or _title_match(n, m)
+    return [s for s in ctx.sources if ids & s.arxiv_ids or any(_names_match(n, m) or _title_match(n, m)
                                                                 for n in names for m in s.names)]
-    if tied:
-        return tied
-    # a README, poster or one-paper post checked against its paper: everything is about that paper;
-    # a digest of several papers ties each section to its own paper, or to none
-    if len(ctx.document.sections) <= 1 and all(s.kind != "facts" for s in ctx.sources):
-        return list(ctx.sources)
+
+
+def _whole_document_source(ctx: Context) -> bool:
+    """A README, poster or one-paper post checked against its paper: all of it is about that paper."""
     papers = {frozenset(s.arxiv_ids) or s.name for s in ctx.sources}
-    if len(papers) == 1 and len(ctx.document.sections) <= 1:
-        return list(ctx.sources)
-    return []
+    return len(papers) == 1 or len(ctx.document.sections) <= 1 and all(s.kind != "facts" for s in ctx.sources)
 
 
 def _aligned(claim: Claim, candidate: Claim) -> bool:
@@ -123,11 +119,14 @@ def source_verdicts(ctx: Context) -> list[tuple[Claim, str, list[Claim], Claim |
         return []
     if ctx._source_verdicts is not None:
         return ctx._source_verdicts
+    checked = [c for c in ctx.claims if c.kind in _CHECKED_KINDS]
+    explicit = {id(c): _explicit_ties(ctx, c) for c in checked}
+    # when no part of the document names its source, a one-paper document is tied whole;
+    # when some sections do, the others stay unverified rather than borrow a paper
+    whole = not any(explicit.values()) and _whole_document_source(ctx)
     out = []
-    for claim in ctx.claims:
-        if claim.kind not in _CHECKED_KINDS or claim.kind == "setting":
-            continue
-        tied = _tied_sources(ctx, claim)
+    for claim in checked:
+        tied = explicit[id(claim)] or (list(ctx.sources) if whole else [])
         if not tied:
             out.append((claim, "untied", [], None))
             continue
