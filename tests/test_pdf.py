@@ -113,3 +113,16 @@ def test_table_claims_carry_the_cell_headers(papers):
     claims = [c for c in extract_claims(document) if c.text.startswith("83.64")]
     table = [c for c in claims if c.page == 4 and c.line < 30]
     assert table and table[0].subject == "pi2nli" and table[0].metric == "PIT"  # "(ours)" is not the name
+
+
+@pytest.mark.parametrize("backend", ["pdfium", "pdfplumber"])
+def test_a_raised_footnote_digit_glued_to_a_number_is_split(tmp_path, backend):
+    from pdf_maker import make_pdf
+    path = tmp_path / "marker.pdf"
+    # "Kite scores 91.20" at 10 pt, then a raised 6-pt "2" right after it, as LaTeX sets \footnote
+    make_pdf(path, [(72, 700, 10, "Kite scores 91.20"), (147.3, 704, 6, "2"), (160, 700, 10, "F1 on the test set.")])
+    document = read_pdf(path, backend)
+    assert "91.20\u00b2" in document.text and "91.202" not in document.text
+    (claim,) = [c for c in extract_claims(document) if c.text.startswith("91")]
+    assert claim.value == 91.2 and claim.quantity.decimals == 2 and claim.metric == "f1"
+    assert claim.page == 1 and claim.bbox[0] >= 72 - 1 and claim.bbox[1] < 100

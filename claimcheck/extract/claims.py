@@ -375,12 +375,13 @@ _SETTING_METRICS = frozenset({"sparsity", "keep_ratio", "dropout", "keep_probabi
 _BEFORE_WORDS = None  # any lowercase word may stand between a metric and its figure
 _AFTER_WORDS = frozenset({"points", "point", "pts", "pt", "pp", "percentage", "on", "in", "for", "of", "at", "the"})
 _LEADING_METRIC = re.compile(r"\s*(?:[-*+>]\s+)?(?:on|for|across|in|with|at)\s+(?:the\s+)?", re.I)
+_FOOTNOTE_MARKS = str.maketrans({ch: " " for ch in "\u00b9\u00b2\u00b3\u2070\u2074\u2075\u2076\u2077\u2078\u2079\u2020\u2021*"})
 _PAREN = re.compile(r"\([^()]{0,80}\)")
 
 
 def _gap_cost(gap: str, allowed: frozenset[str] | None, limit: int) -> float | None:
     """Words between a metric and a number, or None when the gap breaks the link."""
-    gap = _PAREN.sub(" ", gap)
+    gap = _PAREN.sub(" ", gap.translate(_FOOTNOTE_MARKS))
     if re.search(r"[,;.!?()\[\]|]", gap.replace("pts.", "pts")):
         return None
     words = [w for w in re.findall(r"[^\s:=]+", gap) if not re.fullmatch(r"v\d+(?:\.\d+)?", w)]
