@@ -12,6 +12,7 @@ from pathlib import Path
 from . import __version__
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
+FORMATS = ("text", "concise", "json", "github", "sarif", "rdjson", "junit")
 _SEVERITY = {"info": 0, "warning": 1, "error": 2}
 
 
@@ -35,7 +36,8 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--source", "-s", action="append", default=[], metavar="[ARXIV_ID=]PATH",
                        help="a paper (PDF, text, Markdown), a fact sheet (CSV) or a folder of them to check "
                        "the digest against; repeatable; ARXIV_ID= ties it to the digest section citing that id")
-    check.add_argument("--format", choices=("text", "json"), default="text")
+    check.add_argument("--format", choices=FORMATS, default="text",
+                       help="text (colour on a terminal unless NO_COLOR), concise, json, github, sarif, rdjson, junit")
     check.add_argument("--output", "-o", metavar="FILE", help="write the report here instead of stdout")
     check.add_argument("--fail-on", choices=("error", "warning", "never"), default="error",
                        help="lowest severity that makes the exit code 1 (default: error)")
@@ -142,17 +144,29 @@ def _check(args) -> int:
     except InputError as error:
         raise _UsageError(str(error)) from None
     results = [check_document(d, select, ignore, args.tolerance, sources) for d in documents]
-    if args.format == "json":
-        from .report.json_report import render_findings
-        _write(render_findings(results) + "\n", args.output)
-    else:
-        from .report.text_report import render_findings
-        _write(render_findings(results), args.output)
+    _write(_render(results, args.format, color=_use_color(args.output)), args.output)
     if args.fail_on == "never":
         return EXIT_CLEAN
     threshold = _SEVERITY[args.fail_on]
     failing = any(_SEVERITY[f.severity] >= threshold for r in results for f in r.findings)
     return EXIT_FINDINGS if failing else EXIT_CLEAN
+
+
+def _use_color(output: str | None) -> bool:
+    import os
+    return output is None and sys.stdout.isatty() and not os.environ.get("NO_COLOR")
+
+
+def _render(results, form: str, color: bool = False) -> str:
+    if form == "json":
+        from .report.json_report import render_findings
+        return render_findings(results) + "\n"
+    if form == "text":
+        from .report.text_report import render_findings
+        return render_findings(results, color=color)
+    from .report import ci
+    return {"concise": ci.render_concise, "github": ci.render_github, "sarif": ci.render_sarif,
+            "rdjson": ci.render_rdjson, "junit": ci.render_junit}[form](results)
 
 
 def _extract(args) -> int:

@@ -15,7 +15,11 @@ def excerpt(line_text: str, column: int, width: int = _WIDTH) -> str:
     return ("…" if start > 0 else "") + piece + ("…" if start + width < len(line_text) else "")
 
 
-def render_findings(results) -> str:
+_COLORS = {"error": "\033[1;31m", "warning": "\033[1;33m", "info": "\033[36m"}
+_RESET = "\033[0m"
+
+
+def render_findings(results, color: bool = False) -> str:
     out = []
     total = {"error": 0, "warning": 0, "info": 0}
     claims = 0
@@ -28,7 +32,8 @@ def render_findings(results) -> str:
             if f.severity == "info":
                 continue
             c = f.claim
-            out.append(f"{document.name}:{c.line}:{c.column}: {f.severity} {f.rule} [{f.name}] {f.message}")
+            severity = f"{_COLORS[f.severity]}{f.severity}{_RESET}" if color else f.severity
+            out.append(f"{document.name}:{c.line}:{c.column}: {severity} {f.rule} [{f.name}] {f.message}")
             out.append(f"  claim     line {c.line:>4} | {excerpt(document.line_text(c.line), c.column)}")
             if f.expected is not None:
                 out.append(f"  computed  {_number(f.expected)}")

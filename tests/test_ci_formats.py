@@ -1,0 +1,100 @@
+"""CI formats: SARIF validates against 2.1.0, GitHub commands escape, the others parse."""
+from __future__ import annotations
+
+import json
+import xml.etree.ElementTree as ET
+
+import pytest
+
+from claimcheck.cli import main
+from claimcheck.report.ci import escape_data, escape_property
+
+WRONG = ("## Kite: a detector\nKite scores 71.4 mAP on COCO, 3.1 points ahead of StrongDet (69.3).\n"
+         "Recall rises from 40% to 52%, a 12% improvement.\n")
+
+
+@pytest.fixture
+def digest(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    path = tmp_path / "news, issue: 3.md"   # a comma and a colon in the path must be escaped
+    path.write_text(WRONG, encoding="utf-8")
+    return path.name
+
+
+def run(capsys, *argv):
+    code = main(["check", *argv])
+    return code, capsys.readouterr().out
+
+
+def test_sarif_validates_against_the_2_1_0_schema(digest, capsys):
+    sarif_pydantic = pytest.importorskip("sarif_pydantic")
+    code, out = run(capsys, digest, "--format", "sarif")
+    assert code == 1
+    log = json.loads(out)
+    sarif_pydantic.Sarif.model_validate(log)
+    run_ = log["runs"][0]
+    rules = {r["id"]: r for r in run_["tool"]["driver"]["rules"]}
+    assert rules["CC101"]["fullDescription"]["text"] and rules["CC101"]["help"]["text"].startswith("Margin")
+    results = run_["results"]
+    assert {r["ruleId"] for r in results} == {"CC101", "CC103"}
+    assert all(r["partialFingerprints"]["claimcheck/v1"] for r in results)
+    assert results[0]["locations"][0]["physicalLocation"]["region"]["startLine"] == 2
+    assert results[0]["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] == digest
+    assert {r["level"] for r in results} == {"error", "warning"}
+
+
+def test_github_workflow_commands_escape(digest, capsys):
+    code, out = run(capsys, digest, "--format", "github")
+    lines = out.splitlines()
+    assert lines[0].startswith("::error file=news%2C issue%3A 3.md,line=2,col=")
+    assert "title=claimcheck CC101 (margin-mismatch)::stated margin 3.1 points" in lines[0]
+    assert lines[1].startswith("::warning ") and "12%25 is the absolute difference" in lines[1]
+
+
+@pytest.mark.parametrize("raw, data, prop", [
+    ("50% of a\r\nb", "50%25 of a%0D%0Ab", "50%25 of a%0D%0Ab"),
+    ("a:b,c", "a:b,c", "a%3Ab%2Cc"),
+    ("100%", "100%25", "100%25"),
+])
+def test_escaping_rules(raw, data, prop):
+    assert escape_data(raw) == data and escape_property(raw) == prop
+
+
+def test_github_step_summary(digest, capsys, tmp_path, monkeypatch):
+    summary = tmp_path / "summary.md"
+    monkeypatch.setenv("GITHUB_STEP_SUMMARY", str(summary))
+    run(capsys, digest, "--format", "github")
+    text = summary.read_text()
+    assert "### claimcheck: 2 findings" in text and "| file | line | rule | severity | message |" in text
+    assert "| 2 | CC101 | error |" in text
+
+
+def test_concise_rdjson_junit(digest, capsys):
+    _, concise = run(capsys, digest, "--format", "concise")
+    assert concise.splitlines()[0].startswith(f"{digest}:2:") and " CC101 stated margin" in concise
+    _, rd = run(capsys, digest, "--format", "rdjson")
+    diagnostics = json.loads(rd)["diagnostics"]
+    assert [d["code"]["value"] for d in diagnostics] == ["CC101", "CC103"]
+    assert diagnostics[0]["location"]["range"]["start"] == {"line": 2, "column": diagnostics[0]["location"]["range"]["start"]["column"]}
+    assert diagnostics[1]["severity"] == "WARNING"
+    _, junit = run(capsys, digest, "--format", "junit")
+    suite = ET.fromstring(junit).find("testsuite")
+    assert suite.get("failures") == "2" and len(suite.findall("testcase/failure")) == 2
+
+
+def test_text_colour_only_on_a_terminal(digest, capsys, monkeypatch):
+    import sys
+
+    from claimcheck import cli
+    monkeypatch.setattr(sys.stdout, "isatty", lambda: True, raising=False)
+    monkeypatch.delenv("NO_COLOR", raising=False)
+    assert cli._use_color(None)
+    monkeypatch.setenv("NO_COLOR", "1")
+    assert not cli._use_color(None)
+    monkeypatch.delenv("NO_COLOR")
+    assert not cli._use_color("report.txt")
+    _, coloured = run(capsys, digest)
+    assert "\033[1;31merror\033[0m" in coloured
+    monkeypatch.setattr(sys.stdout, "isatty", lambda: False, raising=False)
+    _, plain = run(capsys, digest)
+    assert "\033[" not in plain
