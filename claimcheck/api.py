@@ -150,9 +150,10 @@ def extract_cached(document: Document) -> list[Claim]:
 
 
 def check_document(document: Document, select=None, ignore=None, tolerance: float = 0.0,
-                   sources=()) -> CheckResult:
+                   sources=(), severity: dict[str, str] | None = None) -> CheckResult:
     claims = extract_cached(document)
-    findings = verify(document, claims, select=select, ignore=ignore, slack=tolerance, sources=sources)
+    findings = verify(document, claims, select=select, ignore=ignore, slack=tolerance, sources=sources,
+                      severity=severity)
     return CheckResult(document, tuple(claims), tuple(findings))
 
 

@@ -1,7 +1,8 @@
 """Command line: argument parsing only; the work is done by `api`, `verify` and `report`.
 
-Exit codes: 0 nothing at or above --fail-on; 1 findings at or above it; 2 usage or input error
-(a message on stderr, never a traceback).
+Exit codes: 0 nothing at or above --fail-on; 1 findings at or above it; 2 usage, configuration
+or input error (a message on stderr, never a traceback); 3 could not check: a source failed to
+parse (the rest is still checked and reported, but CI must not read the run as clean).
 """
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ from pathlib import Path
 
 from . import __version__
 
-EXIT_CLEAN, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
+EXIT_CLEAN, EXIT_FINDINGS, EXIT_USAGE, EXIT_UNCHECKED = 0, 1, 2, 3
 FORMATS = ("text", "concise", "json", "github", "sarif", "rdjson", "junit")
 _SEVERITY = {"info": 0, "warning": 1, "error": 2}
 
@@ -36,17 +37,17 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--source", "-s", action="append", default=[], metavar="[ARXIV_ID=]PATH",
                        help="a paper (PDF, text, Markdown), a fact sheet (CSV) or a folder of them to check "
                        "the digest against; repeatable; ARXIV_ID= ties it to the digest section citing that id")
-    check.add_argument("--format", choices=FORMATS, default="text",
+    check.add_argument("--format", choices=FORMATS, default=None,
                        help="text (colour on a terminal unless NO_COLOR), concise, json, github, sarif, rdjson, junit")
     check.add_argument("--output", "-o", metavar="FILE", help="write the report here instead of stdout")
-    check.add_argument("--fail-on", choices=("error", "warning", "never"), default="error",
+    check.add_argument("--fail-on", choices=("error", "warning", "never"), default=None,
                        help="lowest severity that makes the exit code 1 (default: error)")
     check.add_argument("--select", metavar="CODES", help="only these rules, comma-separated (CC101,CC105)")
     check.add_argument("--ignore", metavar="CODES", help="skip these rules, comma-separated")
     check.add_argument("--no-cache", action="store_true",
                        help="re-read every file (extracted claims are otherwise cached by content hash in "
                        "$CLAIMCHECK_CACHE, default ~/.cache/claimcheck)")
-    check.add_argument("--tolerance", type=float, default=0.0, metavar="FRACTION",
+    check.add_argument("--tolerance", type=float, default=None, metavar="FRACTION",
                        help="extra relative tolerance on top of rounding (default 0; 0.01 = 1%%)")
 
     extract = commands.add_parser("extract", help="list the numeric claims of files",
@@ -93,8 +94,11 @@ def _codes(value: str | None) -> set[str] | None:
     return codes
 
 
+from .ingest.text import InputError  # noqa: E402  (no heavy imports: text ingest is plain Python)
+
+
 def _documents(paths: list[str]):
-    from .ingest.text import InputError, parse_text, read_document
+    from .ingest.text import parse_text, read_document
     documents = []
     for path in paths:
         try:
@@ -124,9 +128,18 @@ def _write(text: str, output: str | None) -> None:
 
 
 def _check(args) -> int:
-    if args.tolerance < 0 or args.tolerance >= 1:
-        raise _UsageError(f"--tolerance must be a fraction in [0, 1), got {args.tolerance}")
-    select, ignore = _codes(args.select), _codes(args.ignore)
+    from . import config
+    try:
+        settings = config.load()
+    except config.ConfigError as error:
+        raise _UsageError(str(error)) from None
+    select = _codes(args.select) if args.select else settings.select
+    ignore = _codes(args.ignore) if args.ignore else settings.ignore
+    form = args.format or settings.format
+    fail_on = args.fail_on or settings.fail_on
+    tolerance = settings.tolerance if args.tolerance is None else args.tolerance
+    if tolerance < 0 or tolerance >= 1:
+        raise _UsageError(f"--tolerance must be a fraction in [0, 1), got {tolerance}")
     if args.no_cache:
         from . import cache
         cache.disable()
@@ -137,17 +150,24 @@ def _check(args) -> int:
         print(f"claimcheck: no digest given; checking the bundled example {paths[0]}", file=sys.stderr)
     documents = _documents(paths)
     from .api import check_document
-    from .ingest.text import InputError
-    from .sources import load_sources
-    try:
-        sources = load_sources(args.source)
-    except InputError as error:
-        raise _UsageError(str(error)) from None
-    results = [check_document(d, select, ignore, args.tolerance, sources) for d in documents]
-    _write(_render(results, args.format, color=_use_color(args.output)), args.output)
-    if args.fail_on == "never":
+    from .sources import SourceError, load_sources
+    sources, unchecked = [], []
+    for spec in settings.sources + args.source:
+        try:
+            sources += load_sources([spec])
+        except SourceError as error:  # it exists but cannot be read: the check is incomplete
+            unchecked.append(str(error))
+        except InputError as error:
+            raise _UsageError(str(error)) from None
+    for message in unchecked:
+        print(f"claimcheck: could not check against {message}", file=sys.stderr)
+    results = [check_document(d, select, ignore, tolerance, sources, settings.severity) for d in documents]
+    _write(_render(results, form, color=_use_color(args.output)), args.output)
+    if unchecked:
+        return EXIT_UNCHECKED
+    if fail_on == "never":
         return EXIT_CLEAN
-    threshold = _SEVERITY[args.fail_on]
+    threshold = _SEVERITY[fail_on]
     failing = any(_SEVERITY[f.severity] >= threshold for r in results for f in r.findings)
     return EXIT_FINDINGS if failing else EXIT_CLEAN
 

@@ -19,6 +19,10 @@ _SUFFIXES = {".csv": "facts", ".pdf": "pdf", ".md": "text", ".markdown": "text",
              ".html": "html", ".htm": "html", ".tex": "latex"}
 
 
+class SourceError(InputError):
+    """A source that exists but cannot be read: the check is incomplete (exit code 3)."""
+
+
 @dataclass(frozen=True)
 class Source:
     """One paper's (or one fact sheet's paper's) claims with what ties a digest section to it."""
@@ -61,9 +65,14 @@ def _load_file(path: Path, arxiv_id: str) -> list[Source]:
     if kind is None:
         raise InputError(f"{path}: unknown source type (use {', '.join(sorted(_SUFFIXES))})")
     content = path.read_bytes()
-    if kind == "facts":
-        return cached(f"facts|{path}|{arxiv_id}", content, lambda: load_factsheet(path, arxiv_id))
-    document, claims = cached(f"source|{kind}|{path}", content, lambda: _read_and_extract(path, kind))
+    try:
+        if kind == "facts":
+            return cached(f"facts|{path}|{arxiv_id}", content, lambda: load_factsheet(path, arxiv_id))
+        document, claims = cached(f"source|{kind}|{path}", content, lambda: _read_and_extract(path, kind))
+    except SourceError:
+        raise
+    except InputError as error:
+        raise SourceError(str(error)) from None
     ids = {arxiv_id} if arxiv_id else set(ARXIV_ID.findall(document.text[:3000]))
     return [Source(str(path), kind, document, claims, frozenset(ids), frozenset(paper_names(document)))]
 

@@ -81,13 +81,24 @@ def test_cli_with_a_fact_sheet(facts, tmp_path, capsys):
     ("paper,metric\nKite,mAP\n", "lacks column"),
     ("subject,metric,value\nKite,mAP,seventy\n", "not a number"),
 ])
-def test_bad_fact_sheets_are_input_errors(tmp_path, capsys, content, message):
+def test_sources_that_fail_to_parse_exit_3_could_not_check(tmp_path, capsys, content, message):
     bad = tmp_path / "bad.csv"
     bad.write_text(content, encoding="utf-8")
     digest = tmp_path / "d.md"
     digest.write_text(DIGEST, encoding="utf-8")
-    assert main(["check", str(digest), "--source", str(bad)]) == 2
-    assert message in capsys.readouterr().err
+    assert main(["check", str(digest), "--source", str(bad)]) == 3
+    captured = capsys.readouterr()
+    assert message in captured.err and "could not check" in captured.err
+    assert "findings" in captured.out  # the digest itself was still checked and reported
+
+
+def test_a_broken_pdf_source_exits_3(tmp_path, capsys):
+    broken = tmp_path / "paper.pdf"
+    broken.write_bytes(b"%PDF-1.7\n%broken")
+    digest = tmp_path / "d.md"
+    digest.write_text(DIGEST, encoding="utf-8")
+    assert main(["check", str(digest), "--source", str(broken), "--fail-on", "never"]) == 3
+    assert "cannot read this PDF" in capsys.readouterr().err
 
 
 def test_missing_and_unknown_sources_are_input_errors(tmp_path, capsys):

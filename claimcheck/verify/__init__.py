@@ -1,6 +1,8 @@
 """Claims to findings: every registered rule over one document's claims."""
 from __future__ import annotations
 
+from dataclasses import replace
+
 from ..model import Claim, Document, Finding
 from . import arithmetic, comparisons, consistency  # noqa: F401  (registers the rules)
 from . import sources as _source_rules  # noqa: F401
@@ -10,8 +12,12 @@ SEVERITY_ORDER = {"info": 0, "warning": 1, "error": 2}
 
 
 def verify(document: Document, claims: list[Claim], select: set[str] | None = None,
-           ignore: set[str] | None = None, slack: float = 0.0, sources=None) -> list[Finding]:
-    """Run the selected rules; findings sorted by line, one per rule and claim."""
+           ignore: set[str] | None = None, slack: float = 0.0, sources=None,
+           severity: dict[str, str] | None = None) -> list[Finding]:
+    """Run the selected rules; findings sorted by line, one per rule and claim.
+
+    `severity` maps rule codes to the level their findings are reported at (configuration).
+    """
     context = Context(document, claims, slack=slack, sources=list(sources or []))
     findings: list[Finding] = []
     seen = set()
@@ -22,6 +28,8 @@ def verify(document: Document, claims: list[Claim], select: set[str] | None = No
             key = (finding.rule, finding.claim.quantity.start)
             if key not in seen:
                 seen.add(key)
+                if severity and finding.rule in severity and finding.severity != "info":
+                    finding = replace(finding, severity=severity[finding.rule])
                 findings.append(finding)
     findings.sort(key=lambda f: (f.claim.line, f.claim.column, f.rule))
     return findings
