@@ -44,6 +44,11 @@ def build_parser() -> argparse.ArgumentParser:
                        help="lowest severity that makes the exit code 1 (default: error)")
     check.add_argument("--select", metavar="CODES", help="only these rules, comma-separated (CC101,CC105)")
     check.add_argument("--ignore", metavar="CODES", help="skip these rules, comma-separated")
+    check.add_argument("--baseline", metavar="FILE",
+                       help="silence the findings recorded in FILE (by fingerprint, so moved lines stay silenced) "
+                       "and list recorded findings that no longer occur")
+    check.add_argument("--write-baseline", metavar="FILE",
+                       help="record today's findings in FILE and exit 0")
     check.add_argument("--no-cache", action="store_true",
                        help="re-read every file (extracted claims are otherwise cached by content hash in "
                        "$CLAIMCHECK_CACHE, default ~/.cache/claimcheck)")
@@ -162,6 +167,21 @@ def _check(args) -> int:
     for message in unchecked:
         print(f"claimcheck: could not check against {message}", file=sys.stderr)
     results = [check_document(d, select, ignore, tolerance, sources, settings.severity) for d in documents]
+    from . import baseline
+    try:
+        if args.write_baseline:
+            count = baseline.write(args.write_baseline, results)
+            print(f"claimcheck: wrote {count} finding(s) to {args.write_baseline}", file=sys.stderr)
+            return EXIT_UNCHECKED if unchecked else EXIT_CLEAN
+        baseline_file = args.baseline or settings.baseline
+        if baseline_file:
+            results, outcome = baseline.apply(results, baseline.read(baseline_file))
+            print(f"claimcheck: {outcome.suppressed} finding(s) silenced by {baseline_file}", file=sys.stderr)
+            for entry in outcome.stale:
+                print(f"claimcheck: baseline entry no longer occurs (remove it): {entry.get('document')}: "
+                      f"{entry.get('rule')} {entry.get('claim')!r} {entry.get('message', '')}", file=sys.stderr)
+    except baseline.BaselineError as error:
+        raise _UsageError(str(error)) from None
     _write(_render(results, form, color=_use_color(args.output)), args.output)
     if unchecked:
         return EXIT_UNCHECKED

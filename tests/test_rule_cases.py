@@ -59,7 +59,7 @@ def test_every_rule_has_ten_cases_each_way():
         counts[data["rule"]] = (flag + len(data.get("flag") or []), keep + len(data.get("pass") or []))
     # the internal rule families; source rules are tested against sources in test_sources.py
     for code, rule in RULES.items():
-        if rule.family == "source":
+        if rule.family in ("source", "waivers"):  # tested in test_sources.py and test_waivers_baseline.py
             continue
         flag, keep = counts.get(code, (0, 0))
         assert flag >= 10 and keep >= 10, f"{code}: {flag} must-flag and {keep} must-not-flag cases"

@@ -6,6 +6,7 @@ from dataclasses import replace
 from ..model import Claim, Document, Finding
 from . import arithmetic, comparisons, consistency  # noqa: F401  (registers the rules)
 from . import sources as _source_rules  # noqa: F401
+from .waivers import apply_waivers
 from .base import RULES, Context, Rule
 
 SEVERITY_ORDER = {"info": 0, "warning": 1, "error": 2}
@@ -32,7 +33,8 @@ def verify(document: Document, claims: list[Claim], select: set[str] | None = No
                     finding = replace(finding, severity=severity[finding.rule])
                 findings.append(finding)
     findings.sort(key=lambda f: (f.claim.line, f.claim.column, f.rule))
-    return findings
+    report_unused = not (select and "CC001" not in select or ignore and "CC001" in ignore)
+    return apply_waivers(document, findings, report_unused)
 
 
 __all__ = ["RULES", "Rule", "verify", "SEVERITY_ORDER"]

@@ -1,0 +1,80 @@
+"""A baseline of accepted findings, keyed by fingerprint rather than line number.
+
+`--write-baseline FILE` records today's findings; `--baseline FILE` silences those again, even
+after lines move, and reports entries that no longer occur (the claim was fixed or removed) so
+the file can be pruned. The fingerprint covers the rule, the document's file name, the claim's
+sentence (whitespace and case folded), the figure and its metric.
+"""
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+from .report.json_report import fingerprint
+
+FORMAT = "claimcheck-baseline"
+
+
+class BaselineError(Exception):
+    """A baseline file that cannot be read (exit code 2)."""
+
+
+@dataclass
+class BaselineOutcome:
+    suppressed: int
+    stale: list[dict]
+
+
+def entries(results) -> list[dict]:
+    out = []
+    for result in results:
+        for f in result.findings:
+            if f.severity == "info":
+                continue
+            out.append({"fingerprint": fingerprint(f, result.sentence_of(f.claim)), "rule": f.rule,
+                        "document": Path(result.document.name).name, "claim": f.claim.text,
+                        "line": f.claim.line, "message": f.message})
+    return out
+
+
+def write(path: str, results) -> int:
+    data = {"format": FORMAT, "version": 1, "findings": entries(results)}
+    try:
+        Path(path).write_text(json.dumps(data, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    except OSError as error:
+        raise BaselineError(f"cannot write baseline {path}: {error.strerror or error}") from None
+    return len(data["findings"])
+
+
+def read(path: str) -> list[dict]:
+    try:
+        data = json.loads(Path(path).read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise BaselineError(f"{path}: no such baseline file (create it with --write-baseline)") from None
+    except (OSError, json.JSONDecodeError) as error:
+        raise BaselineError(f"{path}: not a claimcheck baseline ({error})") from None
+    if not isinstance(data, dict) or data.get("format") != FORMAT or not isinstance(data.get("findings"), list):
+        raise BaselineError(f"{path}: not a claimcheck baseline (no \"format\": \"{FORMAT}\")")
+    return data["findings"]
+
+
+def apply(results, recorded: list[dict]):
+    """Results without the recorded findings, and what the baseline holds that no longer occurs."""
+    from dataclasses import replace
+    wanted = {e.get("fingerprint") for e in recorded}
+    seen: set[str] = set()
+    suppressed = 0
+    filtered = []
+    for result in results:
+        kept = []
+        for f in result.findings:
+            key = fingerprint(f, result.sentence_of(f.claim))
+            if f.severity != "info" and key in wanted:
+                seen.add(key)
+                suppressed += 1
+            else:
+                kept.append(f)
+        filtered.append(replace(result, findings=tuple(kept)))
+    stale = [e for e in recorded if e.get("fingerprint") not in seen]
+    return filtered, BaselineOutcome(suppressed, stale)
