@@ -48,28 +48,82 @@ class CheckResult:
         return self.document.text[start:end]
 
 
+FINDING_COLUMNS = ["rule", "name", "severity", "verdict", "message", "document", "line", "column", "page", "text",
+                   "value", "unit", "kind", "metric", "subject", "expected", "evidence", "fingerprint"]
+
+
 @dataclass(frozen=True)
 class Report:
-    """The result of `check`: per-document results, with flat views for notebooks."""
+    """The result of `check`: per-document results, with DataFrame views for notebooks.
+
+    `findings` and `claims` are pandas DataFrames with the columns FINDING_COLUMNS and
+    CLAIM_COLUMNS (stable: the JSON report's fields, flattened); `finding_list` and `claim_list`
+    are the objects themselves.
+    """
 
     results: tuple[CheckResult, ...]
 
     @property
-    def findings(self) -> list[Finding]:
+    def finding_list(self) -> list[Finding]:
         return [f for r in self.results for f in r.findings]
 
     @property
-    def claims(self) -> list[Claim]:
+    def claim_list(self) -> list[Claim]:
         return [c for r in self.results for c in r.claims]
 
     def to_json(self) -> str:
         from .report.json_report import render_findings
         return render_findings(self.results)
 
+    @property
+    def findings(self):
+        """One row a finding (pandas is imported on first use)."""
+        import json
+
+        import pandas as pd
+        rows = []
+        for f in json.loads(self.to_json())["findings"]:
+            claim = f["claim"]
+            row = {k: f[k] for k in ("rule", "name", "severity", "verdict", "message", "expected", "fingerprint")}
+            row.update({k: claim[k] for k in ("document", "line", "column", "page", "text", "value", "unit",
+                                               "kind", "metric", "subject")})
+            row["evidence"] = f["evidence"]
+            rows.append(row)
+        return pd.DataFrame(rows, columns=FINDING_COLUMNS)
+
+    @property
+    def claims(self):
+        """One row a claim of every checked document."""
+        import json
+
+        import pandas as pd
+        from .report.json_report import claim_dict
+        return pd.DataFrame(json.loads(json.dumps([claim_dict(c) for c in self.claim_list])), columns=CLAIM_COLUMNS)
+
+    def to_dataframe(self):
+        return self.findings
+
+    def explain(self, i: int) -> str:
+        """Finding i in words: the claim, the computed or source value and every piece of evidence."""
+        findings = self.finding_list
+        if not 0 <= i < len(findings):
+            raise IndexError(f"finding {i} out of range (0..{len(findings) - 1})")
+        f = findings[i]
+        c = f.claim
+        where = f"{c.document} line {c.line}" + (f" page {c.page}" if c.page else "")
+        lines = [f"{f.rule} {f.name} ({f.severity}, {f.verdict}) at {where}", f"  claim: {c.text!r} "
+                 f"(kind {c.kind}, metric {c.metric or '-'}, subject {c.subject or '-'})", f"  {f.message}"]
+        if f.expected is not None:
+            lines.append(f"  computed or source value: {f.expected:g}")
+        for e in f.evidence:
+            place = f"{e.document} line {e.line}" + (f" page {e.page}" if e.page else "")
+            lines.append(f"  evidence: {e.text!r} at {place}" + (f" ({e.note})" if e.note else ""))
+        return "\n".join(lines)
+
     def _repr_html_(self) -> str:
         """A short summary for notebooks: counts by rule and the first findings (returned, not displayed)."""
         from html import escape
-        findings = self.findings
+        findings = self.finding_list
         by_rule: dict[str, int] = {}
         for f in findings:
             by_rule[f.rule] = by_rule.get(f.rule, 0) + 1
@@ -78,25 +132,8 @@ class Report:
         counts = ", ".join(f"{escape(r)}: {n}" for r, n in sorted(by_rule.items()))
         more = f"<p>... and {len(findings) - 10} more</p>" if len(findings) > 10 else ""
         return (f"<p><b>{len(findings)} findings</b> in {len(self.results)} document(s), "
-                f"{len(self.claims)} claims{' (' + counts + ')' if counts else ''}</p>"
+                f"{len(self.claim_list)} claims{' (' + counts + ')' if counts else ''}</p>"
                 f"<table><tr><th>rule</th><th>severity</th><th>line</th><th>message</th></tr>{rows}</table>{more}")
-
-    def to_dataframe(self):
-        """Findings as a pandas DataFrame, one row a finding (pandas is imported on use)."""
-        import json
-
-        import pandas as pd
-        rows = []
-        for f in json.loads(self.to_json())["findings"]:
-            claim = f.pop("claim")
-            rows.append({**{k: f[k] for k in ("rule", "name", "severity", "verdict", "message", "expected",
-                                              "fingerprint")},
-                         **{k: claim[k] for k in ("document", "line", "column", "page", "text", "value", "unit",
-                                                  "kind", "metric", "subject")},
-                         "evidence": f["evidence"]})
-        return pd.DataFrame(rows, columns=["rule", "name", "severity", "verdict", "message", "document", "line",
-                                           "column", "page", "text", "value", "unit", "kind", "metric",
-                                           "subject", "expected", "evidence", "fingerprint"])
 
 
 class Claims(list):

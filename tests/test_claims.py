@@ -127,5 +127,5 @@ def test_table_and_prose_disagreeing_is_found():
     from claimcheck.api import check
     text = ("| Model | MMLU (5-shot) | GSM8K |\n|---|---|---|\n| Finch-7B | 64.2 | 81.0 |\n\n"
             "Finch-7B scores 64.2 on MMLU 5-shot and 81.9 on GSM8K.\n")
-    (finding,) = check(text).findings
+    (finding,) = check(text).finding_list
     assert finding.rule == "CC105" and finding.claim.text == "81.9" and finding.evidence[0].line == 3

@@ -20,12 +20,12 @@ def test_seed_digest_against_gold(shared):
     result = _score(shared, report.to_json())
     assert result["missed"] == [], result
     assert result["false_flags"] == [], result
-    assert result["flags"] == result["flags_on_gold_problems"], [f.message for f in report.findings]
+    assert result["flags"] == result["flags_on_gold_problems"], [f.message for f in report.finding_list]
 
 
 def test_seed_digest_findings_state_their_numbers(shared):
     report = check(shared / "corpus" / "digests" / "000_eaad22fcf2be4050.txt")
-    by_rule = {f.rule: f for f in report.findings}
+    by_rule = {f.rule: f for f in report.finding_list}
     assert "90.2 - 88.3 = 1.9" in by_rule["CC101"].message
     assert by_rule["CC101"].expected == 1.9 or abs(by_rule["CC101"].expected - 1.9) < 1e-9
     assert "2.16×" in by_rule["CC105"].message and "2.03" in by_rule["CC105"].message
@@ -34,8 +34,8 @@ def test_seed_digest_findings_state_their_numbers(shared):
 
 def test_bundled_example_shows_every_rule():
     report = check(example_path())
-    rules = {f.rule for f in report.findings}
+    rules = {f.rule for f in report.finding_list}
     assert rules == {"CC101", "CC102", "CC103", "CC104", "CC105", "CC106", "CC107"}
-    lines = {f.claim.text for f in report.findings}
+    lines = {f.claim.text for f in report.finding_list}
     # the planted non-problems stay quiet: rounding, notation, a stated change of configuration
     assert not lines & {"63%", "62.8%", "7 billion", "3.4×"}

@@ -35,13 +35,13 @@ def _close(a: float, b: float) -> bool:
 @pytest.mark.parametrize("rule, expectation, case", list(_cases()))
 def test_rule_case(rule, expectation, case):
     report = check(case["text"], tolerance=case.get("tolerance", 0.0))
-    findings = [f for f in report.findings if f.rule == rule]
+    findings = [f for f in report.finding_list if f.rule == rule]
     described = "; ".join(f"line {f.claim.line} {f.claim.text!r}: {f.message}" for f in findings)
     if expectation == "pass":
         assert not findings, f"{rule} must not flag this text, but said: {described}"
         return
     assert findings, f"{rule} must flag this text; claims read: " + ", ".join(
-        f"{c.text!r} {c.kind}/{c.metric or '-'}/{c.subject or '-'}" for c in report.claims)
+        f"{c.text!r} {c.kind}/{c.metric or '-'}/{c.subject or '-'}" for c in report.claim_list)
     if "value" in case:
         assert any(_close(f.claim.value, float(case["value"])) for f in findings), (
             f"{rule} flagged other figures than {case['value']}: {described}")

@@ -36,7 +36,7 @@ def facts(tmp_path):
 
 
 def verdicts(report):
-    return {(f.claim.text, f.verdict) for f in report.findings if f.rule.startswith("CC20")}
+    return {(f.claim.text, f.verdict) for f in report.finding_list if f.rule.startswith("CC20")}
 
 
 def test_fact_sheet_verdicts(facts):
@@ -53,7 +53,7 @@ def test_fact_sheet_verdicts(facts):
 
 def test_a_baselines_figure_given_to_the_method_is_a_mismatch(facts):
     report = check("## Kite\narXiv: 2601.00001\nKite reaches 69.3 mAP on COCO.\n", sources=[facts])
-    (finding,) = [f for f in report.findings if f.rule == "CC201"]
+    (finding,) = [f for f in report.finding_list if f.rule == "CC201"]
     assert "StrongDet" in finding.message and finding.evidence[0].value == 69.3
 
 
@@ -115,7 +115,7 @@ def test_seed_digest_against_seed_facts(shared):
     report = check(shared / "corpus" / "digests" / "000_eaad22fcf2be4050.txt",
                    sources=[shared / "corpus" / "seed-facts" / "facts.csv"])
     by_verdict: dict[str, set] = {}
-    for f in report.findings:
+    for f in report.finding_list:
         if f.rule.startswith("CC20"):
             by_verdict.setdefault(f.verdict, set()).add((f.claim.line, f.claim.text))
     # every figure the fact sheet states is supported where the digest states it
@@ -125,7 +125,7 @@ def test_seed_digest_against_seed_facts(shared):
     # figures the sheet does not state are not found, never supported
     assert {(48, "90.2"), (62, "78.9 seconds"), (13, "6.71×"), (60, "2.59×")} <= by_verdict["not found"]
     # the internal findings still come out
-    assert {"CC101", "CC105", "CC106"} <= {f.rule for f in report.findings}
+    assert {"CC101", "CC105", "CC106"} <= {f.rule for f in report.finding_list}
 
 
 HTML = """<html><head><style>p{}</style><script>var x = 99.9;</script></head><body>
@@ -158,7 +158,7 @@ def test_html_and_latex_sources(tmp_path, suffix, content):
     assert any(text.startswith("7.9") and metric == "fid" for text, metric, _ in claims)
     assert not any("99.9" in text for text, _, _ in claims)         # scripts and comments are not prose
     digest = "## Kite\nKite reaches 64.2 on MMLU and 71.4 mAP on COCO.\n"
-    found = {(f.claim.text, f.verdict) for f in check(digest, sources=[path]).findings}
+    found = {(f.claim.text, f.verdict) for f in check(digest, sources=[path]).finding_list}
     assert ("64.2", "supported") in found and ("71.4", "supported") in found
 
 
@@ -167,10 +167,10 @@ def test_sections_tie_to_a_paper_by_its_title_or_method_name(papers_dir):
     digest = ("## 1. Some other paper\nOther reaches 83.64 on PIT.\n\n"
               "## 2. Paraphrase Identification via Textual Inference (*SEM 2024)\n"
               "The method scores 83.64 on PIT.\n")
-    verdicts = {(f.claim.line, f.verdict) for f in check(digest, sources=[paper]).findings if f.rule.startswith("CC20")}
+    verdicts = {(f.claim.line, f.verdict) for f in check(digest, sources=[paper]).finding_list if f.rule.startswith("CC20")}
     assert (5, "supported") in verdicts and (2, "not found") in verdicts
     by_name = check("## PI2NLI: reduction\nPI2NLI scores 83.64 on PIT.\n", sources=[paper])
-    assert [f.verdict for f in by_name.findings if f.rule.startswith("CC20")] == ["supported"]
+    assert [f.verdict for f in by_name.finding_list if f.rule.startswith("CC20")] == ["supported"]
 
 
 @pytest.fixture

@@ -11,7 +11,7 @@ PERCENT = "Recall rises from 40% to 52%, a 12% improvement.\n"
 
 
 def rules(text):
-    return [(f.rule, f.claim.line) for f in check(text).findings]
+    return [(f.rule, f.claim.line) for f in check(text).finding_list]
 
 
 def test_disable_next_line_silences_one_rule_on_one_line():
@@ -21,7 +21,7 @@ def test_disable_next_line_silences_one_rule_on_one_line():
 
 def test_a_waiver_for_another_rule_does_not_silence_and_is_reported_unused():
     text = f"## Kite\n<!-- claimcheck-disable-next-line CC105 -->\n{MARGIN}"
-    found = check(text).findings
+    found = check(text).finding_list
     assert [(f.rule, f.claim.line) for f in found] == [("CC001", 2), ("CC101", 3)]
     assert "unused waiver" in found[0].message and found[0].severity == "warning"
 
@@ -34,7 +34,7 @@ def test_blocks_with_and_without_codes():
 
 def test_unused_waivers_can_be_ignored_like_any_rule():
     text = f"## Kite\n<!-- claimcheck-disable-next-line CC105 -->\n{MARGIN}"
-    assert [f.rule for f in check(text, ignore={"CC001"}).findings] == ["CC101"]
+    assert [f.rule for f in check(text, ignore={"CC001"}).finding_list] == ["CC101"]
 
 
 def test_baseline_round_trip(tmp_path, monkeypatch, capsys):
