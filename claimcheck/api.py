@@ -161,7 +161,7 @@ class Claims(list):
 
 
 CLAIM_COLUMNS = ["document", "line", "column", "page", "text", "value", "unit", "kind", "metric", "subject",
-                 "baseline", "role", "setting", "decimals", "approximate", "bound"]
+                 "baseline", "role", "setting", "decimals", "approximate", "bound", "bbox"]
 
 
 def extract(document: str | Path | Document) -> Claims:
