@@ -75,6 +75,11 @@ class Report:
         from .report.json_report import render_findings
         return render_findings(self.results)
 
+    def to_html(self) -> str:
+        """The self-contained HTML report (as `--format html`)."""
+        from .report.html_report import render_html
+        return render_html(self.results)
+
     @property
     def findings(self):
         """One row a finding (pandas is imported on first use)."""

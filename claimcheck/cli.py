@@ -13,7 +13,7 @@ from pathlib import Path
 from . import __version__
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_USAGE, EXIT_UNCHECKED = 0, 1, 2, 3
-FORMATS = ("text", "concise", "json", "github", "sarif", "rdjson", "junit")
+FORMATS = ("text", "concise", "json", "github", "sarif", "rdjson", "junit", "html")
 _SEVERITY = {"info": 0, "warning": 1, "error": 2}
 
 
@@ -38,7 +38,8 @@ def build_parser() -> argparse.ArgumentParser:
                        help="a paper (PDF, text, Markdown), a fact sheet (CSV) or a folder of them to check "
                        "the digest against; repeatable; ARXIV_ID= ties it to the digest section citing that id")
     check.add_argument("--format", choices=FORMATS, default=None,
-                       help="text (colour on a terminal unless NO_COLOR), concise, json, github, sarif, rdjson, junit")
+                       help="text (colour on a terminal unless NO_COLOR), concise, json, github, sarif, rdjson, "
+                       "junit, html (a self-contained report: use with --output)")
     check.add_argument("--output", "-o", metavar="FILE", help="write the report here instead of stdout")
     check.add_argument("--fail-on", choices=("error", "warning", "never"), default=None,
                        help="lowest severity that makes the exit code 1 (default: error)")
@@ -204,6 +205,9 @@ def _render(results, form: str, color: bool = False) -> str:
     if form == "text":
         from .report.text_report import render_findings
         return render_findings(results, color=color)
+    if form == "html":
+        from .report.html_report import render_html
+        return render_html(results)
     from .report import ci
     return {"concise": ci.render_concise, "github": ci.render_github, "sarif": ci.render_sarif,
             "rdjson": ci.render_rdjson, "junit": ci.render_junit}[form](results)

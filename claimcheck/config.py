@@ -41,7 +41,7 @@ class Settings:
 
 
 _KEYS = {"select", "ignore", "fail-on", "format", "tolerance", "baseline", "severity", "sources"}
-_FORMATS = ("text", "concise", "json", "github", "sarif", "rdjson", "junit")
+_FORMATS = ("text", "concise", "json", "github", "sarif", "rdjson", "junit", "html")
 
 
 def find_file(start: Path | None = None) -> tuple[Path, dict] | None:
