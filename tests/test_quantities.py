@@ -130,6 +130,8 @@ def test_words(text, value):
     "the 2nd run", "a 3D scene", "4o-mini",
     # versions and code
     "python >= 3.11.9", "torch 2.3.1-rc1 is required",
+    # image sizes and kernel shapes
+    "FID on ImageNet 256×256", "at 512x512 resolution", "a 3x3x3 kernel",
 ])
 def test_not_quantities(text):
     assert quantities(text) == [], [q.text for q in quantities(text)]

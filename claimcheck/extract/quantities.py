@@ -84,6 +84,7 @@ def _exclusion_patterns() -> tuple[list[re.Pattern], re.Pattern, frozenset[str],
         r"#\d+",                                                        # issue and rank numbers
         r"(?<![\w.])\d+\.\d+\.\d+(?:[.-]\w+)*",                          # versions: 3.11.9, 2.3.1-rc1
         r"\b(?:19|20)\d{2}[a-z]\b",                                      # citation years: 2023b
+        r"\b\d{1,5}\s?[×x✕]\s?\d{1,5}(?:\s?[×x✕]\s?\d{1,5})?\b",           # sizes: 256×256, 3x3x3
     )]
     months = "|".join(data["months"])
     day_first = re.compile(rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{months})\b\.?(?:,?\s+\d{{4}})?", flags)
