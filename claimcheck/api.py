@@ -125,6 +125,15 @@ class Report:
             lines.append(f"  evidence: {e.text!r} at {place}" + (f" ({e.note})" if e.note else ""))
         return "\n".join(lines)
 
+    def evidence_crop(self, i: int, k: int = 0) -> bytes | None:
+        """PNG of the page region around evidence k of finding i, when that evidence is in a PDF."""
+        from .report.crops import crop_png
+        evidence = self.finding_list[i].evidence
+        if not 0 <= k < len(evidence):
+            return None
+        e = evidence[k]
+        return crop_png(e.document, e.page, e.bbox)
+
     def _repr_html_(self) -> str:
         """A short summary for notebooks: counts by rule and the first findings (returned, not displayed)."""
         from html import escape

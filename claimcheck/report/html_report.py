@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import base64
 import hashlib
-import io
 from html import escape
 
+from .crops import crop_png
 from .json_report import fingerprint
 
 _STYLE = """
@@ -81,26 +81,11 @@ def _verdict_class(finding) -> str:
 
 def _crop(evidence, cache: dict) -> str | None:
     """A PNG data URI of the page region around a PDF figure, or None."""
-    if not evidence.bbox or not evidence.page or not str(evidence.document).lower().endswith(".pdf"):
-        return None
     key = (evidence.document, evidence.page, evidence.bbox)
-    if key in cache:
-        return cache[key]
-    try:
-        import pdfplumber
-        with pdfplumber.open(evidence.document) as pdf:
-            page = pdf.pages[evidence.page - 1]
-            x0, top, x1, bottom = evidence.bbox
-            region = (max(0, x0 - 140), max(0, top - 30), min(page.width, x1 + 140), min(page.height, bottom + 30))
-            image = page.crop(region).to_image(resolution=110)
-            buffer = io.BytesIO()
-            image.original.save(buffer, format="PNG")
-            page.close()
-        uri = "data:image/png;base64," + base64.b64encode(buffer.getvalue()).decode("ascii")
-    except Exception:  # a crop is a convenience: the text evidence is always there
-        uri = None
-    cache[key] = uri
-    return uri
+    if key not in cache:
+        png = crop_png(evidence.document, evidence.page, evidence.bbox)
+        cache[key] = "data:image/png;base64," + base64.b64encode(png).decode("ascii") if png else None
+    return cache[key]
 
 
 def _document_html(result, marks: dict[int, tuple[str, str]], index: int) -> str:
