@@ -126,3 +126,12 @@ def test_a_raised_footnote_digit_glued_to_a_number_is_split(tmp_path, backend):
     (claim,) = [c for c in extract_claims(document) if c.text.startswith("91")]
     assert claim.value == 91.2 and claim.quantity.decimals == 2 and claim.metric == "f1"
     assert claim.page == 1 and claim.bbox[0] >= 72 - 1 and claim.bbox[1] < 100
+
+
+@pytest.mark.parametrize("backend", ["pdfium", "pdfplumber"])
+def test_line_end_hyphen_joins_a_word_but_not_a_name(tmp_path, backend):
+    from pdf_maker import make_pdf
+    path = tmp_path / "hyphen.pdf"
+    make_pdf(path, [(72, 700, 10, "Our evalua-"), (72, 688, 10, "tion uses the Mixtral-"), (72, 676, 10, "Instruct model.")])
+    text = read_pdf(path, backend).text.replace("\n", " ")
+    assert "evaluation uses" in text and "Mixtral-" in text

@@ -99,9 +99,12 @@ def _read_pdfium(path: Path, name: str) -> Document:
                 if ch == "\r":
                     i += 1
                     continue
-                if ch == "\ufffe":  # a soft hyphen where pdfium joined two lines
-                    i += 1
-                    continue
+                if ch == "\ufffe":  # a line-end hyphen where pdfium joined two lines
+                    following = text[i + 1:i + 2]
+                    if following.islower():  # "evalua-" + "tion": one word
+                        i += 1
+                        continue
+                    ch = "-"  # "Mixtral-" + "Instruct", "Qwen2.5-" + "VL": a name keeps its hyphen
                 if ch == "\n":
                     builder.add("\n", None)
                     i += 1
@@ -188,8 +191,8 @@ def _read_pdfplumber(path: Path, name: str) -> Document:
                     if small and text.isdigit() and glued:
                         text = text.translate(_SUPERSCRIPT)  # raised, smaller, glued: a footnote mark
                     elif word["top"] > previous["bottom"] - 1 or word["x0"] < previous["x0"] - 1:
-                        if builder.parts[-1] == "-" or builder.parts[-1].endswith("-") and text[:1].islower():
-                            _drop_hyphen(builder)
+                        if builder.parts[-1] == "-" and text[:1].islower():
+                            _drop_hyphen(builder)  # "evalua-" / "tion": one word
                         else:
                             builder.add("\n", None)
                     else:
@@ -202,18 +205,10 @@ def _read_pdfplumber(path: Path, name: str) -> Document:
 
 
 def _drop_hyphen(builder: _Builder) -> None:
-    """'evalua-' at a line end followed by 'tion': join the word."""
-    last = builder.parts.pop()
-    builder.length -= len(last)
-    del builder.boxes[len(builder.boxes) - 4 * len(last):]
-    kept = last[:-1]
-    if kept:
-        builder.parts.append(kept)
-        builder.length += len(kept)
-        builder.boxes.extend([0.0] * 0)
-        # boxes of the kept characters were removed with the hyphen's; add them back flat
-        for _ in kept:
-            builder.boxes.extend((0.0, 0.0, 0.0, 0.0))
+    """Remove the line-end hyphen just added (words are added one character at a time)."""
+    builder.parts.pop()
+    builder.length -= 1
+    del builder.boxes[len(builder.boxes) - 4:]
 
 
 def _add_word(builder: _Builder, text: str, word: dict) -> None:

@@ -9,9 +9,6 @@ from . import sources as _source_rules  # noqa: F401
 from .waivers import apply_waivers
 from .base import RULES, Context, Rule
 
-SEVERITY_ORDER = {"info": 0, "warning": 1, "error": 2}
-
-
 def verify(document: Document, claims: list[Claim], select: set[str] | None = None,
            ignore: set[str] | None = None, slack: float = 0.0, sources=None,
            severity: dict[str, str] | None = None) -> list[Finding]:
@@ -37,4 +34,4 @@ def verify(document: Document, claims: list[Claim], select: set[str] | None = No
     return apply_waivers(document, findings, report_unused)
 
 
-__all__ = ["RULES", "Rule", "verify", "SEVERITY_ORDER"]
+__all__ = ["RULES", "Rule", "verify"]

@@ -8,7 +8,6 @@ from .base import (RULES, Context, divide, fmt, interval, label, meets, rule, sa
                    settings_conflict, subtract, written)
 
 _SCORE_KINDS = ("score", "percent", "change")
-_OPERAND_KINDS = {"time", "throughput", "memory", "scale"}
 
 
 def subject_value(ctx: Context, delta: Claim, metric: str) -> Claim | None:

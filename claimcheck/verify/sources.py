@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import re
 
-from ..model import Claim, Evidence, Finding
+from ..model import Claim, Evidence
 from ..sources import ARXIV_ID, Source
-from .base import RULES, Context, fmt, rule, same_figure, settings_conflict, written
+from .base import RULES, Context, rule, same_figure, settings_conflict, written
 
 _CHECKED_KINDS = {"score", "percent", "speedup", "delta", "change", "time", "throughput", "memory", "scale"}
 _FAMILY = {"score": "score", "percent": "score", "speedup": "speedup", "delta": "delta", "time": "time",
@@ -212,14 +212,3 @@ def report_not_found(ctx: Context):
         elif verdict == "untied":
             yield self.finding(claim, f"{written(claim)} ({_what(claim)}): not found (no source tied to this "
                                f"part of the digest)", verdict="not found")
-
-
-def summary(findings: list[Finding]) -> dict[str, int]:
-    counts = {"supported": 0, "rounded": 0, "mismatch": 0, "not found": 0}
-    for f in findings:
-        if f.rule in ("CC201", "CC202", "CC203") and f.verdict in counts:
-            counts[f.verdict] += 1
-    return counts
-
-
-__all__ = ["source_verdicts", "summary", "fmt"]
