@@ -39,3 +39,16 @@ def test_bundled_example_shows_every_rule():
     lines = {f.claim.text for f in report.finding_list}
     # the planted non-problems stay quiet: rounding, notation, a stated change of configuration
     assert not lines & {"63%", "62.8%", "7 billion", "3.4×"}
+
+
+def test_probe_digest_written_for_unseen_phrasings(shared):
+    from pathlib import Path
+    here = Path(__file__).resolve().parent / "digests"
+    report = check(here / "probe_speech_agents.txt")
+    spec = importlib.util.spec_from_file_location("score_findings", shared / "tools" / "score_findings.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    gold = json.loads((here / "probe_speech_agents.findings.json").read_text(encoding="utf-8"))
+    result = module.score(gold, json.loads(report.to_json()))
+    assert result["missed"] == [] and result["false_flags"] == [], result
+    assert result["flags"] == result["flags_on_gold_problems"] == 3

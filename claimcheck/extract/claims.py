@@ -161,7 +161,9 @@ class ClaimExtractor:
             # "LLaDA scored 45.3": a clause opened by a method's name is about that method
             actor = "" if baseline else _clause_actor(text[max(clause_start, start):q.start], subject_re,
                                                       self.excluded_names)
-            if kind == "scale" and not metric:
+            if kind == "scale":
+                # a size is "of" its noun (8B parameters, 12T tokens), never of a benchmark nearby
+                metric = metric_text = ""
                 noun = _SCALE_NOUN.match(after)
                 if noun:
                     metric = metric_text = _SCALE_NOUNS.get(noun.group(1).lower(), noun.group(1).lower())
@@ -278,7 +280,8 @@ class ClaimExtractor:
                 continue
             if m.end <= q.start:
                 gap = text[m.end:q.start]
-                cost = _gap_cost(gap, _BEFORE_WORDS, 3)
+                # "91.3 on GSM8K and 56.2 on MATH": after a conjunction the metric is the last figure's
+                cost = None if _CONJUNCTION.search(gap) else _gap_cost(gap, _BEFORE_WORDS, 3)
             elif m.start >= q.end:
                 gap = text[q.end:m.start]
                 cost = _gap_cost(gap, _AFTER_WORDS, 3)
@@ -370,7 +373,9 @@ def _is_hyperparameter(q: Quantity, before: str) -> bool:
     return q.dimension == "plain" and "e" in q.text.lower() and abs(q.value) < 1e-2
 
 
-_COMPARATIVE_AFTER = re.compile(r"\s*(?:[A-Za-z-]+\s+)?(?:better|worse|higher|lower|ahead|behind)\b", re.I)
+_CONJUNCTION = re.compile(r"\b(?:and|but|while|whereas|versus|vs)\b", re.I)
+_COMPARATIVE_AFTER = re.compile(r"\s*(?:[A-Za-z-]+\s+)?(?:better|worse|higher|lower|ahead|behind|below|above)\b",
+                                re.I)
 _SETTING_METRICS = frozenset({"sparsity", "keep_ratio", "dropout", "keep_probability"})
 _BEFORE_WORDS = None  # any lowercase word may stand between a metric and its figure
 _AFTER_WORDS = frozenset({"points", "point", "pts", "pt", "pp", "percentage", "on", "in", "for", "of", "at", "the"})
@@ -533,8 +538,8 @@ def _baseline_name(before: str, after: str, subject_re, not_names) -> str:
                 continue
             if subject_re is not None and subject_re.fullmatch(name):
                 return ""  # the subject itself; a variant such as Gull-v1 stays a compared method
-            if pattern is _PAREN_AFTER_NAME and not re.match(r"\s*[,)]", after):
-                continue
+            if pattern is _PAREN_AFTER_NAME and not re.match(r"[^()]{0,30}[,)]", after):
+                continue  # "GPT-4o (76.6 on MATH)" is GPT-4o's; "X (which ... 76.6" is not a figure in parentheses
             return name
     return ""
 

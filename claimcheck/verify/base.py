@@ -132,7 +132,10 @@ _NEUTRAL = frozenset({"before a stated change"})  # the figure a change starts f
 
 
 def _setting_type(setting: str) -> str:
-    """What a setting is a value of: 'v1' and 'v2' are both versions, 'style removal' a removal task."""
+    """What a setting is a value of: 'v1' and 'v2' are versions, '5-shot' and 'zero-shot' shot counts,
+    'style removal' and 'object removal' removal tasks."""
+    if "-" in setting and not setting.startswith("-"):
+        return setting.rsplit("-", 1)[1]
     if any(ch.isdigit() for ch in setting):
         return re.sub(r"\d+", "#", setting)
     return setting.split()[-1]

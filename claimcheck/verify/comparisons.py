@@ -6,10 +6,13 @@ import re
 from ..model import Claim, Evidence
 from .base import RULES, Context, interval, label, rule, written
 
-_ABOVE = re.compile(r"\b(?:beats?|beating|outperform(?:s|ing)?|exceed(?:s|ing)?|surpass(?:es|ing)?|above|"
-                    r"tops?|topping|ahead\s+of|higher\s+than|better\s+than|improves\s+on|improving\s+on)\b", re.I)
-_BELOW = re.compile(r"\b(?:below|trails?|trailing|behind|under(?:performs?)?|lower\s+than|worse\s+than|"
-                    r"falls\s+short\s+of)\b", re.I)
+# Quality words say which method is better, so they flip for lower-is-better metrics (FID,
+# WER, latency); numeric words say which number is larger, whatever the metric.
+_ABOVE = re.compile(r"\b(?:beats?|beating|outperform(?:s|ing)?|surpass(?:es|ing)?|tops?|topping|ahead\s+of|"
+                    r"better\s+than|improves\s+on|improving\s+on)\b", re.I)
+_BELOW = re.compile(r"\b(?:trails?|trailing|behind|underperforms?|worse\s+than|falls\s+short\s+of)\b", re.I)
+_NUMERIC_ABOVE = re.compile(r"\b(?:above|exceed(?:s|ing)?|higher\s+than|greater\s+than|more\s+than)\b", re.I)
+_NUMERIC_BELOW = re.compile(r"\b(?:below|under|lower\s+than|less\s+than|fewer\s+than)\b", re.I)
 _SUPERLATIVE = re.compile(r"\b(?P<word>largest|biggest|highest|greatest|strongest|best|smallest|lowest|"
                           r"least|weakest|worst|fewest)\b", re.I)
 _COMPARED_KINDS = ("score", "percent", "time", "throughput", "memory")
@@ -45,13 +48,17 @@ def check_comparisons(ctx: Context):
         if claim.role != "baseline" or claim.kind not in _COMPARED_KINDS:
             continue
         text = _text_before(ctx, claim)
-        above, below = _ABOVE.search(text), _BELOW.search(text)
-        if bool(above) == bool(below):
-            continue
+        words = [(m, quality, up) for pattern, quality, up in ((_ABOVE, True, True), (_BELOW, True, False),
+                                                               (_NUMERIC_ABOVE, False, True), (_NUMERIC_BELOW, False, False))
+                 for m in pattern.finditer(text)]
+        if len({up for _, _, up in words}) != 1:
+            continue  # no comparison word, or both directions ("above X but below Y")
+        match, quality, up = max(words, key=lambda w: w[0].start())  # the word nearest the figure
         own = _own_figure(ctx, claim, claim.metric) if claim.metric else None
         if own is None or own.subject == claim.subject:
             continue
-        lower = own.lower_is_better or claim.lower_is_better
+        lower = (own.lower_is_better or claim.lower_is_better) and quality
+        above, below = (match, None) if up else (None, match)
         a, b = _base_interval(own, ctx.slack), _base_interval(claim, ctx.slack)
         own_better = a[1] < b[0] if lower else a[0] > b[1]
         own_worse = a[0] > b[1] if lower else a[1] < b[0]
