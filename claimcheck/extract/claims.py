@@ -257,7 +257,7 @@ class ClaimExtractor:
                 continue
             if any(x.start <= offset + m.start() < x.end for x in metrics):
                 continue
-            near = re.match(r"\s*[\d+\-~]", sentence[m.end():m.end() + 3]) or re.search(
+            near = re.match(r"\s*(?:(?:is|was|of|reaches|=|:)\s*)?[\d+\-~]", sentence[m.end():m.end() + 12]) or re.search(
                 r"[\d%]\s*(?:(?:points?|pts?|pp)\s+)?(?:(?:on|in|for|at)\s+(?:the\s+)?)?$",
                 sentence[max(0, m.start() - 24):m.start()])
             if near:
