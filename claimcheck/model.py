@@ -151,6 +151,11 @@ def _containing(spans, starts: list[int], offset: int):
     return None
 
 
+# What a figure measures, by its dimension (used for the end of a stated change, kind "change").
+MEASURE_OF_DIMENSION = {"ratio": "speedup", "points": "delta", "time": "time", "rate": "throughput",
+                        "memory": "memory", "count": "scale", "percent": "percent", "plain": "score"}
+
+
 @dataclass(frozen=True)
 class Claim:
     """A quantity read as a claim: what kind of figure it is, of what metric, for whom."""
@@ -182,6 +187,13 @@ class Claim:
     @property
     def unit(self) -> str:
         return self.quantity.unit
+
+    @property
+    def measure(self) -> str:
+        """What the figure measures, whether stated alone or as either end of a change."""
+        if self.kind != "change":
+            return self.kind
+        return MEASURE_OF_DIMENSION.get(self.quantity.dimension, "score")
 
 
 @dataclass(frozen=True)

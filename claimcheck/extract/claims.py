@@ -15,12 +15,10 @@ from functools import lru_cache
 
 from ..ingest.text import heading_subject
 from ..lexicon import load_json, load_jsonl
-from ..model import Claim, Document, Quantity
+from ..model import MEASURE_OF_DIMENSION, Claim, Document, Quantity
 from .normalize import normalize
 from .quantities import find_quantities
 
-MEASURE_OF_DIMENSION = {"ratio": "speedup", "points": "delta", "time": "time", "rate": "throughput",
-                        "memory": "memory", "count": "scale", "percent": "percent", "plain": "score"}
 
 
 @dataclass(frozen=True)

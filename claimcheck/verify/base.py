@@ -115,16 +115,17 @@ def meets(stated: tuple[float, float], computed: tuple[float, float], bound: str
 
 def same_figure(a: Claim, b: Claim, slack: float = 0.0) -> bool:
     """True when two claims can be the same number after rounding (in base units)."""
-    ia, ib = interval(a.quantity, slack), interval(b.quantity, slack)
-    fa = _unit_factor(a.quantity)
-    fb = _unit_factor(b.quantity)
-    low, high = max(ia[0] * fa, ib[0] * fb), min(ia[1] * fa, ib[1] * fb)
+    ia, ib = base_interval(a.quantity, slack), base_interval(b.quantity, slack)
+    low, high = max(ia[0], ib[0]), min(ia[1], ib[1])
     # rounding intervals are half-open: 2T stands for [1.5T, 2.5T), 3T for [2.5T, 3.5T)
     return low < high or (low == high and ia[0] == ia[1] and ib[0] == ib[1])
 
 
-def _unit_factor(quantity: Quantity) -> float:
-    return quantity.base_value() / quantity.value if quantity.value else 1.0
+def base_interval(quantity: Quantity, slack: float = 0.0) -> tuple[float, float]:
+    """`interval` in the dimension's base unit, so 0.4 s and 380 ms compare."""
+    lo, hi = interval(quantity, slack)
+    factor = quantity.base_value() / quantity.value if quantity.value else 1.0
+    return lo * factor, hi * factor
 
 
 _MARKERS = frozenset({"other configuration", "after a stated change"})

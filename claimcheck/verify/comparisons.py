@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 
 from ..model import Claim, Evidence
-from .base import RULES, Context, interval, label, rule, written
+from .base import RULES, Context, base_interval, label, rule, written
 
 # Quality words say which method is better, so they flip for lower-is-better metrics (FID,
 # WER, latency); numeric words say which number is larger, whatever the metric.
@@ -59,7 +59,7 @@ def check_comparisons(ctx: Context):
             continue
         lower = (own.lower_is_better or claim.lower_is_better) and quality
         above, below = (match, None) if up else (None, match)
-        a, b = _base_interval(own, ctx.slack), _base_interval(claim, ctx.slack)
+        a, b = base_interval(own.quantity, ctx.slack), base_interval(claim.quantity, ctx.slack)
         own_better = a[1] < b[0] if lower else a[0] > b[1]
         own_worse = a[0] > b[1] if lower else a[1] < b[0]
         said = (above or below).group(0)
@@ -70,13 +70,6 @@ def check_comparisons(ctx: Context):
                 f"{written(own)} ({claim.metric_text or claim.metric}: {direction})",
                 [Evidence.of(own), Evidence.of(claim)], expected=None, verdict="contradicted")
     yield from _superlatives(ctx, self)
-
-
-def _base_interval(claim: Claim, slack: float) -> tuple[float, float]:
-    """In base units, so 0.4 s and 380 ms compare."""
-    lo, hi = interval(claim.quantity, slack)
-    factor = claim.quantity.base_value() / claim.value if claim.value else 1.0
-    return lo * factor, hi * factor
 
 
 def _text_before(ctx: Context, claim: Claim) -> str:

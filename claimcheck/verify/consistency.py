@@ -11,25 +11,17 @@ _COMPARABLE_KINDS = {"score", "percent", "speedup", "time", "throughput", "memor
 _SCALE_STEPS = (1e3, 1e6, 1e9, 1e12, 60.0, 3600.0, 1024.0, 2.0**20, 2.0**30, 100.0)
 
 
-def measure(claim: Claim) -> str:
-    """What a figure measures, whether stated alone or as the end of a change."""
-    if claim.kind != "change":
-        return claim.kind
-    return {"ratio": "speedup", "percent": "percent", "time": "time", "rate": "throughput",
-            "memory": "memory", "count": "scale"}.get(claim.quantity.dimension, "score")
-
-
 def _comparable(claim: Claim) -> bool:
     q = claim.quantity
     if q.bound or q.approx or q.high is not None or not claim.metric or not claim.subject:
         return False
     if claim.kind == "delta" and not claim.baseline:
         return False  # margins over unnamed references (ablations) are not one quantity
-    return measure(claim) in _COMPARABLE_KINDS
+    return claim.measure in _COMPARABLE_KINDS
 
 
 def _key(claim: Claim):
-    return (claim.subject.casefold(), claim.metric, measure(claim), claim.baseline.casefold(),
+    return (claim.subject.casefold(), claim.metric, claim.measure, claim.baseline.casefold(),
             claim.setting, claim.quantity.dimension if claim.quantity.dimension in ("percent", "points") else "")
 
 
@@ -56,10 +48,10 @@ def _groups(ctx: Context):
 
 def _variants(ctx: Context, group: list[Claim]) -> bool:
     """Sizes of a family ("7B and 70B parameters") are variants, not one figure stated twice."""
-    if measure(group[0]) != "scale":
+    if group[0].measure != "scale":
         return False
     for claim in group:
-        sizes = {c.value for c in ctx.sentence_claims(claim) if c.metric == claim.metric and measure(c) == "scale"}
+        sizes = {c.value for c in ctx.sentence_claims(claim) if c.metric == claim.metric and c.measure == "scale"}
         if len(sizes) > 1:
             return True
     return False

@@ -19,8 +19,8 @@ _FAMILY = {"score": "score", "percent": "score", "speedup": "speedup", "delta": 
 
 
 def _measure(claim: Claim) -> str:
-    from .consistency import measure
-    return _FAMILY.get(measure(claim), measure(claim))
+    """Scores and percentages are one family for alignment: a sheet's 88.6 is a digest's 88.6%."""
+    return _FAMILY.get(claim.measure, claim.measure)
 
 
 def _norm(name: str) -> str:
@@ -183,7 +183,7 @@ def report_supported(ctx: Context):
     How to fix: nothing.
     """
     self = RULES["CC202"]
-    for claim, verdict, candidates, decisive in source_verdicts(ctx):
+    for claim, verdict, _, decisive in source_verdicts(ctx):
         if verdict in ("supported", "rounded"):
             note = "rounds" if verdict == "rounded" else "matches"
             yield self.finding(claim, f"{written(claim)} ({_what(claim)}) {note} the source's "
@@ -203,7 +203,7 @@ def report_not_found(ctx: Context):
     How to fix: add the source that states it, or check it by hand.
     """
     self = RULES["CC203"]
-    for claim, verdict, candidates, decisive in source_verdicts(ctx):
+    for claim, verdict, candidates, _ in source_verdicts(ctx):
         if verdict == "not found":
             detail = (f"{len(candidates)} figures for {claim.metric_text or claim.metric} in the source, none "
                       f"agreeing" if candidates else "no figure for it in the sources")
