@@ -26,7 +26,8 @@ class Quantity:
     approx: bool = False      # ~, about, nearly, ...
     bound: str = ""           # "", ">", ">=", "<", "<="
     high: float | None = None  # upper end of a range (1-2)
-    word: str = ""            # the word form, for "halves", "doubles", ...
+    word: str = ""            # the word form, for "halves", "doubles", "a third", "twelve"
+    per: str = ""             # what a rate or price is per, as written: "1K judgments", "audio hour"
 
     @property
     def half_step(self) -> float:
@@ -36,7 +37,7 @@ class Quantity:
     @property
     def interval(self) -> tuple[float, float]:
         """The values that round to the number as written."""
-        if self.word:  # "halves", "doubles": exact by definition
+        if self.word and self.dimension in ("ratio", "fraction"):  # "halves", "a third": exact by definition
             return (self.value, self.value)
         return (self.value - self.half_step, self.value + self.half_step)
 
@@ -45,11 +46,16 @@ class Quantity:
         return self.value * UNIT_FACTORS.get(self.unit, 1.0)
 
 
-# Factors to a dimension's base unit (time: seconds; memory: bytes).
+# Factors to a dimension's base unit (time: seconds; memory: bytes; length: metres; mass:
+# kilograms; frequency: hertz; power: watts).
 UNIT_FACTORS = {
     "ns": 1e-9, "us": 1e-6, "ms": 1e-3, "s": 1.0, "min": 60.0, "h": 3600.0, "d": 86400.0,
-    "KB": 1e3, "MB": 1e6, "GB": 1e9, "TB": 1e12, "KiB": 2.0**10, "MiB": 2.0**20,
+    "KB": 1e3, "MB": 1e6, "GB": 1e9, "TB": 1e12, "PB": 1e15, "KiB": 2.0**10, "MiB": 2.0**20,
     "GiB": 2.0**30, "TiB": 2.0**40,
+    "nm": 1e-9, "um": 1e-6, "mm": 1e-3, "cm": 1e-2, "m": 1.0, "km": 1e3,
+    "mg": 1e-6, "g": 1e-3, "kg": 1.0, "t": 1e3,
+    "Hz": 1.0, "kHz": 1e3, "MHz": 1e6, "GHz": 1e9,
+    "mW": 1e-3, "W": 1.0, "kW": 1e3, "MW": 1e6,
 }
 
 
@@ -64,7 +70,14 @@ class Location:
 
 @dataclass(frozen=True)
 class TableCell:
-    """One cell of a Markdown table, with the headers that give it meaning."""
+    """One cell of a table (Markdown, HTML, LaTeX or a PDF's geometry), with the headers that give it meaning.
+
+    `row_header` and `column_header` are the joined labels; `labels` keeps the structure: for each
+    label column (and each group row above the cell's row), the label column's own header and the
+    value, left to right ("Backbone" -> "RoBERTa-nli", "Method" -> "pi2nli (ours)"); `headers`
+    keeps the column's header levels, top first ("PAWS", "QQP"). Which of these names a method,
+    a benchmark or a setting is for the reader of claims to decide.
+    """
 
     start: int
     end: int
@@ -74,6 +87,9 @@ class TableCell:
     row_header: str
     column_header: str
     table: int
+    labels: tuple[tuple[str, str], ...] = ()
+    headers: tuple[str, ...] = ()
+    caption: str = ""
 
 
 @dataclass(frozen=True)
@@ -153,12 +169,20 @@ def _containing(spans, starts: list[int], offset: int):
 
 # What a figure measures, by its dimension (used for the end of a stated change, kind "change").
 MEASURE_OF_DIMENSION = {"ratio": "speedup", "points": "delta", "time": "time", "rate": "throughput",
-                        "memory": "memory", "count": "scale", "percent": "percent", "plain": "score"}
+                        "memory": "memory", "count": "scale", "percent": "percent", "plain": "score",
+                        "money": "cost", "fraction": "percent", "length": "physical", "mass": "physical",
+                        "frequency": "physical", "power": "physical", "temperature": "physical"}
 
 
 @dataclass(frozen=True)
 class Claim:
-    """A quantity read as a claim: what kind of figure it is, of what metric, for whom."""
+    """A quantity read as a claim, with its frame: whose figure (subject), on what (dataset), of
+    what (metric), under which conditions (setting), against whom (baseline), and which way is
+    better (lower_is_better).
+
+    Settings are "type:value" strings ("shots:5-shot", "hardware:h100", "split:test"), so two
+    figures whose settings give one type different values are never one figure stated twice.
+    """
 
     document: str
     quantity: Quantity
@@ -166,10 +190,11 @@ class Claim:
     line: int
     column: int
     sentence: tuple[int, int]  # character span of the sentence (or table cell) it stands in
-    metric: str = ""           # canonical metric id, or the acronym as written
+    metric: str = ""           # canonical metric id from the lexicon, or the phrase as written, normalised
     metric_text: str = ""      # the metric as written
-    subject: str = ""          # method or model the figure belongs to
-    baseline: str = ""         # for a figure attributed to a compared method
+    subject: str = ""          # method, model or system the figure belongs to
+    baseline: str = ""         # what a margin, ratio or change is measured against
+    dataset: str = ""          # benchmark or dataset (canonical id or name as written); split is a setting
     setting: frozenset[str] = field(default_factory=frozenset)
     role: str = ""             # "" | "from" | "to" (a stated change) | "baseline"
     lower_is_better: bool = False
@@ -189,11 +214,40 @@ class Claim:
         return self.quantity.unit
 
     @property
+    def direction(self) -> str:
+        """'lower' or 'higher' is better."""
+        return "lower" if self.lower_is_better else "higher"
+
+    @property
     def measure(self) -> str:
         """What the figure measures, whether stated alone or as either end of a change."""
         if self.kind != "change":
             return self.kind
         return MEASURE_OF_DIMENSION.get(self.quantity.dimension, "score")
+
+
+@dataclass(frozen=True)
+class NumberReading:
+    """A number that is not a claim: a known non-claim with its reason (year, date, version, id,
+    citation, footnote, list or thread counter, name digits, setting, code) or unread, with why."""
+
+    document: str
+    text: str
+    start: int
+    end: int
+    line: int
+    column: int
+    status: str                # "non-claim" | "unread"
+    reason: str
+    page: int | None = None
+
+
+@dataclass(frozen=True)
+class Extraction:
+    """Everything read from one document: its claims and every other number, accounted for."""
+
+    claims: tuple[Claim, ...]
+    others: tuple[NumberReading, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -22,8 +22,8 @@ def only(text: str):
     ("a gain of +21.6 on BBH", 21.6, "", "plain", 1),
     ("a change of \u22120.42 in loss", -0.42, "", "plain", 2),        # U+2212 minus
     ("a change of -0.42 in loss", -0.42, "", "plain", 2),
-    ("accuracy 83.64±1.44 over five seeds", 83.64, "", "plain", 2),
-    ("accuracy 83.64 ± 1.44 over five seeds", 83.64, "", "plain", 2),
+    ("accuracy 83.64±1.44 over the seeds", 83.64, "", "plain", 2),
+    ("accuracy 83.64 ± 1.44 over the seeds", 83.64, "", "plain", 2),
     ("trained on 3,000 prompts", 3000, "", "plain", 0),
     ("trained on 1,234,567.5 units", 1234567.5, "", "plain", 1),
     ("drops from to 58.08% overall", 58.08, "%", "percent", 2),
@@ -147,3 +147,111 @@ def test_offsets_point_at_the_figure():
     text = "Lumen\u2212Det reaches \u221271.4 mAP"
     q = only(text)
     assert text[q.start:q.end] == "\u221271.4"
+
+
+@pytest.mark.parametrize("text, value, unit, dimension, per", [
+    ("the monthly bill fell to $212,000 last month", 212000, "$", "money", ""),
+    ("a grant of £2,000 per team", 2000, "£", "money", "team"),
+    ("revenue of $13,009 million in the year", 13009e6, "$", "money", ""),
+    ("a market cap of $2.174T by then", 2.174e12, "$", "money", ""),
+    ("a €10M seed round", 10e6, "€", "money", ""),
+    ("costs $0.40 per 1K judgments today", 0.40, "$", "money", "1K judgments"),
+    ("raised $2m in the round", 2e6, "$", "money", ""),
+    ("priced at $0.12 per audio hour, less than", 0.12, "$", "money", "audio hour"),
+    ("a bill of 30 USD at launch", 30, "$", "money", ""),
+    ("takes 0.9 s per image on one GPU", 0.9, "s", "time", "image"),
+])
+def test_currencies_and_what_they_are_per(text, value, unit, dimension, per):
+    q = only(text)
+    assert (q.value, q.unit, q.dimension, q.per) == (pytest.approx(value), unit, dimension, per)
+
+
+@pytest.mark.parametrize("text, value, dimension, bound", [
+    ("one in 1/4 of the runs", 0.25, "fraction", ""),
+    ("grows 2 1/2 of them", 2.5, "fraction", ""),
+    ("the fleet is a third smaller now", 1 / 3, "fraction", ""),
+    ("two thirds of the prompts", 2 / 3, "fraction", ""),
+    ("needs less than half the memory", 0.5, "fraction", "<"),
+    ("cut by a quarter.", 0.25, "fraction", ""),
+])
+def test_fractions(text, value, dimension, bound):
+    q = only(text)
+    assert (q.value, q.dimension, q.bound) == (pytest.approx(value), dimension, bound)
+
+
+@pytest.mark.parametrize("text, value", [
+    ("a learning rate of 2.48×10⁻⁵ works", 2.48e-5), ("with 3e-4 as the step", 3e-4),
+    ("initial value of 1 × 10-5 and", 1e-5), ("about 6.02e23 molecules", 6.02e23),
+])
+def test_scientific_notation(text, value):
+    assert only(text).value == pytest.approx(value)
+
+
+@pytest.mark.parametrize("text, value, unit, dimension", [
+    ("we compare two models here", 2, "", "plain"),
+    ("a dozen runs were made", 12, "", "plain"),
+    ("covers a hundred and two languages", 102, "", "plain"),
+    ("it is three times faster", 3, "x", "ratio"),
+    ("twenty-five prompts each", 25, "", "plain"),
+    ("trained for two hours", 2, "h", "time"),
+    ("two million images", 2e6, "", "count"),
+    ("gained five points on BBH", 5, "pt", "points"),
+])
+def test_number_words(text, value, unit, dimension):
+    q = only(text)
+    assert (q.value, q.unit, q.dimension) == (pytest.approx(value), unit, dimension)
+
+
+def test_number_words_keep_approximations_and_skip_compounds():
+    q = only("answers almost three times faster")
+    assert q.approx and q.value == 3 and q.dimension == "ratio"
+    assert quantities("a two-stage pipeline with zero-shot prompts, one of many") == []
+
+
+@pytest.mark.parametrize("text, low, high, unit", [
+    ("needs 3 to 4 GB of memory", 3, 4, "GB"),
+    ("quantised 8- to 16-bit weights", 8, 16, ""),
+    ("between runs 10-20% apart", 10, 20, "%"),
+])
+def test_ranges_with_a_unit_on_one_side(text, low, high, unit):
+    q = only(text)
+    assert (q.value, q.high, q.unit) == (pytest.approx(low), pytest.approx(high), unit)
+
+
+def test_from_to_is_a_change_not_a_range():
+    found = quantities("Throughput rose from 1,850 to 2,780 tokens/s overall.")
+    assert [(q.text, q.high) for q in found] == [("1,850", None), ("2,780 tokens/s", None)]
+
+
+@pytest.mark.parametrize("text, value, unit, dimension", [
+    ("an RMSE of 0.7m on the test track", 0.7, "m", "length"),
+    ("a 12 km route", 12, "km", "length"),
+    ("a 3.5 kg arm", 3.5, "kg", "mass"),
+    ("kept at 25 °C", 25, "°C", "temperature"),
+    ("clocked at 2.4 GHz", 2.4, "GHz", "frequency"),
+    ("a ground sampling distance of 0.3 m/pixel", 0.3, "m/pixel", "length"),
+    ("with 7m params in all", 7e6, "", "count"),
+    ("a 7M model", 7e6, "", "count"),
+])
+def test_physical_units_are_units_not_scale_words(text, value, unit, dimension):
+    q = only(text)
+    assert (q.value, q.unit, q.dimension) == (pytest.approx(value), unit, dimension)
+
+
+@pytest.mark.parametrize("text, figure, reason", [
+    ("🧵 New paper out. Thread 1/6", "1/6", "thread counter"),
+    ("2/6 The model trains on pairs.", "2/6", "thread counter"),
+    ("accepted at ICML in 2026.", "2026", "year"),
+    ("Release v2.3 is out", "2.3", "version"),
+    ("as shown before [3].", "[3]", "citation"),
+    ("compared with GPT-4o today", "4", "name"),
+    ("see arXiv 2611.02219 for details", "2611.02219", "arXiv id"),
+    ("1. MuonX trains fast", "1.", "list counter"),
+    ("see Table 2 for more", "Table 2", "reference"),
+    ("torch 2.3.1 is needed", "2.3.1", "version"),
+])
+def test_every_skipped_number_has_a_reason(text, figure, reason):
+    from claimcheck.extract.quantities import scan
+    quantities_found, skipped = scan(normalize(text))
+    assert any(s.text.strip() == figure and s.reason == reason for s in skipped), skipped
+    assert not any(figure in q.text for q in quantities_found)

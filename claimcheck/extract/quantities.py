@@ -1,30 +1,49 @@
 """The quantity grammar: every numeric form claimcheck reads, in one place.
 
-`find_quantities(text)` returns the quantities in a text, skipping what only looks like one:
-dates, times of day, arXiv ids, URLs, version digits inside names (Wan2.1-1.3B, GPT-4o,
-ResNet-34), citation and footnote markers, references (Table 2, Sec. 3) and list numbers.
-The text should be normalised first (`normalize.normalize`), which keeps offsets.
+`scan(text)` returns the quantities in a text and, for every number that only looks like one,
+the reason it is not a quantity: a date, a time of day, an arXiv id, a URL, a version, digits
+inside a name (Wan2.1-1.3B, GPT-4o, ResNet-34), a citation or footnote marker, a reference
+(Table 2, Sec. 3), a list or thread counter. `find_quantities(text)` returns the quantities
+alone. The text should be normalised first (`normalize.normalize`), which keeps offsets.
+
+Forms read: decimals and thousands (84.63, 1,234.5), signs (+2.1, -0.4, ±), units (%, points,
+x / times / -fold, tokens/s, GB, ms, metres, Hz), scale letters and words (8B, 2.4 million),
+currencies with scale and what they are per ($212,000, €10M, $0.40 per 1K judgments),
+scientific notation (3e-4, 2.48×10⁻⁵), fractions (1/4, 2 1/2, a third, half), number words
+(two, a dozen, a hundred and two, three times), ranges with a unit on one side (3 to 4 GB,
+10-20%), approximations (~, about) and bounds (over, up to, ≥).
 """
 from __future__ import annotations
 
+import math
 import re
 from bisect import bisect_right
+from dataclasses import dataclass
 from functools import lru_cache
 
-from ..model import Quantity
 from ..lexicon import load_json
+from ..model import Quantity
+from .numberwords import (FRACTION_WORDS_RE, NUMBER_WORDS_RE, parse_fraction_words,
+                          parse_number_words)
 
 _NUMBER = r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)"
 
-# Units after a number. Order matters: longer and more specific forms first.
+# Lower-case "m" after a number is a metre unless a count noun follows ("7m params").
+_COUNT_AFTER_M = (r"(?!\s*(?:params?|parameters|tokens?|images?|users|downloads|samples|examples|rows|documents|"
+                  r"words|pairs|videos|prompts|steps|records|queries|requests|GPU))")
+
+# Units after a number. Order matters: longer and more specific forms first. (?-i:...) keeps
+# case where it decides meaning: M is million, m is metre; K is thousand.
 _UNIT = r"""
-  (?P<percent>\s?(?:%|percent\b|per\s+cent\b))
+  (?P<percent>\s?(?:%|percent\b|per\s?cent\b))
 | (?P<points>[\s-]?(?:percentage[\s-]points?\b|pp\b|p\.p\.|points?\b|pts?\b\.?))
 | (?P<ratio>\s?[×✕](?!\s?10\b)|x\b|X\b|\s?times\b|-?fold\b|\s+fold\b)
-| (?P<rate>\s?(?P<ratescale>[KMB]\s?)?(?:tokens?|tok|it|its|img|imgs|images?|samples?|frames?|req|requests?|queries|seqs?|sequences?)\s?/\s?(?:s|sec|second)\b|\s?(?:FPS|fps|QPS|qps|TPS|tps)\b)
+| (?P<rate>\s?(?P<ratescale>(?-i:[KMB])\s?)?(?:tokens?|tok|it|its|img|imgs|images?|samples?|frames?|req|requests?|queries|seqs?|sequences?)\s?/\s?(?:s|sec|second)\b|\s?(?:FPS|fps|QPS|qps|TPS|tps)\b|\s(?:tokens?|requests?|queries|images?|samples?|frames?)\s+per\s+second\b)
 | (?P<memory>\s?(?:[KMGTP]iB|[KMGTP]B|gigabytes?|megabytes?|terabytes?|kilobytes?)\b)
 | (?P<time>\s?(?:ms|msec|milliseconds?|µs|μs|us|microseconds?|ns|nanoseconds?|s|sec|secs|seconds?|min|mins|minutes?|h|hr|hrs|hours?|days?)\b)
-| (?P<scale>(?:K|k|M|B|T|bn)\b|\s+(?:thousand|million|billion|trillion)\b)
+| (?P<money>\s?(?:USD|EUR|GBP|dollars?|euros?|cents?)\b)
+| (?P<physical>\s?(?-i:km|cm|mm|nm|µm|μm|m""" + _COUNT_AFTER_M + r"""|kg|mg|g|°C|°F|℃|kHz|MHz|GHz|Hz|kW|MW|mW|W|dB)(?![\w°])(?:\s?/\s?(?:pixel|px|s|h)\b)?)
+| (?P<scale>(?-i:K|k|M|m|B|T|bn|mn)\b|\s+(?:thousand|million|billion|trillion)\b)
 """
 
 _PREFIX = r"""
@@ -32,23 +51,38 @@ _PREFIX = r"""
 (?P<bound>(?:≥|>=|>|≤|<=|<|up\s+to|over|more\s+than|at\s+least|at\s+most|above|below|under|less\s+than|fewer\s+than|upwards\s+of)\s*)?
 """
 
-QUANTITY_RE = re.compile(
-    r"(?:(?<=[\s(\[{:;,=/\"'|*_])|^)" + _PREFIX + r"""
+_CURRENCY = r"(?:US\$|\$|€|£|¥|₹)"
+
+# What a price, time or amount is per: "$0.40 per 1K judgments", "0.9 s per image", "$5/hour".
+_PER = (r"(?P<per>\s?(?:/|per\b)\s?(?P<perwhat>(?:(?:a|one|each|every|\d[\d,.]*\s?(?-i:[KMB]|k)?|thousand|million|billion)\s)?"
+        r"(?!\d)[A-Za-z][\w-]*(?:\s[a-z][\w-]*)?))?")
+
+_EXPONENT = r"(?P<exponent>[eE][+-]?\d+(?![\w.])|\s?[×x·*]\s?10\s?(?:\^|\*\*)?\s?[-+⁻⁺]?[\d⁰¹²³⁴⁵⁶⁷⁸⁹]+)?"
+
+_BODY = (r"(?:(?<=[\s(\[{:;,=/\"'|*_~≈])|^)" + _PREFIX + r"""
     (?P<sign>[+\-±])?
-    (?P<number>""" + _NUMBER + r""")
-    (?P<exponent>[eE][+-]?\d+|\s?[×x]\s?10\^?\s?[+-]?\d+)?
-    (?P<unit>""" + _UNIT + r""")?
-    (?:\s?±\s?(?P<std>""" + _NUMBER + r""")(?P<stdunit>\s?%)?)?
-    (?:\s?[–—-]\s?(?P<number2>""" + _NUMBER + r""")(?P<unit2>""" + _UNIT.replace("?P<", "?P<r_") + r""")?)?
-    """,
-    re.VERBOSE | re.IGNORECASE,
-)
+    (?P<currency>""" + _CURRENCY + r""")?
+    (?P<number>""" + _NUMBER + r""")""" + _EXPONENT + r"""
+    (?P<unit>""" + _UNIT + r""")?""" + _PER + r"""
+    (?:\s?±\s?(?P<std>""" + _NUMBER + r""")(?P<stdunit>\s?%)?)?""")
+_RANGE = (r"""(?:(?:\s?[–—-]\s?|(?P<rangeto>-?\s+to\s+))(?P<currency2>""" + _CURRENCY + r""")?(?P<number2>"""
+          + _NUMBER + r""")(?P<unit2>""" + _UNIT.replace("?P<", "?P<r_") + r""")?)?""")
+
+QUANTITY_RE = re.compile(_BODY + _RANGE, re.VERBOSE | re.IGNORECASE)
+_NO_RANGE_RE = re.compile(_BODY, re.VERBOSE | re.IGNORECASE)
 
 # Footnote markers that may be glued to a number: 84.63¹ is 84.63 with note 1.
 _MARKERS = frozenset("\u00b9\u00b2\u00b3\u2070\u2074\u2075\u2076\u2077\u2078\u2079")
+_SUPERSCRIPT_DIGITS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁻⁺", "0123456789-+")
 
-_SCALE_WORDS = {"k": 1e3, "thousand": 1e3, "m": 1e6, "million": 1e6, "b": 1e9, "bn": 1e9,
+_SCALE_WORDS = {"k": 1e3, "thousand": 1e3, "m": 1e6, "mn": 1e6, "million": 1e6, "b": 1e9, "bn": 1e9,
                 "billion": 1e9, "t": 1e12, "trillion": 1e12}
+_CURRENCIES = {"$": "$", "us$": "$", "usd": "$", "dollar": "$", "dollars": "$", "€": "€", "eur": "€",
+               "euro": "€", "euros": "€", "£": "£", "gbp": "£", "¥": "¥", "₹": "₹", "cent": "$", "cents": "$"}
+_PHYSICAL = {"km": "length", "cm": "length", "mm": "length", "nm": "length", "µm": "length", "μm": "length",
+             "m": "length", "kg": "mass", "mg": "mass", "g": "mass", "°c": "temperature", "°f": "temperature",
+             "℃": "temperature", "khz": "frequency", "mhz": "frequency", "ghz": "frequency", "hz": "frequency",
+             "kw": "power", "mw": "power", "w": "power", "db": "level"}
 
 _WORD_RE = re.compile(
     r"\b(?P<word>halve[sd]?|halving|cut\s+in\s+half|double[sd]?|doubling|twice|"
@@ -62,33 +96,48 @@ _WORD_VALUES = {"halv": 2.0, "half": 2.0, "doubl": 2.0, "twic": 2.0, "tripl": 3.
                 "threefold": 3.0, "four-fold": 4.0, "fourfold": 4.0, "five-fold": 5.0,
                 "fivefold": 5.0, "ten-fold": 10.0, "tenfold": 10.0}
 
+# "1/4", "2 1/2": fractions; thread counters ("2/6 ...", "... 1/6") are caught before these
+_FRACTION_RE = re.compile(r"(?<![\w/.,-])(?:(?P<whole>\d{1,3})\s)?(?P<num>\d{1,3})/(?P<den>\d{1,3})(?![\w/.]|,\d)")
+
+
+@dataclass(frozen=True)
+class Skipped:
+    """A number that is not a quantity, and why."""
+
+    start: int
+    end: int
+    text: str
+    reason: str
+
 
 @lru_cache(maxsize=1)
-def _exclusion_patterns() -> tuple[list[re.Pattern], re.Pattern, frozenset[str], frozenset[str]]:
-    """Spans that hold digits but no quantity; the words come from patterns/not_quantities.json.
+def _exclusion_patterns() -> tuple[list[tuple[str, re.Pattern]], re.Pattern, frozenset[str], frozenset[str]]:
+    """Spans that hold digits but no quantity, each with its reason; words from patterns/not_quantities.json.
 
     Each pattern is its own regex (one alternation of them all runs several times slower),
     and the word-led ones (Table 2, June 24) are found by a word-before-digit scan and a set.
     """
     data = load_json("not_quantities.json")
     flags = re.IGNORECASE | re.MULTILINE
-    simple = [re.compile(p, flags) for p in (
-        r"\b(?:https?://|www\.)\S+",                                   # URLs
-        r"\b[\w.-]+\.(?:com|org|io|net|ai|dev|edu)(?:/\S*)?",          # bare domains and paths
-        r"(?<![\w.])(?:arXiv:\s?)?\d{4}\.\d{4,5}(?:v\d+)?\b",           # arXiv ids
-        r"\b\d{1,2}/\d{1,2}/\d{2,4}\b",                                 # 25/6/2026
-        r"\b\d{4}-\d{1,2}-\d{1,2}\b",                                   # 2026-06-25
-        r"\b\d{1,2}:\d{2}(?::\d{2})?(?:\s?[ap]\.?m\.?)?(?![\d.])",      # times of day
-        r"\[\s*\d+(?:\s*[,–-]\s*\d+)*\s*\]",                            # [12], [3, 4]
-        r"^[ \t]*(?:#{1,6}[ \t]+)?\(?\d{1,2}(?:\.\d{1,2})*[.)](?=[ \t])",  # list and section numbers
-        r"#\d+",                                                        # issue and rank numbers
-        r"(?<![\w.])\d+\.\d+\.\d+(?:[.-]\w+)*",                          # versions: 3.11.9, 2.3.1-rc1
-        r"\b(?:19|20)\d{2}[a-z]\b",                                      # citation years: 2023b
-        r"\b\d{1,5}\s?[×x✕]\s?\d{1,5}(?:\s?[×x✕]\s?\d{1,5})?\b",           # sizes: 256×256, 3x3x3
-    )]
     months = "|".join(data["months"])
-    day_first = re.compile(rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{months})\b\.?(?:,?\s+\d{{4}})?", flags)
-    simple.append(day_first)
+    simple = [(reason, re.compile(p, flags)) for reason, p in (
+        ("URL", r"\b(?:https?://|www\.)\S+"),
+        ("URL", r"\b[\w.-]+\.(?:com|org|io|net|ai|dev|edu)(?:/\S*)?"),
+        ("arXiv id", r"(?<![\w.])(?:arXiv:\s?)?\d{4}\.\d{4,5}(?:v\d+)?\b"),
+        ("date", r"\b\d{1,2}/\d{1,2}/\d{2,4}\b"),
+        ("date", r"\b\d{4}-\d{1,2}-\d{1,2}\b"),
+        ("time of day", r"\b\d{1,2}:\d{2}(?::\d{2})?(?:\s?[ap]\.?m\.?)?(?![\d.])"),
+        ("citation", r"\[\s*\d+(?:\s*[,–-]\s*\d+)*\s*\]"),
+        ("list counter", r"^[ \t]*(?:#{1,6}[ \t]+)?\(?\d{1,2}(?:\.\d{1,2})*[.)](?=[ \t])"),
+        ("thread counter", r"^[ \t]*(?:[^\w\s]{1,2}[ \t]*)?\(?\d{1,2}/\d{1,2}\)?(?=[ \t]|$)"),
+        ("thread counter", r"(?:(?<=\bthread )|(?<=\bThread ))\(?\d{1,2}/\d{1,2}\)?"),
+        ("thread counter", r"(?<=[\s.!?])\(?\d{1,2}/\d{1,2}\)?[ \t]*$"),
+        ("issue or rank number", r"#\d+"),
+        ("version", r"(?<![\w.])\d+\.\d+\.\d+(?:[.-]\w+)*"),
+        ("citation", r"\b(?:19|20)\d{2}[a-z]\b"),
+        ("image size", r"\b\d{1,5}\s?[×x✕]\s?(?!10\s?(?:\^|\*\*|[-+⁻⁺⁰¹²³⁴⁵⁶⁷⁸⁹]))\d{1,5}(?:\s?[×x✕]\s?\d{1,5})?\b"),
+        ("date", rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{months})\b\.?(?:,?\s+\d{{4}})?"),
+    )]
     # a word right before a number: checked against the month and reference-word sets
     word_before_digit = re.compile(r"(?<![\w-])([A-Za-z][A-Za-z]*\.?|\u00a7\u00a7?)\s?(?=\d)")
     return (simple, word_before_digit, frozenset(m.lower() for m in data["months"]),
@@ -99,38 +148,41 @@ _DATE_TAIL = re.compile(r"\d{1,2}(?:st|nd|rd|th)?(?:\s*[,\u2013-]\s*\d{1,2})?(?:
 _REFERENCE_TAIL = re.compile(r"\d+(?:\.\d+)*[a-z]?(?:\s*(?:,|and|&|\u2013|-)\s*\d+(?:\.\d+)*[a-z]?)*")
 
 
-def _excluded_spans(text: str) -> list[tuple[int, int]]:
+def _excluded_spans(text: str) -> list[tuple[int, int, str]]:
     simple, word_before_digit, months, references = _exclusion_patterns()
-    spans = [m.span() for pattern in simple for m in pattern.finditer(text)]
+    spans = [(m.start(), m.end(), reason) for reason, pattern in simple for m in pattern.finditer(text)]
     for m in word_before_digit.finditer(text):
         word = m.group(1).lower()
         bare = word.rstrip(".")
         if bare in months or word in months:
-            tail = _DATE_TAIL.match(text, m.end())
+            tail, reason = _DATE_TAIL.match(text, m.end()), "date"
         elif word in references or bare in references:
-            tail = _REFERENCE_TAIL.match(text, m.end())
+            tail, reason = _REFERENCE_TAIL.match(text, m.end()), "reference"
         else:
             continue
         if tail:
-            spans.append((m.start(), tail.end()))
+            spans.append((m.start(), tail.end(), reason))
     return _merge(spans)
 
 
-def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    merged: list[tuple[int, int]] = []
-    for start, end in sorted(spans):
+def _merge(spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """Sorted, non-overlapping spans; where spans overlap, the first one's reason stands."""
+    merged: list[tuple[int, int, str]] = []
+    for start, end, reason in sorted(spans):
         if merged and start <= merged[-1][1]:
             if end > merged[-1][1]:
-                merged[-1] = (merged[-1][0], end)
+                merged[-1] = (merged[-1][0], end, merged[-1][2])
         else:
-            merged.append((start, end))
+            merged.append((start, end, reason))
     return merged
 
 
-def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
-    """Does [start, end) meet one of the merged, sorted spans?"""
-    index = bisect_right(spans, (end, -1)) - 1
-    return index >= 0 and spans[index][1] > start and spans[index][0] < end
+def _overlap(spans: list[tuple[int, int, str]], start: int, end: int) -> str:
+    """The reason of the merged, sorted span that [start, end) meets, or ''."""
+    index = bisect_right(spans, (end, -1, "")) - 1
+    if index >= 0 and spans[index][1] > start and spans[index][0] < end:
+        return spans[index][2]
+    return ""
 
 
 def _decimals(number: str) -> int:
@@ -143,7 +195,7 @@ def _parse_number(number: str) -> float:
 
 def _unit_of(match: re.Match, prefix: str = "") -> tuple[str, str, float]:
     """(unit, dimension, scale) of the unit group named with `prefix`."""
-    for dimension in ("percent", "points", "ratio", "rate", "memory", "time", "scale"):
+    for dimension in ("percent", "points", "ratio", "rate", "memory", "time", "money", "physical", "scale"):
         raw = match.group(prefix + dimension)
         if raw is None:
             continue
@@ -163,21 +215,31 @@ def _unit_of(match: re.Match, prefix: str = "") -> tuple[str, str, float]:
                 word.rstrip("s"), unit.upper().replace("IB", "iB"))
             return unit, "memory", 1.0
         if dimension == "time":
-            if word.startswith(("ms", "msec", "milli")):
-                return "ms", "time", 1.0
-            if word.startswith(("µs", "μs", "us", "micro")):
-                return "us", "time", 1.0
-            if word.startswith(("ns", "nano")):
-                return "ns", "time", 1.0
-            if word.startswith("min"):
-                return "min", "time", 1.0
-            if word.startswith("h"):
-                return "h", "time", 1.0
-            if word.startswith("d"):
-                return "d", "time", 1.0
-            return "s", "time", 1.0
+            return _time_unit(word), "time", 1.0
+        if dimension == "money":
+            return _CURRENCIES.get(word, "$"), "money", 0.01 if word.startswith("cent") else 1.0
+        if dimension == "physical":
+            unit = raw.strip()
+            base = re.split(r"\s?/", unit)[0]
+            return unit.replace("μ", "µ").replace("℃", "°C"), _PHYSICAL.get(base.lower(), "length"), 1.0
         return "", "count", _SCALE_WORDS[word]
     return "", "plain", 1.0
+
+
+def _time_unit(word: str) -> str:
+    if word.startswith(("ms", "msec", "milli")):
+        return "ms"
+    if word.startswith(("µs", "μs", "us", "micro")):
+        return "us"
+    if word.startswith(("ns", "nano")):
+        return "ns"
+    if word.startswith("min"):
+        return "min"
+    if word.startswith("h"):
+        return "h"
+    if word.startswith("d"):
+        return "d"
+    return "s"
 
 
 _BOUNDS = {"≥": ">=", ">=": ">=", ">": ">", "≤": "<=", "<=": "<=", "<": "<", "up to": "<=",
@@ -185,17 +247,30 @@ _BOUNDS = {"≥": ">=", ">=": ">=", ">": ">", "≤": "<=", "<=": "<=", "<": "<",
            "below": "<", "under": "<", "less than": "<", "fewer than": "<", "upwards of": ">="}
 
 
-def _is_name_digit(text: str, start: int) -> bool:
-    """True when the number at `start` is part of a name: Wan2.1, ResNet-34, GPT-4o, v1."""
+def _name_digit(text: str, start: int) -> str:
+    """'name' or 'version' when the number at `start` belongs to a name (Wan2.1, ResNet-34, GPT-4o, v1)."""
     before = text[start - 1] if start > 0 else " "
+    if before in "vV" and (start < 2 or not text[start - 2].isalnum()):
+        return "version"
     if before.isalnum() or before in "._":
-        return True
+        return "name"
     if before in "-/" and start > 1 and (text[start - 2].isalnum() or text[start - 2] in ".)"):
-        return True
-    return False
+        return "name"
+    return ""
 
 
-def _is_footnote_marker(text: str, start: int, end: int) -> bool:
+class _Lines:
+    """Line starts of a text, for line look-ups in logarithmic time."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.starts = [0] + [m.end() for m in re.finditer("\n", text)]
+
+    def start_of(self, offset: int) -> int:
+        return self.starts[bisect_right(self.starts, offset) - 1]
+
+
+def _is_footnote_marker(text: str, start: int, end: int, lines: _Lines) -> bool:
     """A bare small integer after a sentence end, before a capital or the end of the line."""
     head = text[max(0, start - 3):start]
     tail = text[end:end + 3]
@@ -206,7 +281,7 @@ def _is_footnote_marker(text: str, start: int, end: int) -> bool:
         return True
     # a marker closing a line of prose: "... on HumanEval 5" (a line of eight words or more)
     if at_line_end and text[start - 1:start] == " ":
-        line_start = text.rfind("\n", 0, start) + 1
+        line_start = max(lines.start_of(start), start - 400)
         line = text[line_start:start]
         return len(line.split()) >= 8 and "|" not in line
     return False
@@ -255,41 +330,84 @@ def _count_nouns() -> frozenset[str]:
 
 def find_quantities(text: str) -> list[Quantity]:
     """All quantities in normalised `text`, in order."""
+    return scan(text)[0]
+
+
+def scan(text: str) -> tuple[list[Quantity], list[Skipped]]:
+    """Quantities in normalised `text`, and the numbers that are not quantities with their reasons."""
     excluded = _excluded_spans(text)
+    lines = _Lines(text)
     found: list[Quantity] = []
-    for match in QUANTITY_RE.finditer(text):
+    skipped: list[Skipped] = []
+    taken: list[tuple[int, int, str]] = []  # fractions read first, so "1/4" is not "1" and "4"
+
+    def skip(start: int, end: int, reason: str) -> None:
+        skipped.append(Skipped(start, end, text[start:end], reason))
+
+    for fraction in _fractions(text, excluded):
+        found.append(fraction)
+        taken.append((fraction.start, fraction.end, "fraction"))
+    position = 0
+    while True:
+        match = QUANTITY_RE.search(text, position)
+        if match is None:
+            break
+        if match.group("rangeto") and re.search(r"\bfrom\s+(?:about\s+|~)?$", text[max(0, match.start() - 12):match.start("number")], re.I):
+            match = _NO_RANGE_RE.match(text, match.start())  # "from 1,850 to 2,780": a change, not a range
+        position = max(match.end(), match.start() + 1)
         number = match.group("number")
         num_start = match.start("number")
         sign = match.group("sign")
-        lead = match.start("sign") if sign else num_start
-        if _is_name_digit(text, lead):
+        lead = match.start("sign") if sign else (match.start("currency") if match.group("currency") else num_start)
+        if taken and _overlap(taken, num_start, match.end("number")):
+            continue
+        name = _name_digit(text, lead)
+        if name:
+            skip(num_start, match.end("number"), name)
             continue
         end = match.end()
         if end < len(text) and text[end].isalnum() and text[end] not in _MARKERS and not text[end - 1].isspace():
             # "3D", "2nd", "4o": letters glued to the number make a name or an ordinal
             if match.group("unit") is None or text[end - 1].isalnum():
+                skip(num_start, match.end("number"), "name or ordinal")
                 continue
-        if _overlaps(excluded, num_start, match.end("number")):
-            continue
+        reason = _overlap(excluded, num_start, match.end("number"))
+        if reason:
+            continue  # reported once per excluded span, below
         unit, dimension, scale = _unit_of(match)
         raw_unit = match.group("unit")
-        if not raw_unit and not sign and _is_year(number, raw_unit, text, match.end("number")):
+        currency = match.group("currency")
+        if currency:
+            if match.group("physical") and unit == "m":
+                scale = 1e6  # "$2m" is two million dollars
+            elif dimension not in ("count", "plain"):
+                scale = 1.0
+            unit, dimension = _CURRENCIES.get(currency.lower(), "$"), "money"
+        if not raw_unit and not sign and not currency and _is_year(number, raw_unit, text, match.end("number")):
+            skip(num_start, match.end("number"), "year")
             continue
         if (dimension == "plain" and not sign and "." not in number and len(number) <= 2
-                and _is_footnote_marker(text, lead, match.end("number"))):
+                and _is_footnote_marker(text, lead, match.end("number"), lines)):
+            skip(num_start, match.end("number"), "footnote marker")
             continue
-        if _is_model_name_suffix(text, lead, number, raw_unit, dimension):
+        if not currency and _is_model_name_suffix(text, lead, number, raw_unit, dimension):
+            skip(num_start, match.end(), "name")
             continue
         value = _parse_number(number) * scale
         exponent = match.group("exponent")
         if exponent:
-            power = re.search(r"[+-]?\d+$", exponent.replace(" ", ""))
-            value *= 10.0 ** int(power.group())
+            power = re.search(r"[+-]?\d+$", exponent.replace(" ", "").translate(_SUPERSCRIPT_DIGITS))
+            value *= 10.0 ** min(int(power.group()), 400) if power else 1.0
+        if not math.isfinite(value):
+            skip(num_start, match.end(), "out of range")
+            continue
         if sign == "-":
             value = -value
         high = None
-        if match.group("number2"):
+        if match.groupdict().get("number2"):
             unit2, dimension2, scale2 = _unit_of(match, "r_")
+            if match.group("currency2") and dimension2 in ("count", "plain"):
+                unit2, dimension2 = _CURRENCIES.get(match.group("currency2").lower(), "$"), "money"
             if dimension == "plain" and dimension2 != "plain":
                 unit, dimension, scale = unit2, dimension2, scale2
                 value = _parse_number(number) * scale * (-1 if sign == "-" else 1)
@@ -298,6 +416,13 @@ def find_quantities(text: str) -> list[Quantity]:
         bound_word = re.sub(r"\s+", " ", bound_word)
         start = match.start("approx") if match.group("approx") else (
             match.start("bound") if match.group("bound") else lead)
+        per = _per(match.group("perwhat") or "")
+        if match.group("per"):
+            # the figure ends at its unit; "per 1K judgments" is what it is per, kept in `per`
+            for digits in _DIGIT_RUN.finditer(text, match.start("per"), match.end("per")):
+                skip(digits.start(), digits.end(), "part of a unit")
+            if not match.groupdict().get("number2"):
+                end = match.start("per")
         found.append(Quantity(
             text=text[start:end].strip(),
             start=start,
@@ -311,17 +436,78 @@ def find_quantities(text: str) -> list[Quantity]:
             approx=bool(match.group("approx")),
             bound=_BOUNDS.get(bound_word, ""),
             high=high,
+            per=per,
         ))
-    found.extend(_word_quantities(text, excluded))
+    for start, end, reason in excluded:
+        if any(ch.isdigit() for ch in text[start:end]):
+            skip(start, end, reason)
+    spans = _merge([(q.start, q.end, "read") for q in found] + [(s.start, s.end, "read") for s in skipped] + excluded)
+    # every other digit run: inside a name or version (no boundary before it), or a form not read
+    for m in _DIGIT_RUN.finditer(text):
+        if _overlap(spans, m.start(), m.end()):
+            continue
+        skip(m.start(), m.end(), _name_digit(text, m.start()) or (
+            "name or ordinal" if text[m.end():m.end() + 1].isalpha() else "not a quantity form"))
+    found.extend(_word_quantities(text, spans))
     found.sort(key=lambda q: q.start)
-    return found
+    skipped.sort(key=lambda s: s.start)
+    return found, skipped
 
 
-def _word_quantities(text: str, excluded: list[tuple[int, int]]) -> list[Quantity]:
+_DIGIT_RUN = re.compile(r"\d+(?:[.,]\d+)*")
+
+
+def _per(written: str) -> str:
+    """'1K judgments', 'audio hour', 'image': a second word only after a count or when it is a unit."""
+    words = written.split()
+    if not words:
+        return ""
+    if words[0][:1].isdigit() or words[0].lower() in ("a", "one", "each", "every", "thousand", "million", "billion"):
+        return " ".join(words[:2])
+    if len(words) == 2 and _is_unit_noun(words[1]):
+        return " ".join(words)
+    return words[0]
+
+
+def _is_unit_noun(word: str) -> bool:
+    word = word.lower()
+    return word in _count_nouns() or word + "s" in _count_nouns() or word.rstrip("s") in (
+        "hour", "second", "minute", "day", "month", "year", "run", "call", "query", "user", "judgment", "page")
+
+
+def _fractions(text: str, excluded) -> list[Quantity]:
+    """'1/4' and '2 1/2' (not dates, thread counters or names such as DiT-XL/2)."""
+    out = []
+    for m in _FRACTION_RE.finditer(text):
+        if _overlap(excluded, m.start(), m.end()):
+            continue
+        numerator, denominator = int(m.group("num")), int(m.group("den"))
+        if denominator == 0:
+            continue
+        whole = int(m.group("whole")) if m.group("whole") else 0
+        out.append(Quantity(text=m.group(0), start=m.start(), end=m.end(),
+                            value=whole + numerator / denominator, decimals=0, dimension="fraction",
+                            word=m.group(0)))
+    return out
+
+
+_UNIT_AFTER_WORDS = re.compile(r"(?P<unit>" + _UNIT + r")", re.VERBOSE | re.IGNORECASE)
+_PREFIX_BEFORE = re.compile(r"(?:(?P<approx>~|about|around|approximately|roughly|nearly|almost|some)|"
+                            r"(?P<bound>up\s+to|over|more\s+than|at\s+least|at\s+most|less\s+than|fewer\s+than|"
+                            r"under|below|above))\s+$", re.IGNORECASE)
+# a fraction word is a fraction before "of", a comparative, "the" or the end of a clause
+_FRACTION_AFTER = re.compile(r"\s*(?:$|[.,;:)!?]|(?:of|fewer|less|more|smaller|larger|lower|higher|cheaper|faster|"
+                             r"slower|shorter|longer|the|as|that|its|their)\b)", re.IGNORECASE)
+_HALF_CONTEXT = re.compile(r"(?:\b(?:than|by|in|least|most|nearly|almost|about|roughly|just|only|over|under|a|one)\s+$)",
+                           re.IGNORECASE)
+
+
+def _word_quantities(text: str, taken) -> list[Quantity]:
+    """Multipliers (halves, twice, tenfold), fractions (a third, half) and numbers in words (two, a dozen)."""
     out = []
     for match in _WORD_RE.finditer(text):
         word = match.group("word").lower()
-        if _overlaps(excluded, *match.span()):
+        if _overlap(taken, *match.span()):
             continue
         if "magnitude" in word:
             count = {"an": 1, "one": 1, "two": 2, "three": 3}[word.split()[0]]
@@ -335,4 +521,58 @@ def _word_quantities(text: str, excluded: list[tuple[int, int]]) -> list[Quantit
         out.append(Quantity(text=match.group("word"), start=match.start(), end=match.end(),
                             value=value, decimals=0, unit="x", dimension="ratio", word=word,
                             approx=True))  # "halves latency" is colloquial for about 2x
+    taken = _merge(list(taken) + [(q.start, q.end, "read") for q in out])
+    for match in FRACTION_WORDS_RE.finditer(text):
+        if _overlap(taken, *match.span()):
+            continue
+        count, part = match.group("count"), match.group("part")
+        before = text[max(0, match.start() - 12):match.start()]
+        after = text[match.end():match.end() + 12]
+        if part.lower() == "halves" or not _FRACTION_AFTER.match(after):
+            continue  # "a third point", "the second half of 2025": ordinals and parts of time
+        if count is None and not (part.lower() == "half" and (_HALF_CONTEXT.search(before)
+                                                               or re.match(r"\s+(?:the|of|as|that)\b", after))):
+            continue  # "the third model" is an ordinal; "half" needs "less than half", "half the ..."
+        out.append(_with_prefix(text, Quantity(text=match.group(0).strip(), start=match.start(), end=match.end(),
+                                               value=parse_fraction_words(count, part), decimals=0,
+                                               dimension="fraction", word=match.group(0).strip().lower())))
+    taken = _merge(list(taken) + [(q.start, q.end, "read") for q in out])
+    for match in NUMBER_WORDS_RE.finditer(text):
+        if _overlap(taken, *match.span()):
+            continue
+        words = match.group("words")
+        value = parse_number_words(words, article=bool(match.group("article")))
+        if value is None:
+            continue
+        following = text[match.end():match.end() + 2]
+        if following[:1] == "-" and following[1:2].isalpha():
+            continue  # "two-stage", "zero-shot": a compound word
+        unit_match = _UNIT_AFTER_WORDS.match(text, match.end())
+        unit, dimension, scale = _unit_of(unit_match) if unit_match else ("", "plain", 1.0)
+        if dimension in ("count", "physical", "money"):  # "two K"? not a thing; keep the words alone
+            unit_match, unit, dimension, scale = None, "", "plain", 1.0
+        last = re.split(r"[\s-]+", words.lower())[-1]
+        if last in ("thousand", "million", "billion", "trillion"):
+            dimension, scale = ("count", {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}[last]) \
+                if dimension == "plain" else (dimension, 1.0)
+        lowered = words.lower().strip()
+        if dimension == "plain" and lowered in ("one", "zero", "a", "an"):
+            continue  # "one of", "one pass": too common to be a figure on its own
+        start = match.start() if not match.group("article") else match.start()
+        end = unit_match.end() if unit_match else match.end()
+        out.append(_with_prefix(text, Quantity(text=text[start:end].strip(), start=start, end=end, value=value,
+                                               decimals=0, unit=unit, dimension=dimension, scale=scale,
+                                               word=lowered)))
     return out
+
+
+def _with_prefix(text: str, q: Quantity) -> Quantity:
+    """'almost three times', 'less than half': approximations and bounds before a word quantity."""
+    m = _PREFIX_BEFORE.search(text[max(0, q.start - 16):q.start])
+    if not m:
+        return q
+    start = q.start - (len(text[max(0, q.start - 16):q.start]) - m.start())
+    bound = _BOUNDS.get(re.sub(r"\s+", " ", (m.group("bound") or "").lower()), "")
+    return Quantity(text=text[start:q.end], start=start, end=q.end, value=q.value, decimals=q.decimals,
+                    unit=q.unit, dimension=q.dimension, scale=q.scale, approx=bool(m.group("approx")) or q.approx,
+                    bound=bound, word=q.word)
