@@ -90,6 +90,7 @@ class TableCell:
     labels: tuple[tuple[str, str], ...] = ()
     headers: tuple[str, ...] = ()
     caption: str = ""
+    label: bool = False  # the cell is itself a label (a method's name, a benchmark's), not a figure
 
 
 @dataclass(frozen=True)

@@ -182,9 +182,11 @@ def _fact_claim(extractor, row: dict, document: Document, line: int) -> Claim:
     quantity = Quantity(text=f"{written}{shown_unit}",
                         start=0, end=0, value=value, decimals=decimals, unit=canonical, dimension=dimension,
                         scale=scale)
-    metric, metric_text, kind = extractor.metric_of_phrase(row["metric"], dimension)
+    metric, metric_text, kind, dataset = extractor.frame_of_phrase(row["metric"], dimension)
     if dimension == "count" or lowered in _COUNT_UNITS:
-        metric, metric_text, kind = _COUNT_UNITS.get(lowered, metric or lowered), row["metric"], "scale"
+        metric, metric_text, kind, dataset = _COUNT_UNITS.get(lowered, metric or lowered), row["metric"], "scale", ""
+    if dimension == "points":
+        kind = "delta"
     subject_text = row.get("subject", "")
     subject, _, versus = subject_text.partition(" vs ")
     setting = frozenset(extractor.settings_of(row.get("setting", "")))
@@ -192,5 +194,5 @@ def _fact_claim(extractor, row: dict, document: Document, line: int) -> Claim:
     start = document.line_starts[line - 1] if line - 1 < len(document.line_starts) else 0
     return Claim(document=document.name, quantity=quantity, kind=kind, line=line, column=1,
                  sentence=(start, start), metric=metric, metric_text=metric_text or row["metric"],
-                 subject=heading_subject(subject) or subject.strip(), baseline=versus.strip(),
+                 subject=heading_subject(subject) or subject.strip(), baseline=versus.strip(), dataset=dataset,
                  setting=setting, lower_is_better=info.lower_is_better if info else False)

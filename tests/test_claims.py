@@ -13,28 +13,55 @@ def claim(text: str, figure: str):
     return found[0]
 
 
-@pytest.mark.parametrize("text, figure, kind, metric", [
-    ("Our model scores 84.63 on VBench-T2V.", "84.63", "score", "vbench_t2v"),
-    ("It reaches GSM8K 81.2 after tuning.", "81.2", "score", "gsm8k"),
-    ("HumanEval+ rises to 71.3 with the new decoder.", "71.3", "score", "humaneval_plus"),
-    ("On MMLU-Pro it gets 55.0 while MMLU is 70.1.", "55.0", "score", "mmlu_pro"),
-    ("Accuracy is 91.2% on the test split.", "91.2%", "percent", "accuracy"),
-    ("It cuts FID to 7.9.", "7.9", "score", "fid"),
-    ("A 2.4× end-to-end speedup on one GPU.", "2.4×", "speedup", "speedup:end-to-end"),
-    ("The attention kernel is 6.1x faster.", "6.1x", "speedup", "speedup:attention"),
-    ("+3.2 points on BBH over the baseline.", "+3.2 points", "delta", "bbh"),
-    ("Removing the cache costs 0.8 PDMS.", "0.8", "delta", "pdms"),
-    ("End-to-end latency is 78.9 s per clip.", "78.9 s", "time", "latency"),
-    ("Throughput reaches 1,800 tokens/s.", "1,800 tokens/s", "throughput", "throughput"),
-    ("Peak memory is 24 GB.", "24 GB", "memory", "memory"),
-    ("A 7B model trained on 2T tokens.", "2T", "scale", "tokens"),
-    ("It runs at 35% sparsity.", "35%", "setting", "sparsity"),
-    ("Masks with IoU ≥ 85% are reused.", "≥ 85%", "setting", ""),
-    ("A 4-step sampler.", "4", "setting", ""),
+@pytest.mark.parametrize("text, figure, kind, metric, dataset", [
+    ("Our model scores 84.63 on VBench-T2V.", "84.63", "score", "", "vbench_t2v"),
+    ("It reaches GSM8K 81.2 after tuning.", "81.2", "score", "", "gsm8k"),
+    ("HumanEval+ rises to 71.3 with the new decoder.", "71.3", "score", "", "humaneval_plus"),
+    ("On MMLU-Pro it gets 55.0 while MMLU is 70.1.", "55.0", "score", "", "mmlu_pro"),
+    ("On MMLU-Pro it gets 55.0 while MMLU is 70.1.", "70.1", "score", "", "mmlu"),
+    ("Accuracy is 91.2% on the test split.", "91.2%", "percent", "accuracy", ""),
+    ("It cuts FID to 7.9.", "7.9", "score", "fid", ""),
+    ("A 2.4× end-to-end speedup on one GPU.", "2.4×", "speedup", "speedup:end-to-end", ""),
+    ("The attention kernel is 6.1x faster.", "6.1x", "speedup", "speedup:attention", ""),
+    ("+3.2 points on BBH over the baseline.", "+3.2 points", "delta", "", "bbh"),
+    ("Removing the cache costs 0.8 PDMS.", "0.8", "delta", "pdms", ""),
+    ("End-to-end latency is 78.9 s per clip.", "78.9 s", "time", "latency", ""),
+    ("Throughput reaches 1,800 tokens/s.", "1,800 tokens/s", "throughput", "throughput", ""),
+    ("Peak memory is 24 GB.", "24 GB", "memory", "memory", ""),
+    ("A 7B model trained on 2T tokens.", "2T", "scale", "tokens", ""),
+    ("It runs at 35% sparsity.", "35%", "setting", "sparsity", ""),
+    ("Top-1 accuracy on ImageNet is 84.1%.", "84.1%", "percent", "accuracy", "imagenet"),
+    ("WER of 4.1% on LibriSpeech test-other.", "4.1%", "percent", "wer", "librispeech"),
+    ("The acceptance rate is 0.71 on average.", "0.71", "score", "acceptance_rate", ""),
+    ("Per-token latency falls from 42 ms to 15 ms.", "15 ms", "change", "latency", ""),
+    ("Our internal eval went from 81.4 to 81.1.", "81.1", "change", "internal eval", ""),
+    ("It wins 58% of comparisons, ties 12% and loses 30%.", "30%", "percent", "loss_rate", ""),
+    ("Agreement with human raters is 81.5%.", "81.5%", "percent", "agreement", ""),
+    ("It retains 60% of its weights after pruning.", "60%", "setting", "keep_ratio", ""),
+    ("The model uses 40% fewer FLOPs than the dense one.", "40%", "percent", "compute", ""),
+    ("Geometry3k's test split has 610 problems.", "610", "scale", "problems", ""),
+    ("Customers pay $0.12 per audio hour.", "$0.12", "cost", "cost", ""),
+    ("Refusal rate on harmful prompts: 97.6%.", "97.6%", "percent", "refusal_rate", "harmful prompts"),
 ])
-def test_kind_and_metric(text, figure, kind, metric):
+def test_kind_metric_and_dataset(text, figure, kind, metric, dataset):
     c = claim(text, figure)
-    assert (c.kind, c.metric) == (kind, metric)
+    assert (c.kind, c.metric, c.dataset) == (kind, metric, dataset)
+
+
+@pytest.mark.parametrize("text, figure, reason", [
+    ("Masks with IoU ≥ 85% are reused.", "≥ 85%", "setting"),
+    ("A 4-step sampler.", "4", "setting (steps)"),
+    ("Measured on 8× H100 with batch size 64.", "8×", "setting (gpus)"),
+    ("FID 11.8 on ImageNet 256, lower than before.", "256", "setting (resolution)"),
+    ("We train with a learning rate of 3e-4.", "3e-4", "hyperparameter"),
+    ("Released on 2026-10-02 as v2.3.", "2026-10-02", "date"),
+])
+def test_configuration_numbers_are_non_claims_with_a_reason(text, figure, reason):
+    from claimcheck.api import load
+    from claimcheck.extract.claims import read_numbers
+    reading = read_numbers(load(text))
+    assert not any(c.text == figure for c in reading.claims)
+    assert any(o.text == figure and o.reason == reason for o in reading.others), reading.others
 
 
 @pytest.mark.parametrize("metric, lower", [("FID 7.9", True), ("perplexity 9.1", True), ("WER 4.2", True),
@@ -57,7 +84,7 @@ def test_from_to_marks_a_stated_change():
     c = extract("With caching, the end-to-end speedup goes from 2.1× to 2.8×.")
     roles = {x.text: x.role for x in c}
     assert roles == {"2.1×": "from", "2.8×": "to"}
-    assert "after a stated change" in next(x for x in c if x.text == "2.8×").setting
+    assert "condition:after a stated change" in next(x for x in c if x.text == "2.8×").setting
 
 
 def test_subjects_come_from_headings_tables_and_mentions():
@@ -67,14 +94,14 @@ def test_subjects_come_from_headings_tables_and_mentions():
     table = next(c for c in claims if c.line == 3)
     assert table.subject == "Kestrel" and table.metric == "map"
     body = next(c for c in claims if c.text == "70.2")
-    assert body.subject == "Heron" and body.metric == "mmlu"
+    assert body.subject == "Heron" and body.dataset == "mmlu"
 
 
 def test_settings_tell_variants_apart():
     text = "## Ibis\nStyle removal reaches UA 91.0%; object removal reaches UA 84.0%. A 5-shot MMLU of 66.1 on an H100."
     claims = {c.text: c for c in extract(text)}
-    assert "style removal" in claims["91.0%"].setting and "object removal" in claims["84.0%"].setting
-    assert {"5-shot", "h100"} <= claims["66.1"].setting
+    assert "task:style removal" in claims["91.0%"].setting and "task:object removal" in claims["84.0%"].setting
+    assert {"shots:5-shot", "hardware:h100"} <= claims["66.1"].setting
 
 
 @pytest.mark.parametrize("text", [
@@ -116,8 +143,9 @@ def test_markdown_table_cells_know_their_headers():
 def test_table_cells_take_metric_and_setting_from_the_column_header():
     text = ("| Model | MMLU (5-shot) | GSM8K | FID |\n|---|---|---|---|\n| Finch-7B | 64.2 | 81.0 | 7.9 |\n\n"
             "Finch-7B scores 64.2 on MMLU 5-shot and 81.9 on GSM8K.\n")
-    claims = [(c.line, c.text, c.metric, c.subject, tuple(sorted(c.setting))) for c in extract(text) if c.kind == "score"]
-    assert (3, "64.2", "mmlu", "Finch-7B", ("5-shot",)) in claims
+    claims = [(c.line, c.text, c.metric or c.dataset, c.subject, tuple(sorted(c.setting)))
+              for c in extract(text) if c.kind == "score"]
+    assert (3, "64.2", "mmlu", "Finch-7B", ("shots:5-shot",)) in claims
     assert (3, "7.9", "fid", "Finch-7B", ()) in claims
     # a setting named after one figure does not leak to the next one in the sentence
     assert (5, "81.9", "gsm8k", "Finch-7B", ()) in claims

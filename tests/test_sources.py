@@ -152,7 +152,7 @@ def test_html_and_latex_sources(tmp_path, suffix, content):
     from claimcheck.api import extract
     path = tmp_path / f"paper{suffix}"
     path.write_text(content, encoding="utf-8")
-    claims = {(c.text, c.metric, c.subject) for c in extract(path)}
+    claims = {(c.text, c.metric or c.dataset, c.subject) for c in extract(path)}
     assert ("71.4", "map", "") in claims or ("71.4", "map", "Kite") in claims
     assert ("64.2", "mmlu", "Kite") in claims                       # a table cell with its headers
     assert any(text.startswith("7.9") and metric == "fid" for text, metric, _ in claims)

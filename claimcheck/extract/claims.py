@@ -1,40 +1,50 @@
-"""Quantities to claims: what kind of figure each is, of which metric, for whom, in what setting.
+"""Documents to claims: every number read as a claim with its frame, or accounted for.
 
-spaCy's blank English pipeline (no trained model, imported on first use) tokenises each
-sentence that holds a quantity; a PhraseMatcher built from `patterns/metrics.jsonl` finds
-metric and benchmark names and a Matcher built from `patterns/cues.jsonl` finds the words
-that say what a number is (speedup, latency, beats, from ... to, ...). The decisions below
-read those matches around each quantity.
+The quantity grammar (`quantities.scan`) finds every number and says why the ones that are
+not quantities are not; table cells get their frame from the table (`tables`); figures in
+prose get their metric, dataset and settings from `frames` and their subject and baseline
+from `attribution`. spaCy's blank English pipeline (no trained model, imported on first use)
+tokenises each sentence that holds a figure, for the lexicon's phrase matchers and the cue
+patterns of `patterns/cues.jsonl`. A figure that ends up with nothing to say what it
+measures is reported as unread, with the reason.
 """
 from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from ..ingest.text import heading_subject
 from ..lexicon import load_json, load_jsonl
-from ..model import MEASURE_OF_DIMENSION, Claim, Document, Quantity
+from ..model import Claim, Document, Extraction, NumberReading, Quantity
+from .attribution import Attributor
+from .frames import FrameReader, count_nouns, is_hyperparameter, kind_of
 from .normalize import normalize
-from .quantities import find_quantities
+from .quantities import Skipped, scan
+from .tables import CellFrame, TableReader
+from .vocabulary import Mention, Vocabulary, settings_in, settings_spans
 
-
-
-@dataclass(frozen=True)
-class MetricInfo:
-    id: str
-    lower_is_better: bool
-    complement: str
-    dimension: str  # "" for scores; time, memory, rate or ratio where only such figures fit
+_SCALE_NOUN = re.compile(r"[\s-]+(?:[a-z-]+\s+)?(" + "|".join(sorted(count_nouns(), key=len, reverse=True)) + r")\b", re.I)
+_SCALE_NOUNS = {"params": "parameters", "parameter": "parameters", "gpus": "GPUs", "gpu-hours": "compute"}
+_RATIO_WORDS = [
+    (re.compile(r"^\W{0,3}(?:[a-z-]+\s+){0,2}?(?:faster|quicker|speedup|speed-up|acceleration|sooner)\b", re.I), "speedup"),
+    (re.compile(r"^\W{0,3}(?:[a-z-]+\s+){0,2}?(?:smaller|larger|bigger|more\s+parameters|fewer\s+parameters)\b", re.I), "size"),
+    (re.compile(r"^\W{0,3}(?:[a-z-]+\s+){0,2}?(?:cheaper|less\s+expensive|more\s+expensive|the\s+cost)\b", re.I), "cost"),
+    (re.compile(r"^\W{0,3}(?:[a-z-]+\s+){0,2}?(?:less|lower|fewer|more|higher|the)\s+(?P<noun>memory|throughput|"
+                r"latency|compute|flops|energy|data|tokens|cost|vram|bandwidth)\b", re.I), "noun"),
+]
 
 
 @dataclass
-class _Match:
-    label: str
-    start: int  # offsets in the document
+class _Unit:
+    """A sentence of prose or a table cell, with what was found in it."""
+
+    start: int
     end: int
-    key: str = ""
+    quantities: list[Quantity]
+    mentions: list[Mention]
+    cues: list[tuple[str, int, int]]
+    cell_frame: CellFrame | None = None
 
 
 class ClaimExtractor:
@@ -43,7 +53,7 @@ class ClaimExtractor:
     def __init__(self) -> None:
         import spacy
         from spacy.attrs import ORTH
-        from spacy.matcher import Matcher, PhraseMatcher
+        from spacy.matcher import Matcher
 
         self.nlp = spacy.blank("en")
         # "T2V." and "GSM8K." keep their period in the default tokenizer; split it off so
@@ -53,23 +63,7 @@ class ClaimExtractor:
         for abbreviation in load_json("abbreviations.json")["abbreviations"]:
             if " " not in abbreviation:
                 self.nlp.tokenizer.add_special_case(abbreviation, [{ORTH: abbreviation}])
-        self.metrics: dict[str, MetricInfo] = {}
-        metric_names: set[str] = set()
-        self.metric_matcher = PhraseMatcher(self.nlp.vocab, attr="LOWER")
-        # short all-capital acronyms match case-sensitively: "IS" is a metric, "is" is not
-        self.acronym_matcher = PhraseMatcher(self.nlp.vocab, attr="ORTH")
-        for row in load_jsonl("metrics.jsonl"):
-            info = MetricInfo(row["id"], bool(row.get("lower_is_better")), row.get("complement") or "",
-                              row.get("dimension") or "")
-            self.metrics[row["id"]] = info
-            acronyms = [n for n in row["names"] if n.isupper() and len(n) <= 5]
-            others = [n for n in row["names"] if n not in acronyms]
-            if acronyms:
-                self.acronym_matcher.add(row["id"], list(self.nlp.tokenizer.pipe(acronyms)))
-            if others:
-                self.metric_matcher.add(row["id"], list(self.nlp.tokenizer.pipe(others)))
-            metric_names.update(name.lower() for name in row["names"])
-        self.metric_names = frozenset(metric_names)
+        self.vocabulary = Vocabulary(self.nlp)
         # single-token cues ({"LOWER": word} or {"LOWER": {"IN": [...]}}) are a dictionary look-up,
         # several times faster than the Matcher; the rest go through the Matcher
         self.cue_words: dict[str, list[str]] = {}
@@ -82,328 +76,632 @@ class ClaimExtractor:
                     self.cue_words.setdefault(word, []).append(row["label"])
             else:
                 self.cue_matcher.add(row["label"], [pattern])
-        names = load_json("names.json")
-        self.not_names = frozenset(w.lower() for w in names["not_names"])
-        self.excluded_names = self.not_names | self.metric_names  # never a method's name
-        settings = load_json("settings.json")
-        self.setting_res = [re.compile(r, re.IGNORECASE) for r in settings["setting_regexes"]]
-        self.task_re = re.compile(r"\b([A-Za-z][\w-]+)\s+(?:" + "|".join(settings["task_nouns"]) + r")\b",
-                                  re.IGNORECASE)
+
+    @property
+    def metrics(self):
+        return self.vocabulary.metrics
 
     # -- document level ---------------------------------------------------------------------
 
     def extract(self, document: Document) -> list[Claim]:
+        return list(self.read(document).claims)
+
+    def read(self, document: Document) -> Extraction:
+        """The document's claims and every other number with the reason it is not a claim."""
         text = normalize(document.text)
-        quantities = find_quantities(text)
-        if not quantities:
-            return []
+        quantities, skipped = scan(text)
+        quantities, skipped = _rescan_cells(document, text, quantities, skipped)
+        reading = _DocumentReading(self, document, text, frozenset(q.start for q in quantities))
+        claims: list[Claim] = []
+        others: list[NumberReading] = []
+        for s in skipped:
+            others.append(reading.number(s.start, s.end, "non-claim", s.reason))
         units = _units(document, text)
         unit_starts = [u[0] for u in units]
-        subjects = _known_subjects(document) or self._actors(text)
-        subject_re = _subject_regex(tuple(subjects))
-        claims: list[Claim] = []
         by_unit: dict[int, list[Quantity]] = {}
         for quantity in quantities:
             index = bisect_right(unit_starts, quantity.start) - 1
             if index >= 0 and quantity.start < units[index][1]:
                 by_unit.setdefault(index, []).append(quantity)
-        previous: list[tuple[Quantity, str, str]] = []  # figures so far in this paragraph
-        breaks = [m.start() for m in _PARAGRAPH_BREAK.finditer(text)] + [h[0] for h in document.headings]
-        breaks.sort()
-        paragraph = -1
+            else:
+                others.append(reading.number(quantity.start, quantity.end, "unread", "outside any sentence"))
+        breaks = sorted([m.start() for m in _PARAGRAPH_BREAK.finditer(text)] + [h[0] for h in document.headings])
+        paragraph = None
         for index, unit_quantities in sorted(by_unit.items()):
             start, end = units[index]
-            here = bisect_right(breaks, start) if document.cell_at(start) is None else -2 - index
+            cell = document.cell_at(start)
+            here = ("cell", index) if cell is not None else ("prose", bisect_right(breaks, start))
+            if cell is None and _ITEM_START.match(text, text.rfind("\n", 0, start) + 1):
+                here = ("item", text.rfind("\n", 0, start) + 1)  # a list item or post is its own paragraph
             if here != paragraph:
-                previous = []
+                reading.previous = []
                 paragraph = here
-            claims.extend(self._unit_claims(document, text, start, end, unit_quantities, subject_re, previous))
-        return claims
+            new_claims, new_others = reading.unit(start, end, unit_quantities, cell)
+            claims.extend(new_claims)
+            others.extend(new_others)
+        claims, bare = complete_metrics(claims, document)
+        others += [reading.number(c.quantity.start, c.quantity.end, "unread", "no metric or benchmark") for c in bare]
+        others.sort(key=lambda r: r.start)
+        return Extraction(tuple(claims), tuple(others))
 
-    def _actors(self, text: str) -> list[str]:
-        """Without headings or tables (a thread, a press release), names that open clauses are the subjects."""
-        names = {m.group(1) for m in _ACTOR_ANYWHERE.finditer(text)}
-        return sorted((n for n in names if n.lower() not in self.excluded_names), key=len, reverse=True)
+    def cues(self, doc, offset: int) -> list[tuple[str, int, int]]:
+        cues = [(self.nlp.vocab.strings[m], offset + doc[s:e].start_char, offset + doc[s:e].end_char)
+                for m, s, e in self.cue_matcher(doc)]
+        for token in doc:
+            for cue in self.cue_words.get(token.lower_, ()):
+                cues.append((cue, offset + token.idx, offset + token.idx + len(token)))
+        return cues
 
-    # -- one sentence or table cell ---------------------------------------------------------
+    def frame_of_phrase(self, phrase: str, dimension: str) -> tuple[str, str, str, str]:
+        """(metric id, metric as written, kind, dataset) for a metric named on its own, as in a fact
+        sheet's column ('COCO mAP' -> map on coco, 'end-to-end speedup', 'GSM8K')."""
+        from ..model import MEASURE_OF_DIMENSION
+        kind = MEASURE_OF_DIMENSION.get(dimension, "score")
+        if dimension == "ratio":
+            doc = self.nlp.make_doc(phrase)
+            cues = self.cues(doc, 0)
+            metric = _ratio_metric(phrase, Quantity("", 0, 0, 0.0, 0), (0, len(phrase)), cues, False)
+            if metric == "ratio" and any(c[0] == "SPEEDUP" for c in cues):
+                metric = _speedup_scope(cues, 0, len(phrase), phrase, 0, 0)
+            return metric, phrase, "speedup", ""
+        reader = TableReader(self.vocabulary, Document("", "", (0,)))
+        header = reader.header(phrase)
+        metric, metric_text = header.metric, header.metric_text
+        if metric:
+            info = self.vocabulary.info(metric)
+            if info and info.dimension and info.dimension != dimension:
+                metric, metric_text = "", ""
+        dataset = header.dataset or (header.name.lower() if header.name and not metric else "")
+        if not metric and not dataset:
+            metric, metric_text = self.vocabulary.open_metric(phrase), phrase
+        return metric, metric_text or phrase, kind, dataset
 
-    def _unit_claims(self, document, text, start, end, quantities, subject_re, previous) -> list[Claim]:
-        sentence = text[start:end]
-        doc = self.nlp.make_doc(sentence)
-        metrics = self._metrics(doc, start)
-        metrics += self._acronym_metrics(sentence, start, metrics, subject_re)
-        cues = self._cues(doc, start)
-        config_change = any(c.label == "CONFIG_CHANGE" for c in cues)
-        cell = document.cell_at(start)
-        section = document.section_at(start)
-        out: list[Claim] = []
+    def settings_of(self, text: str) -> tuple[str, ...]:
+        """The typed settings named in a piece of text."""
+        return tuple(sorted(settings_in(text)))
+
+
+class _DocumentReading:
+    """The state of reading one document: its tables, names, and the paragraph's figures so far."""
+
+    def __init__(self, extractor: ClaimExtractor, document: Document, text: str,
+                 figure_starts: frozenset[int] = frozenset()) -> None:
+        self.x = extractor
+        self.v = extractor.vocabulary
+        self.document = document
+        self.text = text
+        self.tables = TableReader(self.v, document)
+        ours = set()
+        for cell in document.cells:
+            frame = self.tables.frame(cell)
+            if frame.ours and frame.subject:
+                ours.add(frame.subject)
+        self.attribution = Attributor(self.v, document, text, self.tables.subjects(), ours, figure_starts)
+        self.frames = FrameReader(self.v, text)
+        self.previous: list[Claim] = []  # figures so far in this paragraph
+
+    def number(self, start: int, end: int, status: str, reason: str) -> NumberReading:
+        location = self.document.locate(start)
+        return NumberReading(self.document.name, self.text[start:end], start, end, location.line,
+                             location.column, status, reason, location.page)
+
+    def _known(self, phrase: str) -> bool:
+        names = self.attribution.names.known
+        return phrase in names or phrase.strip() in names
+
+    # -- one unit ---------------------------------------------------------------------------
+
+    def unit(self, start: int, end: int, quantities: list[Quantity], cell) -> tuple[list[Claim], list[NumberReading]]:
+        others: list[NumberReading] = []
+        keep = []
         for q in quantities:
-            if _in_heading(document, q.start) or document.in_code(q.start):
+            if _in_heading(self.document, q.start):
+                others.append(self.number(q.start, q.end, "non-claim", "heading"))
+            elif self.document.in_code(q.start):
+                others.append(self.number(q.start, q.end, "non-claim", "code or markup"))
+            else:
+                keep.append(q)
+        if not keep:
+            return [], others
+        frame = self.tables.frame(cell) if cell is not None else None
+        if frame is not None and frame.skip:
+            return [], others + [self.number(q.start, q.end, "non-claim", frame.skip) for q in keep]
+        if frame is not None and _is_value_cell(self.text[start:end], keep):
+            return self._cell_claims(cell, frame, keep), others
+        sentence = self.text[start:end]
+        doc = self.x.nlp.make_doc(sentence)
+        mentions = self.v.matches(doc, start)
+        mentions = sorted(mentions + self.frames.acronym_metrics(start, end, mentions, self._known),
+                          key=lambda m: m.start)
+        unit = _Unit(start, end, keep, mentions, self.x.cues(doc, start), frame)
+        claims, unread = self._prose_claims(unit)
+        return claims, others + unread
+
+    # -- table cells ------------------------------------------------------------------------
+
+    def _cell_claims(self, cell, frame: CellFrame, quantities: list[Quantity]) -> list[Claim]:
+        out = []
+        for q in quantities:
+            if frame.unit and q.dimension == "plain":
+                unit, dimension, scale = frame.unit
+                q = replace(q, unit=unit, dimension=dimension, scale=scale, value=q.value * scale)
+            metric = frame.metric
+            kind = kind_of(q, "", "", metric)
+            if kind == "setting" and metric not in ("sparsity", "keep_ratio"):
+                kind = "score"
+            if kind == "score" and q.dimension == "percent":
+                kind = "percent"
+            if kind == "scale" and not metric:
+                metric = frame.metric or "size"
+            lower = frame.lower_is_better
+            if lower is None:
+                lower = self.v.lower_is_better(metric, frame.metric_text) if metric else kind in ("time", "memory", "cost")
+            location = self.document.locate(q.start)
+            out.append(Claim(
+                document=self.document.name, quantity=q, kind=kind, line=location.line, column=location.column,
+                sentence=(cell.start, cell.end), metric=metric, metric_text=frame.metric_text or metric,
+                subject=frame.subject, dataset=frame.dataset, setting=frame.settings, lower_is_better=lower,
+                page=location.page, bbox=self.document.bbox(q.start, q.end)))
+        return out
+
+    # -- prose ------------------------------------------------------------------------------
+
+    def _main_subject(self, unit: _Unit) -> str:
+        """Who a sentence is about when a figure names no owner: the table row, the list item's
+        lead, the sentence's actor, 'it / the model' (the section's or document's method)."""
+        if unit.cell_frame is not None and unit.cell_frame.subject:
+            return unit.cell_frame.subject
+        line_start = self.text.rfind("\n", 0, unit.start) + 1
+        lead = self.attribution.lead(line_start)
+        if lead:
+            return lead
+        actor = self.attribution.actor(unit.start, unit.end)
+        if actor:
+            return actor[0]
+        possessor = self.attribution.possessor(unit.start, unit.end)
+        if possessor:
+            return possessor
+        method = self.attribution.section_method(unit.start) or self.attribution.names.method
+        return method
+
+    def _prose_claims(self, unit: _Unit) -> tuple[list[Claim], list[NumberReading]]:
+        text = self.text
+        unit.quantities = _share_units(text, unit.quantities)
+        claims: list[Claim] = []
+        unread: list[NumberReading] = []
+        config_change = any(label == "CONFIG_CHANGE" for label, _, _ in unit.cues)
+        main = self._main_subject(unit)
+        figures = [(q.start, q.end) for q in unit.quantities]
+        lead_dataset = self.frames.lead_dataset(unit.start, unit.quantities[0].start, unit.mentions)
+        setting_spans = settings_spans(text[unit.start:unit.end], unit.start)
+        section = self.document.section_at(unit.start)
+        for q in unit.quantities:
+            clause = _clause(text, unit.start, unit.end, q)
+            before = text[max(clause[0], q.start - 60):q.start]
+            after = text[q.end:min(clause[1], q.end + 60)]
+            if is_hyperparameter(q, before):
+                unread.append(self.number(q.start, q.end, "non-claim", "hyperparameter"))
                 continue
-            clause_start, clause_end = _clause(text, start, end, q)
-            before = text[max(clause_start, q.start - 60):q.start]
-            after = text[q.end:min(clause_end, q.end + 60)]
-            if _is_hyperparameter(q, before):
+            setting_kind = _setting_span(setting_spans, q)
+            if setting_kind and not _change_role(before, after):
+                unread.append(self.number(q.start, q.end, "non-claim", f"setting ({setting_kind})"))
                 continue
-            if cell is not None and cell.column_header.strip().lower() in ("#", "no.", "no", "rank", "id"):
-                continue
-            metric, metric_text = self._metric_for(q, metrics, clause_start, clause_end, text)
-            if not metric and cell is not None and cell.column_header:
-                # a results table: the column header names the metric ("| Model | MMLU (5-shot) |")
-                metric, metric_text, _ = self.metric_of_phrase(cell.column_header, q.dimension)
-                if not metric:
-                    metric_text = ""
-            kind = _kind(q, before, after, metric)
+            metrics = [m for m in unit.mentions if m.label == "METRIC"]
+            datasets = [m for m in unit.mentions if m.label == "DATASET"]
+            metric_mention = self.frames.lexicon_metric(q, metrics, clause)
+            metric, metric_text = (metric_mention.key, text[metric_mention.start:metric_mention.end]) if metric_mention else ("", "")
+            dataset_mention = self.frames.lexicon_metric(q, datasets, clause)
+            dataset = dataset_mention.key if dataset_mention else ""
             role = _change_role(before, after)
-            baseline = "" if kind == "scale" else _baseline_name(before, after, subject_re, self.excluded_names)
-            # "LLaDA scored 45.3": a clause opened by a method's name is about that method
-            actor = "" if baseline else _clause_actor(text[max(clause_start, start):q.start], subject_re,
-                                                      self.excluded_names)
+            verb = self.frames.verb_metric(q, clause[0]) if not metric else ""
+            if verb:
+                metric, metric_text = self.v.open_metric(verb), verb  # "wins 58%", "loses 36%": a rate, not a change
+            provisional = kind_of(q, before, after, metric) if not verb else "percent"
+            change = provisional == "delta" or (provisional in ("percent", "fraction") and _describes_change(text, q, unit.start))
+            if not metric:
+                metric, metric_text = self.frames.comparative_metric(q, clause[1], unit.mentions)
+            if not metric and (role in ("to", "from") or change):
+                # the end of a change and the size of a change are of the metric the change is of
+                metric, metric_text = self.frames.change_metric(q, clause[1], unit.mentions)
+                if not metric:
+                    metric, metric_text, inherited = self._inherited_metric(q, provisional, None, role or "to", unit, dataset)
+                    dataset = dataset or inherited
+            owner = self.attribution.owner(q.start, q.end, clause, (unit.start, unit.end), figures)
+            if not metric and owner is not None and owner.how in ("paren", "in-paren", "for", "at", "of"):
+                # "beating DiT-XL/2 (FID 12.4)", "12.4 for DiT-XL/2": the compared figure is in the metric before it
+                metric, metric_text, inherited = self._inherited_metric(q, provisional, owner, role, unit)
+                dataset = dataset or inherited
+            if not metric:
+                metric, metric_text = self._open_metric(q, unit, clause, figures)
+            kind = kind_of(q, "", "", metric) if verb else kind_of(q, before, after, metric)
+            if kind in ("percent", "fraction") and not verb and not role and _describes_change(text, q, unit.start):
+                kind = "delta"  # "a 19% relative improvement", "down 30%": the relative size of a change
+            pair = self.attribution.comparison_pair(q.start, q.end, clause, figures) if owner is None else None
             if kind == "scale":
                 # a size is "of" its noun (8B parameters, 12T tokens), never of a benchmark nearby
                 metric = metric_text = ""
                 noun = _SCALE_NOUN.match(after)
                 if noun:
                     metric = metric_text = _SCALE_NOUNS.get(noun.group(1).lower(), noun.group(1).lower())
-            if not metric and kind != "scale":
-                # a compared method's figure, a bare margin, the end of a change or the second of
-                # a pair ("78.9 s with X versus 160 s without") takes the metric of the figure before
-                metric, metric_text = next(((m, t) for p, m, t in reversed(previous) if m and (
-                    (p.dimension == q.dimension and (baseline or role == "to" or p.start >= start))
-                    or (kind == "delta" and p.dimension in ("plain", "percent", "points")))), ("", ""))
-            subject = baseline or actor
-            if not subject and cell is not None and cell.row_header:
-                subject = heading_subject(cell.row_header) or cell.row_header
-            if not subject:
-                subject = _nearest_subject(text, start, q.start, subject_re)
-            if not subject and section is not None:
-                subject = section.subject
-            over = _delta_over(after, self.excluded_names) if kind == "delta" and not baseline else ""
-            if kind == "score" and not metric and not baseline and cell is None:
-                continue  # a bare number with nothing to say what it measures is not a claim
+                elif owner is not None and owner.how == "size":
+                    metric = metric_text = "parameters"
+                if not metric:
+                    metric, metric_text, _ = self._inherited_metric(q, kind, "", role, unit)
+            if not metric and kind not in ("scale",):
+                metric, metric_text, inherited = self._inherited_metric(q, kind, owner, role, unit)
+                dataset = dataset or inherited
+            if not metric:
+                metric, metric_text = self.frames.sentence_metric(q, unit.mentions, (unit.start, unit.end))
+            if q.dimension in _DEFAULT_METRICS and metric not in self.v.metrics:
+                metric = metric_text = _DEFAULT_METRICS[q.dimension]
             if kind == "speedup":
-                metric = self._speedup_scope(q, cues, clause_start, clause_end, text)
+                target = self.attribution.target(clause[0], clause[1], q.start)
+                cues = [c for c in unit.cues if not (target and target in text[max(clause[0], c[1] - len(target)):c[2]])]
+                metric = _ratio_metric(text, q, clause, cues, any(x.dimension in ("time", "rate") for x in unit.quantities))
+                if re.match(r"\s*(?:that|those)\s+of\b", text[q.end:q.end + 12]) or metric == "ratio" and re.match(
+                        r"\s*(?:that|those)\b", text[q.end:q.end + 8]):
+                    # "1.5× the throughput of vLLM and 1.32× that of SGLang": the same measure again
+                    metric = next((c.metric for c in reversed(claims) if c.kind == "speedup"), metric)
                 metric_text = metric.split(":")[1] + " speedup" if ":" in metric else metric
-            info = self.metrics.get(metric)
-            setting = set(self._settings_of(_setting_scope(text, quantities, q, clause_start, clause_end)))
-            if cell is not None:
-                setting |= set(self._settings_of(cell.column_header))
+            # subject, role and what the figure is measured against
+            subject, baseline, claim_role = main, "", role
+            clause_actor = self.attribution.actor(clause[0], clause[1]) if clause[0] != unit.start else None
+            if clause_actor is None and clause[0] == unit.start:
+                sub_clause = _sub_clause(text, unit.start, q.start)
+                if sub_clause != unit.start:
+                    clause_actor = self.attribution.actor(sub_clause, q.start)
+            opens = owner is not None and owner.start >= 0 and not text[unit.start:owner.start].strip(" -*•>#\t0123456789.)/")
+            if owner is not None and (self.v.is_benchmark(self.v.names.get(owner.name.lower(), "")) or
+                                      self.attribution.in_benchmark_list(clause[0], owner.start)):
+                dataset = dataset if dataset and owner.how not in ("paren", "in-paren") else \
+                    self.v.names.get(owner.name.lower(), owner.name.lower())
+                owner = None  # "tested on mm_math5k (5,000 problems) and geometry3k (2,101)": benchmarks
+            # a figure attributed in parentheses or after 'for', 'at', 'of' to another system than the
+            # sentence's is a reference figure; a possessive or a name is one after a comparison word
+            compared = owner is not None and (owner.how in ("for", "at", "of", "pair", "paren", "in-paren") or
+                                              self.attribution.compared_before(clause[0], owner.start))
+            if owner is not None and owner.how in ("for", "of") and kind in ("delta", "speedup"):
+                owner = None  # "a gain of 2 points for X", "1.7× the throughput of vLLM": what it is measured against
+            if owner is not None:
+                subject = owner.name
+                # within one sentence a variant is another system: "Gull ... over its predecessor (Gull-v1 40.5)"
+                if owner.name.casefold() != main.casefold() and not role and not opens and compared:
+                    claim_role = "baseline"
+            elif pair is not None and pair[0] == "second":
+                target = self.attribution.target(clause[0], q.start, q.start) or next(
+                    (c.baseline for c in reversed(claims) if c.baseline), "") or next(
+                    (c.subject for c in reversed(claims) if c.role == "baseline"), "")
+                if target and not _same_name(target, main):
+                    subject, claim_role = target, "baseline"
+            elif clause_actor is not None:
+                subject = clause_actor[0]
+            if kind in ("delta", "speedup") or (kind in ("percent", "fraction") and _describes_change(text, q, unit.start)):
+                baseline = self.attribution.target(clause[0], clause[1], q.start)
+                if baseline and baseline.casefold() == subject.casefold():
+                    baseline = ""  # "Crake ... over Crake-v1" keeps its predecessor as the baseline
+            if kind == "delta" and owner is not None and owner.how == "for":
+                subject, claim_role = main, role  # "a gain of 2 points for X" is still the sentence's
+            if not dataset and kind != "scale":
+                stretch = _stretch(text, unit.quantities, q, clause[0], clause[1])
+                dataset = self.frames.dataset(q, unit.mentions, stretch, stretch) or lead_dataset
+            if not dataset and section is not None and section.title:
+                dataset = _heading_dataset(self.v, section.title)
+            if unit.cell_frame is not None:
+                if unit.cell_frame.dataset in self.v.metrics:  # a benchmark column, not a 'Headline' column
+                    dataset = dataset or unit.cell_frame.dataset
+                if not metric:
+                    metric, metric_text = unit.cell_frame.metric, unit.cell_frame.metric_text
+            bare = kind == "score" and not metric and not dataset and owner is None and unit.cell_frame is None
+            if bare and not role and clause_actor is None and not self.attribution.pronoun(clause[0], q.start) \
+                    and not pair:
+                unread.append(self.number(q.start, q.end, "unread", "no metric, benchmark or owner"))
+                continue
+            if kind == "setting" and metric not in ("sparsity", "keep_ratio", "dropout", "keep_probability"):
+                unread.append(self.number(q.start, q.end, "non-claim", "setting"))
+                continue
+            scope = _setting_scope(text, unit.quantities, q, clause[0], clause[1], setting_spans)
+            lead, _, own = scope.rpartition(" | ")
+            sides = _pair_sides(text, clause[0], q, pair) if pair else None
+            if sides is not None:
+                # "RL's best pass@8 ... is 1.4× the SFT mean (61.8 vs 35.2)": each side of the pair
+                # has the settings of its side of the comparison; the first side's hold for both
+                # where the second does not say otherwise
+                left, right = sides
+                lead, own = (left, right) if pair[0] == "second" else ("", left)
+            own_settings = settings_in(own)
+            own_types = {x.split(":", 1)[0] for x in own_settings}
+            setting = set(own_settings) | {x for x in settings_in(lead) if x.split(":", 1)[0] not in own_types}
+            if unit.cell_frame is not None:
+                setting |= unit.cell_frame.settings
             if config_change:
-                setting.add("other configuration")
+                setting.add("condition:other configuration")
+            if section is not None and _ABLATION.search(section.title):
+                setting.add("condition:ablation")
             if role == "to":
-                setting.add("after a stated change")
+                setting.add("condition:after a stated change")
             elif role == "from":
-                setting.add("before a stated change")
-            lower = info.lower_is_better if info else kind in ("time", "memory")
-            location = document.locate(q.start)
-            claim_kind = "change" if role else kind
-            out.append(Claim(
-                document=document.name, quantity=q, kind=claim_kind, line=location.line,
-                column=location.column, sentence=(start, end), metric=metric,
-                metric_text=metric_text, subject=subject, baseline=baseline or over,
-                setting=frozenset(setting), role=role or ("baseline" if baseline else ""),
-                lower_is_better=lower, page=location.page, bbox=document.bbox(q.start, q.end)))
-            previous.append((q, metric, metric_text))
-        return out
+                setting.add("condition:before a stated change")
+            lower = self.v.lower_is_better(metric, metric_text) if metric else kind in ("time", "memory", "cost")
+            if _LOWER_IS_BETTER_NOTE.search(text[unit.start:unit.end]) and q.dimension in ("percent", "plain"):
+                lower = True
+            location = self.document.locate(q.start)
+            claim = Claim(
+                document=self.document.name, quantity=q, kind="change" if role else kind, line=location.line,
+                column=location.column, sentence=(unit.start, unit.end), metric=metric, metric_text=metric_text,
+                subject=subject, baseline=baseline, dataset=dataset, setting=frozenset(setting),
+                role=claim_role, lower_is_better=lower, page=location.page, bbox=self.document.bbox(q.start, q.end))
+            claims.append(claim)
+            self.previous.append(claim)
+        return _changes_between_systems(_complete_pairs(claims)), unread
 
-    def _metrics(self, doc, offset: int) -> list[_Match]:
-        return _longest([
-            _Match("METRIC", offset + doc[s:e].start_char, offset + doc[s:e].end_char, self.nlp.vocab.strings[m])
-            for m, s, e in self.metric_matcher(doc) + self.acronym_matcher(doc)])
+    def _open_metric(self, q: Quantity, unit: _Unit, clause: tuple[int, int], figures) -> tuple[str, str]:
+        """A metric no lexicon name ties to the figure: the change's object, the noun phrase
+        linked to the figure, the noun a count counts."""
+        change = self.frames.change_metric(q, clause[1], unit.mentions)
+        if change[0]:
+            return change
+        if q.dimension in ("plain", "count") and not q.signed:
+            noun = self.frames.count_noun(q, clause[1])
+            if noun[0] and _SCALE_NOUN.match(" " + noun[1]):
+                return noun
+        return self.frames.phrase_metric(q, clause[0], [f[1] for f in figures if f[1] <= q.start], self._known)
 
-    def _cues(self, doc, offset: int) -> list[_Match]:
-        cues = [_Match(self.nlp.vocab.strings[m], offset + doc[s:e].start_char, offset + doc[s:e].end_char)
-                for m, s, e in self.cue_matcher(doc)]
-        for token in doc:
-            for cue in self.cue_words.get(token.lower_, ()):
-                cues.append(_Match(cue, offset + token.idx, offset + token.idx + len(token)))
-        return cues
-
-    def metric_of_phrase(self, phrase: str, dimension: str) -> tuple[str, str, str]:
-        """(metric id, metric as written, kind) for a metric named on its own, as in a fact sheet."""
-        doc = self.nlp.make_doc(phrase)
-        kind = MEASURE_OF_DIMENSION.get(dimension, "score")
-        if dimension == "ratio":
-            anchor = Quantity(text="", start=0, end=0, value=0.0, decimals=0, dimension="ratio")
-            metric = self._speedup_scope(anchor, self._cues(doc, 0), 0, len(phrase), phrase)
-            return metric, phrase, "speedup"
-        wanted = dimension if dimension in ("time", "memory", "rate") else ""
-        # the head comes last: "COCO mAP" is mAP (on COCO), "NAVSIM PDMS" is PDMS
-        for m in reversed(self._metrics(doc, 0)):
-            info = self.metrics.get(m.key)
-            if (info.dimension if info else "") == wanted:
-                return m.key, phrase[m.start:m.end], kind
-        acronym = re.search(r"(?<![\w-])([A-Z][A-Z0-9]{1,6})(?![\w-])", phrase)
-        if acronym and acronym.group(1).lower() not in self.not_names:
-            return acronym.group(1), acronym.group(1), kind
-        return "", phrase, kind
-
-    def settings_of(self, text: str) -> tuple[str, ...]:
-        """The settings named in a piece of text (5-shot, v2, style removal, H100, ...)."""
-        return self._settings_of(text)
-
-    # -- decisions --------------------------------------------------------------------------
-
-    def _acronym_metrics(self, sentence, offset, metrics, subject_re):
-        """Acronyms right before or after a number name a metric even when no lexicon has them."""
-        found = []
-        for m in re.finditer(r"(?<![\w-])([A-Z][A-Z0-9]{1,6})(?![\w-])", sentence):
-            word = m.group(1)
-            if word.lower() in self.not_names or any(d.isdigit() for d in word[:1]):
+    def _inherited_metric(self, q: Quantity, kind: str, owner, role: str, unit: _Unit,
+                          dataset: str = "") -> tuple[str, str, str]:
+        """A compared method's figure, a bare margin, the end of a change or the second of a pair
+        ("78.9 s with X versus 160 s without") takes the metric of the figure before it (on the
+        same benchmark, when both name one), and its benchmark in the same sentence."""
+        for p in reversed(self.previous):
+            if not (p.metric or p.dataset) or p.kind == "setting" or (p.kind == "scale") != (kind == "scale"):
                 continue
-            if subject_re is not None and subject_re.fullmatch(word):
+            if not p.metric and p.sentence != (unit.start, unit.end):
+                continue  # a benchmark alone carries over only within its sentence
+            if dataset and p.dataset and p.dataset != dataset:
                 continue
-            if any(x.start <= offset + m.start() < x.end for x in metrics):
-                continue
-            near = re.match(r"\s*(?:(?:is|was|of|reaches|=|:)\s*)?[\d+\-~]", sentence[m.end():m.end() + 12]) or re.search(
-                r"[\d%]\s*(?:(?:points?|pts?|pp)\s+)?(?:(?:on|in|for|at)\s+(?:the\s+)?)?$",
-                sentence[max(0, m.start() - 24):m.start()])
-            if near:
-                found.append(_Match("METRIC", offset + m.start(), offset + m.end(), word))
-        return found
-
-    def _metric_for(self, q, metrics, clause_start, clause_end, text):
-        """The metric named closest to a figure: 'PDMS 90.2', '0.7 PDMS', '+21.6 points on BBH'.
-
-        Each candidate costs the words between it and the number; parentheses and a
-        benchmark version (v1) are free, commas end the search.
-        """
-        best = None
-        wanted = q.dimension if q.dimension in ("time", "memory", "rate", "ratio") else ""
-        for m in metrics:
-            if not (clause_start <= m.start and m.end <= clause_end):
-                continue
-            info = self.metrics.get(m.key)
-            if (info.dimension if info else "") != wanted:
-                continue
-            if m.end <= q.start:
-                gap = text[m.end:q.start]
-                # "91.3 on GSM8K and 56.2 on MATH": after a conjunction the metric is the last figure's
-                cost = None if _CONJUNCTION.search(gap) else _gap_cost(gap, _BEFORE_WORDS, 3)
-            elif m.start >= q.end:
-                gap = text[q.end:m.start]
-                cost = _gap_cost(gap, _AFTER_WORDS, 3)
-                cost = None if cost is None else cost + 0.5
-            else:
-                continue
-            if cost is not None and (best is None or cost < best[0]):
-                best = (cost, m)
-        if best is None:
-            # "On GSM8K the 7B model scores 74.5": a clause that opens with its benchmark
-            for m in metrics:
-                if clause_start <= m.start < q.start and _LEADING_METRIC.fullmatch(text[clause_start:m.start]):
-                    info = self.metrics.get(m.key)
-                    if (info.dimension if info else "") == wanted:
-                        return m.key, text[m.start:m.end]
-            return "", ""
-        return best[1].key, text[best[1].start:best[1].end]
-
-    def _speedup_scope(self, q, cues, clause_start, clause_end, text) -> str:
-        scopes = [c for c in cues if c.label in ("SCOPE_E2E", "SCOPE_PART") and clause_start <= c.start < clause_end]
-        if not scopes:
-            return "speedup"
-        nearest = min(scopes, key=lambda c: min(abs(c.start - q.end), abs(q.start - c.end)))
-        # "attention kernel": in a compound of scope words the first one names the scope
-        for other in scopes:
-            if other.label == nearest.label == "SCOPE_PART" and 0 <= nearest.start - other.end <= 1:
-                nearest = other
-        if nearest.label == "SCOPE_E2E":
-            return "speedup:end-to-end"
-        return "speedup:" + _scope_word(text[nearest.start:nearest.end])
-
-    @lru_cache(maxsize=256)
-    def _settings_of(self, clause: str) -> tuple[str, ...]:
-        return tuple(self._setting(clause))
-
-    def _setting(self, clause: str):
-        for pattern in self.setting_res:
-            for m in pattern.finditer(clause):
-                yield re.sub(r"\s+", " ", m.group(0).lower())
-        for m in self.task_re.finditer(clause):
-            if m.group(1).lower() not in _COMMON_WORDS:
-                yield re.sub(r"\s+", " ", m.group(0).lower())
+            pq = p.quantity
+            if pq.dimension == q.dimension and (owner or role == "to" or pq.start >= unit.start):
+                return p.metric, p.metric_text, (p.dataset if p.sentence == (unit.start, unit.end) else "")
+            if kind in ("delta", "percent", "fraction") and role and pq.dimension != "ratio":
+                return p.metric, p.metric_text, (p.dataset if p.sentence == (unit.start, unit.end) else "")
+            if kind == "delta" and pq.dimension in ("plain", "percent", "points"):
+                return p.metric, p.metric_text, (p.dataset if p.sentence == (unit.start, unit.end) else "")
+        return "", "", ""
 
 
-def _kind(q: Quantity, before: str, after: str, metric: str) -> str:
-    """What kind of figure a quantity is, from its unit and the words around it."""
-    if q.dimension == "ratio":
+# a figure in dollars is a cost and one in gigabytes a memory size, whatever words stand near it
+_DEFAULT_METRICS = {"money": "cost", "memory": "memory"}
+_ABLATION = re.compile(r"\bablations?\b", re.I)
+_LOWER_IS_BETTER_NOTE = re.compile(r"\(\s*lower\s+is\s+better\s*\)|\blower\s+is\s+better\b", re.I)
+
+
+_COMPARISON_SPLIT = re.compile(r"\b(?:than|over|versus|vs\.?|against|compared\s+(?:to|with)|relative\s+to|ahead\s+of|"
+                               r"behind|beating|beats?|outperform(?:s|ing)?|trails?|matches|matching|overtaking)\s+"
+                               r"|\d[\d.,]*\s?[×x]\s+", re.I)
+
+
+def _pair_sides(text: str, clause_start: int, q: Quantity, pair) -> tuple[str, str] | None:
+    """The two sides of the comparison a parenthesised pair restates: the text before the
+    comparison word, and after it up to the parenthesis."""
+    position, other = pair
+    first = q.start if position == "first" else other
+    paren = text.rfind("(", clause_start, first)
+    if paren < 0 or text[paren + 1:first].strip():
+        return None
+    splits = list(_COMPARISON_SPLIT.finditer(text, clause_start, paren))
+    if not splits:
+        return None
+    split = splits[-1]
+    return text[clause_start:split.start()], text[split.end():paren]
+
+
+def _complete_pairs(claims: list[Claim]) -> list[Claim]:
+    """The ends of one change ('climbs from 20.3 to 34.3') and the two sides of a pair share the
+    metric and benchmark that only one of them was read with."""
+    out = list(claims)
+    for k, c in enumerate(out):
+        if c.role not in ("from", "to") or (c.metric and c.dataset):
+            continue
+        partner_role = "to" if c.role == "from" else "from"
+        partner = next((p for p in out if p.role == partner_role and p.quantity.dimension == c.quantity.dimension), None)
+        if partner is not None:
+            out[k] = replace(c, metric=c.metric or partner.metric, metric_text=c.metric_text or partner.metric_text,
+                             dataset=c.dataset or partner.dataset, lower_is_better=c.lower_is_better if c.metric
+                             else partner.lower_is_better)
+    return out
+
+
+def complete_metrics(claims: list[Claim], document: Document) -> tuple[list[Claim], list[Claim]]:
+    """Scores read without a metric or benchmark take the one score metric their paragraph (else
+    their document) states; those still bare are returned second, to be reported as unread."""
+    def key(c: Claim) -> str:
+        return c.metric
+    scored = [c for c in claims if c.kind in ("score", "percent", "change") and c.metric and
+              c.quantity.dimension in ("plain", "percent") and not c.metric.startswith("speedup")]
+    by_paragraph: dict[int, set[str]] = {}
+    for c in scored:
+        by_paragraph.setdefault(_paragraph_of(document, c), set()).add(c.metric)
+    whole = {c.metric for c in scored}
+    done, bare = [], []
+    for c in claims:
+        if c.metric or c.dataset or c.kind not in ("score", "change", "delta") or c.quantity.dimension not in ("plain", "points"):
+            done.append(c)
+            continue
+        local = by_paragraph.get(_paragraph_of(document, c), set())
+        metrics = local if local else whole
+        if len(metrics) == 1:
+            metric = next(iter(metrics))
+            source = next(x for x in scored if x.metric == metric)
+            done.append(replace(c, metric=metric, metric_text=source.metric_text, lower_is_better=source.lower_is_better))
+        elif c.kind == "score" and not c.role:
+            bare.append(c)
+        else:
+            done.append(c)
+    return done, bare
+
+
+def _paragraph_of(document: Document, claim: Claim) -> int:
+    text = document.text
+    return text.rfind("\n\n", 0, claim.quantity.start)
+
+
+def _changes_between_systems(claims: list[Claim]) -> list[Claim]:
+    """'4.1%, down from 5.6% for Nimbus-IV': a change from another system's figure is a comparison,
+    so the end figure is the subject's own, not a figure after a change of configuration."""
+    starts = [c for c in claims if c.role == "from"]
+    out = []
+    for c in claims:
+        if c.role == "to" and starts and all(s.subject and not _same_name(s.subject, c.subject) for s in starts):
+            c = replace(c, setting=c.setting - {"condition:after a stated change"})
+        out.append(c)
+    return out
+
+
+def _same_name(a: str, b: str) -> bool:
+    if not a or not b:
+        return False
+    a, b = a.casefold().strip(), b.casefold().strip()
+    return a == b or a.startswith(b + " ") or b.startswith(a + " ") or a.startswith(b + "-") or b.startswith(a + "-")
+
+
+def _ratio_metric(text: str, q: Quantity, clause: tuple[int, int], cues, times: bool = False) -> str:
+    """What a ratio compares: speed (faster, speedup), size (smaller), cost (cheaper), a noun
+    ('less memory', 'the throughput of'), or a plain multiple ('twice the 1.5 million hours',
+    'compresses the cache 8×'); speedups keep their scope (end-to-end, attention)."""
+    after = text[q.end:min(clause[1], q.end + 40)]
+    for pattern, what in _RATIO_WORDS:
+        m = pattern.match(after)
+        if m:
+            if what == "noun":
+                return m.group("noun").lower()
+            if what != "speedup":
+                return what
+            return _speedup_scope(cues, clause[0], clause[1], text, q.start, q.end)
+    speed = [c for c in cues if c[0] == "SPEEDUP" and clause[0] <= c[1] < clause[1] and abs(c[1] - q.end) < 40
+             and text[c[1]:c[2]].lower() not in ("reduction", "reductions", "cut", "cuts", "lower", "less", "fewer",
+                                                  "smaller", "saving", "savings", "shorter")]
+    scoped = any(c[0] in ("SCOPE_E2E", "SCOPE_PART") and abs(c[1] - q.end) < 30 for c in cues)
+    near = text[max(clause[0], q.start - 30):min(clause[1], q.end + 30)]
+    if speed or scoped and times or re.search(r"\b(?:speed|faster|latency|throughput)", near, re.I):
+        return _speedup_scope(cues, clause[0], clause[1], text, q.start, q.end)
+    return "ratio"
+
+
+def _speedup_scope(cues, clause_start: int, clause_end: int, text: str, q_start: int, q_end: int) -> str:
+    scopes = [c for c in cues if c[0] in ("SCOPE_E2E", "SCOPE_PART") and clause_start <= c[1] < clause_end]
+    if not scopes:
         return "speedup"
-    if q.dimension == "points":
-        return "delta"
-    if re.match(r"-[a-z]", after) and q.dimension == "plain":
-        return "setting"  # 2-step, 61-frame, 5-shot
-    if q.text[:1] in "≥≤<>":  # IoU ≥ 85%, similarity > 0.4: a threshold
-        return "setting"
-    if q.signed and q.dimension in ("plain", "percent"):
-        return "delta"
-    if re.search(r"\b(?:costs?|loses?|gains?|adds?|drops?|lifts?|boosts?)\s+(?:of\s+)?(?:about\s+|~)?$", before, re.I):
-        return "delta"
-    if re.search(r"\bby\s+(?:about\s+|~|over\s+|nearly\s+)?$", before, re.I) and q.dimension in ("plain", "percent"):
-        return "delta"
-    if q.dimension == "plain" and _COMPARATIVE_AFTER.match(after):
-        return "delta"  # "1.8 better than", "2.0 lower than", "3 points ahead of"
-    if q.dimension == "time":
-        return "time"
-    if q.dimension == "rate":
-        return "throughput"
-    if q.dimension == "memory":
-        return "memory"
-    if q.dimension == "count":
-        return "scale"
-    if q.dimension == "plain" and re.match(r"\s+(?:[a-z-]+\s+)?(?:parameters|params|tokens|images|samples|examples|GPUs|hours|epochs|videos|prompts|concepts|languages|tasks)\b", after):
-        return "scale"
-    if metric in _SETTING_METRICS:
-        return "setting"
-    if q.dimension == "percent":
-        return "percent"
-    return "score"
+    nearest = min(scopes, key=lambda c: min(abs(c[1] - q_end), abs(q_start - c[2])))
+    # "attention kernel": in a compound of scope words the first one names the scope
+    for other in scopes:
+        if other[0] == nearest[0] == "SCOPE_PART" and 0 <= nearest[1] - other[2] <= 1:
+            nearest = other
+    if nearest[0] == "SCOPE_E2E":
+        return "speedup:end-to-end"
+    return "speedup:" + _scope_word(text[nearest[1]:nearest[2]])
 
 
-def _is_hyperparameter(q: Quantity, before: str) -> bool:
-    """learning rate 3e-4, batch size 256, beta = 0.9, every 8 layers: configuration, not a claim."""
-    if q.dimension in ("plain", "count") and re.search(
-            r"(?:\b(?:learning[\s-]rate|lr|batch[\s-]size|weight[\s-]decay|warm-?up(?:\s+steps)?|momentum|seed|"
-            r"temperature|beam[\s-](?:size|width)|top-[kp]|dropout|every|hidden[\s-](?:size|dim(?:ension)?)|"
-            r"rank|context[\s-](?:length|window)|patch[\s-]size|chunk[\s-]size|block[\s-]size)"
-            r"|[βλαγεη]|\b(?:beta|lambda|alpha|gamma|eta|epsilon)\d?)\s*(?:of|=|:|is|to|set\s+to)?\s*(?:about\s+)?$",
-            before, re.I):
+def _scope_word(word: str) -> str:
+    """attention-only, attention-layer -> attention; converges -> convergence."""
+    word = re.sub(r"-(?:only|layer|level)$", "", word.lower())
+    return "convergence" if word.startswith("converge") else word
+
+
+_CHANGE_NOUN = re.compile(r"\s*\)?\s*(?:relative\s+|absolute\s+|overall\s+)?(?:gain|improvement|increase|reduction|"
+                          r"drop|decrease|saving|savings|boost|jump|rise|cut|decline|lift|uplift|speedup|lower|"
+                          r"higher|better|faster|smaller|less|more|worse|fewer|cheaper)\b", re.I)
+_CHANGE_LEAD = re.compile(r"(?:\bby|\b(?:gain|gains|improvement|increase|reduction|drop|decrease|saving|savings|boost|jump|"
+                          r"rise|cut|decline|lift|uplift|growth|fall|loss|regression|speedup|change)\s+of|\bup|\bdown)"
+                          r"\s*(?:about\s+|~|nearly\s+|almost\s+|roughly\s+)?$", re.I)
+
+
+def _describes_change(text: str, q: Quantity, floor: int) -> bool:
+    """'a 12% improvement', 'by 30%', '(+15%)', 'down 30%': the figure is the size of a change."""
+    after = text[q.end:q.end + 40]
+    before = text[max(floor, q.start - 20):q.start]
+    if _CHANGE_NOUN.match(after) and not re.match(r"\s*(?:fewer|less|more)\s+[a-z]", after, re.I):
         return True
-    return q.dimension == "plain" and "e" in q.text.lower() and abs(q.value) < 1e-2
+    return q.signed or _CHANGE_LEAD.search(before) is not None
 
 
-_CONJUNCTION = re.compile(r"\b(?:and|but|while|whereas|versus|vs)\b", re.I)
-_COMPARATIVE_AFTER = re.compile(r"\s*(?:[A-Za-z-]+\s+)?(?:better|worse|higher|lower|ahead|behind|below|above)\b",
-                                re.I)
-_SETTING_METRICS = frozenset({"sparsity", "keep_ratio", "dropout", "keep_probability"})
-_BEFORE_WORDS = None  # any lowercase word may stand between a metric and its figure
-_AFTER_WORDS = frozenset({"points", "point", "pts", "pt", "pp", "percentage", "on", "in", "for", "of", "at", "the"})
-_LEADING_METRIC = re.compile(r"\s*(?:[-*+>]\s+)?(?:on|for|across|in|with|at)\s+(?:the\s+)?", re.I)
-_FOOTNOTE_MARKS = str.maketrans({ch: " " for ch in "\u00b9\u00b2\u00b3\u2070\u2074\u2075\u2076\u2077\u2078\u2079\u2020\u2021*"})
-_PAREN = re.compile(r"\([^()]{0,80}\)")
+_SHARED_UNIT = re.compile(r"\s*(?:\([^()]{0,20}\)\s*)?(?:to|→|->|vs\.?|versus|and|or)\s*$", re.I)
 
 
-def _gap_cost(gap: str, allowed: frozenset[str] | None, limit: int) -> float | None:
-    """Words between a metric and a number, or None when the gap breaks the link."""
-    gap = _PAREN.sub(" ", gap.translate(_FOOTNOTE_MARKS))
-    if re.search(r"[,;.!?()\[\]|]", gap.replace("pts.", "pts")):
+def _share_units(text: str, quantities: list[Quantity]) -> list[Quantity]:
+    """'from 1,850 to 2,780 tokens/s', '(14.2 vs 41.0 ms)': a unit written once holds for both figures."""
+    out = list(quantities)
+    for k in range(len(out) - 1):
+        a, b = out[k], out[k + 1]
+        if a.dimension == "plain" and b.dimension not in ("plain", "count", "fraction") and not a.word \
+                and _SHARED_UNIT.match(text[a.end:b.start]) and b.start - a.end < 30:
+            out[k] = replace(a, unit=b.unit, dimension=b.dimension, scale=b.scale, value=a.value * b.scale)
+    return out
+
+
+# settings whose numbers are configuration, not results: "8× H100", "ImageNet 256", "4-step", "5-shot"
+_CONFIGURATION_TYPES = frozenset({"gpus", "resolution", "steps", "shots", "batch", "context", "temperature",
+                                  "pass@k", "precision"})
+
+
+def _setting_span(spans: list[tuple[int, int, str]], q: Quantity) -> str:
+    """The type of a configuration setting that holds the whole figure, if any."""
+    for start, end, kind in spans:
+        if kind in _CONFIGURATION_TYPES and start <= q.start and q.end <= end + 1:
+            return kind
+    return ""
+
+
+def _heading_dataset(vocabulary: Vocabulary, title: str) -> str:
+    for name, key in ((n, vocabulary.names[n]) for n in re.findall(r"[\w.+-]+", title.lower()) if n in vocabulary.names):
+        if vocabulary.is_benchmark(key):
+            return key
+    return ""
+
+
+def _is_value_cell(cell_text: str, quantities: list[Quantity]) -> bool:
+    """A cell that is a figure (with markup, a unit, a ± or a mark), not a phrase to read
+    ('71.4 mAP', '1.5x faster' and '7B parameters' say what they are: they are read as prose)."""
+    rest = cell_text
+    for q in quantities:
+        rest = rest.replace(q.text, " ")
+    rest = re.sub(r"\*\*|__|[*_`†‡§¶]|<[^>]+>|±\s?[\d.]+|[()\[\]%×x~≈]", " ", rest)
+    return not re.search(r"[A-Za-z]{2,}", rest)
+
+
+def _rescan_cells(document: Document, text: str, quantities: list[Quantity], skipped: list[Skipped]):
+    """Cells are read on their own, so '89.30 − 93.30' across two cells is never a range."""
+    if not document.cells:
+        return quantities, skipped
+    starts = [c.start for c in document.cells]
+
+    def cell_of(offset: int):
+        index = bisect_right(starts, offset) - 1
+        if index >= 0 and offset < document.cells[index].end:
+            return document.cells[index]
         return None
-    words = [w for w in re.findall(r"[^\s:=]+", gap) if not re.fullmatch(r"v\d+(?:\.\d+)?", w)]
-    if len(words) > limit:
-        return None
-    if any(re.fullmatch(r"[+\-]?\d[\d.,]*%?", w) or not (w.islower() or any(ch.isdigit() for ch in w))
-           for w in words):
-        return None
-    if allowed is not None and any(w not in allowed for w in words):
-        return None
-    return float(len(words))
+
+    crossing = {id(c) for q in quantities if (c := cell_of(q.start)) is not None and q.end > c.end}
+    if not crossing:
+        return quantities, skipped
+    keep_q = [q for q in quantities if not ((c := cell_of(q.start)) is not None and id(c) in crossing)]
+    keep_s = [s for s in skipped if not ((c := cell_of(s.start)) is not None and id(c) in crossing)]
+    for cell in document.cells:
+        if id(cell) not in crossing:
+            continue
+        found, missed = scan(text[cell.start:cell.end])
+        keep_q += [replace(q, start=q.start + cell.start, end=q.end + cell.start) for q in found]
+        keep_s += [Skipped(s.start + cell.start, s.end + cell.start, s.text, s.reason) for s in missed]
+    keep_q.sort(key=lambda q: q.start)
+    keep_s.sort(key=lambda s: s.start)
+    return keep_q, keep_s
 
 
-_COMMON_WORDS = frozenset("the a an of for and or in on at to its their our this that with by from".split())
-
-def _setting_scope(text: str, quantities: list[Quantity], q: Quantity, clause_start: int, clause_end: int) -> str:
+def _setting_scope(text: str, quantities: list[Quantity], q: Quantity, clause_start: int, clause_end: int,
+                   setting_spans=()) -> str:
     """Where a figure's setting is named: the clause's lead-in before its first figure ("On NAVSIM
-    v2, ..."), and the stretch between the figures either side of it ("... and 81.9 on GSM8K 5-shot")."""
-    anchors = [x for x in quantities if clause_start <= x.start < clause_end and not _COMPOUND.match(text, x.end)]
+    v2, ..."), and the stretch between the figures either side of it ("... and 81.9 on GSM8K 5-shot").
+    Numbers that only state a setting ("temperature 0.6") are part of the words, not figures."""
+    anchors = [x for x in quantities if clause_start <= x.start < clause_end and not _COMPOUND.match(text, x.end)
+               and (x is q or not _setting_span(setting_spans, x))]
     if not anchors:
         return text[clause_start:clause_end]
     before = [x for x in anchors if x.end <= q.start]
@@ -417,65 +715,97 @@ def _setting_scope(text: str, quantities: list[Quantity], q: Quantity, clause_st
     if after:
         cut = _SEPARATOR.search(text, q.end, right)
         right = cut.start() if cut else right
-    return lead + " \n " + text[left:right] if before else text[left:right]
+    return lead + " | " + text[left:right] if before else text[left:right]
 
 
-_SEPARATOR = re.compile(r",|;|\band\b|\bbut\b|\bwhile\b|\bwhereas\b|\bversus\b|\bvs\.?|\bcompared\b")
+def _stretch(text: str, quantities: list[Quantity], q: Quantity, clause_start: int, clause_end: int) -> tuple[int, int]:
+    """The part of a clause that is a figure's own: from the previous separator before it (or the
+    clause start) to the next figure or separator after it."""
+    left = clause_start
+    for x in quantities:
+        if x.end <= q.start and x.start >= clause_start:
+            left = x.end
+    cut = list(_SEPARATOR.finditer(text, left, q.start))
+    left = cut[-1].end() if cut and left != clause_start else left
+    right = min([x.start for x in quantities if x.start >= q.end and x.start < clause_end] + [clause_end])
+    cut = _SEPARATOR.search(text, q.end, right)
+    return left, (cut.start() if cut else right)
 
 
+_SEPARATOR = re.compile(r",|;|\band\b|\bbut\b|\bwhile\b|\bwhereas\b|\bversus\b|\bvs\.?|\bcompared\b|\bagainst\b")
 _COMPOUND = re.compile(r"-[a-z]")  # "5-shot", "2-step": part of a setting, not a figure of its own
-
-
-def _scope_word(word: str) -> str:
-    """attention-only, attention-layer -> attention; converges -> convergence."""
-    word = re.sub(r"-(?:only|layer|level)$", "", word.lower())
-    return "convergence" if word.startswith("converge") else word
-
-
-def _longest(matches: list[_Match]) -> list[_Match]:
-    """Drop matches inside longer ones (HumanEval inside HumanEval+)."""
-    out = []
-    for m in sorted(matches, key=lambda m: (m.start, -(m.end - m.start))):
-        if out and m.start < out[-1].end:
-            continue
-        out.append(m)
-    return out
-
-
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
-_SENTENCE_END = re.compile(r"(?<=[.!?])[\"'”)]*\s+(?=[\"'“(]?[A-Z0-9])|\n")
+_ITEM_START = re.compile(r"[ \t]*(?:[-*+•]|\d{1,2}[.)]|\d{1,2}/\d{0,2})[ \t]")
+_SENTENCE_END = re.compile(r"(?<=[.!?])[\"'”)]*\s+(?=[\"'“(]?[A-Z0-9])")
+_SUB_CLAUSE = re.compile(r",\s+(?:while|whereas|but|and)\s+|;\s+|:\s+|\s+while\s+|\s+whereas\s+", re.I)
+
+
+def _sub_clause(text: str, start: int, end: int) -> int:
+    """Where the clause holding `end` starts after 'while', 'whereas', ', and' (else `start`)."""
+    last = start
+    for m in _SUB_CLAUSE.finditer(text, start, end):
+        last = m.end()
+    return last
 
 
 @lru_cache(maxsize=1)
 def _abbreviation_re() -> re.Pattern:
     words = load_json("abbreviations.json")["abbreviations"]
-    return re.compile(r"(?:^|\s)(?:" + "|".join(re.escape(w) for w in words) + r")$", re.IGNORECASE)
+    # case matters: "Ms." is a title, "120 ms." ends a sentence
+    return re.compile(r"(?:^|\s)(?:" + "|".join(re.escape(w) for w in words) + r")$")
 
 
 def _units(document: Document, text: str) -> list[tuple[int, int]]:
-    """Sentences of prose, and each table cell as its own unit, in order."""
+    """Sentences of prose, and each table cell as its own unit, in order.
+
+    A sentence may wrap over lines (Markdown paragraphs, PDF columns); a line break ends one
+    only before a list item, table row, heading, quote or post, after a blank line, or after a
+    short line with no closing punctuation that reads as a title ('What it does')."""
     units: list[tuple[int, int]] = []
-    cell_spans = [(c.start, c.end) for c in document.cells]
-    cell_lines = set()
-    for cell in document.cells:
-        cell_lines.add(document.locate(cell.start).line)
+    cell_lines = {document.locate(cell.start).line for cell in document.cells}
     abbreviation = _abbreviation_re()
     line_starts = document.line_starts
+    paged = bool(document.page_starts)
+    blocks: list[tuple[int, int]] = []  # runs of lines that may hold one sentence across breaks
+    block_start = None
+    previous_end = None
     for number, line_start in enumerate(line_starts, 1):
         line_end = line_starts[number] - 1 if number < len(line_starts) else len(text)
-        if number in cell_lines:
-            continue
-        start = line_start
-        for m in _SENTENCE_END.finditer(text, line_start, line_end):
-            if abbreviation.search(text[start:m.start()]):
+        line = text[line_start:line_end]
+        breaks_here = (number in cell_lines or not line.strip() or _BLOCK_START.match(line) is not None
+                       or document.page_starts and line_start in document.page_starts)
+        if block_start is not None and not breaks_here and previous_end is not None:
+            before = text[block_start:previous_end].rstrip()
+            last_line = text[text.rfind("\n", 0, previous_end) + 1:previous_end].strip()
+            title_like = (not paged and len(last_line) < 60 and not re.search(r"[.!?:;,\-–—(]$", last_line)
+                          and line.lstrip()[:1].isupper())
+            if title_like or before.endswith(("|",)):
+                breaks_here = True
+        if breaks_here:
+            if block_start is not None:
+                blocks.append((block_start, previous_end))
+            block_start = None if (number in cell_lines or not line.strip()) else line_start
+        elif block_start is None:
+            block_start = line_start
+        previous_end = line_end
+    if block_start is not None:
+        blocks.append((block_start, previous_end))
+    for start, end in blocks:
+        sentence_start = start
+        for m in _SENTENCE_END.finditer(text, start, end):
+            if abbreviation.search(text[max(sentence_start, m.start() - 12):m.start()]):
                 continue
-            units.append((start, m.start()))
-            start = m.end()
-        if start < line_end:
-            units.append((start, line_end))
-    units.extend(cell_spans)
+            units.append((sentence_start, m.start()))
+            sentence_start = m.end()
+        if sentence_start < end:
+            units.append((sentence_start, end))
+    units.extend((c.start, c.end) for c in document.cells)
     units.sort()
     return units
+
+
+# a line that starts a new unit whatever came before: a list item, table row, heading, quote, post
+_BLOCK_START = re.compile(r"[ \t]*(?:[-*+•]\s|\d{1,2}[.)]\s|\d{1,2}/\d{0,2}\s|#{1,6}\s|\||>|```|~~~|<)")
 
 
 def _clause(text: str, start: int, end: int, q: Quantity) -> tuple[int, int]:
@@ -486,109 +816,33 @@ def _clause(text: str, start: int, end: int, q: Quantity) -> tuple[int, int]:
 
 
 def _in_heading(document: Document, offset: int) -> bool:
-    return any(s <= offset < e for s, e in document.headings)
-
-
-def _known_subjects(document: Document) -> list[str]:
-    names = {s.subject for s in document.sections if s.subject}
-    for cell in document.cells:
-        if cell.row_header:
-            names.add(heading_subject(cell.row_header) or cell.row_header)
-    return sorted((n for n in names if n and not re.fullmatch(r"[\d.]+", n)), key=len, reverse=True)
-
-
-@lru_cache(maxsize=64)
-def _subject_regex(subjects: tuple[str, ...]) -> re.Pattern | None:
-    if not subjects:
-        return None
-    return re.compile(r"(?<![\w])(?:" + "|".join(re.escape(s) for s in subjects) + r")(?![\w])")
-
-
-def _nearest_subject(text: str, sentence_start: int, offset: int, subject_re) -> str:
-    if subject_re is None:
-        return ""
-    last = ""
-    for m in subject_re.finditer(text, sentence_start, offset):
-        last = m.group(0)
-    return last
-
-
-_NAME = r"([A-Z][\w.+-]*[\w+]|[a-z]+[A-Z][\w.+-]*)"
-_PAREN_AFTER_NAME = re.compile(r"((?:[A-Z][\w.+-]*\s+){0,2})" + _NAME + r"\s*\(\s*(?:[~≈]\s*)?$")
-_NAME_IN_PAREN = re.compile(r"\(\s*" + _NAME + r"[\s:,]+(?:at\s+)?$")
-_NAME_AFTER_VERSUS = re.compile(
-    r"(?:versus|vs\.?|than|over|against|compared\s+(?:to|with)|relative\s+to|and|,)\s+(?:the\s+)?" + _NAME + r"(?:'s)?\s+(?:at|with|of|:|scores?|reaches|gets)?\s*$")
-
-
-def _baseline_name(before: str, after: str, subject_re, not_names) -> str:
-    """The compared method a figure belongs to: 'WoTE (88.3)', '(WoTE 88.3)', 'versus UCE at 67.43%'."""
-    for pattern in (_PAREN_AFTER_NAME, _NAME_IN_PAREN, _NAME_AFTER_VERSUS):
-        m = pattern.search(before)
-        if m:
-            name = m.group(1)
-            if pattern is _PAREN_AFTER_NAME:
-                # "GPT-2 Medium (10.3)": keep the capitalised words before the name that are not openers
-                words = m.group(1).split() + [m.group(2)]
-                while len(words) > 1 and words[0].lower() in not_names:
-                    words.pop(0)
-                name = " ".join(words)
-            if name.lower() in not_names:
-                continue
-            if subject_re is not None and subject_re.fullmatch(name):
-                return ""  # the subject itself; a variant such as Gull-v1 stays a compared method
-            if pattern is _PAREN_AFTER_NAME and not re.match(r"[^()]{0,30}[,)]", after):
-                continue  # "GPT-4o (76.6 on MATH)" is GPT-4o's; "X (which ... 76.6" is not a figure in parentheses
-            return name
-    return ""
-
-
-_SCALE_NOUN = re.compile(r"\s+(parameters|params|tokens|images|samples|examples|videos|hours|GPUs|documents|pairs|prompts|epochs)\b", re.I)
-_SCALE_NOUNS = {"params": "parameters", "gpus": "GPUs"}
-_ACTOR_VERBS = (r"(?:scores?|scored|reaches|reached|achieves|achieved|gets|got|hits|posts|posted|obtains|obtained|"
-                r"attains|attained|records|recorded|manages|managed|sits\s+at|stays\s+at|remains\s+at|is\s+at|was\s+at|"
-                r"trails\s+at|lands\s+at|comes\s+in\s+at|has|had|is|was|serves|runs|delivers|cuts|improves|"
-                r"beats|outperforms|uses|needs|takes|trains|generates|answers|reduces|lowers|raises|boosts)")
-_ACTOR = re.compile(r"^\s*(?:[-*+>]\s+)?(?:the\s+)?" + _NAME + r"(?:'s?)?\s+" + _ACTOR_VERBS + r"\b")
-
-
-_ACTOR_ANYWHERE = re.compile(r"(?:^|(?<=[.;!?:/]\s)|(?<=\n))\s*(?:[-*+>]\s+)?(?:the\s+)?" + _NAME + r"(?:'s?)?\s+"
-                             + _ACTOR_VERBS + r"\b")
-
-
-def _clause_actor(clause: str, subject_re, excluded: frozenset[str]) -> str:
-    """'LLaDA scored 45.3 on BBH': a clause opened by another method's name is about that method."""
-    m = _ACTOR.match(clause)
-    if not m:
-        return ""
-    name = m.group(1)
-    if name.lower() in excluded or _is_known(name, subject_re):
-        return ""
-    return name
-
-
-def _is_known(name: str, subject_re) -> bool:
-    """A known subject or a variant of one (Sparrow-7B, iLLaDA-Base)."""
-    if subject_re is None:
-        return False
-    m = subject_re.match(name)
-    return m is not None and (m.end() == len(name) or name[m.end()] in "-_ ")
-
-
-_DELTA_OVER = re.compile(r"[^.;,()]{0,40}?\b(?:over|than|versus|vs\.?|against|ahead\s+of|above|below|behind)\s+"
-                         r"(?:the\s+|its\s+)?" + _NAME)
-
-
-def _delta_over(after: str, excluded: frozenset[str]) -> str:
-    """'+4.1 points on MATH over Crake-v1': the method a margin is measured against."""
-    m = _DELTA_OVER.match(after)
-    return m.group(1) if m and m.group(1).lower() not in excluded else ""
+    index = bisect_right(document.headings, (offset, float("inf"))) - 1
+    return index >= 0 and document.headings[index][0] <= offset < document.headings[index][1]
 
 
 def _change_role(before: str, after: str) -> str:
-    if re.search(r"\bfrom\s+(?:about\s+|~)?$", before, re.I) and re.match(r"\s*(?:to|→|->)\s", after):
+    """'from' or 'to' when a figure is an end of a stated change, else ''."""
+    # "4.1%, down from 5.6%", "2.1 GPU-hours per run, down 30% from 3.4": the end first
+    if re.match(r"[^.;:()]{0,40}?,\s*(?:down|up)\s+(?:(?:by\s+)?[~\d.,]+\s?(?:%|percent|points?|pts?|pp)?\s+)?from\s", after, re.I):
+        return "to"
+    if re.search(r"\b(?:up|down|rising|falling|rose|fell|increased|decreased|improved|dropped|grew|climbed|shrank)"
+                 r"(?:\s+(?:by\s+)?[~\d.,]+\s?(?:%|percent|points?|pts?|pp)?)?\s+from\s+(?:about\s+|~)?(?:US\$|[$€£])?$", before, re.I) \
+            and not re.match(r"\s*(?:\([^()]{0,20}\)\s*)?(?:to|→|->)\s", after):
         return "from"
-    if re.search(r"\bfrom\s+\S+\s+to\s+(?:about\s+|~)?$", before, re.I) or (
+    if re.search(r"\bfrom\s+(?:about\s+|~)?$", before, re.I) and re.match(r"\s*(?:\([^()]{0,20}\)\s*)?(?:to|→|->)\s", after):
+        return "from"
+    if re.search(r"\bfrom\s+\S+(?:\s+\S+)?\s+(?:\([^()]{0,20}\)\s+)?to\s+(?:about\s+|~)?$", before, re.I) or (
             re.search(r"(?:\bto|→|->)\s+(?:about\s+|~)?$", before) and re.search(r"\bfrom\s", before)):
+        return "to"
+    # "grew to 1.9 s from 1.2 s": the end first, then the start
+    if re.search(r"\bto\s+(?:about\s+|~)?$", before, re.I) and re.match(r"\s*(?:[a-z]+\s+)?from\s", after, re.I):
+        return "to"
+    if re.search(r"\bto\s+\S+(?:\s+\S+)?\s+from\s+(?:about\s+|~)?$", before, re.I):
+        return "from"
+    # "87.6 → 87.3"
+    if re.match(r"\s*(?:→|->)\s*[\d$]", after):
+        return "from"
+    if re.search(r"[\d%]\s*(?:→|->)\s*$", before):
         return "to"
     return ""
 
@@ -601,3 +855,8 @@ def default_extractor() -> ClaimExtractor:
 def extract_claims(document: Document) -> list[Claim]:
     """Claims of one document with the default patterns."""
     return default_extractor().extract(document)
+
+
+def read_numbers(document: Document) -> Extraction:
+    """Claims and every other number of one document, each with its status and reason."""
+    return default_extractor().read(document)

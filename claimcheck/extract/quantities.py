@@ -57,7 +57,7 @@ _CURRENCY = r"(?:US\$|\$|€|£|¥|₹)"
 _PER = (r"(?P<per>\s?(?:/|per\b)\s?(?P<perwhat>(?:(?:a|one|each|every|\d[\d,.]*\s?(?-i:[KMB]|k)?|thousand|million|billion)\s)?"
         r"(?!\d)[A-Za-z][\w-]*(?:\s[a-z][\w-]*)?))?")
 
-_EXPONENT = r"(?P<exponent>[eE][+-]?\d+(?![\w.])|\s?[×x·*]\s?10\s?(?:\^|\*\*)?\s?[-+⁻⁺]?[\d⁰¹²³⁴⁵⁶⁷⁸⁹]+)?"
+_EXPONENT = r"(?P<exponent>[eE][+-]?\d+(?!\w|\.\d)|\s?[×x·*]\s?10\s?(?:\^|\*\*)?\s?[-+⁻⁺]?[\d⁰¹²³⁴⁵⁶⁷⁸⁹]+)?"
 
 _BODY = (r"(?:(?<=[\s(\[{:;,=/\"'|*_~≈])|^)" + _PREFIX + r"""
     (?P<sign>[+\-±])?
@@ -131,6 +131,7 @@ def _exclusion_patterns() -> tuple[list[tuple[str, re.Pattern]], re.Pattern, fro
         ("list counter", r"^[ \t]*(?:#{1,6}[ \t]+)?\(?\d{1,2}(?:\.\d{1,2})*[.)](?=[ \t])"),
         ("thread counter", r"^[ \t]*(?:[^\w\s]{1,2}[ \t]*)?\(?\d{1,2}/\d{1,2}\)?(?=[ \t]|$)"),
         ("thread counter", r"(?:(?<=\bthread )|(?<=\bThread ))\(?\d{1,2}/\d{1,2}\)?"),
+        ("thread counter", r"^[ \t]*\d{1,2}/(?=[ \t])"),
         ("thread counter", r"(?<=[\s.!?])\(?\d{1,2}/\d{1,2}\)?[ \t]*$"),
         ("issue or rank number", r"#\d+"),
         ("version", r"(?<![\w.])\d+\.\d+\.\d+(?:[.-]\w+)*"),
@@ -252,8 +253,8 @@ def _name_digit(text: str, start: int) -> str:
     before = text[start - 1] if start > 0 else " "
     if before in "vV" and (start < 2 or not text[start - 2].isalnum()):
         return "version"
-    if before.isalnum() or before in "._":
-        return "name"
+    if before.isalnum() or before in "._@":
+        return "name"  # "Wan2.1", "pass@8", "nDCG@10"
     if before in "-/" and start > 1 and (text[start - 2].isalnum() or text[start - 2] in ".)"):
         return "name"
     return ""
@@ -352,7 +353,7 @@ def scan(text: str) -> tuple[list[Quantity], list[Skipped]]:
         match = QUANTITY_RE.search(text, position)
         if match is None:
             break
-        if match.group("rangeto") and re.search(r"\bfrom\s+(?:about\s+|~)?$", text[max(0, match.start() - 12):match.start("number")], re.I):
+        if match.group("rangeto") and re.search(r"\bfrom\s+(?:about\s+|~)?(?:US\$|[$€£¥₹])?$", text[max(0, match.start() - 14):match.start("number")], re.I):
             match = _NO_RANGE_RE.match(text, match.start())  # "from 1,850 to 2,780": a change, not a range
         position = max(match.end(), match.start() + 1)
         number = match.group("number")
@@ -558,6 +559,8 @@ def _word_quantities(text: str, taken) -> list[Quantity]:
         lowered = words.lower().strip()
         if dimension == "plain" and lowered in ("one", "zero", "a", "an"):
             continue  # "one of", "one pass": too common to be a figure on its own
+        if lowered.split()[0] in ("hundred", "thousand", "million", "billion", "trillion", "dozen") and not match.group("article"):
+            continue  # "per million tokens", "millions of": a scale word, not a number
         start = match.start() if not match.group("article") else match.start()
         end = unit_match.end() if unit_match else match.end()
         out.append(_with_prefix(text, Quantity(text=text[start:end].strip(), start=start, end=end, value=value,

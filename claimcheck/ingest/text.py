@@ -99,34 +99,107 @@ def _table_cells(lines: list[str], starts: list[int]):
     i = 0
     while i < len(lines) - 1:
         if "|" in lines[i] and _SEPARATOR_ROW.match(lines[i + 1]):
-            header = [c[2] for c in _split_row(lines[i], starts[i])]
+            header = [_plain(c[2]) for c in _split_row(lines[i], starts[i])]
             body = []
             j = i + 2
             while j < len(lines) and "|" in lines[j] and lines[j].strip():
                 body.append(j)
                 j += 1
             rows = [_split_row(lines[k], starts[k]) for k in body]
-            label_col = _row_header_column(header, rows)
-            for r, row in enumerate(rows, 1):
-                row_header = row[label_col][2] if label_col < len(row) else ""
-                for c, (start, end, cell_text) in enumerate(row):
-                    column_header = header[c] if c < len(header) else ""
-                    yield TableCell(start, end, r, c, cell_text, row_header, column_header, table)
+            yield from _cells_of_table(header, rows, table, _caption_before(lines, i))
             table += 1
             i = j
         else:
             i += 1
 
 
-def _row_header_column(header: list[str], rows: list[list[tuple[int, int, str]]]) -> int:
-    """The first column that names things: not a number column, not '#' or 'arXiv'."""
-    for c, name in enumerate(header):
-        if name.strip().lower() in _ROW_HEADER_SKIP:
+_MARKUP = re.compile(r"\*\*|__|(?<!\w)[*_](?=\S)|(?<=\S)[*_](?!\w)|`|<[^>]+>")
+# a figure, maybe with a unit or a word after it ("71.4 mAP", "1.5x faster"): not a label
+_NUMERIC_CELL = re.compile(r"[\s*_]*[~≈<>≤≥]?[+\-−±]?[$€£]?\d[\d.,]*(?:\s?[%×xKMBTkmsGB]{0,3}|\s?±\s?[\d.]+)*[\s*_†‡*]*(?:\s.*)?")
+_EMPTY_CELL = re.compile(r"[\s*_]*(?:[-−–—]+|n/?a|N/?A|–|\.{1,3}|\?)?[\s*_]*")
+
+
+def _plain(text: str) -> str:
+    """A label or header without Markdown emphasis, code marks or HTML tags."""
+    return re.sub(r"\s+", " ", _MARKUP.sub("", text)).strip()
+
+
+def _caption_before(lines: list[str], header_line: int) -> str:
+    """A 'Table N: ...' line or an emphasised line right above a table: what its figures are."""
+    for k in range(header_line - 1, max(-1, header_line - 4), -1):
+        line = lines[k].strip()
+        if not line:
             continue
-        values = [row[c][2] for row in rows if c < len(row)]
-        if values and sum(bool(re.fullmatch(r"[\d.,%±+\-\s×x]+", v)) for v in values) <= len(values) / 2:
-            return c
-    return 0
+        if re.match(r"(?i)(?:\*\*|_)?table\s+\d+", line) or (line.startswith(("**", "*", "_")) and len(line) < 200):
+            return _plain(line)
+        break
+    return ""
+
+
+def _cells_of_table(header: list[str], rows, table: int, caption: str):
+    """Cells with their label columns (left, text) and header levels (a sub-header row joins the header)."""
+    width = max([len(header)] + [len(r) for r in rows])
+    texts = [[(r[c][2] if c < len(r) else "") for c in range(width)] for r in rows]
+    labels = _label_columns(header, texts)
+    # a row with no digit and no label, right below the header, is a second header level ("| | QQP | Wiki |")
+    sub_headers = []
+    while len(texts) > 1 and not any(ch.isdigit() for ch in "".join(texts[0])) \
+            and not any(_plain(texts[0][c]) for c in labels) and sum(bool(_plain(t)) for t in texts[0]) >= 2:
+        sub_headers.append([_plain(t) for t in texts.pop(0)])
+        rows = rows[1:]
+    carried = {c: "" for c in labels}
+    for r, row in enumerate(rows, 1):
+        row_texts = texts[r - 1]
+        for c in labels:
+            value = _plain(row_texts[c])
+            if value or not _is_category_column(texts, c, labels):
+                carried[c] = value
+        row_labels = tuple((header[c] if c < len(header) else "", carried[c]) for c in labels)
+        row_header = " ".join(v for c, (_, v) in zip(labels, row_labels) if v and not _is_category_column(texts, c, labels))
+        for c, (start, end, cell_text) in enumerate(row):
+            levels = tuple(h for h in ([header[c] if c < len(header) else ""] + [s[c] for s in sub_headers if c < len(s)]) if h)
+            yield TableCell(start, end, r, c, cell_text, row_header, " ".join(levels), table,
+                            labels=row_labels, headers=levels, caption=caption, label=c in labels)
+
+
+def _label_columns(header: list[str], texts: list[list[str]]) -> list[int]:
+    """Columns that name things (methods, benchmarks, categories), left of the figures: the first
+    text column, and the text columns after it whose values rarely hold a figure of their own
+    ('Qwen2.5 72B' names a model; 'HumanEval 66.0, above StarCoder (68.2)' states figures)."""
+    out = []
+    for c in range(len(texts[0]) if texts else 0):
+        values = [_plain(t[c]) for t in texts]
+        filled = [v for v in values if v and not _EMPTY_CELL.fullmatch(v)]
+        name = (header[c] if c < len(header) else "").strip().lower()
+        if name in _ROW_HEADER_SKIP:
+            continue
+        numeric = sum(bool(_NUMERIC_CELL.fullmatch(v)) for v in filled)
+        figures = sum(bool(_STANDALONE_FIGURE.search(v)) for v in filled)
+        short = sum(len(v.split()) <= 6 for v in filled) >= len(filled) / 2
+        if not filled:
+            if c == 0 or out:
+                out.append(c)  # an empty first column groups nothing yet; keep looking right
+                continue
+            break
+        if numeric <= len(filled) / 2 and short and (not out or figures <= len(filled) / 3):
+            out.append(c)
+        elif out:
+            break  # labels stand left of the figures
+    while out and all(not _plain(t[out[-1]]) for t in texts):
+        out.pop()
+    return out or [0]
+
+
+# a figure standing on its own in a cell ("66.0", "3.1×", "40%"), not a name's digits ("Qwen2.5", "5-shot")
+_STANDALONE_FIGURE = re.compile(r"(?<![\w.])[+\-−±~]?[$€£]?\d[\d,]*(?:\.\d+)?(?:\s?[%×x])?(?![\w.-])")
+
+
+def _is_category_column(texts: list[list[str]], c: int, labels: list[int]) -> bool:
+    """A label column that is mostly empty ('English', '', '', 'Code', ...) groups the rows below it."""
+    if len(labels) < 2 or c != labels[0]:
+        return False
+    values = [_plain(t[c]) for t in texts]
+    return sum(not v for v in values) >= len(values) / 2
 
 
 _GENERIC_HEADINGS = frozenset(

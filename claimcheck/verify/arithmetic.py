@@ -1,50 +1,130 @@
-"""Arithmetic rules: a stated margin, ratio or percent change against the figures it names."""
+"""Arithmetic rules: a stated margin, ratio or percent change against the figures it relates.
+
+The operands of a stated margin, ratio or change are found by the relation the text states,
+in this order: a stated change ("from A to B", "B, down from A", "A → B"), a stated pair
+("A vs B", "A against B for X"), the subject's and the compared system's figures in the same
+sentence, and last the subject's and the compared system's figures anywhere in the document
+(a results table, an earlier paragraph) in the same frame: benchmark, metric and settings.
+"""
 from __future__ import annotations
 
 import re
 
 from ..model import Claim, Evidence
-from .base import (RULES, Context, divide, fmt, interval, label, meets, rule, same_figure,
-                   settings_conflict, subtract, written)
+from .base import (RULES, Context, divide, fmt, interval, label, meets, rule, same_figure, same_subject,
+                   settings_conflict, subtract, topics_compatible, written)
 
-_SCORE_KINDS = ("score", "percent", "change")
+_VALUE_KINDS = ("score", "percent", "change", "time", "throughput", "memory", "cost", "scale")
+_ADDITIVE = ("plain", "percent", "points", "time", "memory", "money", "rate", "count")
 
 
-def subject_value(ctx: Context, delta: Claim, metric: str) -> Claim | None:
-    """The subject's own figure for a metric: in the same sentence, else stated consistently in its section."""
-    def eligible(c: Claim) -> bool:
-        return (c.metric == metric and c.role in ("", "to") and c.kind in _SCORE_KINDS
-                and not c.quantity.bound and not c.quantity.approx)
-    same = [c for c in ctx.sentence_claims(delta) if eligible(c)]
-    if same:
-        return min(same, key=lambda c: abs(c.quantity.start - delta.quantity.start))
-    if not delta.subject:
-        return None
-    candidates = [c for c in ctx.claims if eligible(c) and c.subject == delta.subject
-                  and c.quantity.start < delta.quantity.start and not settings_conflict(c.setting, delta.setting)]
-    if not candidates:
-        return None
-    first = candidates[0]
-    if all(same_figure(first, c) for c in candidates):
-        return max(candidates, key=lambda c: (c.quantity.decimals, c.quantity.start))
+def _value_like(c: Claim) -> bool:
+    return c.kind in _VALUE_KINDS and not c.quantity.bound and c.quantity.high is None
+
+
+def change_pair(ctx: Context, claim: Claim) -> tuple[Claim, Claim] | None:
+    """The 'from A to B' (or 'B, down from A', 'A → B') figures a margin or change in the same
+    sentence describes; with only 'up from A' stated, B is the subject's figure elsewhere."""
+    sentence = ctx.sentence_claims(claim)
+    starts = [c for c in sentence if c.role == "from" and c is not claim and _related(claim, c)]
+    ends = [c for c in sentence if c.role == "to" and c is not claim and _related(claim, c)]
+    if len(starts) == 1 and len(ends) == 1:
+        return starts[0], ends[0]
+    if len(starts) == 1 and not ends and claim.subject:
+        end = ctx.figure_of(claim.subject, starts[0], exclude=starts[0])
+        if end is not None and end.sentence != claim.sentence:
+            return starts[0], end
     return None
 
 
-def _baseline_for(ctx: Context, delta: Claim) -> Claim | None:
-    baselines = [c for c in ctx.sentence_claims(delta) if c.role == "baseline"
-                 and c.kind in ("score", "percent") and (not delta.metric or c.metric in ("", delta.metric))]
-    if not baselines:
+def _related(claim: Claim, other: Claim) -> bool:
+    """A change's figure and its ends must be of one metric when both name one."""
+    if claim.metric and other.metric and claim.metric != other.metric and claim.quantity.dimension != "points":
+        return claim.kind != "delta" and other.metric in ("", claim.metric)
+    return True
+
+
+def compared_pair(ctx: Context, claim: Claim) -> tuple[Claim, Claim] | None:
+    """(own, other): the subject's figure and the compared system's figure a margin, ratio or
+    change relates, from its sentence ('9.8% against Whisper's 12.1%', '(29 ms vs 38 ms)') or,
+    when the sentence names the compared system but not its figure, from the document."""
+    sentence = [c for c in ctx.sentence_claims(claim) if c is not claim and _value_like(c)]
+    dimension_ok = _dimension_filter(claim)
+    others = [c for c in sentence if c.role == "baseline" and dimension_ok(c) and _frame_ok(claim, c)
+              and (not claim.baseline or same_subject(c.subject, claim.baseline))]
+    owns = [c for c in sentence if c.role in ("", "to") and dimension_ok(c) and _frame_ok(claim, c)
+            and (not claim.subject or not c.subject or same_subject(c.subject, claim.subject))]
+    if others:
+        other = min(others, key=lambda c: abs(c.quantity.start - claim.quantity.start))
+        same_dimension = [c for c in owns if c.quantity.dimension == other.quantity.dimension or
+                          {c.quantity.dimension, other.quantity.dimension} <= {"plain", "percent"}]
+        if same_dimension:
+            own = min(same_dimension, key=lambda c: abs(c.quantity.start - claim.quantity.start))
+            return own, other
+        if not owns and claim.subject:
+            # "It leads the strongest baseline by 5.1 points (TrackNet 68.2)": its own score is stated before
+            own = ctx.figure_of(claim.subject, other)
+            if own is not None and own.quantity.start < claim.quantity.start:
+                return own, other
+    if not claim.baseline or not claim.subject:
         return None
-    return min(baselines, key=lambda c: abs(c.quantity.start - delta.quantity.start))
+    # the compared system is named but its figure is stated elsewhere (a table): look both up
+    like = others[0] if others else (owns[0] if owns else None)
+    templates = [like] if like is not None else [c for c in ctx.claims if c.subject and _value_like(c)
+                                                  and same_subject(c.subject, claim.subject) and _frame_ok(claim, c)
+                                                  and dimension_ok(c)]
+    for template in templates:
+        own = ctx.figure_of(claim.subject, template)
+        other = ctx.figure_of(claim.baseline, template)
+        if own is not None and other is not None and own is not other:
+            return own, other
+    return None
+
+
+def _dimension_filter(claim: Claim):
+    """Which operand figures a stated change can be of: a margin in points of scores, in ms of
+    times; a ratio or a relative change of any one dimension."""
+    dimension = claim.quantity.dimension
+    if claim.kind == "speedup" or dimension in ("percent", "fraction") and claim.kind == "delta":
+        return lambda c: c.quantity.dimension in _ADDITIVE
+    if dimension in ("plain", "points"):
+        return lambda c: c.quantity.dimension in ("plain", "percent")
+    return lambda c: c.quantity.dimension == dimension
+
+
+def _frame_ok(claim: Claim, other: Claim) -> bool:
+    """An operand is of the stated change's metric and benchmark when both name them, under
+    settings that do not differ (p50 is not p99)."""
+    if claim.dataset and other.dataset and claim.dataset != other.dataset:
+        return False
+    if settings_conflict(claim.setting - _CHANGE_MARKS, other.setting - _CHANGE_MARKS):
+        return False
+    if claim.metric and other.metric and claim.kind != "speedup":
+        return topics_compatible(claim, other) or claim.metric == other.metric
+    return True
+
+
+_CHANGE_MARKS = frozenset({"condition:before a stated change", "condition:after a stated change"})
+
+
+def _fraction_points(stated: Claim, a: Claim, b: Claim) -> float:
+    """Rates written as fractions (0.71 and 0.58) with a margin in points (13): scale by 100."""
+    if stated.quantity.dimension == "points" or (stated.quantity.dimension == "plain" and abs(stated.value) >= 1):
+        if all(c.quantity.dimension == "plain" and 0 <= abs(c.value) <= 1 and c.quantity.decimals >= 2 for c in (a, b)):
+            return 100.0
+    return 1.0
 
 
 @rule("CC101", "margin-mismatch", "arithmetic")
 def check_margins(ctx: Context):
-    """Margin against the scores it names.
+    """Margin against the figures it relates.
 
     What it checks: a stated margin ("beats WoTE (88.3) by 6.2 points", "from 71.2 to 74.0,
-    a 2.6-point gain") against the difference of the two scores, the subject's own score
-    taken from the same sentence or, when the digest states it once, from the same section.
+    a 2.6-point gain", "improved by 90 ms, from 410 ms to 330 ms", "17.4 GB lower than SGLang")
+    against the difference of its two figures: the ends of a stated change, a stated pair, or
+    the subject's and the compared system's figures in the same frame anywhere in the document
+    (a results table included). Margins in points, ms, GB, tokens or dollars alike; rates
+    written as fractions (0.71 vs 0.58) take a margin in points as hundredths.
     Why it matters: a margin computed against the wrong baseline is the most common slip in
     digests, and readers repeat margins rather than scores.
     Example: "PDMS 90.2 ... 6.2 points over the nearest baseline (WoTE 88.3)": 90.2 - 88.3 = 1.9.
@@ -52,34 +132,34 @@ def check_margins(ctx: Context):
     """
     self = RULES["CC101"]
     for delta in ctx.claims:
-        if delta.kind != "delta" or delta.quantity.bound or delta.quantity.dimension == "percent":
+        if delta.kind != "delta" or delta.quantity.dimension in ("percent", "fraction"):
             continue
-        pair = _change_pair(ctx, delta)
+        pair = change_pair(ctx, delta)
         if pair:
             start, end = pair
-            computed = subtract(interval(end.quantity), interval(start.quantity))
+            first, second = end, start
             operands = (start, end)
-            formula = f"{written(end)} - {written(start)}"
-            value = end.value - start.value
         else:
-            baseline = _baseline_for(ctx, delta)
-            if baseline is None:
+            compared = compared_pair(ctx, delta)
+            if compared is None:
                 continue
-            metric = delta.metric or baseline.metric
-            own = subject_value(ctx, delta, metric) if metric else None
-            if own is None or own is baseline:
-                continue
-            lower = own.lower_is_better or baseline.lower_is_better
-            first, second = (baseline, own) if lower else (own, baseline)
-            computed = subtract(interval(first.quantity), interval(second.quantity))
-            operands = (own, baseline)
-            formula = f"{written(first)} - {written(second)}"
-            value = first.value - second.value
+            own, other = compared
+            operands = (own, other)
+            first, second = own, other
+        if {first.quantity.dimension, second.quantity.dimension} - {"plain", "percent"} and \
+                first.quantity.dimension != second.quantity.dimension:
+            continue
+        scale = _fraction_points(delta, first, second)
+        low, high = subtract(_base(first), _base(second))
+        factor = _to_unit(delta, first)
+        computed = (low * scale / factor, high * scale / factor)
+        value = (first.quantity.base_value() - second.quantity.base_value()) * scale / factor
         stated = ctx.interval(delta.quantity)
         if meets(_abs_interval(stated), _abs_interval(computed), delta.quantity.bound):
             continue
+        formula = f"{written(first)} - {written(second)}"
+        message = f"stated margin {written(delta)}, computed {formula} = {fmt(value)}"
         evidence = [Evidence.of(c) for c in operands]
-        message = (f"stated margin {written(delta)}, computed {formula} = {fmt(value)}")
         if not pair:
             message += f" ({operands[0].subject or 'the subject'} {written(operands[0])} against {label(operands[1])})"
             alternative = _other_baseline(ctx, delta, operands[0])
@@ -89,23 +169,27 @@ def check_margins(ctx: Context):
         yield self.finding(delta, message, evidence, expected=round(abs(value), 6))
 
 
-def _change_pair(ctx: Context, delta: Claim, dimensions=("plain", "percent")) -> tuple[Claim, Claim] | None:
-    """The 'from A to B' figures a delta in the same sentence describes."""
-    sentence = ctx.sentence_claims(delta)
-    starts = [c for c in sentence if c.role == "from" and c is not delta]
-    ends = [c for c in sentence if c.role == "to" and c is not delta]
-    if len(starts) == 1 and len(ends) == 1 and starts[0].quantity.dimension in dimensions:
-        if delta.metric and starts[0].metric and delta.metric != starts[0].metric:
-            return None
-        return starts[0], ends[0]
-    return None
+def _base(claim: Claim) -> tuple[float, float]:
+    """A figure's interval in its dimension's base unit (seconds, bytes), so 0.4 s meets 380 ms."""
+    lo, hi = interval(claim.quantity)
+    factor = claim.quantity.base_value() / claim.value if claim.value else 1.0
+    return lo * factor, hi * factor
+
+
+def _to_unit(stated: Claim, operand: Claim) -> float:
+    """The factor from base units to the stated figure's own unit ('by 90 ms': milliseconds)."""
+    q = stated.quantity
+    if q.dimension in ("time", "memory", "length") and q.value:
+        return q.base_value() / q.value
+    return 1.0
 
 
 def _other_baseline(ctx: Context, delta: Claim, own: Claim) -> Claim | None:
-    """A baseline of the same metric whose margin the stated figure does fit."""
+    """A compared system's figure in the same frame whose margin the stated figure does fit."""
     stated = ctx.interval(delta.quantity)
     for c in ctx.claims:
-        if c.role == "baseline" and c.metric == own.metric and c.subject != own.subject:
+        if c.role == "baseline" and c is not own and topics_compatible(c, own) and c.subject != own.subject \
+                and c.quantity.dimension == own.quantity.dimension:
             computed = subtract(interval(own.quantity), interval(c.quantity))
             if meets(_abs_interval(stated), _abs_interval(computed)):
                 return c
@@ -114,104 +198,189 @@ def _other_baseline(ctx: Context, delta: Claim, own: Claim) -> Claim | None:
 
 @rule("CC102", "ratio-mismatch", "arithmetic")
 def check_ratios(ctx: Context):
-    """Speedup or reduction against the two figures it names.
+    """Speedup, reduction or multiple against the two figures it relates.
 
-    What it checks: a stated ratio ("2.03x wall-clock reduction", "3x faster", "halves
-    memory") against the two times, throughputs or sizes in the same sentence.
-    Why it matters: headline speedups are quoted everywhere; a ratio that its own latencies
-    do not give is a wrong headline.
+    What it checks: a stated ratio ("2.03x wall-clock reduction", "3x faster", "1.4× the SFT
+    mean (61.8 vs 35.2)", "a model 70× smaller", "twice the 1.5 million hours") against the
+    quotient of its two figures: two figures of one dimension in its sentence (times,
+    throughputs, sizes, scores, costs), or the subject's and the compared system's figures in
+    the frame the ratio names (speed: latency or throughput; size: parameters) anywhere in the
+    document. Word multipliers (twice, halves, an order of magnitude) get honest slack.
+    Why it matters: headline speedups are quoted everywhere; a ratio that its own figures do
+    not give is a wrong headline.
     Example: "78.9 s versus 160 s, a 2.3x speedup": 160 / 78.9 = 2.03.
     How to fix: state the ratio the figures give, or the configuration the ratio belongs to.
     """
     self = RULES["CC102"]
     for ratio in ctx.claims:
-        if ratio.quantity.dimension != "ratio" or ratio.quantity.bound:
+        if ratio.quantity.dimension != "ratio" or ratio.quantity.high is not None:
             continue
         operands = operands_for_ratio(ctx, ratio)
         if operands is None:
             continue
         small, large = operands
-        computed = divide(interval(large.quantity, ctx.slack), _scaled(small, large))
+        computed = divide(_base(large), _base(small))
         if computed is None:
             continue
         stated = ctx.interval(ratio.quantity)
         inverse = (1 / computed[1], 1 / computed[0])  # "0.5x the latency"
-        if meets(stated, computed) or meets(stated, inverse):
+        if meets(stated, computed, ratio.quantity.bound) or meets(stated, inverse, ratio.quantity.bound):
             continue
         value = large.quantity.base_value() / small.quantity.base_value()
-        message = (f"stated {written(ratio)}, computed {written(large)} / {written(small)} = {fmt(value)}×")
+        message = f"stated {written(ratio)}, computed {written(large)} / {written(small)} = {fmt(value)}×"
         yield self.finding(ratio, message, [Evidence.of(large), Evidence.of(small)], expected=round(value, 6))
 
 
+_RATIO_DIMENSIONS = ("time", "rate", "memory", "count", "money", "plain", "percent")
+# what a named ratio compares, in the figures a document states for each system
+_RATIO_FRAMES = {"size": ("count",), "cost": ("money",), "memory": ("memory",), "compute": ("count", "time"),
+                 "speedup": ("time", "rate"), "throughput": ("rate",), "latency": ("time",),
+                 "ratio": _RATIO_DIMENSIONS}
+
+
 def operands_for_ratio(ctx: Context, ratio: Claim) -> tuple[Claim, Claim] | None:
-    """Exactly two figures of one dimension (time, throughput, memory, size) in the sentence."""
-    sentence = [c for c in ctx.sentence_claims(ratio) if c is not ratio and c.kind != "setting"
-                and not c.quantity.bound and c.value > 0]
-    for dimension in ("time", "rate", "memory"):
-        same = [c for c in sentence if c.quantity.dimension == dimension
-                or (c.kind == "change" and c.quantity.dimension == dimension)]
-        if len(same) == 2:
-            a, b = same
-            return (a, b) if a.quantity.base_value() <= b.quantity.base_value() else (b, a)
+    """(smaller, larger): two figures of one dimension the ratio relates."""
+    allowed = _RATIO_FRAMES.get(ratio.metric.split(":")[0], _RATIO_DIMENSIONS)
+    clause = ctx.clause_span(ratio)
+    sentence = [c for c in ctx.sentence_claims(ratio) if c is not ratio and _value_like(c) and c.value > 0
+                and c.quantity.dimension != "ratio" and c.quantity.dimension in allowed
+                and clause[0] <= c.quantity.start < clause[1]]
+    pair = _explicit_pair(ctx, ratio, sentence)
+    if pair is None:
+        for dimension in _RATIO_DIMENSIONS:
+            if dimension not in allowed:
+                continue
+            same = [c for c in sentence if c.quantity.dimension == dimension]
+            if dimension in ("plain", "percent") and not all(c.metric == same[0].metric for c in same):
+                continue
+            if len(same) == 2 and (dimension not in ("plain", "percent", "count") or _paired(ctx, same)):
+                pair = (same[0], same[1])
+                break
+    if pair is None:
+        pair = _looked_up(ctx, ratio)
+    if pair is None:
+        return None
+    a, b = pair
+    return (a, b) if a.quantity.base_value() <= b.quantity.base_value() else (b, a)
+
+
+def _explicit_pair(ctx: Context, ratio: Claim, sentence: list[Claim]) -> tuple[Claim, Claim] | None:
+    """'(61.8 vs 35.2)', 'from 64 GB to 6 GB' right after the ratio."""
+    after = [c for c in sentence if c.quantity.start > ratio.quantity.end]
+    if len(after) >= 2:
+        a, b = after[0], after[1]
+        between = ctx.document.text[a.quantity.end:b.quantity.start]
+        lead = ctx.document.text[ratio.quantity.end:a.quantity.start]
+        if re.fullmatch(r"\s*(?:vs\.?|versus|to|→|->|and|against)\s*", between, re.I) and len(lead) < 60 \
+                and a.quantity.dimension == b.quantity.dimension:
+            return a, b
     return None
 
 
-def _scaled(small: Claim, large: Claim) -> tuple[float, float]:
-    """`small`'s interval in `large`'s unit, so ms against s divides right."""
-    lo, hi = interval(small.quantity)
-    factor = small.quantity.base_value() / large.quantity.base_value() * large.value / small.value
-    return lo * factor, hi * factor
+def _paired(ctx: Context, figures: list[Claim]) -> bool:
+    """Two scores or counts are a ratio's operands when the text relates them: a change, a
+    pair, or one owned by a compared system."""
+    a, b = figures
+    between = ctx.document.text[a.quantity.end:b.quantity.start]
+    return bool({a.role, b.role} & {"from", "to", "baseline"}) or bool(
+        re.search(r"\b(?:vs\.?|versus|than|against|the|of)\b", between, re.I))
+
+
+def _looked_up(ctx: Context, ratio: Claim) -> tuple[Claim, Claim] | None:
+    """'1.5× the throughput of vLLM', 'a model 70× smaller': the subject's and the compared
+    system's figures in the frame the ratio names, from anywhere in the document."""
+    if not ratio.subject or not ratio.baseline or same_subject(ratio.subject, ratio.baseline):
+        return None
+    what = ratio.metric.split(":")[0]
+    dimensions = _RATIO_FRAMES.get(what)
+    if dimensions is None or what == "ratio":
+        return None  # a plain multiple names no frame to look figures up in
+    found = []
+    for template in ctx.claims:
+        if template.quantity.dimension not in dimensions or template.kind in ("delta", "speedup", "setting"):
+            continue
+        if not same_subject(template.subject, ratio.subject) and not same_subject(template.subject, ratio.baseline):
+            continue
+        if what == "size" and template.metric not in ("parameters", "size"):
+            continue
+        if what in ("throughput", "latency") and template.metric != what:
+            continue
+        own = ctx.figure_of(ratio.subject, template)
+        other = ctx.figure_of(ratio.baseline, template)
+        if own is not None and other is not None and own is not other and own.value > 0 and other.value > 0:
+            if settings_conflict(own.setting, other.setting):
+                continue
+            found.append((own, other))
+    quotients = {round(own.quantity.base_value() / other.quantity.base_value(), 3) for own, other in found}
+    return found[0] if len(quotients) == 1 else None  # several frames give several ratios: not one figure
 
 
 @rule("CC103", "percent-change-mismatch", "arithmetic", severity="error")
 def check_percent_changes(ctx: Context):
-    """Percent change against its from and to figures: relative versus absolute, points versus percent.
+    """Percent change against the figures it relates: the base, relative versus absolute.
 
-    What it checks: "from 50% to 60%, a 20% relative gain" and "cut from 58% to 25%, a 33-point
-    drop": a change stated in percent must be the relative change (B - A) / A; a change in
-    points must be the absolute one. A percent change that only fits the absolute difference
-    of two percentages is reported as points written as percent (a warning).
-    Why it matters: "10% better" for 50% -> 60% understates a 20% relative gain; readers
-    cannot tell which was meant.
-    Example: "accuracy rose from 50% to 60%, a 10% improvement": relative 20%, absolute 10 points.
-    How to fix: write percentage points (pp) for absolute differences of percentages.
+    What it checks: a change stated in percent ("from 50% to 60%, a 20% relative gain", "24%
+    lower than vLLM (29 ms vs 38 ms)", "down 30% from 3.4") must be the relative change from
+    the figure it starts from, (B - A) / A; one that fits (B - A) / B instead is reported as
+    using the wrong base; one that only fits the absolute difference of two percentages is
+    reported as points written as percent (a warning); a change in points must be B - A.
+    Why it matters: "10% better" for 50% -> 60% understates a 20% relative gain, and a drop
+    computed on the new value overstates it.
+    Example: "throughput fell from 18,600 to 15,900 tok/s, a 17% drop": (18,600 - 15,900) /
+    18,600 = 14.5%; 17% divides by the new value.
+    How to fix: divide by the starting figure; write percentage points (pp) for absolute
+    differences of percentages.
     """
     self = RULES["CC103"]
     for change in ctx.claims:
-        if change.kind != "delta" and not (change.kind == "percent" and change.role == ""):
+        dimension = change.quantity.dimension
+        if change.kind != "delta" or dimension not in ("percent", "points"):
             continue
-        if change.quantity.dimension not in ("percent", "points") or change.quantity.bound:
+        pair = change_pair(ctx, change)
+        if pair is not None:
+            start, end = pair
+        else:
+            compared = compared_pair(ctx, change) if dimension == "percent" else None
+            if compared is None:
+                continue
+            end, start = compared  # a change of the subject relative to the compared system
+        if dimension == "points" and start.quantity.dimension not in ("percent", "plain"):
             continue
-        if change.quantity.dimension == "percent" and not _describes_change(ctx, change):
-            continue  # "from 70% to 75% while using 40% fewer parameters"
-        pair = _change_pair(ctx, change, ("plain", "percent", "time", "memory", "rate", "count"))
-        if pair is None:
-            continue
-        start, end = pair
-        a, b = interval(start.quantity), interval(end.quantity)
-        relative = divide(subtract(b, a), a)
-        if relative is None:
-            continue
-        relative = (relative[0] * 100, relative[1] * 100)
+        a, b = _base(start), _base(end)
         absolute = subtract(b, a)
         stated = ctx.interval(change.quantity)
-        stated_abs = (abs(stated[0]), abs(stated[1]))
-        rel_abs = _abs_interval(relative)
-        abs_abs = _abs_interval(absolute)
-        rel_value = (end.value - start.value) / start.value * 100 if start.value else 0.0
-        abs_value = end.value - start.value
-        percent_operands = start.quantity.dimension == "percent"
+        stated_abs = _abs_interval(stated)
+        abs_value = end.quantity.base_value() - start.quantity.base_value()
         evidence = [Evidence.of(start), Evidence.of(end)]
-        if change.quantity.dimension == "points":
-            if meets(stated_abs, abs_abs):
-                continue
-            note = f"; {written(change)} is the relative change" if meets(stated_abs, rel_abs) else ""
-            yield self.finding(change, f"stated {written(change)}, computed {written(end)} - {written(start)} = "
-                               f"{fmt(abs_value)} points{note}", evidence, expected=round(abs(abs_value), 6))
+        if dimension == "points":
+            if meets(stated_abs, _abs_interval(absolute), change.quantity.bound) or \
+                    meets(stated_abs, _abs_interval((absolute[0] * 100, absolute[1] * 100)), change.quantity.bound):
+                continue  # RULES["CC101"] reports margins; this rule only relative-versus-absolute slips
+            relative = divide(absolute, a)
+            if relative is not None and meets(stated_abs, _abs_interval((relative[0] * 100, relative[1] * 100))):
+                rel_value = abs_value / start.quantity.base_value() * 100
+                yield self.finding(change, f"stated {written(change)}, computed {written(end)} - {written(start)} = "
+                                   f"{fmt(abs_value)} points; {written(change)} is the relative change "
+                                   f"({fmt(rel_value)}%)", evidence, expected=round(abs(abs_value), 6))
             continue
-        if meets(stated_abs, rel_abs):
+        relative = divide(absolute, a)
+        if relative is None:
+            yield self.finding(change, f"stated {written(change)} as a change from {written(start)}: a change from "
+                               f"zero has no percent size", evidence, expected=None, verdict="undefined",
+                               severity="warning")
             continue
-        if percent_operands and meets(stated_abs, abs_abs):
+        rel = (relative[0] * 100, relative[1] * 100)
+        if meets(stated_abs, _abs_interval(rel), change.quantity.bound):
+            continue
+        rel_value = abs_value / start.quantity.base_value() * 100
+        wrong_base = divide(absolute, b)
+        if wrong_base is not None and meets(stated_abs, _abs_interval((wrong_base[0] * 100, wrong_base[1] * 100))):
+            yield self.finding(
+                change, f"stated {written(change)}, computed ({written(end)} - {written(start)}) / {written(start)} = "
+                f"{fmt(rel_value)}%; {written(change)} divides by {written(end)} (the wrong base)",
+                evidence, expected=round(abs(rel_value), 6), verdict="wrong-base")
+            continue
+        if start.quantity.dimension == "percent" and meets(stated_abs, _abs_interval(absolute)):
             yield self.finding(
                 change, f"stated {written(change)} is the absolute difference {written(end)} - {written(start)} = "
                 f"{fmt(abs_value)} percentage points; the relative change is {fmt(rel_value)}%",
@@ -219,22 +388,6 @@ def check_percent_changes(ctx: Context):
             continue
         yield self.finding(change, f"stated {written(change)}, computed ({written(end)} - {written(start)}) / "
                            f"{written(start)} = {fmt(rel_value)}%", evidence, expected=round(abs(rel_value), 6))
-
-
-_CHANGE_NOUN = re.compile(r"\s*\)?\s*(?:relative\s+|absolute\s+|overall\s+)?(?:gain|improvement|increase|reduction|"
-                          r"drop|decrease|saving|savings|boost|jump|rise|cut|decline|lift|uplift|speedup|lower|"
-                          r"higher|better|faster|smaller|less|more)\b", re.I)
-_CHANGE_LEAD = re.compile(r"(?:\bby|\bof|\bup|\bdown|[(\[])\s*(?:about\s+|~)?$", re.I)
-
-
-def _describes_change(ctx: Context, claim: Claim) -> bool:
-    """'a 12% improvement', 'by 30%', '(+15%)': the figure is the size of a change."""
-    text = ctx.document.text
-    after = text[claim.quantity.end:claim.quantity.end + 40]
-    before = text[max(claim.sentence[0], claim.quantity.start - 20):claim.quantity.start]
-    if _CHANGE_NOUN.match(after) and not re.match(r"\s*(?:fewer|less|more)\s+[a-z]", after, re.I):
-        return True
-    return claim.quantity.signed or _CHANGE_LEAD.search(before) is not None
 
 
 def _abs_interval(span: tuple[float, float]) -> tuple[float, float]:

@@ -67,6 +67,14 @@ class Context:
         start, end = claim.sentence
         return self.document.text[start:end]
 
+    def clause_span(self, claim: Claim) -> tuple[int, int]:
+        """The part of a claim's sentence between semicolons: figures across a ';' are unrelated."""
+        start, end = claim.sentence
+        text = self.document.text
+        left = text.rfind(";", start, claim.quantity.start)
+        right = text.find(";", claim.quantity.end, end)
+        return (left + 1 if left >= 0 else start, right if right >= 0 else end)
+
     def paragraph_span(self, offset: int) -> tuple[int, int]:
         """The paragraph (text between blank lines) around an offset."""
         text = self.document.text
@@ -80,6 +88,34 @@ class Context:
 
     def interval(self, quantity: Quantity) -> tuple[float, float]:
         return interval(quantity, self.slack)
+
+    def figures_of(self, subject: str, like: Claim, exclude: Claim | None = None,
+                   dimensions: tuple[str, ...] | None = None) -> list[Claim]:
+        """The figures the document states for `subject` in the frame of `like` (same benchmark,
+        metric and settings), tables and prose alike: where a margin's or ratio's operands come
+        from when its sentence does not state them."""
+        if not subject:
+            return []
+        wanted = dimensions or (like.quantity.dimension,)
+        out = []
+        for c in self.claims:
+            if c is exclude or c.kind in ("delta", "speedup", "setting") or c.quantity.bound:
+                continue
+            if c.quantity.dimension not in wanted or not same_subject(c.subject, subject):
+                continue
+            if c.role == "from" or not topics_compatible(c, like) or settings_conflict(c.setting, like.setting):
+                continue
+            out.append(c)
+        return out
+
+    def figure_of(self, subject: str, like: Claim, exclude: Claim | None = None,
+                  dimensions: tuple[str, ...] | None = None) -> Claim | None:
+        """The one figure the document states for `subject` in `like`'s frame (all its statements
+        agree), the most precisely written; None when there is none or they disagree."""
+        found = self.figures_of(subject, like, exclude, dimensions)
+        if not found or not all(same_figure(found[0], c) for c in found):
+            return None
+        return max(found, key=lambda c: (c.quantity.decimals, -c.quantity.start))
 
 
 def interval(quantity: Quantity, slack: float = 0.0) -> tuple[float, float]:
@@ -128,26 +164,61 @@ def base_interval(quantity: Quantity, slack: float = 0.0) -> tuple[float, float]
     return lo * factor, hi * factor
 
 
-_MARKERS = frozenset({"other configuration", "after a stated change"})
-_NEUTRAL = frozenset({"before a stated change"})  # the figure a change starts from is the base setting
-
-
-def _setting_type(setting: str) -> str:
-    """What a setting is a value of: 'v1' and 'v2' are versions, '5-shot' and 'zero-shot' shot counts,
-    'style removal' and 'object removal' removal tasks."""
-    if "-" in setting and not setting.startswith("-"):
-        return setting.rsplit("-", 1)[1]
-    if any(ch.isdigit() for ch in setting):
-        return re.sub(r"\d+", "#", setting)
-    return setting.split()[-1]
+# a stated change of configuration is a setting of its own; the figure a change starts from is
+# the base setting, comparable with figures that state no change
+_NEUTRAL = frozenset({"condition:before a stated change"})
 
 
 def settings_conflict(a: frozenset[str], b: frozenset[str]) -> bool:
-    """Do two settings name different values of one thing (v1 vs v2, 5-shot vs 0-shot)?"""
-    if (a & _MARKERS) != (b & _MARKERS):
+    """Do two settings give one type different values (v1 vs v2, 5-shot vs 0-shot, A100 vs H100)?
+
+    Settings are "type:value" strings; a type named on one side only is no conflict.
+    """
+    conditions_a = {x for x in a if x.startswith("condition:")} - _NEUTRAL
+    conditions_b = {x for x in b if x.startswith("condition:")} - _NEUTRAL
+    if conditions_a != conditions_b:
+        return True  # an ablation, a stated change or another configuration is another figure
+    types_a: dict[str, set[str]] = {}
+    for x in a - conditions_a - _NEUTRAL:
+        kind, _, value = x.partition(":")
+        types_a.setdefault(kind, set()).add(value)
+    types_b: dict[str, set[str]] = {}
+    for y in b - conditions_b - _NEUTRAL:
+        kind, _, value = y.partition(":")
+        types_b.setdefault(kind, set()).add(value)
+    return any(kind in types_a and not (types_a[kind] & values) for kind, values in types_b.items())
+
+
+def _norm_name(name: str) -> str:
+    name = re.sub(r"\s*[(\[]\s*ours\s*[)\]]", "", name, flags=re.I)
+    return re.sub(r"[\s_-]+", " ", name.casefold()).strip(" *")
+
+
+def same_subject(a: str, b: str) -> bool:
+    """'vLLM' is 'vLLM 0.6' (a version of it); 'iLLaDA-Base' is iLLaDA's; 'LLaDA' is not 'iLLaDA'."""
+    a, b = _norm_name(a), _norm_name(b)
+    if not a or not b:
+        return False
+    return a == b or a.startswith(b + " ") or b.startswith(a + " ")
+
+
+def metrics_compatible(a: str, b: str) -> bool:
+    """One metric: the same id, or a speedup named with its scope and one named without."""
+    if a == b:
         return True
-    types_a = {_setting_type(x): x for x in a - _MARKERS - _NEUTRAL}
-    return any(_setting_type(y) in types_a and types_a[_setting_type(y)] != y for y in b - _MARKERS - _NEUTRAL)
+    return bool(a and b) and "speedup" in (a, b) and a.split(":")[0] == b.split(":")[0] == "speedup"
+
+
+def topics_compatible(a: Claim, b: Claim) -> bool:
+    """Could two figures be of one thing: the same benchmark where both name one, the same metric
+    where both name one; with one metric unnamed the benchmark must tie them."""
+    if a.dataset and b.dataset and a.dataset != b.dataset:
+        return False
+    if a.metric and b.metric:
+        return metrics_compatible(a.metric, b.metric)
+    return bool(a.dataset and b.dataset) or (not a.metric and not b.metric and not a.dataset and not b.dataset
+                                             and a.quantity.dimension == b.quantity.dimension
+                                             and a.quantity.dimension in ("time", "rate", "memory", "money"))
 
 
 def fmt(value: float, decimals: int | None = None) -> str:

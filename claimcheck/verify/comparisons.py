@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 
 from ..model import Claim, Evidence
-from .base import RULES, Context, base_interval, label, rule, written
+from .base import RULES, Context, base_interval, label, rule, same_subject, topics_compatible, written
 
 # Quality words say which method is better, so they flip for lower-is-better metrics (FID,
 # WER, latency); numeric words say which number is larger, whatever the metric.
@@ -19,16 +19,21 @@ _COMPARED_KINDS = ("score", "percent", "time", "throughput", "memory")
 _MAX_WORDS = {"largest", "biggest", "highest", "greatest", "strongest", "best"}
 
 
-def _own_figure(ctx: Context, anchor: Claim, metric: str) -> Claim | None:
-    """The subject's figure a comparison speaks of: in the sentence, else just before it."""
+def _own_figure(ctx: Context, anchor: Claim) -> Claim | None:
+    """The subject's figure a comparison with `anchor` speaks of: in the same frame and dimension,
+    in the sentence (before the compared figure), else the one the document states for it."""
     def eligible(c: Claim) -> bool:
-        return (c.metric == metric and c.role in ("", "to") and c.kind in _COMPARED_KINDS + ("change",)
-                and not c.quantity.bound)
+        return (c is not anchor and c.role in ("", "to") and c.kind in _COMPARED_KINDS + ("change",)
+                and not c.quantity.bound and c.quantity.dimension == anchor.quantity.dimension
+                and topics_compatible(c, anchor) and not same_subject(c.subject, anchor.subject))
     same = [c for c in ctx.sentence_claims(anchor) if eligible(c)]
     if same:
-        return same[0]
-    earlier = [c for c in ctx.paragraph_claims(anchor) if eligible(c) and c.quantity.start < anchor.quantity.start]
-    return earlier[-1] if earlier else None
+        return min(same, key=lambda c: abs(c.quantity.start - anchor.quantity.start))
+    if any(c.role in ("", "to") and c.kind != "setting" for c in ctx.sentence_claims(anchor) if c is not anchor):
+        return None  # the sentence states the subject's figure in another frame: not comparable
+    subject = next((c.subject for c in ctx.sentence_claims(anchor) if c.role != "baseline" and c.subject), "")
+    own = ctx.figure_of(subject, anchor) if subject else None
+    return own if own is not None and not same_subject(own.subject, anchor.subject) else None
 
 
 @rule("CC104", "comparison-contradicted", "comparisons")
@@ -54,8 +59,8 @@ def check_comparisons(ctx: Context):
         if len({up for _, _, up in words}) != 1:
             continue  # no comparison word, or both directions ("above X but below Y")
         match, quality, up = max(words, key=lambda w: w[0].start())  # the word nearest the figure
-        own = _own_figure(ctx, claim, claim.metric) if claim.metric else None
-        if own is None or own.subject == claim.subject:
+        own = _own_figure(ctx, claim)
+        if own is None:
             continue
         lower = (own.lower_is_better or claim.lower_is_better) and quality
         above, below = (match, None) if up else (None, match)

@@ -5,7 +5,8 @@ import math
 
 from ..model import Claim, Evidence
 from .arithmetic import operands_for_ratio
-from .base import RULES, Context, divide, fmt, interval, meets, rule, same_figure, written
+from .base import (RULES, Context, _norm_name, divide, fmt, interval, meets, rule, same_figure, same_subject,
+                   settings_conflict, topics_compatible, written)
 
 _COMPARABLE_KINDS = {"score", "percent", "speedup", "time", "throughput", "memory", "scale", "delta"}
 _SCALE_STEPS = (1e3, 1e6, 1e9, 1e12, 60.0, 3600.0, 1024.0, 2.0**20, 2.0**30, 100.0)
@@ -13,7 +14,7 @@ _SCALE_STEPS = (1e3, 1e6, 1e9, 1e12, 60.0, 3600.0, 1024.0, 2.0**20, 2.0**30, 100
 
 def _comparable(claim: Claim) -> bool:
     q = claim.quantity
-    if q.bound or q.approx or q.high is not None or not claim.metric or not claim.subject:
+    if q.bound or q.approx or q.high is not None or not claim.subject or not (claim.metric or claim.dataset):
         return False
     if claim.kind == "delta" and not claim.baseline:
         return False  # margins over unnamed references (ablations) are not one quantity
@@ -21,8 +22,19 @@ def _comparable(claim: Claim) -> bool:
 
 
 def _key(claim: Claim):
-    return (claim.subject.casefold(), claim.metric, claim.measure, claim.baseline.casefold(),
-            claim.setting, claim.quantity.dimension if claim.quantity.dimension in ("percent", "points") else "")
+    return (_norm_name(claim.subject), claim.measure, _norm_name(claim.baseline),
+            claim.quantity.dimension if claim.quantity.dimension in ("percent", "points") else "")
+
+
+def _same_frame(a: Claim, b: Claim, ignore_conditions: bool = False) -> bool:
+    """One figure stated twice: same subject, benchmark, metric, what it is measured against,
+    and settings that do not differ (a stated change or another configuration always differs)."""
+    sa, sb = a.setting, b.setting
+    if ignore_conditions:
+        sa = frozenset(x for x in sa if not x.startswith("condition:"))
+        sb = frozenset(x for x in sb if not x.startswith("condition:"))
+    return topics_compatible(a, b) and not settings_conflict(sa, sb) and (
+        not a.baseline and not b.baseline or same_subject(a.baseline, b.baseline))
 
 
 def is_unit_slip(a: Claim, b: Claim) -> bool:
@@ -38,12 +50,26 @@ def is_unit_slip(a: Claim, b: Claim) -> bool:
     return any(math.isclose(ratio, step, rel_tol=1e-6) for step in _SCALE_STEPS)
 
 
-def _groups(ctx: Context):
-    groups: dict[tuple, list[Claim]] = {}
+def _groups(ctx: Context, ignore_conditions: bool = False):
+    """Figures stated for one frame, each group's members pairwise in the same frame (with
+    `ignore_conditions`, figures under stated conditions too: identical digits 1000× apart are
+    a slip whatever the configuration)."""
+    keyed: dict[tuple, list[Claim]] = {}
     for claim in ctx.claims:
         if _comparable(claim):
-            groups.setdefault(_key(claim), []).append(claim)
-    return [g for g in groups.values() if len(g) > 1 and not _variants(ctx, g)]
+            keyed.setdefault(_key(claim), []).append(claim)
+    groups: list[list[Claim]] = []
+    for members in keyed.values():
+        frames: list[list[Claim]] = []
+        for claim in members:
+            for frame in frames:
+                if all(_same_frame(claim, other, ignore_conditions) for other in frame):
+                    frame.append(claim)
+                    break
+            else:
+                frames.append([claim])
+        groups += [g for g in frames if len(g) > 1 and not _variants(ctx, g)]
+    return groups
 
 
 def _variants(ctx: Context, group: list[Claim]) -> bool:
@@ -148,7 +174,9 @@ def check_complements(ctx: Context):
         if not partner or a.quantity.bound or a.quantity.approx:
             continue
         for b in ctx.claims:
-            if b.metric != partner or b.subject != a.subject or (id(b), id(a)) in reported:
+            if b.metric != partner or not same_subject(b.subject, a.subject) or (id(b), id(a)) in reported:
+                continue
+            if a.dataset and b.dataset and a.dataset != b.dataset or settings_conflict(a.setting, b.setting):
                 continue
             if a.quantity.dimension != b.quantity.dimension or b.quantity.bound or b.quantity.approx:
                 continue
@@ -161,7 +189,8 @@ def check_complements(ctx: Context):
                 continue
             anchor = _shared_figure(ctx, a, b)
             confusion = meets(ia, ib)
-            if not (anchor or confusion):
+            together = a.sentence == b.sentence  # "agreement is 81.5%, so it disagrees 19.5% of the time"
+            if not (anchor or confusion or together):
                 continue
             reported.add((id(a), id(b)))
             expected = total - b.value
@@ -205,7 +234,7 @@ def check_unit_slips(ctx: Context):
     How to fix: correct the unit or scale word.
     """
     self = RULES["CC107"]
-    for group in _groups(ctx):
+    for group in _groups(ctx, ignore_conditions=True):
         for i, a in enumerate(group):
             for b in group[i + 1:]:
                 if a.sentence != b.sentence and is_unit_slip(a, b) and not same_figure(a, b, ctx.slack):

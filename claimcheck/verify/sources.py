@@ -11,7 +11,7 @@ import re
 
 from ..model import Claim, Evidence
 from ..sources import ARXIV_ID, Source
-from .base import RULES, Context, rule, same_figure, settings_conflict, written
+from .base import RULES, Context, rule, same_figure, settings_conflict, topics_compatible, written
 
 _CHECKED_KINDS = {"score", "percent", "speedup", "delta", "change", "time", "throughput", "memory", "scale"}
 _FAMILY = {"score": "score", "percent": "score", "speedup": "speedup", "delta": "delta", "time": "time",
@@ -74,12 +74,14 @@ def _whole_document_source(ctx: Context) -> bool:
 
 
 def _aligned(claim: Claim, candidate: Claim) -> bool:
+    """Same measure, benchmark and metric (where named), settings that do not conflict."""
     if _measure(candidate) != _measure(claim):
         return False
-    if not claim.metric:
+    if not claim.metric and not claim.dataset:
         # "8B" with no noun: only a scale of the same size can support it, never contradict it
         return claim.kind == "scale" and same_figure(claim, candidate)
-    if candidate.metric != claim.metric:
+    if not topics_compatible(claim, candidate) and not (
+            claim.kind == "scale" and claim.metric and claim.metric == candidate.metric):
         return False
     if settings_conflict(claim.setting, candidate.setting):
         return False

@@ -1,0 +1,453 @@
+"""Whose figure a number is, from the structure of the writing rather than from a list of names.
+
+The relations read, in order of precedence:
+- "X (N)", "X (FID 12.4)": the name before a parenthesis owns the figures inside it;
+- "(X: N)", "(X 88.3)": a name opening a parenthesis owns the figure that follows;
+- "X's N", "X's mean is N": a possessive owns the figure its clause states;
+- "N for X", "the 2.1B seen by X", "$0.20 charged for X": a name after the figure;
+- "X at N": a name right before "at";
+- "The 7B X": a size right before a name is that name's;
+- "N vs M" after "S <compares with> T": N is S's, M is T's;
+- "X scores N", "X trails Y by N": the clause's actor;
+- a list item or thread post led by a name ("1. **MuonX** trains ..."), "it / the model / our
+  method" (the section's or the document's method), a heading that names a method, the
+  document's own method (its title, an "(ours)" row, the name its sentences are about).
+
+A figure owned by another name than the sentence's main subject is a compared method's
+figure (role "baseline"). Margins, ratios and changes get the thing they are measured
+against ("over vLLM", "than vanilla speculative sampling", "that of SGLang") as `baseline`.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from ..model import Document
+from .vocabulary import Vocabulary
+
+# a token that can be (part of) a name: capitalised, camelCase, letters with digits
+_TOKEN = re.compile(r"[A-Za-z0-9](?:[\w.+/-]|['’](?![sS]\b))*[\w+]|[A-Za-z0-9]")
+_VARIANT_WORDS = frozenset("base large small medium mini tiny instruct chat pro turbo xl xxl lite plus max ultra "
+                           "flash nano micro dense sparse distilled zero-shot fine-tuned".split())
+_NAME_START = re.compile(r"[A-Z]|[a-z]+[A-Z]|[a-z]+\d|\d+[A-Za-z]*[A-Z]")
+_COMPARATORS = (r"than|over|versus|vs\.?|against|compared\s+(?:to|with)|relative\s+to|ahead\s+of|behind|"
+                r"beating|beats?|outperform(?:s|ing)?|surpass(?:es|ing)?|trails?|trailing|matches|matching|"
+                r"overtaking|overtakes|tops|topping|exceeds|exceeding|above|below|from|on\s+top\s+of|"
+                r"that\s+of|those\s+of|the\s+[a-z]+\s+of|improves\s+on|improving\s+on")
+_COMPARATOR = re.compile(r"\b(?:" + _COMPARATORS + r")\s+$", re.IGNORECASE)
+_COMPARATOR_ANYWHERE = re.compile(r"\b(?:" + _COMPARATORS + r")\s+", re.IGNORECASE)
+_PAIR = re.compile(r"\s*(?:vs\.?|versus|v\.|against|→|->|to)\s*$", re.IGNORECASE)
+_OPENERS = frozenset("the a an this that these those it its our their we they in on at for with by from to of and "
+                     "or but as if when while after before against versus vs both each all most some only also "
+                     "compared relative overall however still even yet here there now today".split())
+
+
+@dataclass
+class Owner:
+    name: str
+    how: str        # paren | in-paren | possessive | for | at | size | pair | actor | lead | default
+    start: int = -1  # where the name stands (-1: not in the sentence)
+
+
+@dataclass
+class DocumentNames:
+    """Names a document uses for systems, and its own method."""
+
+    known: set[str] = field(default_factory=set)
+    method: str = ""
+    section_methods: dict[int, str] = field(default_factory=dict)  # section start -> method
+
+    def known_re(self) -> re.Pattern | None:
+        if not self.known:
+            return None
+        names = sorted(self.known, key=len, reverse=True)
+        return re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(n) for n in names) + r")(?![\w-])")
+
+
+class Attributor:
+    """Reads subjects and baselines for one document."""
+
+    def __init__(self, vocabulary: Vocabulary, document: Document, text: str, table_subjects: set[str],
+                 table_ours: set[str], figure_starts: frozenset[int] = frozenset()) -> None:
+        self.v = vocabulary
+        self.document = document
+        self.text = text
+        self.figure_starts = figure_starts  # a figure is never part of a name ("(WoTE 88.3)")
+        # capitalised words seen inside sentences: a plain capitalised word is a name only with
+        # such evidence ('Sampling takes 0.9 s' opens a sentence; 'Gannet' recurs mid-sentence)
+        self._capitalised = {m.group(1) for m in _MID_SENTENCE_CAPITAL.finditer(text)}
+        self._capitalised |= {s.subject for s in document.sections if s.subject}
+        self._capitalised |= set(table_subjects)
+        self.names = self._document_names(table_subjects, table_ours)
+        self._known_re = self.names.known_re()
+
+    # -- document level ---------------------------------------------------------------------
+
+    def _document_names(self, table_subjects: set[str], ours: set[str]) -> DocumentNames:
+        from ..ingest.text import heading_subject
+        names = DocumentNames()
+        names.known |= {n for n in table_subjects if self.is_name(n)}
+        actors = Counter()
+        for m in _LEAD.finditer(self.text):
+            name = self._clean_name(m.group("name") or m.group("name2"))
+            if name and self.is_name(name) and (m.group("name") or self.v.is_name_like(name)):
+                names.known.add(name)
+                actors[name] += 1
+        for m in _ACTOR_ANYWHERE.finditer(self.text):
+            name = self._clean_name(m.group("name"))
+            if name and self.is_name(name) and self.is_verb(m.group("verb")):
+                names.known.add(name)
+                actors[name] += 1
+        for section in self.document.sections:
+            subject = section.subject
+            if subject and self.is_name(subject):
+                names.known.add(subject)
+                names.section_methods[section.start] = subject
+        for m in _NAMED_PAPER.finditer(self.text):
+            name = self._clean_name(m.group("name"))
+            if name and self.is_name(name):
+                names.known.add(name)
+                actors[name] += 3
+        if ours:
+            names.method = sorted(ours)[0]
+        elif actors:
+            best, count = actors.most_common(1)[0]
+            if count >= 2 or len(actors) == 1:
+                names.method = best
+        if not names.method and self.document.sections:
+            first = self.document.sections[0]
+            if first.start < 200 and first.subject and self.is_name(first.subject) and \
+                    (self.v.is_name_like(first.subject) or first.subject in actors):
+                names.method = first.subject
+        if not names.method:
+            title = heading_subject(self.text.split("\n", 1)[0])
+            if title and self.is_name(title) and self.v.is_name_like(title):
+                names.method = title
+        names.known.discard("")
+        return names
+
+    def is_verb(self, word: str) -> bool:
+        """A verb a system does ('scores', 'brings', 'halves', 'removed'): the known ones, or a
+        third-person or past form that is not a plural noun the writing counts or names systems by."""
+        word = word.lower()
+        if word in self.v.system_verbs:
+            return True
+        if len(word) < 4 or word in self.v.system_nouns or word in self.v.names or word in _PLURAL_NOUNS:
+            return False
+        return word.endswith(("es", "ed")) or (word.endswith("s") and not word.endswith(("ss", "us", "is")))
+
+    def is_name(self, text: str) -> bool:
+        """A system's name: capitalised, camelCase or letters with digits; not a metric, benchmark or opener."""
+        text = text.strip()
+        if not text or len(text) > 60 or text.lower() in self.v.not_names or text.lower() in self.v.names:
+            return False
+        first = _TOKEN.match(text)
+        if not first or first.group(0).lower() in _OPENERS:
+            return False
+        if re.fullmatch(r"[\d.,]+[%×xKMBT]?", text):
+            return False
+        if re.fullmatch(r"[A-Z][a-z]+", text) and text not in self._capitalised and _COMMON_NOUN.search(text):
+            return False  # 'Sampling takes 0.9 s', 'Quality barely moved': a common noun opening a sentence
+        return bool(_NAME_START.match(text)) or self._is_system_phrase(text)
+
+    def _is_system_phrase(self, text: str) -> bool:
+        words = text.lower().split()
+        return 1 <= len(words) <= 5 and words[-1] in self.v.system_nouns
+
+    def _clean_name(self, name: str) -> str:
+        name = re.sub(r"[*_`]", "", name).strip(" :,.;")
+        name = re.sub(r"(?:'s|’s)$", "", name)
+        return name
+
+    def section_method(self, offset: int) -> str:
+        section = self.document.section_at(offset)
+        if section is not None and section.start in self.names.section_methods:
+            return self.names.section_methods[section.start]
+        return ""
+
+    # -- names in text ----------------------------------------------------------------------
+
+    def _system_phrase_before(self, end: int, floor: int) -> tuple[str, int] | None:
+        """'the dense model', "last month's leader", 'full fine-tuning' ending at `end`."""
+        window = self.text[max(floor, end - 60):end]
+        words = list(re.finditer(r"[A-Za-z][\w'’-]*", window))
+        if not words or words[-1].end() != len(window) or words[-1].group(0).lower() not in self.v.system_nouns:
+            return None
+        k = len(words) - 1
+        while k > 0 and len(words) - k < 5:
+            word = words[k - 1].group(0)
+            lowered = word.lower()
+            if window[words[k - 1].end():words[k].start()].strip() or lowered in self.v.linking_words \
+                    or lowered in _OPENERS - {"the", "its", "our", "their", "a", "an"} or _COMPARATOR.search(lowered + " "):
+                break
+            k -= 1
+            if lowered in ("the", "its", "our", "their", "a", "an"):
+                break
+        phrase = window[words[k].start():]
+        return phrase, end - len(window) + words[k].start()
+
+    def name_before(self, end: int, floor: int, allow_phrase: bool = False) -> tuple[str, int] | None:
+        """The name (or, with `allow_phrase`, a system phrase such as 'the dense model') ending at `end`."""
+        window = self.text[max(floor, end - 80):end]
+        base = end - len(window)
+        tokens = [(base + m.start(), base + m.end(), m.group(0)) for m in _TOKEN.finditer(window)]
+        if not tokens or tokens[-1][1] != end:
+            return None
+        # a known name first: 'Whisper large-v3', 'vanilla speculative sampling'
+        if self._known_re is not None:
+            for k in range(max(0, len(tokens) - 5), len(tokens)):
+                candidate = self.text[tokens[k][0]:end]
+                if self._known_re.fullmatch(candidate):
+                    return candidate, tokens[k][0]
+        run: list[tuple[int, int, str]] = []
+        for token in reversed(tokens):
+            if run and self.text[token[1]:run[0][0]] not in (" ", "-"):
+                break
+            if token[0] in self.figure_starts:
+                break
+            word = token[2]
+            if _is_variant(word) or (_NAME_START.match(word) and word.lower() not in self.v.not_names
+                                     and word.lower() not in _OPENERS):
+                run.insert(0, token)
+                if len(run) >= 4:
+                    break
+            else:
+                break
+        while run and (_is_variant(run[0][2]) and not _NAME_START.match(run[0][2])):
+            run.pop(0)  # a name starts with a name token, not with 'large'
+        if run:
+            name = self.text[run[0][0]:end]
+            if self.is_name(name):
+                return name, run[0][0]
+        if allow_phrase:
+            return self._system_phrase_before(end, floor)
+        return None
+
+    def name_after(self, start: int, ceiling: int, allow_phrase: bool = False) -> tuple[str, int] | None:
+        """The name (or system phrase) starting at `start`."""
+        window = self.text[start:min(ceiling, start + 80)]
+        if self._known_re is not None:
+            m = self._known_re.match(window)
+            if m:
+                return m.group(0), start
+        m = re.match(r"(?:(?:the|its|their|our)\s+)?", window)
+        offset = m.end()
+        tokens = []
+        for t in _TOKEN.finditer(window, offset):
+            if tokens and window[tokens[-1].end():t.start()] not in (" ", "-"):
+                break
+            if start + t.start() in self.figure_starts:
+                break
+            if not tokens and not (_NAME_START.match(t.group(0)) and t.group(0).lower() not in self.v.not_names):
+                break
+            if tokens and not (_is_variant(t.group(0)) or _NAME_START.match(t.group(0))):
+                break
+            tokens.append(t)
+            if len(tokens) >= 4:
+                break
+        if tokens:
+            name = self._clean_name(window[tokens[0].start():tokens[-1].end()])
+            if offset == 0 and self.is_name(name):
+                return name, start + tokens[0].start()
+        if allow_phrase:
+            m = _SYSTEM_PHRASE_AFTER.match(window)
+            if m and m.group("head").lower() in self.v.system_nouns:
+                return m.group("phrase"), start
+        return None
+
+    # -- one figure -------------------------------------------------------------------------
+
+    def owner(self, q_start: int, q_end: int, clause: tuple[int, int], sentence: tuple[int, int],
+              figures: list[tuple[int, int]]) -> Owner | None:
+        """The name a figure belongs to by one of the structural relations, or None."""
+        text = self.text
+        c_start, c_end = clause
+        before = text[max(c_start, q_start - 60):q_start]
+        # "(X: N", "(X 88.3", "(X at 88.3"
+        m = _IN_PAREN_BEFORE.search(before)
+        if m:
+            found = self.name_after(q_start - len(before) + m.start("name"), q_start)
+            if found:
+                return Owner(found[0], "in-paren", found[1])
+        # "X (N", "X (FID 12.4", "last month's leader (55.2"
+        m = _OPEN_PAREN_BEFORE.search(before)
+        if m:
+            found = self.name_before(q_start - len(before) + m.start(), c_start, allow_phrase=True)
+            if found and re.match(r"[^()]{0,40}\)", text[q_end:q_end + 41]):
+                if re.match(r"[^()]{0,12}?\s(?:vs\.?|versus|v\.|to|→|->)\s", text[q_end:q_end + 20]):
+                    return None  # "lower than vLLM (29 ms vs 38 ms)": the first of the pair is the subject's
+                return Owner(found[0], "paren", found[1])
+        # "X's N", "X's mean pass@8 is N"
+        m = _POSSESSIVE_BEFORE.search(text[max(c_start, q_start - 70):q_start])
+        if m:
+            end = q_start - len(text[max(c_start, q_start - 70):q_start]) + m.end("owner")
+            found = self.name_before(end, c_start)
+            if found:
+                return Owner(found[0], "possessive", found[1])
+        # "N for X", "the 2.1B seen by X": the rest of the figure's stretch, up to the next figure
+        # unless that figure only qualifies this one ("11.6 in 27,000 GPU-hours for AdamW")
+        following = sorted(s for s, _ in figures if s > q_start)
+        stretch_end = c_end
+        for k, start in enumerate(following):
+            if re.fullmatch(r"\s+(?:in|at|with|using|after|over|on)\s+", text[(following[k - 1] if k else q_end):start]) and k == 0:
+                continue
+            stretch_end = start
+            break
+        stretch_end = min(stretch_end, c_end)
+        after = text[q_end:stretch_end]
+        m = _FOR_AFTER.match(after)
+        if m:
+            found = self.name_after(q_end + m.end(), stretch_end, allow_phrase=True)
+            if found:
+                return Owner(found[0], "for", found[1])
+        # "X at N"
+        m = _AT_BEFORE.search(before)
+        if m:
+            found = self.name_before(q_start - len(before) + m.start(), c_start)
+            if found:
+                return Owner(found[0], "at", found[1])
+        # "the 1.55B of Whisper large-v3", "the 2.59 of its dense baseline"
+        m = _OF_AFTER.match(after)
+        if m:
+            found = self.name_after(q_end + m.end(), stretch_end, allow_phrase=True)
+            if found:
+                return Owner(found[0], "of", found[1])
+        # "The 7B Lumen-v2"
+        if re.match(r"[ -](?=[A-Z])", text[q_end:q_end + 2]):
+            found = self.name_after(q_end + 1, c_end)
+            if found and not re.match(r"\s+(?:parameters|params|model)\b", text[q_end:q_end + 12]):
+                return Owner(found[0], "size", found[1])
+        return None
+
+    def actor(self, start: int, end: int) -> tuple[str, int] | None:
+        """The name that opens a clause as its subject ('LLaDA scored', '1. **MuonX** trains');
+        'the kernel', 'the model' refer back to the section's method and are not names."""
+        m = _ACTOR.match(self.text, start, end)
+        if not m or not self.is_verb(m.group("verb")):
+            return None
+        name = self._clean_name(m.group("name"))
+        if not self.is_name(name) or name.lower() in self.v.names or self._is_system_phrase(name):
+            return None
+        return name, m.start("name")
+
+    def possessor(self, start: int, end: int) -> str:
+        """'RL's mean is 29.0', 'With pass@1, RL's mean ...': the possessive that opens a clause."""
+        m = _POSSESSOR.match(self.text, start, end)
+        if not m:
+            return ""
+        name = self._clean_name(m.group("name"))
+        return name if self.is_name(name) and name.lower() not in self.v.names else ""
+
+    def lead(self, line_start: int) -> str:
+        """A list item or post led by a name: '1. **MuonX** trains', '- Gannet: 71.3'."""
+        m = _LEAD.match(self.text, line_start)
+        if not m:
+            return ""
+        name = self._clean_name(m.group("name") or m.group("name2"))
+        if m.group("name2") and not self.v.is_name_like(name):
+            return ""  # "Safety: refusal rate ...": a topic, not a system
+        return name if self.is_name(name) else ""
+
+    def in_benchmark_list(self, floor: int, start: int) -> bool:
+        """Is the name at `start` one of a list led by 'on' or 'across' ('tested on A (5,000) and B (2,101)')?"""
+        before = self.text[max(floor, start - 120):start]
+        return re.search(r"\b(?:on|across)\s+(?:the\s+)?(?:[\w.-]+(?:\s*\([^()]*\))?\s*(?:,|and|&)\s*)*$",
+                         before) is not None
+
+    def compared_before(self, floor: int, start: int) -> bool:
+        """Does a comparison word ('than', 'against', 'vs', 'beating', 'over') stand before `start`
+        in its clause: the name after it is a compared system."""
+        return _COMPARATOR_ANYWHERE.search(self.text, floor, start) is not None or \
+            re.search(r"\b(?:than|vs\.?|versus)\b", self.text[floor:start]) is not None
+
+    def pronoun(self, start: int, end: int) -> bool:
+        """Does the clause open with 'it', 'the model', 'our method', 'ours', 'we'?"""
+        head = self.text[start:min(end, start + 30)].lstrip(" -*•>").lower()
+        return any(re.match(re.escape(p) + r"\b", head) for p in self.v.pronouns)
+
+    def target(self, start: int, end: int, figure: int) -> str:
+        """What a margin, ratio or comparison is measured against: the name after 'than', 'over',
+        'vs', 'compared with', 'that of', 'ahead of' ... nearest to the figure in its clause."""
+        best = None
+        # "1.4× the SFT mean", "2× that of X": a multiple names what it multiplies right after it
+        after_ratio = re.match(r"\s*(?:the|that\s+of|those\s+of)\s+", self.text[figure:end]) if figure >= 0 else None
+        m_ratio = re.match(r"[\d.,]+\s?[×x]", self.text[figure:figure + 12]) if figure >= 0 else None
+        if m_ratio:
+            rest = figure + m_ratio.end()
+            lead = re.match(r"\s*(?:the|that\s+of|those\s+of)\s+", self.text[rest:end])
+            if lead:
+                found = self.name_after(rest + lead.end(), end)
+                if found:
+                    return found[0]
+        for m in _COMPARATOR_ANYWHERE.finditer(self.text, start, end):
+            if m.group(0).lower().startswith("from"):
+                continue
+            found = self.name_after(m.end(), end, allow_phrase=True)
+            if found and self._is_system_phrase(found[0]):
+                # "over the nearest LiDAR baseline (WoTE 88.3)": the parenthesis names which one
+                paren = re.match(r"\s*\(\s*", self.text[found[1] + len(found[0]):end])
+                if paren:
+                    instance = self.name_after(found[1] + len(found[0]) + paren.end(), end)
+                    if instance:
+                        found = instance
+            if found:
+                distance = abs(m.start() - figure)
+                if best is None or distance < best[0]:
+                    best = (distance, found[0])
+        return best[1] if best else ""
+
+    def comparison_pair(self, q_start: int, q_end: int, clause: tuple[int, int], figures: list[tuple[int, int]]):
+        """'(29 ms vs 38 ms)', '71.4 vs 71.9', '87.6 → 87.3': ('first'|'second', the other figure's start)."""
+        text = self.text
+        previous = [f for f in figures if f[1] <= q_start]
+        following = [f for f in figures if f[0] >= q_end]
+        if previous and _PAIR.match(text[previous[-1][1]:q_start]) and not re.search(r"\bto\s*$", text[previous[-1][1]:q_start]):
+            return "second", previous[-1][0]
+        if following and _PAIR.match(text[q_end:following[0][0]]) and not re.match(r"\s*to\b", text[q_end:following[0][0]]):
+            return "first", following[0][0]
+        return None
+
+
+def _is_variant(word: str) -> bool:
+    lowered = word.lower()
+    return (lowered in _VARIANT_WORDS or bool(re.fullmatch(r"(?:v\d[\w.]*|\d+(?:\.\d+)?[bmk]|[a-z]+-v?\d[\w.]*|"
+                                                            r"\d+(?:\.\d+)?|[ivx]+)", lowered)))
+
+
+_OPEN_PAREN_BEFORE = re.compile(r"\s*\(\s*(?:[~≈]\s*)?(?:[A-Za-z@][\w@./-]*\s+){0,2}(?:at\s+|=\s*|:\s*)?$")
+_IN_PAREN_BEFORE = re.compile(r"\(\s*(?P<name>[A-Z][\w.+/-]*(?:\s[\w.+/-]+){0,2}?)\s*(?::|,|\s|\s+at\s+|\s*=\s*)\s*(?:[~≈]\s*)?$")
+_POSSESSIVE_BEFORE = re.compile(r"(?P<owner>[\w.+/)-])(?:'s|’s|')\s+(?:(?:[a-z@][\w@.-]*|[A-Z]{2,}[\w@-]*|\d+-shot|\([^()]{1,30}\)|"
+                                r"(?<=for\s)[A-Z][\w.+/-]*)\s+){0,7}"
+                                r"(?:is|was|are|of|at|=|:|reaches|hits|stands\s+at|sits\s+at|"
+                                r"(?:is\s+)?(?:up|down)\s+(?:from|to)|from|to)?\s*(?:about\s+|~)?$")
+_FOR_AFTER = re.compile(r"\s*(?:[A-Za-z%/$-]+\s+|[\d.,]+\s*[A-Za-z/-]*\s+){0,4}?(?:for|by|from)\s+(?=\S)")
+_POSSESSOR = re.compile(r"\s*(?:[-*+•>]\s+|\d{1,2}[.)]\s+|\d{1,2}/\d{0,2}\s+)?(?:(?:On|In|For|Across|At|With|Under|After|Without)"
+                        r"\s+[^,;:]{1,60},\s+)?(?:\*\*|__)?(?P<name>[A-Za-z][\w.+/-]*[\w+](?:\s[A-Z][\w.+/-]*|\s[a-z]+-v?\d[\w.]*){0,2})"
+                        r"(?:\*\*|__)?(?:'s|’s)\s")
+_OF_AFTER = re.compile(r"\s*(?:[A-Za-z/-]+\s+){0,2}?of\s+(?=\S)")
+_AT_BEFORE = re.compile(r"\s+(?:at|with)\s+(?:about\s+|~|only\s+|just\s+)?$")
+_SYSTEM_PHRASE = re.compile(r"(?P<phrase>(?:(?:the|its|our|their|a|an)\s+)?(?:[a-z][\w'’-]*\s+){0,4}(?P<head>[a-z][\w-]*))$")
+_SYSTEM_PHRASE_AFTER = re.compile(r"(?P<phrase>(?:(?:the|its|our|their|a|an)\s+)?(?:[a-zA-Z][\w'’-]*\s+){0,4}?(?P<head>[a-z][\w-]*))(?=\s*(?:$|[,;.)(]|\s(?:and|at|in|on|by|with|while|which|who|but|for|across|to)\b))")
+
+_NAME_RE = r"[A-Za-z][\w.+/-]*[\w+](?:\s(?:[A-Z][\w.+/-]*|v?\d[\w.]*|[a-z]+-v?\d[\w.]*|(?:large|base|small|mini|instruct|chat|pro|xl))){0,3}"
+_VERB_RE = r"(?P<verb>[a-z]+)"
+_ACTOR = re.compile(r"\s*(?:[-*+•>]\s+|\d{1,2}[.)]\s+|\d{1,2}/\d{0,2}\s+)?(?:(?:On|In|For|Across|At|With|Under|After|Without)\s+[^,;:]{1,60},\s+)?(?:\*\*|__)?(?:the\s+|The\s+)?(?:\d+(?:\.\d+)?[BMK]\s+)?"
+                    r"(?:(?:best|worst|new|final|full|base|original|untrained|fine-tuned|pruned|quantized|distilled|larger|smaller|"
+                    r"largest|smallest|default|proposed)\s+)?(?P<name>" + _NAME_RE
+                    + r")(?:\*\*|__)?(?:'s?)?(?:\s+(?:run|runs|model|models|variant|version|checkpoint|system|method|baseline|policy|agent))?"
+                    r"(?:\s*\([^()]{1,40}\))?\s+(?:also\s+|still\s+|now\s+|only\s+|[a-z]+ly\s+)?" + _VERB_RE + r"\b")
+_ACTOR_ANYWHERE = re.compile(r"(?:^|(?<=[.;!?:]\s)|(?<=\n))\s*(?:[-*+•>]\s+|\d{1,2}[.)]\s+|\d{1,2}/\d{0,2}\s+)?(?:\*\*|__)?"
+                             r"(?:the\s+|The\s+)?(?P<name>" + _NAME_RE + r")(?:\*\*|__)?(?:'s?)?\s+"
+                             r"(?:also\s+|still\s+|now\s+|only\s+)?" + _VERB_RE + r"\b", re.MULTILINE)
+_LEAD = re.compile(r"[ \t]*(?:[-*+•]|\d{1,2}[.)]|\d{1,2}/\d{1,2})[ \t]+(?:\*\*|__)(?P<name>[^*_\n]{1,60}?)(?:\*\*|__)"
+                   r"|[ \t]*(?:[-*+•]|\d{1,2}[.)])[ \t]+(?P<name2>[A-Z][\w.+/-]*(?:\s[\w.+/-]+){0,2}?)\s*:\s", re.MULTILINE)
+# plural nouns that follow a name without being its verb ('Llama models', 'GPT-4 results')
+_PLURAL_NOUNS = frozenset("models results scores numbers figures benchmarks tasks weights papers variants versions "
+                          "series layers heads experts tokens parameters params outputs inputs samples users evals "
+                          "evaluations metrics settings configs configurations runs experiments ablations baselines "
+                          "methods systems authors teams researchers engineers".split())
+_COMMON_NOUN = re.compile(r"(?:ing|tion|sion|ment|ness|ity|ance|ence|ism|ure|age|ers|ies|ics|ogy)$")
+_MID_SENTENCE_CAPITAL = re.compile(r"(?<=[a-z,;(] )([A-Z][a-z]+)\b")
+_NAMED_PAPER = re.compile(r"\b(?:[Nn]ew\s+paper|[Ii]ntroducing|[Mm]eet|[Aa]nnounc(?:es|ing)|[Uu]nveils?|[Rr]eleas(?:es|ing)|"
+                          r"[Pp]resents?)\s*:?\s+(?P<name>[A-Z][\w.+/-]*[\w+](?:-[\w.]+)*)")

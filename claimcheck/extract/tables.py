@@ -1,0 +1,280 @@
+"""Table cells to claim frames: whose figure a cell is, on which benchmark, of which metric.
+
+Tables come in several layouts: methods in rows and benchmarks in the header row (the usual
+results table), benchmarks in rows and models in the header row (model cards), a category
+column ("English", "Code") grouping the rows, label columns for backbone or configuration,
+two header levels ("PAWS" over "QQP" and "Wiki"; "Test Set" over "RL (Mean)"), units in
+headers ("Latency (ms)", "WER %"), a caption that names the metric ("F1 scores (%) of ...").
+`TableReader.frame(cell)` decides the layout once per table from the label columns' headers
+and from what the header row and the row labels look like, then frames each cell.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..model import Document, TableCell
+from .vocabulary import Vocabulary, settings_in
+
+_UNIT_IN_HEADER = re.compile(
+    r"\((?P<paren>[^()]{1,14})\)\s*[↑↓]?\s*$|(?P<bare>%|\bms\b|\bs\b|\bsec\b|\bGB\b|\bMB\b|tok(?:ens)?/s|\bQPS\b|\bFPS\b|×|\bx\b)\s*[↑↓]?\s*$")
+_HEADER_UNITS = {
+    "ms": ("ms", "time", 1.0), "s": ("s", "time", 1.0), "sec": ("s", "time", 1.0), "seconds": ("s", "time", 1.0),
+    "min": ("min", "time", 1.0), "h": ("h", "time", 1.0), "hours": ("h", "time", 1.0), "us": ("us", "time", 1.0),
+    "µs": ("us", "time", 1.0), "gb": ("GB", "memory", 1.0), "mb": ("MB", "memory", 1.0), "gib": ("GiB", "memory", 1.0),
+    "tb": ("TB", "memory", 1.0), "tok/s": ("/s", "rate", 1.0), "tokens/s": ("/s", "rate", 1.0),
+    "token/s": ("/s", "rate", 1.0), "qps": ("/s", "rate", 1.0), "fps": ("/s", "rate", 1.0), "it/s": ("/s", "rate", 1.0),
+    "img/s": ("/s", "rate", 1.0), "req/s": ("/s", "rate", 1.0), "%": ("%", "percent", 1.0),
+    "x": ("x", "ratio", 1.0), "×": ("x", "ratio", 1.0), "$": ("$", "money", 1.0), "usd": ("$", "money", 1.0),
+    "b": ("", "count", 1e9), "m": ("", "count", 1e6), "k": ("", "count", 1e3),
+}
+_METRIC_WORDS = re.compile(r"\b(?:score|scores|accuracy|acc|rate|latency|time|error|throughput|memory|size|params|"
+                           r"parameters|speedup|speed|cost|price|f1|loss|perplexity|ppl|recall|precision|bleu|rouge|"
+                           r"percentile|resolved|correct|em|pass@\d+|win|tokens|length|ratio|reward|usage|use|"
+                           r"footprint|bits?|vram|flops|samples|steps|count|performance)\b", re.IGNORECASE)
+_OURS = re.compile(r"\s*[(\[]\s*ours\s*[)\]]|\s*\(proposed\)|\s*†|\s*\*$", re.IGNORECASE)
+_SPLIT_WORDS = re.compile(r"^(?:validation|val|dev|test|train|training|held-out|in-domain|out-of-domain)"
+                          r"(?:[- ](?:set|split|other|clean))?$", re.IGNORECASE)
+_STATISTIC = re.compile(r"\((mean|avg|average|max|maximum|min|best|median)\)", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Header:
+    """What one header text says: benchmark, metric, settings, unit, or a name (a model, a method)."""
+
+    dataset: str = ""
+    metric: str = ""
+    metric_text: str = ""
+    settings: frozenset[str] = frozenset()
+    unit: tuple[str, str, float] | None = None
+    name: str = ""            # not a metric, benchmark or setting: a method or model, or an unknown benchmark
+    lower_is_better: bool | None = None
+
+
+@dataclass(frozen=True)
+class CellFrame:
+    """The frame a table gives one cell."""
+
+    subject: str = ""
+    dataset: str = ""
+    metric: str = ""
+    metric_text: str = ""
+    settings: frozenset[str] = frozenset()
+    unit: tuple[str, str, float] | None = None
+    skip: str = ""            # why the cell holds no claim: a rank, an id, a label
+    ours: bool = False        # the row or column is marked as the paper's own method
+    lower_is_better: bool | None = None
+
+
+@dataclass
+class _Layout:
+    subjects_in_rows: bool
+    label_roles: dict[str, str] = field(default_factory=dict)
+
+
+class TableReader:
+    """Frames cells of one document's tables; the layout of each table is decided once."""
+
+    def __init__(self, vocabulary: Vocabulary, document: Document) -> None:
+        self.vocabulary = vocabulary
+        self.document = document
+        self._layouts: dict[int, _Layout] = {}
+        self._headers: dict[str, Header] = {}
+
+    def header(self, text: str) -> Header:
+        """Parse one header or label text ('MMLU (EM)', 'Throughput (tok/s)', 'p99 latency (ms)')."""
+        if text not in self._headers:
+            self._headers[text] = self._parse_header(text)
+        return self._headers[text]
+
+    def _parse_header(self, raw: str) -> Header:
+        text = re.sub(r"[*_`]", "", raw).strip()
+        if not text or text.lower() in self.vocabulary.descriptive_headers:
+            return Header()  # 'Key result', 'Headline': a column of prose, not a benchmark
+        lower = None
+        if re.search(r"↓|\blower is better\b", text):
+            lower = True
+        elif re.search(r"↑|\bhigher is better\b", text):
+            lower = False
+        text = re.sub(r"\s*[↑↓]\s*|\s*\((?:lower|higher) is better\)", " ", text).strip()
+        unit = None
+        m = _UNIT_IN_HEADER.search(text)
+        if m:
+            key = (m.group("paren") or m.group("bare") or "").strip().lower()
+            if key in _HEADER_UNITS:
+                unit = _HEADER_UNITS[key]
+                text = text[:m.start()].strip()
+        settings = set(settings_in(text))
+        statistic = _STATISTIC.search(text)
+        if statistic:
+            settings.add("statistic:" + {"avg": "mean", "average": "mean", "maximum": "max", "best": "max"}.get(
+                statistic.group(1).lower(), statistic.group(1).lower()))
+            text = (text[:statistic.start()] + text[statistic.end():]).strip()
+        if _SPLIT_WORDS.match(text) or re.fullmatch(r"(?i)(?:validation|val|dev|test|train|training)\s+set", text):
+            return Header(settings=frozenset(settings), unit=unit, lower_is_better=lower)
+        doc = self.vocabulary.nlp.make_doc(text)
+        mentions = self.vocabulary.matches(doc, 0)
+        datasets = [x for x in mentions if x.label == "DATASET"]
+        metrics = [x for x in mentions if x.label == "METRIC"]
+        dataset = datasets[0].key if datasets else ""
+        metric, metric_text = "", ""
+        if metrics:
+            metric, metric_text = metrics[-1].key, text[metrics[-1].start:metrics[-1].end]
+        inner = re.search(r"\(([^()]+)\)", text)
+        if not metric and inner and not settings_in(inner.group(1)) - {"pass@k"}:
+            candidate = inner.group(1).strip()
+            if _METRIC_WORDS.search(candidate) or len(candidate) <= 12:
+                metric, metric_text = self.vocabulary.open_metric(candidate), candidate
+        outside = re.sub(r"\([^()]*\)", " ", text).strip()
+        name = ""
+        if not dataset and not metric:
+            if _METRIC_WORDS.search(outside) or unit is not None:
+                metric, metric_text = self.vocabulary.open_metric(outside), outside
+            elif outside and not settings_in(outside):
+                name = outside
+        elif not dataset and metric and outside and not _METRIC_WORDS.search(outside) and \
+                not any(x.start < len(outside) for x in metrics) and not settings_in(outside):
+            dataset = outside  # "SWE Verified (Resolved)": an unknown benchmark named before its metric
+        return Header(dataset, metric, metric_text, frozenset(settings), unit, name, lower)
+
+    # -- layout -----------------------------------------------------------------------------
+
+    def _layout(self, cell: TableCell) -> _Layout:
+        layout = self._layouts.get(cell.table)
+        if layout is not None:
+            return layout
+        cells = [c for c in self.document.cells if c.table == cell.table]
+        roles: dict[str, str] = {}
+        for name, _ in cell.labels:
+            roles[name] = self.vocabulary.label_role(name)
+        for name in roles:
+            if not roles[name]:
+                values = {v for c in cells for n, v in c.labels if n == name and v}
+                roles[name] = self._guess_label_role(values, cells, name)
+        if any(r == "subject" for r in roles.values()):
+            subjects_in_rows = True
+        elif any(r in ("dataset", "metric") for r in roles.values()):
+            subjects_in_rows = False
+        else:
+            tops = {c.headers[0] for c in cells if c.headers}
+            described = sum(1 for h in tops if self.header(h).name == "")
+            subjects_in_rows = described >= len(tops) / 2 or not tops
+            for name in roles:
+                if not roles[name]:
+                    roles[name] = "subject" if subjects_in_rows else "dataset"
+        if subjects_in_rows and not any(r == "subject" for r in roles.values()):
+            for name, role in roles.items():
+                if role in ("", "dataset", "backbone"):
+                    roles[name] = "subject"
+                    break
+        layout = _Layout(subjects_in_rows, roles)
+        self._layouts[cell.table] = layout
+        return layout
+
+    def _guess_label_role(self, values: set[str], cells: list[TableCell], name: str) -> str:
+        """A label column without a telling header: mostly empty groups rows (category); benchmark
+        or metric names make it a benchmark column; otherwise it names methods."""
+        if not values:
+            return "category"
+        column_values = [v for c in cells for n, v in c.labels if n == name]
+        if len(set(column_values)) < len(column_values) / 3 and len(values) > 1:
+            return "category"  # carried downward: 'English' over several rows
+        described = sum(1 for v in values if self.header(v).name == "")
+        return "dataset" if described > len(values) / 2 else ""
+
+    # -- frames -----------------------------------------------------------------------------
+
+    def frame(self, cell: TableCell) -> CellFrame:
+        layout = self._layout(cell)
+        column_role = self.vocabulary.label_role(cell.headers[0]) if cell.headers else ""
+        if column_role == "ignore":
+            return CellFrame(skip=(cell.headers[0].strip("# ").lower() or "label"))
+        if cell.label:
+            return CellFrame(skip="table label")
+        subject, ours = "", False
+        dataset, metric, metric_text, unit, lower = "", "", "", None, None
+        settings: set[str] = set()
+
+        def take(header: Header) -> None:
+            nonlocal dataset, metric, metric_text, unit, lower
+            dataset = dataset or header.dataset
+            if header.metric and not metric:
+                metric, metric_text = header.metric, header.metric_text
+            unit = unit or header.unit
+            lower = header.lower_is_better if lower is None else lower
+            settings.update(header.settings)
+
+        for name, value in cell.labels:
+            role = layout.label_roles.get(name, "")
+            if not value:
+                continue
+            if role == "subject":
+                subject, ours = _subject_name(value)
+                if _variant(value):
+                    settings.add("variant:" + _variant(value))
+            elif role in ("dataset", "metric"):
+                header = self.header(value)
+                take(header)
+                if header.name and not dataset:
+                    dataset = header.name
+            elif role == "backbone":
+                settings.add("backbone:" + value.lower())
+            elif role == "setting":
+                found = settings_in(value) or {f"{name.strip('# ').lower() or 'setting'}:{value.lower()}"}
+                settings.update(found)
+            elif role == "category":
+                settings.add("category:" + value.lower())
+        for level in cell.headers:
+            header = self.header(level)
+            if header.name:
+                if layout.subjects_in_rows:
+                    if not dataset:
+                        dataset = header.name  # 'PIT', 'QQP': a benchmark the lexicon does not know
+                    else:
+                        settings.add("subset:" + header.name.lower())  # 'PAWS' over 'QQP'
+                elif not subject:
+                    subject, ours = _subject_name(header.name)
+                else:
+                    settings.add("variant:" + header.name.lower())
+            take(header)
+        if not metric and cell.caption:
+            caption = self.header(cell.caption.split(":", 1)[-1][:80])
+            metric, metric_text = caption.metric, caption.metric_text
+            unit = unit or caption.unit
+        return CellFrame(subject=subject, dataset=dataset, metric=metric, metric_text=metric_text,
+                         settings=frozenset(settings), unit=unit, ours=ours, lower_is_better=lower)
+
+    def subjects(self) -> set[str]:
+        """Every method or model name the document's tables give (for reading prose)."""
+        names = set()
+        for cell in self.document.cells:
+            layout = self._layout(cell)
+            if layout.subjects_in_rows:
+                for name, value in cell.labels:
+                    if layout.label_roles.get(name) == "subject" and value:
+                        names.add(_subject_name(value)[0])
+            elif cell.headers:
+                header = self.header(cell.headers[0])
+                if header.name:
+                    names.add(_subject_name(header.name)[0])
+        return {n for n in names if n and not re.fullmatch(r"[\d.,\s%x×-]+", n)}
+
+
+def _plain(text: str) -> str:
+    return re.sub(r"\s+", " ", re.sub(r"\*\*|__|`|<[^>]+>", "", text)).strip()
+
+
+def _subject_name(label: str) -> tuple[str, bool]:
+    """'pi2nli (ours)' -> ('pi2nli', True); '**FlashServe (ours)**' -> ('FlashServe', True);
+    'Kestrel (vision)' -> ('Kestrel', False): a parenthesis describes the row, see `_variant`."""
+    text = _plain(label)
+    ours = bool(_OURS.search(text))
+    text = _OURS.sub("", text).strip()
+    text = re.sub(r"\s*\([^()]*\)\s*$", "", text).strip() or text
+    return text, ours
+
+
+def _variant(label: str) -> str:
+    """'Gemma 4 (E2B)' -> 'e2b': what a row label's parenthesis adds to its name."""
+    m = re.search(r"\(([^()]*)\)\s*$", _OURS.sub("", _plain(label)))
+    return m.group(1).strip().lower() if m else ""

@@ -1,0 +1,234 @@
+"""The vocabulary claims are read with: metrics and benchmarks from `patterns/metrics.jsonl`,
+the closed word classes of `patterns/frames.json`, and the typed settings of `settings.json`.
+
+The lexicon adds aliases, direction and complements; it never decides what may be a claim. A
+metric it does not know keeps the phrase as written, normalised (`open_metric`), and gets its
+direction from its words ('error', 'latency', 'cost' are lower-is-better).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ..lexicon import load_json, load_jsonl
+
+
+@dataclass(frozen=True)
+class MetricInfo:
+    id: str
+    lower_is_better: bool
+    complement: str
+    dimension: str  # "" for scores; time, memory, rate or ratio where only such figures fit
+    type: str       # "metric" or "benchmark"
+
+
+@dataclass
+class Mention:
+    """A name found in a sentence: a metric or benchmark (key = its id), or a system (key = its name)."""
+
+    label: str   # METRIC | DATASET | NAME
+    start: int   # offsets in the document
+    end: int
+    key: str = ""
+
+
+_DETERMINERS = frozenset("the a an our its their his her this that these those each every".split())
+_PREPOSITIONS = re.compile(r"\s+(?:on|for|with|at|in|across|over|per|under|from|by|against|versus|vs\.?|compared|"
+                           r"relative|among|when|while|after|before|during|using|than|of\s+(?:the\s+)?(?:time|runs?))\b.*$")
+_TRAILING_STATISTICS = re.compile(r"^(?:(?:mean|average|avg|median|overall|final|best|peak|max|maximum|typical|"
+                                  r"p50|p90|p95|p99(?:\.9)?|tail|relative|absolute|total|combined)\s+)+")
+
+
+class Vocabulary:
+    """Lexicon look-ups and phrase matchers; build once (spaCy's blank English vocabulary)."""
+
+    def __init__(self, nlp) -> None:
+        from spacy.matcher import PhraseMatcher
+
+        self.nlp = nlp
+        self.metrics: dict[str, MetricInfo] = {}
+        self.names: dict[str, str] = {}  # lower-cased name -> id
+        self.metric_matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+        # short all-capital acronyms match case-sensitively: "IS" is a metric, "is" is not
+        self.acronym_matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
+        for row in load_jsonl("metrics.jsonl"):
+            info = MetricInfo(row["id"], bool(row.get("lower_is_better")), row.get("complement") or "",
+                              row.get("dimension") or "", row.get("type") or "metric")
+            self.metrics[row["id"]] = info
+            acronyms = [n for n in row["names"] if n.isupper() and len(n) <= 5]
+            others = [n for n in row["names"] if n not in acronyms]
+            if acronyms:
+                self.acronym_matcher.add(row["id"], list(nlp.tokenizer.pipe(acronyms)))
+            if others:
+                self.metric_matcher.add(row["id"], list(nlp.tokenizer.pipe(others)))
+            for name in row["names"]:
+                self.names.setdefault(name.lower(), row["id"])
+        frames = load_json("frames.json")
+        self.system_nouns = frozenset(frames["system_nouns"])
+        self.linking_words = frozenset(frames["linking_words"])
+        self.verb_metrics: dict[str, str] = frames["verb_metrics"]
+        self.label_roles = {role: frozenset(words) for role, words in frames["label_roles"].items()}
+        self.lower_words = frozenset(frames["lower_is_better_words"])
+        self.higher_words = frozenset(frames["higher_is_better_words"])
+        self.pronouns = tuple(sorted(frames["pronouns"], key=len, reverse=True))
+        self.system_verbs = frozenset(frames["system_verbs"])
+        self.descriptive_headers = frozenset(frames["descriptive_headers"])
+        names = load_json("names.json")
+        self.not_names = frozenset(w.lower() for w in names["not_names"])
+
+    # -- matching ---------------------------------------------------------------------------
+
+    def matches(self, doc, offset: int) -> list[Mention]:
+        """Metric (METRIC) and benchmark (DATASET) names in a tokenised sentence, longest first."""
+        found = []
+        for match_id, s, e in self.metric_matcher(doc) + self.acronym_matcher(doc):
+            key = self.nlp.vocab.strings[match_id]
+            label = "DATASET" if self.metrics[key].type == "benchmark" else "METRIC"
+            span = doc[s:e]
+            found.append(Mention(label, offset + span.start_char, offset + span.end_char, key))
+        return longest(found)
+
+    def info(self, metric: str) -> MetricInfo | None:
+        return self.metrics.get(metric)
+
+    def is_benchmark(self, key: str) -> bool:
+        info = self.metrics.get(key)
+        return info is not None and info.type == "benchmark"
+
+    # -- open vocabulary --------------------------------------------------------------------
+
+    def open_metric(self, phrase: str) -> str:
+        """A metric phrase as an id: the lexicon's id when it names one ('tail latency' -> latency),
+        else the phrase lower-cased, without determiners, statistics or trailing qualifiers."""
+        words = _clean_phrase(phrase)
+        if not words:
+            return ""
+        exact = self.names.get(words)
+        if exact:
+            return exact
+        # the head of the phrase names the metric: "per-token latency" is latency
+        tokens = words.split()
+        for k in range(1, len(tokens)):
+            tail = " ".join(tokens[k:])
+            if tail in self.names:
+                return self.names[tail]
+        singular = _singular(words)
+        if singular in self.names:
+            return self.names[singular]
+        return singular
+
+    def is_name_like(self, phrase: str) -> bool:
+        """A name rather than a noun phrase: digits with letters, an inner capital or an acronym
+        ('Quill-E5', 'RewardBench', 'BM25'); a plain capitalised word may just open a sentence."""
+        phrase = phrase.strip()
+        if not phrase or phrase.lower() in self.names:
+            return False
+        return any(re.search(r"[A-Za-z]\d|\d[A-Za-z]|[a-z][A-Z]|^[A-Z]{2,}|[A-Z][\w]*-[A-Z0-9]", token)
+                   for token in phrase.split())
+
+    def lower_is_better(self, metric: str, text: str = "") -> bool:
+        """From the lexicon when it knows the metric, else from the words of the metric as written."""
+        info = self.metrics.get(metric)
+        if info is not None:
+            return info.lower_is_better
+        words = set(re.findall(r"[a-z][a-z0-9-]*", (text or metric).lower()))
+        if words & self.higher_words and not words & self.lower_words:
+            return False
+        return bool(words & self.lower_words)
+
+    def label_role(self, header: str) -> str:
+        """What a table label column holds, from its header ('Model' -> subject, 'Benchmark' -> dataset)."""
+        text = re.sub(r"[*_`]", "", header).strip().lower()
+        if text in ("#", "no", "no."):
+            return "ignore"
+        text = text.strip("# ")
+        if not text:
+            return ""
+        for role in ("ignore", "subject", "dataset", "metric", "backbone", "setting", "category"):
+            if text in self.label_roles[role]:
+                return role
+        head = re.split(r"[\s(/]", text)[0]
+        for role in ("subject", "dataset", "metric", "backbone", "setting", "category"):
+            if head in self.label_roles[role]:
+                return role
+        return ""
+
+
+def _clean_phrase(phrase: str) -> str:
+    text = re.sub(r"[*_`\"“”]", "", phrase.lower())
+    text = re.sub(r"\([^)]*\)", " ", text)
+    text = re.sub(r"(?:'s|’s)\b", "", text)
+    text = _PREPOSITIONS.sub("", " " + text.strip()).strip()
+    words = [w for w in text.split() if w not in _DETERMINERS]
+    text = _TRAILING_STATISTICS.sub("", " ".join(words)).strip(" :-,.")
+    return re.sub(r"\s+", " ", text)
+
+
+def _singular(words: str) -> str:
+    head, _, last = words.rpartition(" ")
+    if last.endswith("ies") and len(last) > 4:
+        last = last[:-3] + "y"
+    elif last.endswith("s") and not last.endswith(("ss", "us", "is")) and len(last) > 3:
+        last = last[:-1]
+    return f"{head} {last}".strip()
+
+
+def longest(matches: list[Mention]) -> list[Mention]:
+    """Drop matches inside longer ones (HumanEval inside HumanEval+)."""
+    out: list[Mention] = []
+    for m in sorted(matches, key=lambda m: (m.start, -(m.end - m.start))):
+        if out and m.start < out[-1].end:
+            continue
+        out.append(m)
+    return out
+
+
+@lru_cache(maxsize=1)
+def typed_settings() -> tuple[list[tuple[str, re.Pattern, dict]], dict[str, str], re.Pattern]:
+    """(type, regex, aliases) for every setting in settings.json, the value aliases, and the task regex."""
+    data = load_json("settings.json")
+    entries = [(row["type"], re.compile(row["regex"], re.IGNORECASE), row.get("aliases", {}))
+               for row in data["settings"]]
+    task = re.compile(r"\b([A-Za-z][\w-]+)\s+(?:" + "|".join(data["task_nouns"]) + r")\b", re.IGNORECASE)
+    return entries, data.get("aliases", {}), task
+
+
+_TASK_STOPWORDS = frozenset("the a an of for and or in on at to its their our this that with by from "
+                            "text-dominant vision-dominant".split())
+
+
+@lru_cache(maxsize=4096)
+def settings_in(text: str) -> frozenset[str]:
+    """The typed settings named in a piece of text: {'shots:5-shot', 'hardware:h100', 'split:test'}."""
+    entries, aliases, task = typed_settings()
+    found = set()
+    for kind, pattern, local in entries:
+        for m in pattern.finditer(text):
+            groups = m.groupdict()
+            value = (groups.get("v") or groups.get("w") or m.group(0)).lower()
+            value = re.sub(r"\s+", "", value) if kind in ("hardware", "resolution", "context") else re.sub(r"\s+", " ", value)
+            value = local.get(value, value)
+            if kind == "shots":
+                value = f"{aliases.get(value, value)}-shot"
+            elif kind == "split":
+                value = aliases.get(value, value)
+            elif kind == "temperature":
+                value = f"{float(value):g}"
+            elif kind == "resolution":
+                value = value.replace("×", "x")
+            found.add(f"{kind}:{value}")
+    for m in task.finditer(text):
+        if m.group(1).lower() not in _TASK_STOPWORDS:
+            found.add("task:" + re.sub(r"\s+", " ", m.group(0).lower()))
+    return frozenset(found)
+
+
+def settings_spans(text: str, offset: int = 0) -> list[tuple[int, int, str]]:
+    """(start, end, type) of every typed setting named in a text (offsets shifted by `offset`)."""
+    entries, _, _ = typed_settings()
+    return [(offset + m.start(), offset + m.end(), kind) for kind, pattern, _ in entries for m in pattern.finditer(text)]
+
+
+def setting_type(setting: str) -> str:
+    return setting.split(":", 1)[0]

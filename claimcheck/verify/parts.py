@@ -1,0 +1,97 @@
+"""Parts of a whole: shares of one comparison or one population that must add up to 100%."""
+from __future__ import annotations
+
+import re
+
+from ..model import Claim, Evidence
+from .base import RULES, Context, fmt, interval, rule, written
+
+# outcomes of a pairwise comparison: every judgement is a win, a tie or a loss
+_WIN = frozenset({"win_rate"})
+_TIE = frozenset({"tie_rate"})
+_LOSS = frozenset({"loss_rate"})
+_PREFERENCE = frozenset({"preference"})
+# words that say the shares that follow split one whole
+_SPLIT = re.compile(r"\b(?:split|splits|breakdown|broken\s+down|mix|distribution|composition|consists\s+of|"
+                    r"comprises|comprised\s+of|made\s+up\s+of|divided|shares?|of\s+which)\b", re.I)
+
+
+def _percent_share(c: Claim) -> bool:
+    return (c.quantity.dimension == "percent" and c.kind in ("percent", "score", "setting")
+            and not c.quantity.bound and c.quantity.high is None and not c.quantity.signed)
+
+
+def _paragraph_outcomes(ctx: Context, claim: Claim) -> list[Claim]:
+    """Outcome rates of one subject on one benchmark stated across a paragraph ('Its win rate is
+    62%.' ... 'Its loss rate is 62%.'); a rate restated with the same figure counts once."""
+    found: dict[str, Claim] = {}
+    for c in ctx.paragraph_claims(claim):
+        if not _percent_share(c) or c.metric not in _WIN | _TIE | _LOSS or c.subject != claim.subject \
+                or c.dataset != claim.dataset:
+            continue
+        if c.metric in found and found[c.metric].value != c.value:
+            return []  # two win rates: several comparisons, not one
+        found.setdefault(c.metric, c)
+    return list(found.values())
+
+
+@rule("CC108", "parts-not-whole", "semantics")
+def check_parts(ctx: Context):
+    """Shares of one whole that do not add up to 100%.
+
+    What it checks: the outcomes of one pairwise comparison (win, tie and loss rates; "ours
+    preferred", "tie", "baseline preferred") stated together must add up to 100% within
+    rounding, and any two of them to no more than 100%; shares introduced as a split of one
+    whole ("the mix is 60% code, 30% math and 15% dialogue") must add up to 100%.
+    Why it matters: parts that add up to 106% mean at least one figure is wrong, and readers
+    cannot tell which.
+    Example: "it wins 58% of comparisons, ties 12% and loses 36%": 58 + 12 + 36 = 106%.
+    How to fix: restate the parts so they add up, or say what the rest is.
+    """
+    self = RULES["CC108"]
+    seen: set[tuple[int, int]] = set()
+    reported: set[int] = set()
+    for claim in ctx.claims:
+        if claim.sentence in seen or not _percent_share(claim):
+            continue
+        seen.add(claim.sentence)
+        shares = [c for c in ctx.sentence_claims(claim) if _percent_share(c)]
+        outcome = [c for c in shares if c.metric in _WIN | _TIE | _LOSS | _PREFERENCE]
+        if len(outcome) < 2 and claim.metric in _WIN | _TIE | _LOSS:
+            outcome = _paragraph_outcomes(ctx, claim)
+        finding = _outcomes(ctx, self, outcome) if len(outcome) >= 2 else None
+        if finding is None and len(shares) >= 3 and _SPLIT.search(ctx.sentence_text(claim)) \
+                and len({c.metric for c in shares}) == len(shares):
+            finding = _total(ctx, self, shares, exact=True)
+        if finding is not None and id(finding.claim) not in reported:
+            reported.add(id(finding.claim))
+            yield finding
+
+
+def _outcomes(ctx: Context, self, parts: list[Claim]):
+    metrics = [c.metric for c in parts]
+    wins = sum(m in _WIN for m in metrics) + sum(m in _PREFERENCE for m in metrics)
+    ties = sum(m in _TIE for m in metrics)
+    losses = sum(m in _LOSS for m in metrics)
+    if ties > 1 or wins + losses > 2 or (wins + losses + ties) != len(parts):
+        return None  # several comparisons in one sentence: not one whole
+    complete = ties == 1 and wins + losses == 2
+    return _total(ctx, self, parts, exact=complete)
+
+
+def _total(ctx: Context, self, parts: list[Claim], exact: bool):
+    low = sum(interval(c.quantity, ctx.slack)[0] for c in parts)
+    high = sum(interval(c.quantity, ctx.slack)[1] for c in parts)
+    total = sum(c.value for c in parts)
+    if low <= 100.0 <= high or (not exact and low <= 100.0):
+        return None
+    wrong = max(parts, key=lambda c: c.quantity.start)
+    terms = " + ".join(written(c) for c in parts)
+    rest = 100.0 - sum(c.value for c in parts if c is not wrong)
+    if exact:
+        message = f"parts of one whole add up to {terms} = {fmt(total)}%, not 100%"
+    else:
+        message = f"parts of one whole add up to {terms} = {fmt(total)}%, more than 100%"
+    message += f" ({written(wrong)} would be {fmt(rest)}% if the others hold)"
+    evidence = [Evidence.of(c) for c in parts if c is not wrong]
+    return self.finding(wrong, message, evidence, expected=round(rest, 6) if exact else None, verdict="mismatch")
