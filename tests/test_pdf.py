@@ -93,14 +93,24 @@ def test_bad_pdfs_are_input_errors(tmp_path):
 
 
 def test_table_cell_links_to_its_row_and_column_headers(pi2nli):
-    # PI2NLI page 4, Table 2 (booktabs, no vertical rules): pi2nli (ours) on PIT and on PARADE
+    # PI2NLI page 4, Table 2 (booktabs, no vertical rules, backbones as multirow group labels):
+    # pi2nli (ours) on PIT and on PARADE, under the RoBERTa-nli backbone
     cells = {(c.table, c.text.replace(" ", "")): c for c in pi2nli.cells}
     pit = cells[(2, "83.64±1.44")]
-    assert (pit.row_header, pit.column_header) == ("pi2nli (ours)", "PIT")
+    labels = dict(pit.labels)
+    assert (labels["Method"], pit.headers) == ("pi2nli (ours)", ("PIT",))
+    assert labels["Backbone"].replace(" ", "") == "RoBERTanli"
     assert pi2nli.locate(pit.start).page == 4
     parade = cells[(2, "75.04±0.85")]
-    assert (parade.row_header, parade.column_header) == ("pi2nli (ours)", "PARADE")
-    assert cells[(2, "27.18")].row_header == "Random"
+    assert (dict(parade.labels)["Method"], parade.headers) == ("pi2nli (ours)", ("PARADE",))
+    # the same method under the other backbone is another row
+    xlnet = cells[(2, "82.07±1.31")]
+    assert (dict(xlnet.labels)["Method"], dict(xlnet.labels)["Backbone"].replace(" ", "")) == ("pi2nli (ours)", "XLNetnli")
+    # "PAWS QQP" and "PAWS Wiki" are two columns; a row without a backbone ("−") has none
+    assert cells[(2, "88.67±1.84")].headers == ("PAWS QQP",) and cells[(2, "93.87±0.18")].headers == ("PAWS Wiki",)
+    assert dict(cells[(2, "27.18")].labels) == {"Backbone": "", "Method": "Random"}
+    # "89.30 − 93.30": an empty cell between two figures is not a range
+    assert cells[(2, "89.30")].headers == ("MSRP",) and cells[(2, "93.30")].headers == ("PAWS Wiki",)
 
 
 def test_small_standard_deviations_are_not_footnote_marks(pi2nli):
@@ -108,11 +118,32 @@ def test_small_standard_deviations_are_not_footnote_marks(pi2nli):
     assert "1.\u2074\u2074" not in pi2nli.text
 
 
-def test_table_claims_carry_the_cell_headers(papers):
-    document = read_pdf(papers / "pi2nli" / "paper.pdf")
-    claims = [c for c in extract_claims(document) if c.text.startswith("83.64")]
-    table = [c for c in claims if c.page == 4 and c.line < 30]
-    assert table and table[0].subject == "pi2nli" and table[0].metric == "PIT"  # "(ours)" is not the name
+@pytest.mark.parametrize("backend", ["pdfium", "pdfplumber"])
+def test_table_claims_carry_the_cell_frames(papers, backend):
+    document = read_pdf(papers / "pi2nli" / "paper.pdf", backend)
+    claims = [c for c in extract_claims(document) if c.text.startswith("83.64") and c.page == 4 and c.line < 30]
+    assert claims and claims[0].subject == "pi2nli"  # "(ours)" is not the name
+    assert (claims[0].dataset, claims[0].metric) == ("PIT", "f1")  # the caption: "F1 scores (%)"
+    assert "backbone:robertanli" in claims[0].setting
+    wiki = [c for c in extract_claims(document) if c.text.startswith("93.87") and c.page == 4]
+    assert wiki and wiki[0].dataset == "PAWS Wiki"
+
+
+@pytest.mark.parametrize("backend", ["pdfium", "pdfplumber"])
+def test_maye_results_table_frames_methods_in_the_header(papers, backend):
+    # MAYE Table 3 (page 10): Dataset / Model / Generation Config label columns, methods and
+    # statistics in a two-level header under "Validation Set" and "Test Set", "-" empty cells
+    document = read_pdf(papers / "maye" / "paper.pdf", backend)
+    cells = [c for c in extract_claims(document) if c.page == 10 and document.cell_at(c.quantity.start)]
+    frame = {(c.text, c.subject, c.dataset, tuple(sorted(c.setting))) for c in cells}
+    assert ("66.0", "SFT", "mm_math5k", ("model:qwen2.5vlinstruct7b", "pass@k:pass@8", "split:validation",
+                                         "statistic:max", "temperature:1")) in frame
+    assert ("64.8", "RL", "mm_math5k", ("model:qwen2.5vlinstruct7b", "pass@k:pass@8", "split:validation",
+                                        "statistic:mean", "temperature:1")) in frame
+    assert ("34.3", "RL", "geometry3k", ("model:qwen2vlinstruct7b", "pass@k:pass@1", "split:test",
+                                         "statistic:max", "temperature:0.6")) in frame
+    assert all(c.metric == "accuracy" for c in cells)  # from the caption
+    assert len(cells) == 96  # 12 rows of 10, less 24 empty cells in geometry3k's SFT columns
 
 
 @pytest.mark.parametrize("backend", ["pdfium", "pdfplumber"])

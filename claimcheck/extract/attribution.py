@@ -40,7 +40,9 @@ _COMPARATOR_ANYWHERE = re.compile(r"\b(?:" + _COMPARATORS + r")\s+", re.IGNORECA
 _PAIR = re.compile(r"\s*(?:vs\.?|versus|v\.|against|→|->|to)\s*$", re.IGNORECASE)
 _OPENERS = frozenset("the a an this that these those it its our their we they in on at for with by from to of and "
                      "or but as if when while after before against versus vs both each all most some only also "
-                     "compared relative overall however still even yet here there now today".split())
+                     "compared relative overall however still even yet here there now today across over under "
+                     "between among per via through during despite beyond since until upon within without about "
+                     "around every".split())
 
 
 @dataclass
@@ -55,6 +57,7 @@ class DocumentNames:
     """Names a document uses for systems, and its own method."""
 
     known: set[str] = field(default_factory=set)
+    datasets: set[str] = field(default_factory=set)  # names the document uses as benchmarks, casefolded
     method: str = ""
     section_methods: dict[int, str] = field(default_factory=dict)  # section start -> method
 
@@ -87,6 +90,12 @@ class Attributor:
     def _document_names(self, table_subjects: set[str], ours: set[str]) -> DocumentNames:
         from ..ingest.text import heading_subject
         names = DocumentNames()
+        # names used after "on" or "across" ("tested on mm_math5k and geometry3k") are benchmarks
+        for m in _ON_NAMES.finditer(self.text):
+            for name in re.split(r"\s*(?:,|\band\b|&)\s*", m.group("names")):
+                name = re.sub(r"\s*\([^()]*\)", "", name).strip()
+                if name and re.search(r"[\d_]|[a-z][A-Z]|^[A-Z]{2,}", name) and not self.v.is_name_like(name) is False:
+                    names.datasets.add(name.casefold())
         names.known |= {n for n in table_subjects if self.is_name(n)}
         actors = Counter()
         for m in _LEAD.finditer(self.text):
@@ -113,7 +122,7 @@ class Attributor:
             names.method = sorted(ours)[0]
         elif actors:
             best, count = actors.most_common(1)[0]
-            if count >= 2 or len(actors) == 1:
+            if count >= 2 or len(actors) == 1 and len(self.document.sections) <= 1:
                 names.method = best
         if not names.method and self.document.sections:
             first = self.document.sections[0]
@@ -159,6 +168,9 @@ class Attributor:
         name = re.sub(r"[*_`]", "", name).strip(" :,.;")
         name = re.sub(r"(?:'s|’s)$", "", name)
         return name
+
+    def names_datasets(self) -> set[str]:
+        return self.names.datasets if hasattr(self, "names") else set()
 
     def section_method(self, offset: int) -> str:
         section = self.document.section_at(offset)
@@ -329,6 +341,8 @@ class Attributor:
         name = self._clean_name(m.group("name"))
         if not self.is_name(name) or name.lower() in self.v.names or self._is_system_phrase(name):
             return None
+        if name.casefold() in self.names_datasets():
+            return None  # "On geometry3k, X climbs": a benchmark is not an actor
         return name, m.start("name")
 
     def possessor(self, start: int, end: int) -> str:
@@ -447,6 +461,8 @@ _PLURAL_NOUNS = frozenset("models results scores numbers figures benchmarks task
                           "series layers heads experts tokens parameters params outputs inputs samples users evals "
                           "evaluations metrics settings configs configurations runs experiments ablations baselines "
                           "methods systems authors teams researchers engineers".split())
+_ON_NAMES = re.compile(r"\b(?:tested|evaluated|trained|benchmarked|measured|run)\s+on\s+(?:the\s+)?(?P<names>[\w.-]+(?:\s*\([^()]*\))?"
+                       r"(?:\s*(?:,|and|&)\s*[\w.-]+(?:\s*\([^()]*\))?)*)")
 _COMMON_NOUN = re.compile(r"(?:ing|tion|sion|ment|ness|ity|ance|ence|ism|ure|age|ers|ies|ics|ogy)$")
 _MID_SENTENCE_CAPITAL = re.compile(r"(?<=[a-z,;(] )([A-Z][a-z]+)\b")
 _NAMED_PAPER = re.compile(r"\b(?:[Nn]ew\s+paper|[Ii]ntroducing|[Mm]eet|[Aa]nnounc(?:es|ing)|[Uu]nveils?|[Rr]eleas(?:es|ing)|"

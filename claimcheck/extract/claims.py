@@ -227,6 +227,8 @@ class _DocumentReading:
                 q = replace(q, unit=unit, dimension=dimension, scale=scale, value=q.value * scale)
             metric = frame.metric
             kind = kind_of(q, "", "", metric)
+            if kind == "score" and (metric in count_nouns() or metric in ("size", "count", "parameters", "params")):
+                kind = "scale"  # "Test Set Size", "# Params": counts
             if kind == "setting" and metric not in ("sparsity", "keep_ratio"):
                 kind = "score"
             if kind == "score" and q.dimension == "percent":
@@ -259,7 +261,7 @@ class _DocumentReading:
         if actor:
             return actor[0]
         possessor = self.attribution.possessor(unit.start, unit.end)
-        if possessor:
+        if possessor and possessor.casefold() not in self.attribution.names.datasets:
             return possessor
         method = self.attribution.section_method(unit.start) or self.attribution.names.method
         return method
@@ -274,6 +276,9 @@ class _DocumentReading:
         figures = [(q.start, q.end) for q in unit.quantities]
         lead_dataset = self.frames.lead_dataset(unit.start, unit.quantities[0].start, unit.mentions)
         setting_spans = settings_spans(text[unit.start:unit.end], unit.start)
+        # "... an increase of 14 points (pass@1, temperature 0.6)." names the setting of the whole sentence
+        tail = _TAIL_PARENTHESIS.search(text[unit.start:unit.end])
+        tail_settings = settings_in(tail.group(1)) if tail and not re.search(r"\d+(?:\.\d+)?\s*(?:vs|versus|to)\b", tail.group(1)) else frozenset()
         section = self.document.section_at(unit.start)
         for q in unit.quantities:
             clause = _clause(text, unit.start, unit.end, q)
@@ -293,7 +298,8 @@ class _DocumentReading:
             dataset_mention = self.frames.lexicon_metric(q, datasets, clause)
             dataset = dataset_mention.key if dataset_mention else ""
             role = _change_role(before, after)
-            verb = self.frames.verb_metric(q, clause[0]) if not metric else ""
+            verb = self.frames.verb_metric(q, clause[0], clause[1]) if not metric or _outcome_sentence(
+                self.v, text[unit.start:unit.end]) else ""
             if verb:
                 metric, metric_text = self.v.open_metric(verb), verb  # "wins 58%", "loses 36%": a rate, not a change
             provisional = kind_of(q, before, after, metric) if not verb else "percent"
@@ -307,6 +313,7 @@ class _DocumentReading:
                     metric, metric_text, inherited = self._inherited_metric(q, provisional, None, role or "to", unit, dataset)
                     dataset = dataset or inherited
             owner = self.attribution.owner(q.start, q.end, clause, (unit.start, unit.end), figures)
+            parallel_settings: frozenset[str] = frozenset()
             if not metric and owner is not None and owner.how in ("paren", "in-paren", "for", "at", "of"):
                 # "beating DiT-XL/2 (FID 12.4)", "12.4 for DiT-XL/2": the compared figure is in the metric before it
                 metric, metric_text, inherited = self._inherited_metric(q, provisional, owner, role, unit)
@@ -314,6 +321,8 @@ class _DocumentReading:
             if not metric:
                 metric, metric_text = self._open_metric(q, unit, clause, figures)
             kind = kind_of(q, "", "", metric) if verb else kind_of(q, before, after, metric)
+            if provisional == "scale" and kind == "score":
+                kind = "scale"
             if kind in ("percent", "fraction") and not verb and not role and _describes_change(text, q, unit.start):
                 kind = "delta"  # "a 19% relative improvement", "down 30%": the relative size of a change
             pair = self.attribution.comparison_pair(q.start, q.end, clause, figures) if owner is None else None
@@ -352,16 +361,26 @@ class _DocumentReading:
                     clause_actor = self.attribution.actor(sub_clause, q.start)
             opens = owner is not None and owner.start >= 0 and not text[unit.start:owner.start].strip(" -*•>#\t0123456789.)/")
             if owner is not None and (self.v.is_benchmark(self.v.names.get(owner.name.lower(), "")) or
-                                      self.attribution.in_benchmark_list(clause[0], owner.start)):
+                                      self.attribution.in_benchmark_list(clause[0], owner.start) or
+                                      owner.name.casefold() in self.attribution.names.datasets):
                 dataset = dataset if dataset and owner.how not in ("paren", "in-paren") else \
                     self.v.names.get(owner.name.lower(), owner.name.lower())
                 owner = None  # "tested on mm_math5k (5,000 problems) and geometry3k (2,101)": benchmarks
+                parallel = self.previous[-1] if self.previous and self.previous[-1].sentence == (unit.start, unit.end) else None
+                if parallel is not None and parallel.quantity.dimension == q.dimension:
+                    if not metric:
+                        metric, metric_text = parallel.metric, parallel.metric_text  # the same measure for each
+                    parallel_settings = parallel.setting
+                    if parallel.kind == "scale":
+                        provisional = "scale"
             # a figure attributed in parentheses or after 'for', 'at', 'of' to another system than the
             # sentence's is a reference figure; a possessive or a name is one after a comparison word
             compared = owner is not None and (owner.how in ("for", "at", "of", "pair", "paren", "in-paren") or
                                               self.attribution.compared_before(clause[0], owner.start))
             if owner is not None and owner.how in ("for", "of") and kind in ("delta", "speedup"):
                 owner = None  # "a gain of 2 points for X", "1.7× the throughput of vLLM": what it is measured against
+            if clause_actor is not None and clause_actor[0].casefold() in self.attribution.names.datasets:
+                dataset, clause_actor = dataset or clause_actor[0].lower(), None
             if owner is not None:
                 subject = owner.name
                 # within one sentence a variant is another system: "Gull ... over its predecessor (Gull-v1 40.5)"
@@ -376,7 +395,10 @@ class _DocumentReading:
             elif clause_actor is not None:
                 subject = clause_actor[0]
             if kind in ("delta", "speedup") or (kind in ("percent", "fraction") and _describes_change(text, q, unit.start)):
-                baseline = self.attribution.target(clause[0], clause[1], q.start)
+                # what it is measured against is named in its own part of the clause ("a 2.4× speedup,
+                # and gains +3.1 points over Hawk": Hawk is the points' baseline, not the speedup's)
+                reach = _reach(text, unit.quantities, q, clause)
+                baseline = self.attribution.target(reach[0], reach[1], q.start)
                 if baseline and baseline.casefold() == subject.casefold():
                     baseline = ""  # "Crake ... over Crake-v1" keeps its predecessor as the baseline
             if kind == "delta" and owner is not None and owner.how == "for":
@@ -411,6 +433,8 @@ class _DocumentReading:
             own_settings = settings_in(own)
             own_types = {x.split(":", 1)[0] for x in own_settings}
             setting = set(own_settings) | {x for x in settings_in(lead) if x.split(":", 1)[0] not in own_types}
+            for extra in (tail_settings, parallel_settings):
+                setting |= {x for x in extra if x.split(":", 1)[0] not in {y.split(":", 1)[0] for y in setting}}
             if unit.cell_frame is not None:
                 setting |= unit.cell_frame.settings
             if config_change:
@@ -470,6 +494,7 @@ class _DocumentReading:
 
 # a figure in dollars is a cost and one in gigabytes a memory size, whatever words stand near it
 _DEFAULT_METRICS = {"money": "cost", "memory": "memory"}
+_TAIL_PARENTHESIS = re.compile(r"\(([^()]{3,80})\)[.!?]?\s*$")
 _ABLATION = re.compile(r"\bablations?\b", re.I)
 _LOWER_IS_BETTER_NOTE = re.compile(r"\(\s*lower\s+is\s+better\s*\)|\blower\s+is\s+better\b", re.I)
 
@@ -492,6 +517,13 @@ def _pair_sides(text: str, clause_start: int, q: Quantity, pair) -> tuple[str, s
         return None
     split = splits[-1]
     return text[clause_start:split.start()], text[split.end():paren]
+
+
+def _outcome_sentence(vocabulary: Vocabulary, sentence: str) -> bool:
+    """A sentence naming two outcomes of a comparison ('win 40% / tie 25% / loss 40%'), where
+    'loss' is a share of judgements, not a training loss."""
+    words = set(re.findall(r"[a-z]+", sentence.lower()))
+    return len(words & vocabulary.outcome_words) >= 2
 
 
 def _complete_pairs(claims: list[Claim]) -> list[Claim]:
@@ -680,6 +712,14 @@ def _rescan_cells(document: Document, text: str, quantities: list[Quantity], ski
         return None
 
     crossing = {id(c) for q in quantities if (c := cell_of(q.start)) is not None and q.end > c.end}
+    # a cell a crossing quantity swallowed ("41.7 - 52.5") is read again on its own too
+    for q in quantities:
+        start_cell = cell_of(q.start)
+        if start_cell is not None and q.end > start_cell.end:
+            index = bisect_right(starts, q.start)
+            while index < len(document.cells) and document.cells[index].start < q.end:
+                crossing.add(id(document.cells[index]))
+                index += 1
     if not crossing:
         return quantities, skipped
     keep_q = [q for q in quantities if not ((c := cell_of(q.start)) is not None and id(c) in crossing)]
@@ -716,6 +756,21 @@ def _setting_scope(text: str, quantities: list[Quantity], q: Quantity, clause_st
         cut = _SEPARATOR.search(text, q.end, right)
         right = cut.start() if cut else right
     return lead + " | " + text[left:right] if before else text[left:right]
+
+
+def _reach(text: str, quantities: list[Quantity], q: Quantity, clause: tuple[int, int]) -> tuple[int, int]:
+    """The stretch of a clause a figure's comparison words belong to: from after the previous
+    figure's ', and' to the next ', and' (or the clause's ends)."""
+    left, right = clause
+    for m in _ITEM_SEPARATOR.finditer(text, clause[0], q.start):
+        left = m.end()
+    m = _ITEM_SEPARATOR.search(text, q.end, clause[1])
+    if m:
+        right = m.start()
+    return left, right
+
+
+_ITEM_SEPARATOR = re.compile(r",\s+(?:and|while|but|whereas)\s+|\s+while\s+|\s+whereas\s+|;", re.I)
 
 
 def _stretch(text: str, quantities: list[Quantity], q: Quantity, clause_start: int, clause_end: int) -> tuple[int, int]:

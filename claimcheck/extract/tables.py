@@ -88,7 +88,7 @@ class TableReader:
         return self._headers[text]
 
     def _parse_header(self, raw: str) -> Header:
-        text = re.sub(r"[*_`]", "", raw).strip()
+        text = re.sub(r"\*\*|__|(?<!\w)[*_]|[*_](?!\w)|`", "", raw).strip()  # emphasis, not mm_math5k's '_'
         if not text or text.lower() in self.vocabulary.descriptive_headers:
             return Header()  # 'Key result', 'Headline': a column of prose, not a benchmark
         lower = None
@@ -112,6 +112,8 @@ class TableReader:
             text = (text[:statistic.start()] + text[statistic.end():]).strip()
         if _SPLIT_WORDS.match(text) or re.fullmatch(r"(?i)(?:validation|val|dev|test|train|training)\s+set", text):
             return Header(settings=frozenset(settings), unit=unit, lower_is_better=lower)
+        # "Test Set Size": the split is a setting, the rest names the metric
+        text = re.sub(r"(?i)\b(?:validation|val|dev|test|train|training|held-out)\s+(?:set|split)\s+", "", text).strip() or text
         doc = self.vocabulary.nlp.make_doc(text)
         mentions = self.vocabulary.matches(doc, 0)
         datasets = [x for x in mentions if x.label == "DATASET"]
@@ -176,8 +178,8 @@ class TableReader:
         or metric names make it a benchmark column; otherwise it names methods."""
         if not values:
             return "category"
-        column_values = [v for c in cells for n, v in c.labels if n == name]
-        if len(set(column_values)) < len(column_values) / 3 and len(values) > 1:
+        rows = {(c.row, v) for c in cells for n, v in c.labels if n == name}
+        if len(values) < len(rows) / 3 and len(values) > 1:
             return "category"  # carried downward: 'English' over several rows
         described = sum(1 for v in values if self.header(v).name == "")
         return "dataset" if described > len(values) / 2 else ""
@@ -218,16 +220,26 @@ class TableReader:
                 if header.name and not dataset:
                     dataset = header.name
             elif role == "backbone":
-                settings.add("backbone:" + value.lower())
+                settings.add("backbone:" + _compact(value))
             elif role == "setting":
                 found = settings_in(value) or {f"{name.strip('# ').lower() or 'setting'}:{value.lower()}"}
                 settings.update(found)
             elif role == "category":
                 settings.add("category:" + value.lower())
+        # rows that already name their benchmark and model ("Dataset", "Model" columns) leave the
+        # header row to name the methods ("Vanilla", "SFT (Mean)", "RL (Max)"); the row's model
+        # is then what the method was applied to
+        methods_in_header = layout.subjects_in_rows and any(r == "dataset" for r in layout.label_roles.values()) \
+            and any(self.header(level).name for level in cell.headers)
+        if methods_in_header and subject:
+            settings.add("model:" + _compact(subject))
+            subject, ours = "", False
         for level in cell.headers:
             header = self.header(level)
             if header.name:
-                if layout.subjects_in_rows:
+                if methods_in_header and not subject:
+                    subject, ours = _subject_name(header.name)
+                elif layout.subjects_in_rows:
                     if not dataset:
                         dataset = header.name  # 'PIT', 'QQP': a benchmark the lexicon does not know
                     else:
@@ -258,6 +270,11 @@ class TableReader:
                 if header.name:
                     names.add(_subject_name(header.name)[0])
         return {n for n in names if n and not re.fullmatch(r"[\d.,\s%x×-]+", n)}
+
+
+def _compact(name: str) -> str:
+    """'BERT base', 'BERTbase' and 'BERT-base' are one backbone."""
+    return re.sub(r"[\s_-]+", "", _plain(name).lower())
 
 
 def _plain(text: str) -> str:

@@ -74,6 +74,7 @@ class Vocabulary:
         self.pronouns = tuple(sorted(frames["pronouns"], key=len, reverse=True))
         self.system_verbs = frozenset(frames["system_verbs"])
         self.descriptive_headers = frozenset(frames["descriptive_headers"])
+        self.outcome_words = frozenset(frames["outcome_words"])
         names = load_json("names.json")
         self.not_names = frozenset(w.lower() for w in names["not_names"])
 

@@ -1,54 +1,110 @@
 """Results tables in papers, from word geometry, anchored on their "Table N" caption.
 
 Booktabs tables (horizontal rules only) defeat line-based table finders, so this reads the
-geometry instead: the rows are the lines next to the caption that hold several numbers;
-columns are the x positions where those numbers line up; a cell's column header is the
-header-line text above its column, its row header the text that opens its row. Multi-row
-headers are joined best effort ("PAWS" over "QQP" reads "PAWS QQP").
+geometry instead:
+- the table is the block of lines next to its caption (above or below) up to the prose;
+- data rows are lines with two or more figures (or empty-cell marks "-", "−"), and columns are
+  the x positions where those figures line up;
+- header words are grouped into phrases by the gaps between them ("PAWS QQP" and "PAWS Wiki"
+  are two headers, "Validation Set" one); a header line's phrases split the columns among
+  them at their midpoints, so a spanning header ("Test Set") covers the columns below it and
+  header levels stack ("Test Set" over "RL (Mean)");
+- header phrases left of the figures name the label columns ("Backbone", "Method"; "Dataset",
+  "Model", "Generation Config"); a row's words left of its figures fall into those columns by
+  position, and a label standing alone on its line (a group label, often centred across the
+  rows it groups) labels the rows nearest to it.
+Each figure becomes a TableCell with its labels, its header levels and the caption.
 """
 from __future__ import annotations
 
 import re
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 from ..model import Document, TableCell
 
 _CAPTION = re.compile(r"(?m)^\s*Table\s+(\d+)\s*[:.]")
-_NUMBER = re.compile(r"(?<![\w.])[-+−]?\d+(?:,\d{3})*(?:\.\d+)?(?:\s?±\s?\d+(?:\.\d+)?)?%?")
+_FIGURE = re.compile(r"[-+−]?\d+(?:,\d{3})*(?:\.\d+)?(?:\s?±\s?\d+(?:\.\d+)?)?%?[†‡*⋆]?")
+_EMPTY = re.compile(r"[-−–—]|n/a|N/A")
 
 
-def _lines(document: Document, start: int, end: int):
-    """(start, end, x0, top, x1, bottom) of each line with a box, on one page."""
+@dataclass
+class _Word:
+    start: int
+    end: int
+    text: str
+    x0: float
+    top: float
+    x1: float
+    bottom: float
+
+    @property
+    def centre(self) -> float:
+        return (self.x0 + self.x1) / 2
+
+
+@dataclass
+class _Line:
+    start: int
+    end: int
+    x0: float
+    top: float
+    x1: float
+    bottom: float
+    words: list[_Word]
+
+    @property
+    def middle(self) -> float:
+        return (self.top + self.bottom) / 2
+
+    def figures(self) -> list[_Word]:
+        return [w for w in self.words if _is_figure(w.text)]
+
+    def cells(self) -> list[_Word]:
+        """Figures and empty-cell marks: what occupies a column."""
+        return [w for w in self.words if _is_figure(w.text) or _EMPTY.fullmatch(w.text)]
+
+
+def _is_figure(token: str) -> bool:
+    return _FIGURE.fullmatch(token) is not None and not re.fullmatch(r"\((?:19|20)\d{2}\)|(?:19|20)\d{2}", token)
+
+
+def _lines(document: Document, start: int, end: int) -> list[_Line]:
+    """Lines with a box on one page, each with its words and their boxes."""
     out = []
     for m in re.finditer(r"[^\n]+", document.text[start:end]):
         s, e = start + m.start(), start + m.end()
         box = document.bbox(s, e)
-        if box:
-            out.append((s, e) + box)
-    return out
-
-
-def _numbers(document: Document, line) -> list[tuple[int, int, float]]:
-    """Numeric tokens of a line as (start, end, x-centre)."""
-    s, e = line[0], line[1]
-    out = []
-    for m in _NUMBER.finditer(document.text, s, e):
-        if document.text[m.start() - 1:m.start()] == "(" or document.text[m.end():m.end() + 1] == ")":
-            continue  # "(2019)" in a row header is a citation, not a cell
-        box = document.bbox(m.start(), m.end())
-        if box:
-            out.append((m.start(), m.end(), (box[0] + box[2]) / 2))
+        if not box:
+            continue
+        words: list[_Word] = []
+        for w in re.finditer(r"\S+", document.text[s:e]):
+            wbox = document.bbox(s + w.start(), s + w.end())
+            if not wbox:
+                continue
+            if words and re.fullmatch(r"±[\d.]+", w.group()) and _is_figure(words[-1].text) and wbox[0] - words[-1].x1 < 4:
+                last = words[-1]  # "83.64 ±1.44" set as two words: one cell
+                words[-1] = _Word(last.start, s + w.end(), document.text[last.start:s + w.end()], last.x0,
+                                  min(last.top, wbox[1]), wbox[2], max(last.bottom, wbox[3]))
+                continue
+            words.append(_Word(s + w.start(), s + w.end(), w.group(), *wbox))
+        out.append(_Line(s, e, *box, words))
     return out
 
 
 def link_tables(document: Document) -> Document:
-    """The document with a TableCell for every number of every captioned table."""
+    """The document with a TableCell for every figure of every captioned table."""
     if not document.page_starts or not document.boxes:
         return document
     cells: list[TableCell] = []
     bounds = list(document.page_starts) + [len(document.text)]
     for page_start, page_end in zip(bounds, bounds[1:]):
         lines = _lines(document, page_start, page_end)
+        heights = sorted(w.bottom - w.top for ln in lines for w in ln.words if w.bottom > w.top)
+        typical = heights[len(heights) // 2] if heights else 8.0
+        # a text line whose words stand at different heights (a backend that merged a table's
+        # header with the other column's last line, or a centred label with the row beside it)
+        # is split into the lines the page shows
+        lines = [sub for ln in lines for sub in _visual_lines(ln.words, typical)] if lines else lines
         for caption in _CAPTION.finditer(document.text, page_start, page_end):
             cells += _table(document, lines, caption, int(caption.group(1)))
     if not cells:
@@ -58,31 +114,67 @@ def link_tables(document: Document) -> Document:
     return replace(document, cells=tuple(unique))
 
 
-def _table(document: Document, lines, caption, number: int) -> list[TableCell]:
-    cap = next((ln for ln in lines if ln[0] <= caption.start() < ln[1]), None)
+def _table(document: Document, lines: list[_Line], caption, number: int) -> list[TableCell]:
+    cap = next((ln for ln in lines if any(w.start <= caption.start() < w.end for w in ln.words)), None)
     if cap is None:
         return []
-    cap_x0, cap_top, cap_x1 = cap[2], cap[3], cap[4]
+    caption_text = _caption_text(document, lines, cap)
     # lines overlapping the caption horizontally, above it (booktabs in ACL/NeurIPS style) or below
-    near = [ln for ln in lines if ln is not cap and ln[4] > cap_x0 and ln[2] < cap_x1]
+    near = [ln for ln in lines if ln is not cap and ln.x1 > cap.x0 and ln.x0 < cap.x1]
     for side in ("above", "below"):
-        ordered = sorted((ln for ln in near if (ln[5] <= cap_top + 1 if side == "above" else ln[3] >= cap[5] - 1)),
-                         key=lambda ln: -ln[3] if side == "above" else ln[3])
+        ordered = sorted((ln for ln in near if (ln.bottom <= cap.top + 1 if side == "above" else ln.top >= cap.bottom - 1)),
+                         key=lambda ln: -ln.top if side == "above" else ln.top)
         region = []
-        edge = cap_top if side == "above" else cap[5]
+        edge = cap.top if side == "above" else cap.bottom
         for ln in ordered:
-            gap = (edge - ln[5]) if side == "above" else (ln[3] - edge)
-            height = ln[5] - ln[3]
-            if gap > max(3.0 * height, 14.0):
+            gap = (edge - ln.bottom) if side == "above" else (ln.top - edge)
+            height = ln.bottom - ln.top
+            if gap > max(3.0 * height, 24.0):
                 break
-            if _is_prose(document.text[ln[0]:ln[1]]) and len(_numbers(document, ln)) < 2:
+            if _is_prose(document.text[ln.start:ln.end]) and len(ln.cells()) < 2:
                 break  # a line of prose ends the table
             region.append(ln)
-            edge = ln[3] if side == "above" else ln[5]
-        rows = [ln for ln in region if len(_numbers(document, ln)) >= 2]
+            edge = min(edge, ln.top) if side == "above" else max(edge, ln.bottom)
+        region = sorted(region, key=lambda ln: ln.top)
+        rows = [ln for ln in region if len(ln.cells()) >= 2 and ln.figures() and not _is_example_row(ln)]
         if len(rows) >= 2:
-            return _cells(document, sorted(region, key=lambda ln: ln[3]), rows, number)
+            return _cells(region, rows, number, caption_text)
     return []
+
+
+def _is_example_row(line: _Line) -> bool:
+    """A row of running text that happens to hold figures (a table of examples): not results."""
+    words = [w.text for w in line.words if not _is_figure(w.text)]
+    return sum(w.isalpha() and w.islower() for w in words) > 6
+
+
+def _visual_lines(words: list[_Word], typical: float) -> list[_Line]:
+    """Words regrouped into lines by where they stand on the page (a label centred across rows,
+    or wrapped over two, is its own line, not part of the row it touches)."""
+    lines: list[list[_Word]] = []
+    for w in sorted(words, key=lambda w: ((w.top + w.bottom) / 2, w.x0)):
+        middle = (w.top + w.bottom) / 2
+        tall = w.bottom - w.top > 1.6 * typical  # a label wrapped over two lines stands alone
+        if lines and not tall:
+            last = lines[-1]
+            if not any(o.bottom - o.top > 1.6 * typical for o in last):
+                last_middle = sum((o.top + o.bottom) / 2 for o in last) / len(last)
+                if abs(middle - last_middle) <= 0.35 * typical + 0.5:
+                    last.append(w)
+                    continue
+        lines.append([w])
+    out = []
+    for ws in lines:
+        ws.sort(key=lambda w: w.x0)
+        out.append(_Line(min(w.start for w in ws), max(w.end for w in ws), min(w.x0 for w in ws),
+                         min(w.top for w in ws), max(w.x1 for w in ws), max(w.bottom for w in ws), ws))
+    return sorted(out, key=lambda ln: ln.top)
+
+
+def _caption_text(document: Document, lines: list[_Line], cap: _Line) -> str:
+    """The caption's first sentence (or line): 'Table 2: F1 scores (%) of PI2NLI in ...'."""
+    text = document.text[cap.start:cap.end]
+    return re.split(r"(?<=[.!?])\s", text, maxsplit=1)[0]
 
 
 def _is_prose(line: str) -> bool:
@@ -91,41 +183,163 @@ def _is_prose(line: str) -> bool:
     return len(words) > 8 and sum(w.isalpha() and w.islower() for w in words) >= 0.6 * len(words)
 
 
-def _cells(document: Document, region, rows, number: int) -> list[TableCell]:
-    tokens = {ln: _numbers(document, ln) for ln in rows}
-    centres = sorted(x for ts in tokens.values() for _, _, x in ts)
+def _columns(rows: list[_Line], figures_left: float) -> list[float]:
+    centres = sorted(w.centre for ln in rows for w in ln.cells() if w.x1 > figures_left)
     columns: list[list[float]] = []
     for x in centres:
         if columns and x - columns[-1][-1] < 12.0:
             columns[-1].append(x)
         else:
             columns.append([x])
-    column_x = [sum(c) / len(c) for c in columns]
-    first_row_top = min(ln[3] for ln in rows)
-    header_lines = [ln for ln in region if ln[5] <= first_row_top + 1 and ln not in rows][-2:]
-    headers = [_header_for(document, header_lines, x) for x in column_x]
+    return [sum(c) / len(c) for c in columns]
+
+
+def _phrases(words: list[_Word]) -> list[list[_Word]]:
+    """Words of one header line grouped by the gaps between them (a column's words stand closer
+    together than two columns' headers)."""
+    if not words:
+        return []
+    words = sorted(words, key=lambda w: w.x0)
+    height = max(w.bottom - w.top for w in words)
+    groups = [[words[0]]]
+    for w in words[1:]:
+        if w.x0 - groups[-1][-1].x1 <= 0.6 * height:
+            groups[-1].append(w)
+        else:
+            groups.append([w])
+    return groups
+
+
+def _text(group: list[_Word]) -> str:
+    return " ".join(w.text for w in group)
+
+
+def _cells(region: list[_Line], rows: list[_Line], number: int, caption: str) -> list[TableCell]:
+    # an empty-cell mark left of every figure ("−" for a row without a backbone) is a label
+    figures_left = min(w.x0 for ln in rows for w in ln.figures())
+    column_x = _columns(rows, figures_left)
+    first_row_top = rows[0].top
+    header_lines = [ln for ln in region if ln.bottom <= first_row_top + 1 and ln not in rows]
+    header_words = [w for ln in header_lines for w in ln.words]
+    label_heads = _label_heads([w for w in header_words if w.x1 <= figures_left + 2])
+    column_levels: list[list[str]] = [[] for _ in column_x]
+    for level in _header_levels([w for w in header_words if w.x1 > figures_left + 2]):
+        phrases = _phrases(level)
+        for k, x in enumerate(column_x):
+            owner = _spanning(phrases, x)
+            if owner is not None:
+                column_levels[k].append(_text(owner))
+    group_lines = [ln for ln in region if ln not in rows and ln not in header_lines and not ln.cells()
+                   and ln.x1 <= figures_left + 2]
+    groups = _group_labels(group_lines, label_heads)
     cells = []
-    for r, ln in enumerate(sorted(rows, key=lambda ln: ln[3]), 1):
-        row_tokens = tokens[ln]
-        row_header = document.text[ln[0]:row_tokens[0][0]].strip(" −-")
-        for start, end, x in row_tokens:
-            c = min(range(len(column_x)), key=lambda k: abs(column_x[k] - x))
-            cells.append(TableCell(start, end, r, c + 1, document.text[start:end], row_header, headers[c], number))
+    for r, ln in enumerate(rows, 1):
+        own = _row_labels(ln, figures_left, label_heads)
+        labels = []
+        for k, (_, _, head) in enumerate(label_heads or [(0.0, 0.0, "")]):
+            value = own[k] if k in own else _nearest_group(groups.get(k, []), ln)
+            labels.append((head, value))
+        row_header = " ".join(v for _, v in labels if v)
+        for w in ln.figures():
+            k = min(range(len(column_x)), key=lambda i: abs(column_x[i] - w.centre))
+            headers = tuple(column_levels[k])
+            cells.append(TableCell(w.start, w.end, r, k + 1, w.text, row_header, " ".join(headers), number,
+                                   labels=tuple(labels), headers=headers, caption=caption))
     return cells
 
 
-def _header_for(document: Document, header_lines, x: float) -> str:
-    """The header words standing over a column's centre, top line first."""
-    words = []
-    for ln in header_lines:
-        best, best_distance = "", None
-        for m in re.finditer(r"\S+", document.text[ln[0]:ln[1]]):
-            box = document.bbox(ln[0] + m.start(), ln[0] + m.end())
-            if not box:
-                continue
-            distance = 0.0 if box[0] - 2 <= x <= box[2] + 2 else min(abs(box[0] - x), abs(box[2] - x))
-            if best_distance is None or distance < best_distance:
-                best, best_distance = m.group(), distance
-        if best and best_distance is not None and best_distance < 15:
-            words.append(best)
-    return " ".join(words)
+def _header_levels(words: list[_Word]) -> list[list[_Word]]:
+    """Header words over the figures by level, top first: words whose tops are within a few
+    points stand on one level."""
+    levels: list[list[_Word]] = []
+    for w in sorted(words, key=lambda w: (w.top, w.x0)):
+        for level in levels:
+            if abs(level[0].top - w.top) <= 3.0:
+                level.append(w)
+                break
+        else:
+            levels.append([w])
+    return levels
+
+
+def _label_heads(words: list[_Word]) -> list[tuple[float, float, str]]:
+    """Headers of the label columns, left of the figures: words that overlap horizontally are
+    one header ('Generation' over 'Config'), as are words of one phrase ('Dataset Name')."""
+    heads: list[list[_Word]] = []
+    for w in sorted(words, key=lambda w: w.x0):
+        height = w.bottom - w.top
+        for head in heads:
+            last = max(head, key=lambda o: o.x1)
+            overlaps = any(o.x0 < w.x1 and w.x0 < o.x1 for o in head)
+            same_phrase = abs(last.top - w.top) <= 3.0 and 0 <= w.x0 - last.x1 <= 0.6 * height
+            if overlaps or same_phrase:
+                head.append(w)
+                break
+        else:
+            heads.append([w])
+    out = []
+    for head in heads:
+        ordered = sorted(head, key=lambda w: (round(w.top / 3), w.x0))
+        out.append((min(w.x0 for w in head), max(w.x1 for w in head), " ".join(w.text for w in ordered)))
+    return sorted(out)
+
+
+def _spanning(phrases: list[list[_Word]], x: float) -> list[_Word] | None:
+    """The phrase of a header line that stands over column centre `x`: the line's phrases split
+    the columns at the midpoints between them."""
+    if not phrases:
+        return None
+    centres = [((g[0].x0 + g[-1].x1) / 2, g) for g in phrases]
+    centres.sort(key=lambda c: c[0])
+    for k, (centre, group) in enumerate(centres):
+        left = (centres[k - 1][0] + centre) / 2 if k else float("-inf")
+        right = (centre + centres[k + 1][0]) / 2 if k + 1 < len(centres) else float("inf")
+        if left <= x < right:
+            return group
+    return None
+
+
+def _label_column(heads: list[tuple[float, float, str]], x0: float) -> int:
+    """The label column a word starting at `x0` stands in: the last header starting at or before it."""
+    if not heads:
+        return 0
+    candidates = [k for k, (hx0, _, _) in enumerate(heads) if hx0 <= x0 + 10]
+    return candidates[-1] if candidates else 0
+
+
+def _row_labels(line: _Line, figures_left: float, heads) -> dict[int, str]:
+    """A row's own labels by label column; an empty-cell mark there says the row has none."""
+    words = [w for w in line.words if w.x1 <= figures_left + 1]
+    out: dict[int, list[str]] = {}
+    for w in words:
+        values = out.setdefault(_label_column(heads, w.x0), [])
+        if not _EMPTY.fullmatch(w.text):
+            values.append(w.text)
+    return {k: " ".join(v) for k, v in out.items()}
+
+
+def _group_labels(lines: list[_Line], heads) -> dict[int, list[tuple[float, float, float, str]]]:
+    """Labels standing alone on their lines, by label column: (top, middle, bottom, text)."""
+    out: dict[int, list[tuple[float, float, float, str]]] = {}
+    for ln in sorted(lines, key=lambda ln: ln.top):
+        for group in _phrases(ln.words):
+            k = _label_column(heads, group[0].x0)
+            labels = out.setdefault(k, [])
+            text = _text(group)
+            if labels and 0 <= ln.top - labels[-1][2] <= 2.0:
+                # a label wrapped over two lines in a narrow column ('Qwen2-VL-' / 'Instruct-7B')
+                top, _, _, previous = labels.pop()
+                joined = previous + text if previous.endswith("-") else f"{previous} {text}"
+                labels.append((top, (top + ln.bottom) / 2, ln.bottom, joined))
+            else:
+                labels.append((ln.top, ln.middle, ln.bottom, text))
+    return out
+
+
+def _nearest_group(labels: list[tuple[float, float, float, str]], row: _Line) -> str:
+    """The group label of a row: the label nearest to it vertically among those not below the
+    next row's label (labels centred on their rows, or standing above the first of them)."""
+    if not labels:
+        return ""
+    best = min(labels, key=lambda g: abs(g[1] - row.middle))
+    return best[3]

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from ..model import Claim, Evidence
-from .base import (RULES, Context, divide, fmt, interval, label, meets, rule, same_figure, same_subject,
+from .base import (same_dataset, RULES, Context, divide, fmt, interval, label, meets, rule, same_figure, same_subject,
                    settings_conflict, subtract, topics_compatible, written)
 
 _VALUE_KINDS = ("score", "percent", "change", "time", "throughput", "memory", "cost", "scale")
@@ -95,7 +95,7 @@ def _dimension_filter(claim: Claim):
 def _frame_ok(claim: Claim, other: Claim) -> bool:
     """An operand is of the stated change's metric and benchmark when both name them, under
     settings that do not differ (p50 is not p99)."""
-    if claim.dataset and other.dataset and claim.dataset != other.dataset:
+    if claim.dataset and other.dataset and not same_dataset(claim.dataset, other.dataset):
         return False
     if settings_conflict(claim.setting - _CHANGE_MARKS, other.setting - _CHANGE_MARKS):
         return False

@@ -209,12 +209,19 @@ def metrics_compatible(a: str, b: str) -> bool:
     return bool(a and b) and "speedup" in (a, b) and a.split(":")[0] == b.split(":")[0] == "speedup"
 
 
+def same_dataset(a: str, b: str) -> bool:
+    """'PIT' is 'pit'; 'mm_math5k' is 'mm-math5k'."""
+    return re.sub(r"[\s_-]+", "", a.casefold()) == re.sub(r"[\s_-]+", "", b.casefold())
+
+
 def topics_compatible(a: Claim, b: Claim) -> bool:
     """Could two figures be of one thing: the same benchmark where both name one, the same metric
     where both name one; with one metric unnamed the benchmark must tie them."""
-    if a.dataset and b.dataset and a.dataset != b.dataset:
+    if a.dataset and b.dataset and not same_dataset(a.dataset, b.dataset):
         return False
     if a.metric and b.metric:
+        if a.kind == b.kind == "scale" and "size" in (a.metric, b.metric):
+            return True  # "610 problems" is a set's size
         return metrics_compatible(a.metric, b.metric)
     return bool(a.dataset and b.dataset) or (not a.metric and not b.metric and not a.dataset and not b.dataset
                                              and a.quantity.dimension == b.quantity.dimension

@@ -5,7 +5,7 @@ import math
 
 from ..model import Claim, Evidence
 from .arithmetic import operands_for_ratio
-from .base import (RULES, Context, _norm_name, divide, fmt, interval, meets, rule, same_figure, same_subject,
+from .base import (same_dataset, RULES, Context, _norm_name, divide, fmt, interval, meets, rule, same_figure, same_subject,
                    settings_conflict, topics_compatible, written)
 
 _COMPARABLE_KINDS = {"score", "percent", "speedup", "time", "throughput", "memory", "scale", "delta"}
@@ -174,9 +174,10 @@ def check_complements(ctx: Context):
         if not partner or a.quantity.bound or a.quantity.approx:
             continue
         for b in ctx.claims:
-            if b.metric != partner or not same_subject(b.subject, a.subject) or (id(b), id(a)) in reported:
+            if b.metric != partner or (id(b), id(a)) in reported or not (
+                    same_subject(b.subject, a.subject) or not a.subject and not b.subject):
                 continue
-            if a.dataset and b.dataset and a.dataset != b.dataset or settings_conflict(a.setting, b.setting):
+            if a.dataset and b.dataset and not same_dataset(a.dataset, b.dataset) or settings_conflict(a.setting, b.setting):
                 continue
             if a.quantity.dimension != b.quantity.dimension or b.quantity.bound or b.quantity.approx:
                 continue

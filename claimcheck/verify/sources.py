@@ -8,6 +8,7 @@ Verdicts: supported, rounded (the digest rounds the source honestly), mismatch, 
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from ..model import Claim, Evidence
 from ..sources import ARXIV_ID, Source
@@ -67,14 +68,42 @@ def _explicit_ties(ctx: Context, claim: Claim) -> list[Source]:
                                                                 for n in names for m in s.names)]
 
 
+def _mentions(source: Source, subject: str) -> bool:
+    """Does the source speak of the subject ('RL', 'Qwen2-VL-Instruct-7B')? A digest's figure for
+    a system its one paper never names is about another paper."""
+    words = [w for w in re.findall(r"[A-Za-z][\w.+-]*[\w+]|[A-Za-z]", subject) if any(ch.isupper() or ch.isdigit() for ch in w)]
+    if not words:
+        return True  # "the model", "the untrained model": the paper's own
+    text = _casefolded_text(source)
+    for word in words:
+        if re.fullmatch(r"[A-Z][a-z]+", word):
+            # a plain capitalised word counts only where the paper uses it inside a sentence
+            if not re.search(r"[a-z,;(] " + re.escape(word) + r"\b", source.document.text):
+                return False
+        elif not re.search(r"(?<![\w])" + re.escape(word.casefold()) + r"(?![\w])", text):
+            return False
+    return True
+
+
+_TEXTS: dict[int, str] = {}
+
+
+def _casefolded_text(source: Source) -> str:
+    key = id(source.document)
+    if key not in _TEXTS:
+        _TEXTS[key] = source.document.text.casefold()
+    return _TEXTS[key]
+
+
 def _whole_document_source(ctx: Context) -> bool:
     """A README, poster or one-paper post checked against its paper: all of it is about that paper."""
     papers = {frozenset(s.arxiv_ids) or s.name for s in ctx.sources}
     return len(papers) == 1 or len(ctx.document.sections) <= 1 and all(s.kind != "facts" for s in ctx.sources)
 
 
-def _aligned(claim: Claim, candidate: Claim) -> bool:
-    """Same measure, benchmark and metric (where named), settings that do not conflict."""
+def _aligned(claim: Claim, candidate: Claim, loose: bool = False) -> bool:
+    """Same measure, benchmark and metric (where named), settings that do not conflict; `loose`
+    lets the ends of a change stated in the digest meet any configuration of the source."""
     if _measure(candidate) != _measure(claim):
         return False
     if not claim.metric and not claim.dataset:
@@ -83,17 +112,37 @@ def _aligned(claim: Claim, candidate: Claim) -> bool:
     if not topics_compatible(claim, candidate) and not (
             claim.kind == "scale" and claim.metric and claim.metric == candidate.metric):
         return False
-    if settings_conflict(claim.setting, candidate.setting):
+    marks = _CHANGE_MARKS if loose else frozenset()
+    if settings_conflict(claim.setting - marks, candidate.setting - marks):
         return False
-    if claim.kind == "delta" and claim.baseline and candidate.baseline and not _names_match(claim.baseline, candidate.baseline):
-        return False
+    if claim.kind in ("delta", "speedup") and claim.baseline and not (
+            candidate.baseline and _names_match(claim.baseline, candidate.baseline)):
+        # "1.4× the SFT mean" is confirmed only by a multiple of the same thing
+        return claim.kind == "delta" and not candidate.baseline
     return True
+
+
+# the ends of a change stated in the digest are figures of the source's own columns
+_CHANGE_MARKS = frozenset({"condition:before a stated change", "condition:after a stated change"})
 
 
 def _verdict(claim: Claim, sources: list[Source]) -> tuple[str, list[Claim], Claim | None]:
     """(verdict, aligned source claims, the one that decides) for one digest claim."""
     candidates = [c for s in sources for c in s.claims if _aligned(claim, c)]
-    named = [c for c in candidates if _names_match(c.subject, claim.subject)]
+    # "climbs from 20.3 to 34.3": the ends of a change may be figures of the source's own columns;
+    # they can be supported there, never contradicted by the source's default configuration
+    for c in (c for s in sources for c in s.claims if c not in candidates and _aligned(claim, c, loose=True)):
+        if same_figure(claim, c) and (not claim.subject or not c.subject or _names_match(c.subject, claim.subject)
+                                      or claim.role in ("from", "to")):
+            coarser = claim.quantity.decimals < c.quantity.decimals and claim.quantity.scale <= c.quantity.scale
+            return ("rounded" if coarser else "supported"), [c], c
+    loose = replace(claim, setting=frozenset(x for x in claim.setting if not x.startswith("statistic:")), subject="")
+    relaxed = [c for s in sources for c in s.claims if s.document.cell_at(c.quantity.start) is not None
+               and c.role != "baseline" and _aligned(loose, replace(c, setting=frozenset(
+                   x for x in c.setting if not x.startswith("statistic:"))))]
+    # a digest may name a benchmark where the source's table names its row ("Geometry3k's test split")
+    named = [c for c in candidates if _names_match(c.subject, claim.subject) or
+             (not c.subject and c.dataset and _names_match(c.dataset, claim.subject))]
     if claim.role == "baseline" or named:
         # figures the source gives for this very name; the others belong to other methods
         own = named
@@ -106,6 +155,11 @@ def _verdict(claim: Claim, sources: list[Source]) -> tuple[str, list[Claim], Cla
     if claim.role != "baseline":
         for c in candidates:
             if c not in own and same_figure(claim, c):
+                return "baseline", candidates, c
+        # the figure stands in the source under another method or statistic of the same row
+        # ("RL's mean is 66.0" where 66.0 is SFT's maximum)
+        for c in relaxed:
+            if same_figure(claim, c) and c.subject and not _names_match(c.subject, claim.subject):
                 return "baseline", candidates, c
     distinct = []
     for c in own:
@@ -123,12 +177,15 @@ def source_verdicts(ctx: Context) -> list[tuple[Claim, str, list[Claim], Claim |
         return ctx._source_verdicts
     checked = [c for c in ctx.claims if c.kind in _CHECKED_KINDS]
     explicit = {id(c): _explicit_ties(ctx, c) for c in checked}
-    # when no part of the document names its source, a one-paper document is tied whole;
-    # when some sections do, the others stay unverified rather than borrow a paper
-    whole = not any(explicit.values()) and _whole_document_source(ctx)
+    # a document checked against one paper is about that paper throughout; against several, a
+    # part of it is tied by what it names, and when no part names its source a one-section
+    # document is tied whole; parts that name none stay unverified rather than borrow a paper
+    single = len({frozenset(s.arxiv_ids) or s.name for s in ctx.sources if s.kind != "facts"}) == 1 and \
+        all(s.kind != "facts" for s in ctx.sources)
+    whole = single or (not any(explicit.values()) and _whole_document_source(ctx))
     out = []
     for claim in checked:
-        tied = explicit[id(claim)] or (list(ctx.sources) if whole else [])
+        tied = explicit[id(claim)] or ([s for s in ctx.sources if _mentions(s, claim.subject)] if whole else [])
         if not tied:
             out.append((claim, "untied", [], None))
             continue
