@@ -201,6 +201,10 @@ class Claim:
     lower_is_better: bool = False
     page: int | None = None
     bbox: tuple[float, float, float, float] | None = None  # on the page, for paged sources
+    # how the subject was read: table | owner | actor | lead | pair | possessor | section | document | ""
+    attribution: str = ""
+    # settings named anywhere in the claim's sentence (the figure's own are in `setting`)
+    context: frozenset[str] = field(default_factory=frozenset)
 
     @property
     def text(self) -> str:

@@ -325,10 +325,12 @@ class Attributor:
             found = self.name_after(q_end + m.end(), stretch_end, allow_phrase=True)
             if found:
                 return Owner(found[0], "of", found[1])
-        # "The 7B Lumen-v2"
-        if re.match(r"[ -](?=[A-Z])", text[q_end:q_end + 2]):
+        # "The 7B Lumen-v2": a model size right before a model's name (not "2.7M H800 GPU hours")
+        if re.match(r"[ -](?=[A-Z])", text[q_end:q_end + 2]) and re.search(r"[BMK]$", text[q_start:q_end]):
             found = self.name_after(q_end + 1, c_end)
-            if found and not re.match(r"\s+(?:parameters|params|model)\b", text[q_end:q_end + 12]):
+            rest = text[found[1] + len(found[0]):found[1] + len(found[0]) + 20] if found else ""
+            if found and not re.match(r"\s+(?:parameters|params|model)\b", text[q_end:q_end + 12]) \
+                    and not re.match(r"[\s-]+(?:[A-Za-z]+[\s-]+)?(?:hours?|GPUs?|tokens|images|samples|examples|steps)\b", rest, re.I):
                 return Owner(found[0], "size", found[1])
         return None
 

@@ -24,7 +24,7 @@ from .quantities import Skipped, scan
 from .tables import CellFrame, TableReader
 from .vocabulary import Mention, Vocabulary, settings_in, settings_spans
 
-_SCALE_NOUN = re.compile(r"[\s-]+(?:[a-z-]+\s+)?(" + "|".join(sorted(count_nouns(), key=len, reverse=True)) + r")\b", re.I)
+_SCALE_NOUN = re.compile(r"[\s-]+(?:[\w-]+\s+){0,2}?(" + "|".join(sorted(count_nouns(), key=len, reverse=True)) + r")\b", re.I)
 _SCALE_NOUNS = {"params": "parameters", "parameter": "parameters", "gpus": "GPUs", "gpu-hours": "compute"}
 _RATIO_WORDS = [
     (re.compile(r"^\W{0,3}(?:[a-z-]+\s+){0,2}?(?:faster|quicker|speedup|speed-up|acceleration|sooner)\b", re.I), "speedup"),
@@ -243,28 +243,31 @@ class _DocumentReading:
                 document=self.document.name, quantity=q, kind=kind, line=location.line, column=location.column,
                 sentence=(cell.start, cell.end), metric=metric, metric_text=frame.metric_text or metric,
                 subject=frame.subject, dataset=frame.dataset, setting=frame.settings, lower_is_better=lower,
-                page=location.page, bbox=self.document.bbox(q.start, q.end)))
+                page=location.page, bbox=self.document.bbox(q.start, q.end), attribution="table" if frame.subject else "",
+                context=frame.settings))
         return out
 
     # -- prose ------------------------------------------------------------------------------
 
-    def _main_subject(self, unit: _Unit) -> str:
-        """Who a sentence is about when a figure names no owner: the table row, the list item's
-        lead, the sentence's actor, 'it / the model' (the section's or document's method)."""
+    def _main_subject(self, unit: _Unit) -> tuple[str, str]:
+        """(subject, how) of a sentence when a figure names no owner: the table row, the list
+        item's lead, the sentence's actor, 'it / the model' (the section's or document's method)."""
         if unit.cell_frame is not None and unit.cell_frame.subject:
-            return unit.cell_frame.subject
+            return unit.cell_frame.subject, "table"
         line_start = self.text.rfind("\n", 0, unit.start) + 1
         lead = self.attribution.lead(line_start)
         if lead:
-            return lead
+            return lead, "lead"
         actor = self.attribution.actor(unit.start, unit.end)
         if actor:
-            return actor[0]
+            return actor[0], "actor"
         possessor = self.attribution.possessor(unit.start, unit.end)
         if possessor and possessor.casefold() not in self.attribution.names.datasets:
-            return possessor
-        method = self.attribution.section_method(unit.start) or self.attribution.names.method
-        return method
+            return possessor, "possessor"
+        section = self.attribution.section_method(unit.start)
+        if section:
+            return section, "section"
+        return self.attribution.names.method, "document" if self.attribution.names.method else ""
 
     def _prose_claims(self, unit: _Unit) -> tuple[list[Claim], list[NumberReading]]:
         text = self.text
@@ -272,7 +275,8 @@ class _DocumentReading:
         claims: list[Claim] = []
         unread: list[NumberReading] = []
         config_change = any(label == "CONFIG_CHANGE" for label, _, _ in unit.cues)
-        main = self._main_subject(unit)
+        main, main_how = self._main_subject(unit)
+        context = settings_in(text[unit.start:unit.end])
         figures = [(q.start, q.end) for q in unit.quantities]
         lead_dataset = self.frames.lead_dataset(unit.start, unit.quantities[0].start, unit.mentions)
         setting_spans = settings_spans(text[unit.start:unit.end], unit.start)
@@ -286,6 +290,9 @@ class _DocumentReading:
             after = text[q.end:min(clause[1], q.end + 60)]
             if is_hyperparameter(q, before):
                 unread.append(self.number(q.start, q.end, "non-claim", "hyperparameter"))
+                continue
+            if any(m.start <= q.start and q.end <= m.end for m in unit.mentions):
+                unread.append(self.number(q.start, q.end, "non-claim", "name"))  # "AlpacaEval 2.0", "MATH-500"
                 continue
             setting_kind = _setting_span(setting_spans, q)
             if setting_kind and not _change_role(before, after):
@@ -354,6 +361,7 @@ class _DocumentReading:
                 metric_text = metric.split(":")[1] + " speedup" if ":" in metric else metric
             # subject, role and what the figure is measured against
             subject, baseline, claim_role = main, "", role
+            how = main_how
             clause_actor = self.attribution.actor(clause[0], clause[1]) if clause[0] != unit.start else None
             if clause_actor is None and clause[0] == unit.start:
                 sub_clause = _sub_clause(text, unit.start, q.start)
@@ -382,7 +390,7 @@ class _DocumentReading:
             if clause_actor is not None and clause_actor[0].casefold() in self.attribution.names.datasets:
                 dataset, clause_actor = dataset or clause_actor[0].lower(), None
             if owner is not None:
-                subject = owner.name
+                subject, how = owner.name, "owner"
                 # within one sentence a variant is another system: "Gull ... over its predecessor (Gull-v1 40.5)"
                 if owner.name.casefold() != main.casefold() and not role and not opens and compared:
                     claim_role = "baseline"
@@ -391,9 +399,9 @@ class _DocumentReading:
                     (c.baseline for c in reversed(claims) if c.baseline), "") or next(
                     (c.subject for c in reversed(claims) if c.role == "baseline"), "")
                 if target and not _same_name(target, main):
-                    subject, claim_role = target, "baseline"
+                    subject, claim_role, how = target, "baseline", "pair"
             elif clause_actor is not None:
-                subject = clause_actor[0]
+                subject, how = clause_actor[0], "actor"
             if kind in ("delta", "speedup") or (kind in ("percent", "fraction") and _describes_change(text, q, unit.start)):
                 # what it is measured against is named in its own part of the clause ("a 2.4× speedup,
                 # and gains +3.1 points over Hawk": Hawk is the points' baseline, not the speedup's)
@@ -402,7 +410,7 @@ class _DocumentReading:
                 if baseline and baseline.casefold() == subject.casefold():
                     baseline = ""  # "Crake ... over Crake-v1" keeps its predecessor as the baseline
             if kind == "delta" and owner is not None and owner.how == "for":
-                subject, claim_role = main, role  # "a gain of 2 points for X" is still the sentence's
+                subject, claim_role, how = main, role, main_how  # "a gain of 2 points for X" is still the sentence's
             if not dataset and kind != "scale":
                 stretch = _stretch(text, unit.quantities, q, clause[0], clause[1])
                 dataset = self.frames.dataset(q, unit.mentions, stretch, stretch) or lead_dataset
@@ -453,7 +461,8 @@ class _DocumentReading:
                 document=self.document.name, quantity=q, kind="change" if role else kind, line=location.line,
                 column=location.column, sentence=(unit.start, unit.end), metric=metric, metric_text=metric_text,
                 subject=subject, baseline=baseline, dataset=dataset, setting=frozenset(setting),
-                role=claim_role, lower_is_better=lower, page=location.page, bbox=self.document.bbox(q.start, q.end))
+                role=claim_role, lower_is_better=lower, page=location.page, bbox=self.document.bbox(q.start, q.end),
+                attribution=how if subject else "", context=context)
             claims.append(claim)
             self.previous.append(claim)
         return _changes_between_systems(_complete_pairs(claims)), unread

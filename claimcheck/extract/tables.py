@@ -122,6 +122,11 @@ class TableReader:
         metric, metric_text = "", ""
         if metrics:
             metric, metric_text = metrics[-1].key, text[metrics[-1].start:metrics[-1].end]
+            qualifier = re.search(r"([A-Za-z-]+)\s*$", text[:metrics[-1].start])
+            if qualifier and qualifier.group(1).lower() in self.vocabulary.count_qualifiers:
+                # "# Activated Params" and "# Total Params" are two counts
+                metric = self.vocabulary.open_metric(f"{qualifier.group(1)} {metric_text}")
+                metric_text = f"{qualifier.group(1)} {metric_text}"
         inner = re.search(r"\(([^()]+)\)", text)
         if not metric and inner and not settings_in(inner.group(1)) - {"pass@k"}:
             candidate = inner.group(1).strip()
@@ -147,7 +152,7 @@ class TableReader:
             return layout
         cells = [c for c in self.document.cells if c.table == cell.table]
         roles: dict[str, str] = {}
-        for name, _ in cell.labels:
+        for name, _ in next((c.labels for c in cells if c.labels), ()):
             roles[name] = self.vocabulary.label_role(name)
         for name in roles:
             if not roles[name]:
@@ -158,7 +163,7 @@ class TableReader:
         elif any(r in ("dataset", "metric") for r in roles.values()):
             subjects_in_rows = False
         else:
-            tops = {c.headers[0] for c in cells if c.headers}
+            tops = {c.headers[0] for c in cells if c.headers and not c.label}
             described = sum(1 for h in tops if self.header(h).name == "")
             subjects_in_rows = described >= len(tops) / 2 or not tops
             for name in roles:

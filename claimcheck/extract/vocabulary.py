@@ -75,6 +75,7 @@ class Vocabulary:
         self.system_verbs = frozenset(frames["system_verbs"])
         self.descriptive_headers = frozenset(frames["descriptive_headers"])
         self.outcome_words = frozenset(frames["outcome_words"])
+        self.count_qualifiers = frozenset(frames["count_qualifiers"])
         names = load_json("names.json")
         self.not_names = frozenset(w.lower() for w in names["not_names"])
 
@@ -83,10 +84,15 @@ class Vocabulary:
     def matches(self, doc, offset: int) -> list[Mention]:
         """Metric (METRIC) and benchmark (DATASET) names in a tokenised sentence, longest first."""
         found = []
+        text = doc.text
         for match_id, s, e in self.metric_matcher(doc) + self.acronym_matcher(doc):
             key = self.nlp.vocab.strings[match_id]
             label = "DATASET" if self.metrics[key].type == "benchmark" else "METRIC"
             span = doc[s:e]
+            before = text[span.start_char - 1:span.start_char] if span.start_char else " "
+            after = text[span.end_char:span.end_char + 2]
+            if re.match(r"-[A-Za-z0-9]", after) or before in "-_" or before.isalnum() or after[:1].isalnum():
+                continue  # "MMLU-Redux" and "C-Eval" are other names than MMLU and Eval
             found.append(Mention(label, offset + span.start_char, offset + span.end_char, key))
         return longest(found)
 
@@ -108,6 +114,8 @@ class Vocabulary:
         exact = self.names.get(words)
         if exact:
             return exact
+        if words.split()[0] in self.count_qualifiers:
+            return _singular(words)  # "activated params" is another count than "total params"
         # the head of the phrase names the metric: "per-token latency" is latency
         tokens = words.split()
         for k in range(1, len(tokens)):
@@ -157,7 +165,7 @@ class Vocabulary:
 
 
 def _clean_phrase(phrase: str) -> str:
-    text = re.sub(r"[*_`\"“”]", "", phrase.lower())
+    text = re.sub(r"[*_`\"“”#]", "", phrase.lower())
     text = re.sub(r"\([^)]*\)", " ", text)
     text = re.sub(r"(?:'s|’s)\b", "", text)
     text = _PREPOSITIONS.sub("", " " + text.strip()).strip()

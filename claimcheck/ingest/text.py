@@ -99,7 +99,11 @@ def _table_cells(lines: list[str], starts: list[int]):
     i = 0
     while i < len(lines) - 1:
         if "|" in lines[i] and _SEPARATOR_ROW.match(lines[i + 1]):
-            header = [_plain(c[2]) for c in _split_row(lines[i], starts[i])]
+            header_cells = _split_row(lines[i], starts[i])
+            header = [_plain(c[2]) for c in header_cells]
+            for c, (start, end, cell_text) in enumerate(header_cells):
+                # the header row labels the columns: its digits ("AlpacaEval 2.0") are names
+                yield TableCell(start, end, 0, c, cell_text, "", cell_text, table, label=True)
             body = []
             j = i + 2
             while j < len(lines) and "|" in lines[j] and lines[j].strip():

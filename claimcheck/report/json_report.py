@@ -14,8 +14,9 @@ def claim_dict(claim: Claim) -> dict:
     return {
         "document": claim.document, "line": claim.line, "column": claim.column, "page": claim.page,
         "text": claim.text, "value": claim.value, "unit": claim.unit, "kind": claim.kind,
-        "metric": claim.metric, "subject": claim.subject, "baseline": claim.baseline or None,
-        "role": claim.role or None, "setting": sorted(claim.setting),
+        "metric": claim.metric, "subject": claim.subject, "dataset": claim.dataset or None,
+        "baseline": claim.baseline or None, "role": claim.role or None, "setting": sorted(claim.setting),
+        "attribution": claim.attribution or None, "direction": claim.direction,
         "decimals": claim.quantity.decimals, "approximate": claim.quantity.approx,
         "bound": claim.quantity.bound or None, "bbox": list(claim.bbox) if claim.bbox else None,
     }

@@ -75,6 +75,17 @@ class Context:
         right = text.find(";", claim.quantity.end, end)
         return (left + 1 if left >= 0 else start, right if right >= 0 else end)
 
+    def item_of(self, claim: Claim) -> int:
+        """Where the list item (or, outside lists, the paragraph) holding a claim starts."""
+        text = self.document.text
+        start, _ = self.paragraph_span(claim.quantity.start)
+        line = text.rfind("\n", 0, claim.quantity.start) + 1
+        while line > start:
+            if _ITEM.match(text, line):
+                return line
+            line = text.rfind("\n", 0, line - 1) + 1
+        return start
+
     def paragraph_span(self, offset: int) -> tuple[int, int]:
         """The paragraph (text between blank lines) around an offset."""
         text = self.document.text
@@ -116,6 +127,9 @@ class Context:
         if not found or not all(same_figure(found[0], c) for c in found):
             return None
         return max(found, key=lambda c: (c.quantity.decimals, -c.quantity.start))
+
+
+_ITEM = re.compile(r"[ \t]*(?:[-*+•]|\d{1,2}[.)]|\d{1,2}/\d{0,2})[ \t]")
 
 
 def interval(quantity: Quantity, slack: float = 0.0) -> tuple[float, float]:

@@ -8,6 +8,8 @@ from .arithmetic import operands_for_ratio
 from .base import (same_dataset, RULES, Context, _norm_name, divide, fmt, interval, meets, rule, same_figure, same_subject,
                    settings_conflict, topics_compatible, written)
 
+_MARKS = frozenset({"condition:before a stated change", "condition:after a stated change",
+                    "condition:other configuration"})
 _COMPARABLE_KINDS = {"score", "percent", "speedup", "time", "throughput", "memory", "scale", "delta"}
 _SCALE_STEPS = (1e3, 1e6, 1e9, 1e12, 60.0, 3600.0, 1024.0, 2.0**20, 2.0**30, 100.0)
 
@@ -26,9 +28,29 @@ def _key(claim: Claim):
             claim.quantity.dimension if claim.quantity.dimension in ("percent", "points") else "")
 
 
+def _same_table(ctx: Context, a: Claim, b: Claim) -> bool:
+    """Two cells of one table are two figures by construction, whatever their frames say."""
+    ca, cb = ctx.document.cell_at(a.quantity.start), ctx.document.cell_at(b.quantity.start)
+    return ca is not None and cb is not None and ca.table == cb.table
+
+
+_DEFAULT_ATTRIBUTION = frozenset({"section", "document", ""})
+
+
+def _loosely_tied(ctx: Context, a: Claim, b: Claim) -> bool:
+    """Two figures whose subject is only the document's (or section's) default, in two different
+    list items or paragraphs: a feature list's bullets describe different things."""
+    if a.attribution not in _DEFAULT_ATTRIBUTION or b.attribution not in _DEFAULT_ATTRIBUTION:
+        return False
+    return ctx.item_of(a) != ctx.item_of(b)
+
+
 def _same_frame(a: Claim, b: Claim, ignore_conditions: bool = False) -> bool:
     """One figure stated twice: same subject, benchmark, metric, what it is measured against,
-    and settings that do not differ (a stated change or another configuration always differs)."""
+    and settings that do not differ (a stated change or another configuration always differs),
+    neither in the figures' own words nor in their sentences'."""
+    if a.context and b.context and settings_conflict(a.context - _MARKS, b.context - _MARKS):
+        return False
     sa, sb = a.setting, b.setting
     if ignore_conditions:
         sa = frozenset(x for x in sa if not x.startswith("condition:"))
@@ -63,7 +85,8 @@ def _groups(ctx: Context, ignore_conditions: bool = False):
         frames: list[list[Claim]] = []
         for claim in members:
             for frame in frames:
-                if all(_same_frame(claim, other, ignore_conditions) for other in frame):
+                if all(_same_frame(claim, other, ignore_conditions) and not _same_table(ctx, claim, other)
+                       and not _loosely_tied(ctx, claim, other) for other in frame):
                     frame.append(claim)
                     break
             else:
