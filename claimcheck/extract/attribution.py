@@ -72,7 +72,8 @@ class Attributor:
     """Reads subjects and baselines for one document."""
 
     def __init__(self, vocabulary: Vocabulary, document: Document, text: str, table_subjects: set[str],
-                 table_ours: set[str], figure_starts: frozenset[int] = frozenset()) -> None:
+                 table_ours: set[str], figure_starts: frozenset[int] = frozenset(),
+                 table_datasets: set[str] = frozenset()) -> None:
         self.v = vocabulary
         self.document = document
         self.text = text
@@ -83,6 +84,7 @@ class Attributor:
         self._capitalised |= {s.subject for s in document.sections if s.subject}
         self._capitalised |= set(table_subjects)
         self.names = self._document_names(table_subjects, table_ours)
+        self.names.datasets |= {d.casefold() for d in table_datasets}
         self._known_re = self.names.known_re()
 
     # -- document level ---------------------------------------------------------------------
@@ -114,14 +116,21 @@ class Attributor:
                 names.known.add(subject)
                 names.section_methods[section.start] = subject
         for m in _NAMED_PAPER.finditer(self.text):
-            name = self._clean_name(m.group("name"))
+            name = self._clean_name(m.group("name") or heading_subject(m.group("title") or ""))
             if name and self.is_name(name):
                 names.known.add(name)
                 actors[name] += 3
+        for m in _ACRONYM_DEFINITION.finditer(self.text):
+            names.known.add(m.group("acronym"))
         if ours:
             names.method = sorted(ours)[0]
         elif actors:
-            best, count = actors.most_common(1)[0]
+            # names of one family ('Tidal', 'Tidal-1.4B', 'Tidal Attention') count together
+            families = Counter()
+            for name, count in actors.items():
+                families[_family(name)] += count
+            family, count = families.most_common(1)[0]
+            best = max((n for n in actors if _family(n) == family), key=lambda n: (actors[n], len(n)))
             if count >= 2 or len(actors) == 1 and len(self.document.sections) <= 1:
                 names.method = best
         if not names.method and self.document.sections:
@@ -168,6 +177,18 @@ class Attributor:
         name = re.sub(r"[*_`]", "", name).strip(" :,.;")
         name = re.sub(r"(?:'s|’s)$", "", name)
         return name
+
+    def names_known(self) -> set[str]:
+        return self.names.known if hasattr(self, "names") else set()
+
+    def describe(self, description: str) -> str:
+        """'the large model', 'the PQ variant': the one known name that has the description's words."""
+        words = [w.casefold() for w in re.findall(r"[\w+.]+", description)
+                 if w.lower() not in self.v.system_nouns and w.lower() not in _OPENERS]
+        if not words:
+            return ""
+        matches = [n for n in self.names_known() if all(w in re.split(r"[\s\-+_/]+", n.casefold()) for w in words)]
+        return matches[0] if len(matches) == 1 else ""
 
     def names_datasets(self) -> set[str]:
         return self.names.datasets if hasattr(self, "names") else set()
@@ -286,7 +307,10 @@ class Attributor:
         m = _OPEN_PAREN_BEFORE.search(before)
         if m:
             found = self.name_before(q_start - len(before) + m.start(), c_start, allow_phrase=True)
-            if found and re.match(r"[^()]{0,40}\)", text[q_end:q_end + 41]):
+            if found and re.match(r"[^()]{0,40}\)", text[q_end:q_end + 41]) and not re.match(
+                    r"[^()]{0,20}\b(?:relative|absolute|gain|improvement|increase|decrease|drop|reduction|faster|slower|"
+                    r"higher|lower|more|less|better|worse|cheaper|smaller|larger)\b", text[q_end:q_end + 30]):
+                # "(about 20% relative)" restates a change; "WoTE (88.3)" is WoTE's figure
                 if re.match(r"[^()]{0,12}?\s(?:vs\.?|versus|v\.|to|→|->)\s", text[q_end:q_end + 20]):
                     return None  # "lower than vLLM (29 ms vs 38 ms)": the first of the pair is the subject's
                 return Owner(found[0], "paren", found[1])
@@ -335,12 +359,24 @@ class Attributor:
         return None
 
     def actor(self, start: int, end: int) -> tuple[str, int] | None:
-        """The name that opens a clause as its subject ('LLaDA scored', '1. **MuonX** trains');
-        'the kernel', 'the model' refer back to the section's method and are not names."""
+        """The name that opens a clause as its subject ('LLaDA scored', '1. **MuonX** trains',
+        'Product quantization (PQ) shrinks', 'the large model's latency' when one known name is
+        the large one); 'the kernel', 'the model' alone refer back to the section's method."""
+        m = _ACRONYM_ACTOR.match(self.text, start, end)
+        if m and self.is_verb(m.group("verb")):
+            return m.group("name"), m.start("name")
+        m = _DESCRIPTION_ACTOR.match(self.text, start, end)
+        if m:
+            named = self.describe(m.group("description"))
+            if named:
+                return named, m.start("description")
         m = _ACTOR.match(self.text, start, end)
         if not m or not self.is_verb(m.group("verb")):
             return None
         name = self._clean_name(m.group("name"))
+        if re.fullmatch(r"[A-Z][a-z]+", name) and name not in self._capitalised and name not in self.names_known() \
+                and m.group("verb").lower() not in self.v.system_verbs:
+            return None  # 'Huge thanks to ...': a plain capitalised word needs a verb systems do
         if not self.is_name(name) or name.lower() in self.v.names or self._is_system_phrase(name):
             return None
         if name.casefold() in self.names_datasets():
@@ -348,7 +384,11 @@ class Attributor:
         return name, m.start("name")
 
     def possessor(self, start: int, end: int) -> str:
-        """'RL's mean is 29.0', 'With pass@1, RL's mean ...': the possessive that opens a clause."""
+        """'RL's mean is 29.0', 'With pass@1, RL's mean ...', "the dense model's KV cache": the
+        possessive that opens a clause."""
+        m = _DESCRIPTION_POSSESSOR.match(self.text, start, end)
+        if m:
+            return self.describe(m.group("description")) or m.group("description")
         m = _POSSESSOR.match(self.text, start, end)
         if not m:
             return ""
@@ -441,6 +481,14 @@ _FOR_AFTER = re.compile(r"\s*(?:[A-Za-z%/$-]+\s+|[\d.,]+\s*[A-Za-z/-]*\s+){0,4}?
 _POSSESSOR = re.compile(r"\s*(?:[-*+•>]\s+|\d{1,2}[.)]\s+|\d{1,2}/\d{0,2}\s+)?(?:(?:On|In|For|Across|At|With|Under|After|Without)"
                         r"\s+[^,;:]{1,60},\s+)?(?:\*\*|__)?(?P<name>[A-Za-z][\w.+/-]*[\w+](?:\s[A-Z][\w.+/-]*|\s[a-z]+-v?\d[\w.]*){0,2})"
                         r"(?:\*\*|__)?(?:'s|’s)\s")
+_MARKER = r"\s*(?:[-*+•>]\s+|\d{1,2}[.)]\s+|\d{1,2}/\d{0,2}\s+)?(?:\*\*[^*]{1,40}\*\*\s*)?"
+_LEAD_IN = r"(?:(?i:on|in|for|across|at|with|under|after|without)\s+[^,;:]{1,60},\s+)?"
+_ACRONYM_ACTOR = re.compile(_MARKER + _LEAD_IN + r"(?:[A-Za-z][\w-]*\s+){1,4}\((?P<name>[A-Z][A-Za-z0-9+-]{1,12})\)\s+"
+                            r"(?:also\s+|still\s+|now\s+|only\s+)?(?P<verb>[a-z]+)\b")
+_DESCRIPTION_ACTOR = re.compile(_MARKER + _LEAD_IN + r"(?:[Tt]he|[Ii]ts)\s+(?P<description>(?:[\w+.-]+\s+){1,2}"
+                                r"(?:model|variant|version|system|checkpoint|configuration|setup|run))(?:'s|’s)?\s")
+_DESCRIPTION_POSSESSOR = re.compile(_MARKER + _LEAD_IN + r"(?:[Tt]he|[Ii]ts)\s+(?P<description>(?:[\w+.-]+\s+){0,2}"
+                                    r"(?:model|variant|version|system|baseline|checkpoint))(?:'s|’s)\s")
 _OF_AFTER = re.compile(r"\s*(?:[A-Za-z/-]+\s+){0,2}?of\s+(?=\S)")
 _AT_BEFORE = re.compile(r"\s+(?:at|with)\s+(?:about\s+|~|only\s+|just\s+)?$")
 _SYSTEM_PHRASE = re.compile(r"(?P<phrase>(?:(?:the|its|our|their|a|an)\s+)?(?:[a-z][\w'’-]*\s+){0,4}(?P<head>[a-z][\w-]*))$")
@@ -448,7 +496,7 @@ _SYSTEM_PHRASE_AFTER = re.compile(r"(?P<phrase>(?:(?:the|its|our|their|a|an)\s+)
 
 _NAME_RE = r"[A-Za-z][\w.+/-]*[\w+](?:\s(?:[A-Z][\w.+/-]*|v?\d[\w.]*|[a-z]+-v?\d[\w.]*|(?:large|base|small|mini|instruct|chat|pro|xl))){0,3}"
 _VERB_RE = r"(?P<verb>[a-z]+)"
-_ACTOR = re.compile(r"\s*(?:[-*+•>]\s+|\d{1,2}[.)]\s+|\d{1,2}/\d{0,2}\s+)?(?:(?:On|In|For|Across|At|With|Under|After|Without)\s+[^,;:]{1,60},\s+)?(?:\*\*|__)?(?:the\s+|The\s+)?(?:\d+(?:\.\d+)?[BMK]\s+)?"
+_ACTOR = re.compile(r"\s*(?:[-*+•>]\s+|\d{1,2}[.)]\s+|\d{1,2}/\d{0,2}\s+)?(?:(?i:on|in|for|across|at|with|under|after|without)\s+[^,;:]{1,60},\s+)?(?:\*\*|__)?(?:the\s+|The\s+)?(?:\d+(?:\.\d+)?[BMK]\s+)?"
                     r"(?:(?:best|worst|new|final|full|base|original|untrained|fine-tuned|pruned|quantized|distilled|larger|smaller|"
                     r"largest|smallest|default|proposed)\s+)?(?P<name>" + _NAME_RE
                     + r")(?:\*\*|__)?(?:'s?)?(?:\s+(?:run|runs|model|models|variant|version|checkpoint|system|method|baseline|policy|agent))?"
@@ -468,4 +516,10 @@ _ON_NAMES = re.compile(r"\b(?:tested|evaluated|trained|benchmarked|measured|run)
 _COMMON_NOUN = re.compile(r"(?:ing|tion|sion|ment|ness|ity|ance|ence|ism|ure|age|ers|ies|ics|ogy)$")
 _MID_SENTENCE_CAPITAL = re.compile(r"(?<=[a-z,;(] )([A-Z][a-z]+)\b")
 _NAMED_PAPER = re.compile(r"\b(?:[Nn]ew\s+paper|[Ii]ntroducing|[Mm]eet|[Aa]nnounc(?:es|ing)|[Uu]nveils?|[Rr]eleas(?:es|ing)|"
-                          r"[Pp]resents?)\s*:?\s+(?P<name>[A-Z][\w.+/-]*[\w+](?:-[\w.]+)*)")
+                          r"[Pp]resents?)\s*:?\s+(?:(?P<name>[A-Z][\w.+/-]*[\w+](?:-[\w.]+)*)|\W{0,4}[\"“](?P<title>[^\"”]{3,120})[\"”])")
+# "Product quantization (PQ)": an acronym defined by the words before it names a system
+_ACRONYM_DEFINITION = re.compile(r"\b(?:[A-Za-z][\w-]*\s+){1,4}\((?P<acronym>[A-Z][A-Za-z0-9+-]{1,12})\)")
+
+
+def _family(name: str) -> str:
+    return re.split(r"[\s-]", name, maxsplit=1)[0].casefold()

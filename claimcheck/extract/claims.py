@@ -28,7 +28,8 @@ _SCALE_NOUN = re.compile(r"[\s-]+(?:[\w-]+\s+){0,2}?(" + "|".join(sorted(count_n
 _SCALE_NOUNS = {"params": "parameters", "parameter": "parameters", "gpus": "GPUs", "gpu-hours": "compute"}
 _RATIO_WORDS = [
     (re.compile(r"^\W{0,3}(?:[a-z-]+\s+){0,2}?(?:faster|quicker|speedup|speed-up|acceleration|sooner)\b", re.I), "speedup"),
-    (re.compile(r"^\W{0,3}(?:[a-z-]+\s+){0,2}?(?:smaller|larger|bigger|more\s+parameters|fewer\s+parameters)\b", re.I), "size"),
+    (re.compile(r"^\W{0,3}(?:[a-z-]+\s+){0,2}?(?:smaller|larger|bigger|more\s+parameters|fewer\s+parameters|"
+                r"the\s+(?:params|parameters|size|parameter\s+count))\b", re.I), "size"),
     (re.compile(r"^\W{0,3}(?:[a-z-]+\s+){0,2}?(?:cheaper|less\s+expensive|more\s+expensive|the\s+cost)\b", re.I), "cost"),
     (re.compile(r"^\W{0,3}(?:[a-z-]+\s+){0,2}?(?:less|lower|fewer|more|higher|the)\s+(?P<noun>memory|throughput|"
                 r"latency|compute|flops|energy|data|tokens|cost|vram|bandwidth)\b", re.I), "noun"),
@@ -176,7 +177,9 @@ class _DocumentReading:
             frame = self.tables.frame(cell)
             if frame.ours and frame.subject:
                 ours.add(frame.subject)
-        self.attribution = Attributor(self.v, document, text, self.tables.subjects(), ours, figure_starts)
+        self.attribution = Attributor(self.v, document, text, self.tables.subjects(), ours, figure_starts,
+                                      self.tables.datasets())
+        self.notes = _table_notes(document, text)  # table -> settings its note names
         self.frames = FrameReader(self.v, text)
         self.previous: list[Claim] = []  # figures so far in this paragraph
 
@@ -244,7 +247,7 @@ class _DocumentReading:
                 sentence=(cell.start, cell.end), metric=metric, metric_text=frame.metric_text or metric,
                 subject=frame.subject, dataset=frame.dataset, setting=frame.settings, lower_is_better=lower,
                 page=location.page, bbox=self.document.bbox(q.start, q.end), attribution="table" if frame.subject else "",
-                context=frame.settings))
+                context=frame.settings | self.notes.get(cell.table, frozenset())))
         return out
 
     # -- prose ------------------------------------------------------------------------------
@@ -321,7 +324,8 @@ class _DocumentReading:
                     dataset = dataset or inherited
             owner = self.attribution.owner(q.start, q.end, clause, (unit.start, unit.end), figures)
             parallel_settings: frozenset[str] = frozenset()
-            if not metric and owner is not None and owner.how in ("paren", "in-paren", "for", "at", "of"):
+            pair_here = self.attribution.comparison_pair(q.start, q.end, clause, figures)
+            if not metric and (owner is not None and owner.how in ("paren", "in-paren", "for", "at", "of") or pair_here):
                 # "beating DiT-XL/2 (FID 12.4)", "12.4 for DiT-XL/2": the compared figure is in the metric before it
                 metric, metric_text, inherited = self._inherited_metric(q, provisional, owner, role, unit)
                 dataset = dataset or inherited
@@ -341,6 +345,9 @@ class _DocumentReading:
                     metric = metric_text = _SCALE_NOUNS.get(noun.group(1).lower(), noun.group(1).lower())
                 elif owner is not None and owner.how == "size":
                     metric = metric_text = "parameters"
+                else:
+                    plural = self.frames.plural_noun(q, clause[1])[0]
+                    metric = metric_text = plural
                 if not metric:
                     metric, metric_text, _ = self._inherited_metric(q, kind, "", role, unit)
             if not metric and kind not in ("scale",):
@@ -441,7 +448,9 @@ class _DocumentReading:
             own_settings = settings_in(own)
             own_types = {x.split(":", 1)[0] for x in own_settings}
             setting = set(own_settings) | {x for x in settings_in(lead) if x.split(":", 1)[0] not in own_types}
-            for extra in (tail_settings, parallel_settings):
+            clause_tail = settings_in(text[max(x.end for x in unit.quantities if x.start < clause[1]):clause[1]]) \
+                if any(x.start < clause[1] for x in unit.quantities) else frozenset()
+            for extra in (tail_settings, parallel_settings, clause_tail):
                 setting |= {x for x in extra if x.split(":", 1)[0] not in {y.split(":", 1)[0] for y in setting}}
             if unit.cell_frame is not None:
                 setting |= unit.cell_frame.settings
@@ -535,6 +544,27 @@ def _outcome_sentence(vocabulary: Vocabulary, sentence: str) -> bool:
     return len(words & vocabulary.outcome_words) >= 2
 
 
+def _table_notes(document: Document, text: str) -> dict[int, frozenset[str]]:
+    """Settings named in the note right under (or over) a table ("Latency is per query on 1×
+    A100-80GB at batch size 1"): they hold for the table's figures."""
+    notes: dict[int, frozenset[str]] = {}
+    last_line: dict[int, int] = {}
+    for cell in document.cells:
+        last_line[cell.table] = max(last_line.get(cell.table, 0), document.locate(cell.end).line)
+    for table, line in last_line.items():
+        found: set[str] = set()
+        for number in range(line + 1, min(line + 4, len(document.line_starts) + 1)):
+            content = document.line_text(number).strip()
+            if not content:
+                continue
+            if content.startswith(("|", "#")):
+                break
+            found |= {x for x in settings_in(content) if x.split(":", 1)[0] in ("hardware", "gpus", "batch", "precision", "context")}
+            break
+        notes[table] = frozenset(found)
+    return notes
+
+
 def _complete_pairs(claims: list[Claim]) -> list[Claim]:
     """The ends of one change ('climbs from 20.3 to 34.3') and the two sides of a pair share the
     metric and benchmark that only one of them was read with."""
@@ -581,8 +611,17 @@ def complete_metrics(claims: list[Claim], document: Document) -> tuple[list[Clai
 
 
 def _paragraph_of(document: Document, claim: Claim) -> int:
+    """Where a claim's paragraph, or its list item, starts."""
     text = document.text
-    return text.rfind("\n\n", 0, claim.quantity.start)
+    paragraph = text.rfind("\n\n", 0, claim.quantity.start)
+    line = text.rfind("\n", 0, claim.quantity.start) + 1
+    while line > paragraph:
+        if _ITEM_START.match(text, line):
+            return line
+        if line == 0:
+            break
+        line = text.rfind("\n", 0, line - 1) + 1
+    return paragraph
 
 
 def _changes_between_systems(claims: list[Claim]) -> list[Claim]:
@@ -800,7 +839,7 @@ _SEPARATOR = re.compile(r",|;|\band\b|\bbut\b|\bwhile\b|\bwhereas\b|\bversus\b|\
 _COMPOUND = re.compile(r"-[a-z]")  # "5-shot", "2-step": part of a setting, not a figure of its own
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
 _ITEM_START = re.compile(r"[ \t]*(?:[-*+•]|\d{1,2}[.)]|\d{1,2}/\d{0,2})[ \t]")
-_SENTENCE_END = re.compile(r"(?<=[.!?])[\"'”)]*\s+(?=[\"'“(]?[A-Z0-9])")
+_SENTENCE_END = re.compile(r"(?<=[.!?])[\"'”)*_]*\s+(?=[\"'“(*_]*[A-Z0-9])")
 _SUB_CLAUSE = re.compile(r",\s+(?:while|whereas|but|and)\s+|;\s+|:\s+|\s+while\s+|\s+whereas\s+", re.I)
 
 
@@ -869,7 +908,7 @@ def _units(document: Document, text: str) -> list[tuple[int, int]]:
 
 
 # a line that starts a new unit whatever came before: a list item, table row, heading, quote, post
-_BLOCK_START = re.compile(r"[ \t]*(?:[-*+•]\s|\d{1,2}[.)]\s|\d{1,2}/\d{0,2}\s|#{1,6}\s|\||>|```|~~~|<)")
+_BLOCK_START = re.compile(r"[ \t]*(?:[-*+•]\s|\d{1,2}[.)]\s|\d{1,2}/\d{0,2}\s|#{1,6}\s|\||>|```|~~~|<|\*\*[A-Z])")
 
 
 def _clause(text: str, start: int, end: int, q: Quantity) -> tuple[int, int]:
@@ -906,7 +945,7 @@ def _change_role(before: str, after: str) -> str:
     # "87.6 → 87.3"
     if re.match(r"\s*(?:→|->)\s*[\d$]", after):
         return "from"
-    if re.search(r"[\d%]\s*(?:→|->)\s*$", before):
+    if re.search(r"\d[\d.,]*\s*[A-Za-z%/]*\s*(?:→|->)\s*$", before):
         return "to"
     return ""
 

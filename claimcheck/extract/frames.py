@@ -56,7 +56,7 @@ def kind_of(q: Quantity, before: str, after: str, metric: str) -> str:
         return "setting"
     if q.signed and q.dimension in ("plain", "percent", "time", "memory", "money", "rate"):
         return "delta"
-    if q.dimension != "money" and re.search(r"\b(?:costs?|loses?|gains?|adds?|drops?|lifts?|boosts?)\s+(?:of\s+)?(?:about\s+|~)?$", before, re.I):
+    if q.dimension != "money" and re.search(r"\b(?:costs?|loses?|gains?|adds?|drops?|lifts?|boosts?)\s+(?:of\s+)?(?:about\s+|~|only\s+|just\s+)?$", before, re.I):
         return "delta"
     if q.dimension == "money" and re.search(r"\b(?:saves?|saved|saving|savings\s+of|cuts?|trims?)\s+(?:of\s+)?(?:about\s+|~)?$", before, re.I):
         return "delta"  # "we save $71,000 a month"
@@ -79,6 +79,9 @@ def kind_of(q: Quantity, before: str, after: str, metric: str) -> str:
         return "scale"
     if q.dimension == "plain" and _counted().match(after):
         return "scale"  # "610 problems", "3 runs", "13 datasets"
+    if q.dimension == "plain" and "." not in q.text and re.match(r"\s+(?:[a-z-]+\s+)?[a-z]{3,}s\b(?!\s+(?:of|on|in)\b)", after) \
+            and not re.match(r"\s+(?:[a-z-]+\s+)?(?:points|pts|is|was|has|does|times)\b", after):
+        return "scale"  # "4 coauthors", "7 zero-shot tasks": a count of what follows
     if metric in _SETTING_METRICS:
         return "setting"
     if q.dimension == "percent":
@@ -180,8 +183,8 @@ class FrameReader:
         """'wins 58%', 'ties 12%', 'disagrees with them 19.5% of the time', 'retains 60% of its
         weights', and the outcome labels of a comparison after a share: '48% prefer ours', '17% tie',
         'rated 22% a tie'."""
-        if q.dimension not in ("percent", "fraction", "plain"):
-            return ""
+        if q.dimension not in ("percent", "fraction"):
+            return ""  # "they tie at 61.0" is a score, "ties 12%" a share
         after = self.text[q.end:min(clause_end or q.end + 30, q.end + 30)]
         following = re.match(r"\s*(?:of\s+(?:the\s+)?(?:time|comparisons|battles|matchups|games)\s+)?(?:an?\s+)?([a-z]+)\b", after)
         if following and following.group(1) in self.v.outcome_words:
@@ -264,6 +267,11 @@ class FrameReader:
         if not metric or metric in _NOT_METRIC_WORDS or self.v.is_benchmark(metric):
             return "", ""  # a benchmark named before the figure is its dataset, not its metric
         return metric, phrase
+
+    def plural_noun(self, q: Quantity, clause_end: int) -> tuple[str, str]:
+        """'4 coauthors', '7 zero-shot tasks': the plural noun a count counts."""
+        m = re.match(r"\s+(?:[a-z-]+\s+)?([a-z]{3,}s)\b", self.text[q.end:clause_end])
+        return (m.group(1), m.group(1)) if m else ("", "")
 
     def count_noun(self, q: Quantity, clause_end: int) -> tuple[str, str]:
         """'610 problems', '2.4 million hours of audio', '18,000 GPU-hours': what a count counts."""

@@ -65,7 +65,7 @@ _BODY = (r"(?:(?<=[\s(\[{:;,=/\"'|*_~≈])|^)" + _PREFIX + r"""
     (?P<number>""" + _NUMBER + r""")""" + _EXPONENT + r"""
     (?P<unit>""" + _UNIT + r""")?""" + _PER + r"""
     (?:\s?±\s?(?P<std>""" + _NUMBER + r""")(?P<stdunit>\s?%)?)?""")
-_RANGE = (r"""(?:(?:\s?[–—-]\s?|(?P<rangeto>-?\s+to\s+))(?P<currency2>""" + _CURRENCY + r""")?(?P<number2>"""
+_RANGE = (r"""(?:(?:[–-]|\s–\s|(?P<rangeto>-?\s+to\s+))(?P<currency2>""" + _CURRENCY + r""")?(?P<number2>"""
           + _NUMBER + r""")(?P<unit2>""" + _UNIT.replace("?P<", "?P<r_") + r""")?)?""")
 
 QUANTITY_RE = re.compile(_BODY + _RANGE, re.VERBOSE | re.IGNORECASE)
@@ -353,7 +353,8 @@ def scan(text: str) -> tuple[list[Quantity], list[Skipped]]:
         match = QUANTITY_RE.search(text, position)
         if match is None:
             break
-        if match.group("rangeto") and re.search(r"\bfrom\s+(?:about\s+|~)?(?:US\$|[$€£¥₹])?$", text[max(0, match.start() - 14):match.start("number")], re.I):
+        if match.group("rangeto") and (re.search(r"\bfrom\b[^.;:,]{0,40}$", text[max(0, match.start() - 48):match.start("number")], re.I)
+                                       or not match.group("unit2") and "." in match.group("number") + (match.group("number2") or "")):
             match = _NO_RANGE_RE.match(text, match.start())  # "from 1,850 to 2,780": a change, not a range
         position = max(match.end(), match.start() + 1)
         number = match.group("number")

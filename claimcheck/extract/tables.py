@@ -261,6 +261,17 @@ class TableReader:
         return CellFrame(subject=subject, dataset=dataset, metric=metric, metric_text=metric_text,
                          settings=frozenset(settings), unit=unit, ours=ours, lower_is_better=lower)
 
+    def datasets(self) -> set[str]:
+        """Benchmark names the document's tables give (row labels or headers of benchmarks)."""
+        names = set()
+        for cell in self.document.cells:
+            if cell.label:
+                continue
+            frame = self.frame(cell)
+            if frame.dataset and not self.vocabulary.is_benchmark(frame.dataset):
+                names.add(frame.dataset)
+        return names
+
     def subjects(self) -> set[str]:
         """Every method or model name the document's tables give (for reading prose)."""
         names = set()

@@ -228,7 +228,8 @@ def settings_in(text: str) -> frozenset[str]:
                 value = value.replace("×", "x")
             found.add(f"{kind}:{value}")
     for m in task.finditer(text):
-        if m.group(1).lower() not in _TASK_STOPWORDS:
+        if m.group(1).lower() not in _TASK_STOPWORDS and m.group(1).isalpha() and len(m.group(1)) > 2 \
+                and m.group(1).lower() not in ("ms", "sec", "min", "faster", "slower", "better", "worse"):
             found.add("task:" + re.sub(r"\s+", " ", m.group(0).lower()))
     return frozenset(found)
 

@@ -272,7 +272,7 @@ def _explicit_pair(ctx: Context, ratio: Claim, sentence: list[Claim]) -> tuple[C
         between = ctx.document.text[a.quantity.end:b.quantity.start]
         lead = ctx.document.text[ratio.quantity.end:a.quantity.start]
         if re.fullmatch(r"\s*(?:vs\.?|versus|to|→|->|and|against)\s*", between, re.I) and len(lead) < 60 \
-                and a.quantity.dimension == b.quantity.dimension:
+                and a.quantity.dimension == b.quantity.dimension and not re.search(r"[):;]", lead):
             return a, b
     return None
 

@@ -83,7 +83,10 @@ class Context:
         while line > start:
             if _ITEM.match(text, line):
                 return line
-            line = text.rfind("\n", 0, line - 1) + 1
+            previous = text.rfind("\n", 0, line - 1) + 1
+            if previous >= line:
+                break
+            line = previous
         return start
 
     def paragraph_span(self, offset: int) -> tuple[int, int]:
