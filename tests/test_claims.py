@@ -38,7 +38,7 @@ def claim(text: str, figure: str):
     ("It wins 58% of comparisons, ties 12% and loses 30%.", "30%", "percent", "loss_rate", ""),
     ("Agreement with human raters is 81.5%.", "81.5%", "percent", "agreement", ""),
     ("It retains 60% of its weights after pruning.", "60%", "setting", "keep_ratio", ""),
-    ("The model uses 40% fewer FLOPs than the dense one.", "40%", "percent", "compute", ""),
+    ("The model uses 40% fewer FLOPs than the dense one.", "40%", "delta", "compute", ""),
     ("Geometry3k's test split has 610 problems.", "610", "scale", "problems", ""),
     ("Customers pay $0.12 per audio hour.", "$0.12", "cost", "cost", ""),
     ("Refusal rate on harmful prompts: 97.6%.", "97.6%", "percent", "refusal_rate", "harmful prompts"),

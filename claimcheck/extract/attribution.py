@@ -112,7 +112,9 @@ class Attributor:
                 actors[name] += 1
         for section in self.document.sections:
             subject = section.subject
-            if subject and self.is_name(subject):
+            words = subject.split()
+            if subject and self.is_name(subject) and (self.v.is_name_like(subject) or all(w[:1].isupper() for w in words)
+                                                      or self.text.count(subject) > 1):
                 names.known.add(subject)
                 names.section_methods[section.start] = subject
         for m in _NAMED_PAPER.finditer(self.text):
@@ -168,6 +170,9 @@ class Attributor:
         if re.fullmatch(r"[A-Z][a-z]+", text) and text not in self._capitalised and _COMMON_NOUN.search(text):
             return False  # 'Sampling takes 0.9 s', 'Quality barely moved': a common noun opening a sentence
         return bool(_NAME_START.match(text)) or self._is_system_phrase(text)
+
+    def is_system_phrase(self, text: str) -> bool:
+        return self._is_system_phrase(text)
 
     def _is_system_phrase(self, text: str) -> bool:
         words = text.lower().split()

@@ -376,7 +376,8 @@ class _DocumentReading:
                     clause_actor = self.attribution.actor(sub_clause, q.start)
             opens = owner is not None and owner.start >= 0 and not text[unit.start:owner.start].strip(" -*•>#\t0123456789.)/")
             if owner is not None and (self.v.is_benchmark(self.v.names.get(owner.name.lower(), "")) or
-                                      self.attribution.in_benchmark_list(clause[0], owner.start) or
+                                      (self.attribution.in_benchmark_list(clause[0], owner.start)
+                                       and not self.attribution.is_system_phrase(owner.name)) or
                                       owner.name.casefold() in self.attribution.names.datasets):
                 dataset = dataset if dataset and owner.how not in ("paren", "in-paren") else \
                     self.v.names.get(owner.name.lower(), owner.name.lower())
@@ -418,6 +419,10 @@ class _DocumentReading:
                     baseline = ""  # "Crake ... over Crake-v1" keeps its predecessor as the baseline
             if kind == "delta" and owner is not None and owner.how == "for":
                 subject, claim_role, how = main, role, main_how  # "a gain of 2 points for X" is still the sentence's
+            if not dataset and owner is None:
+                category = re.search(r"(?:^|[,:;]\s*|\s(?:of|and|or)\s+)([a-z][a-z-]{2,})\s*\(\s*$", text[max(clause[0], q.start - 30):q.start])
+                if category and category.group(1) not in self.v.system_nouns and category.group(1) not in self.v.names:
+                    dataset = category.group(1)  # "coding (+6.2 pts), ahead of math (+4.8)": each figure's category
             if not dataset and kind != "scale":
                 stretch = _stretch(text, unit.quantities, q, clause[0], clause[1])
                 dataset = self.frames.dataset(q, unit.mentions, stretch, stretch) or lead_dataset
@@ -449,7 +454,7 @@ class _DocumentReading:
             own_types = {x.split(":", 1)[0] for x in own_settings}
             setting = set(own_settings) | {x for x in settings_in(lead) if x.split(":", 1)[0] not in own_types}
             clause_tail = settings_in(text[max(x.end for x in unit.quantities if x.start < clause[1]):clause[1]]) \
-                if any(x.start < clause[1] for x in unit.quantities) else frozenset()
+                if pair_here and pair_here[0] == "first" else frozenset()
             for extra in (tail_settings, parallel_settings, clause_tail):
                 setting |= {x for x in extra if x.split(":", 1)[0] not in {y.split(":", 1)[0] for y in setting}}
             if unit.cell_frame is not None:
@@ -474,6 +479,7 @@ class _DocumentReading:
                 attribution=how if subject else "", context=context)
             claims.append(claim)
             self.previous.append(claim)
+        claims = _figures_are_not_settings(claims, text)
         return _changes_between_systems(_complete_pairs(claims)), unread
 
     def _open_metric(self, q: Quantity, unit: _Unit, clause: tuple[int, int], figures) -> tuple[str, str]:
@@ -563,6 +569,19 @@ def _table_notes(document: Document, text: str) -> dict[int, frozenset[str]]:
             break
         notes[table] = frozenset(found)
     return notes
+
+
+def _figures_are_not_settings(claims: list[Claim], text: str) -> list[Claim]:
+    """'The fleet shrank from 48 GPUs to 32': a count that is itself a claim ('48 GPUs') is not the
+    setting of the figures beside it."""
+    stated = set()
+    for c in claims:
+        for x in settings_in(text[c.quantity.start:c.quantity.end + 12]):
+            if x.split(":", 1)[1].split()[0] in c.text.replace(" ", "").lower() and c.role in ("from", "to"):
+                stated.add(x)
+    if not stated:
+        return claims
+    return [replace(c, setting=c.setting - stated) for c in claims]
 
 
 def _complete_pairs(claims: list[Claim]) -> list[Claim]:
@@ -698,7 +717,7 @@ def _describes_change(text: str, q: Quantity, floor: int) -> bool:
     """'a 12% improvement', 'by 30%', '(+15%)', 'down 30%': the figure is the size of a change."""
     after = text[q.end:q.end + 40]
     before = text[max(floor, q.start - 20):q.start]
-    if _CHANGE_NOUN.match(after) and not re.match(r"\s*(?:fewer|less|more)\s+[a-z]", after, re.I):
+    if _CHANGE_NOUN.match(after):
         return True
     return q.signed or _CHANGE_LEAD.search(before) is not None
 

@@ -243,8 +243,9 @@ class FrameReader:
                 break
             if re.search(r"(?:'s|’s|s')$", token):
                 break  # "Arbor-Embed's score": the possessor owns the figure, the metric is after it
-            if token[:1].isupper() and not token.isupper() and start_word - 1 > 0 and lowered not in self.v.names:
-                break  # a capitalised word inside a sentence names a system, not a metric
+            if token[:1].isupper() and not token.isupper() and lowered not in self.v.names and any(
+                    w.group(0)[:1].isalpha() for w in words[:start_word - 1]):
+                break  # a capitalised word inside a sentence (not its first word) names a system, not a metric
             if end_word - start_word >= 4:
                 break
             start_word -= 1
@@ -351,7 +352,9 @@ class FrameReader:
             if mention.label == "DATASET" and mention.start == m.end():
                 return mention.key
         name = _ON_DATASET.match(self.text, m.start("on"), q_start)
-        return _dataset_id(name.group("kindname") or name.group("name")) if name else ""
+        if not name or settings_in(name.group(0)):
+            return ""  # "On an A100, ...": hardware is a setting
+        return _dataset_id(name.group("kindname") or name.group("name"))
 
 
 _COMPARATIVE_NOUN = re.compile(r"\s*(?:fewer|less|more|lower|higher|smaller|larger|shorter|longer)\s+(?P<noun>[A-Za-z][\w-]*)", re.I)
