@@ -30,7 +30,7 @@ from .vocabulary import Vocabulary
 _TOKEN = re.compile(r"[A-Za-z0-9](?:[\w.+/-]|['’](?![sS]\b))*[\w+]|[A-Za-z0-9]")
 _VARIANT_WORDS = frozenset("base large small medium mini tiny instruct chat pro turbo xl xxl lite plus max ultra "
                            "flash nano micro dense sparse distilled zero-shot fine-tuned".split())
-_NAME_START = re.compile(r"[A-Z]|[a-z]+[A-Z]|[a-z]+\d|\d+[A-Za-z]*[A-Z]")
+_NAME_START = re.compile(r"[A-Z]|[a-z]+[A-Z]|[a-z]+_?\d|[a-z]+_[a-z]+\d|\d+[A-Za-z]*[A-Z]")
 _COMPARATORS = (r"than|over|versus|vs\.?|against|compared\s+(?:to|with)|relative\s+to|ahead\s+of|behind|"
                 r"beating|beats?|outperform(?:s|ing)?|surpass(?:es|ing)?|trails?|trailing|matches|matching|"
                 r"overtaking|overtakes|tops|topping|exceeds|exceeding|above|below|from|on\s+top\s+of|"
@@ -131,9 +131,12 @@ class Attributor:
             families = Counter()
             for name, count in actors.items():
                 families[_family(name)] += count
-            family, count = families.most_common(1)[0]
+            ranked = families.most_common(2)
+            family, count = ranked[0]
+            runner_up = ranked[1][1] if len(ranked) > 1 else 0
             best = max((n for n in actors if _family(n) == family), key=lambda n: (actors[n], len(n)))
-            if count >= 2 or len(actors) == 1 and len(self.document.sections) <= 1:
+            # the document's own method is the one it is about: named most, clearly ahead of the rest
+            if count >= 2 and count > runner_up or len(actors) == 1 and len(self.document.sections) <= 1:
                 names.method = best
         if not names.method and self.document.sections:
             first = self.document.sections[0]

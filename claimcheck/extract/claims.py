@@ -308,6 +308,10 @@ class _DocumentReading:
             dataset_mention = self.frames.lexicon_metric(q, datasets, clause)
             dataset = dataset_mention.key if dataset_mention else ""
             role = _change_role(before, after)
+            if not dataset:
+                category = re.search(r"(?:^|[,:;]\s*|\s(?:of|and|or)\s+)([a-z][a-z-]{2,})\s*\(\s*$", text[max(clause[0], q.start - 30):q.start])
+                if category and category.group(1) not in self.v.system_nouns:
+                    dataset = category.group(1)  # "coding (+6.2 pts), ahead of math (+4.8)": each figure's category
             verb = self.frames.verb_metric(q, clause[0], clause[1]) if not metric or _outcome_sentence(
                 self.v, text[unit.start:unit.end]) else ""
             if verb:
@@ -332,8 +336,6 @@ class _DocumentReading:
             if not metric:
                 metric, metric_text = self._open_metric(q, unit, clause, figures)
             kind = kind_of(q, "", "", metric) if verb else kind_of(q, before, after, metric)
-            if provisional == "scale" and kind == "score":
-                kind = "scale"
             if kind in ("percent", "fraction") and not verb and not role and _describes_change(text, q, unit.start):
                 kind = "delta"  # "a 19% relative improvement", "down 30%": the relative size of a change
             pair = self.attribution.comparison_pair(q.start, q.end, clause, figures) if owner is None else None
@@ -387,8 +389,8 @@ class _DocumentReading:
                     if not metric:
                         metric, metric_text = parallel.metric, parallel.metric_text  # the same measure for each
                     parallel_settings = parallel.setting
-                    if parallel.kind == "scale":
-                        provisional = "scale"
+                    if parallel.kind == "scale" and kind == "score":
+                        kind = "scale"  # "mm_math5k (5,000 problems) and geometry3k (2,101)": counts both
             # a figure attributed in parentheses or after 'for', 'at', 'of' to another system than the
             # sentence's is a reference figure; a possessive or a name is one after a comparison word
             compared = owner is not None and (owner.how in ("for", "at", "of", "pair", "paren", "in-paren") or
@@ -419,10 +421,6 @@ class _DocumentReading:
                     baseline = ""  # "Crake ... over Crake-v1" keeps its predecessor as the baseline
             if kind == "delta" and owner is not None and owner.how == "for":
                 subject, claim_role, how = main, role, main_how  # "a gain of 2 points for X" is still the sentence's
-            if not dataset and owner is None:
-                category = re.search(r"(?:^|[,:;]\s*|\s(?:of|and|or)\s+)([a-z][a-z-]{2,})\s*\(\s*$", text[max(clause[0], q.start - 30):q.start])
-                if category and category.group(1) not in self.v.system_nouns and category.group(1) not in self.v.names:
-                    dataset = category.group(1)  # "coding (+6.2 pts), ahead of math (+4.8)": each figure's category
             if not dataset and kind != "scale":
                 stretch = _stretch(text, unit.quantities, q, clause[0], clause[1])
                 dataset = self.frames.dataset(q, unit.mentions, stretch, stretch) or lead_dataset
@@ -499,20 +497,29 @@ class _DocumentReading:
         """A compared method's figure, a bare margin, the end of a change or the second of a pair
         ("78.9 s with X versus 160 s without") takes the metric of the figure before it (on the
         same benchmark, when both name one), and its benchmark in the same sentence."""
-        for p in reversed(self.previous):
-            if not (p.metric or p.dataset) or p.kind == "setting" or (p.kind == "scale") != (kind == "scale"):
+        here = (unit.start, unit.end)
+        # the figures of its own sentence first, then the paragraph's
+        ordered = [p for p in reversed(self.previous) if p.sentence == here] + \
+                  [p for p in reversed(self.previous) if p.sentence != here]
+        for p in ordered:
+            relative = kind in ("delta", "percent", "fraction") and q.dimension in ("percent", "fraction")
+            if not (p.metric or p.dataset) or p.kind == "setting" or (p.kind == "scale") != (kind == "scale") and \
+                    not (relative and p.sentence == here):
                 continue
-            if not p.metric and p.sentence != (unit.start, unit.end):
-                continue  # a benchmark alone carries over only within its sentence
+            if (not p.metric or kind == "scale") and p.sentence != here:
+                continue  # a benchmark alone, or a count's noun, carries over only within its sentence
             if dataset and p.dataset and p.dataset != dataset:
                 continue
             pq = p.quantity
+            same = p.dataset if p.sentence == here else ""
+            if q.dimension == "points" and pq.dimension not in ("plain", "percent", "points"):
+                continue  # a margin in points is of scores, not of the gigabytes before it
             if pq.dimension == q.dimension and (owner or role == "to" or pq.start >= unit.start):
-                return p.metric, p.metric_text, (p.dataset if p.sentence == (unit.start, unit.end) else "")
+                return p.metric, p.metric_text, same
             if kind in ("delta", "percent", "fraction") and role and pq.dimension != "ratio":
-                return p.metric, p.metric_text, (p.dataset if p.sentence == (unit.start, unit.end) else "")
+                return p.metric, p.metric_text, same
             if kind == "delta" and pq.dimension in ("plain", "percent", "points"):
-                return p.metric, p.metric_text, (p.dataset if p.sentence == (unit.start, unit.end) else "")
+                return p.metric, p.metric_text, same
         return "", "", ""
 
 

@@ -251,8 +251,9 @@ class FrameReader:
             start_word -= 1
         if start_word >= end_word or (end_word < len(words) and words[end_word].group(0) in (",", ";")):
             return "", ""
-        if start_word > 0 and words[start_word - 1].group(0)[:1].isdigit() or (
-                start_word == 0 and floor > clause_start and self.text[floor - 1:floor].isalnum()):
+        ends = set(figures_before)
+        if start_word > 0 and floor + words[start_word - 1].end() in ends or (
+                start_word == 0 and floor > clause_start and floor in ends):
             return "", ""  # "7 zero-shot tasks: 61.9": a counted noun, not the figure's metric
         if words[end_word - 1].group(0).lower() in _CHANGE_WORDS or words[end_word - 1].group(0).lower() in self.v.system_nouns:
             return "", ""  # "a gain", "all systems": a change or a system is not what is measured

@@ -183,7 +183,8 @@ def check_complements(ctx: Context):
     What it checks: two figures of complementary metrics (from the metric lexicon's
     `complement` field) for the same subject that describe the same setting, linked by the
     same headline figure in both sentences or by nearly the same value, must add up to 100%
-    (or 1). The same number given under both names is the usual slip.
+    (or 1). The same number given under both names is the usual slip. When both stand in one
+    sentence ("agreement is 81.5%, so it disagrees 19.5% of the time"), the second is reported.
     Why it matters: "35% sparsity" and "35.2% keep ratio" describe opposite settings (64.8%
     of the attention skipped versus kept).
     Example: "6.71x at 35% sparsity" and "6.71x at 35.2% keep ratio".
@@ -217,6 +218,9 @@ def check_complements(ctx: Context):
             if not (anchor or confusion or together):
                 continue
             reported.add((id(a), id(b)))
+            reported.add((id(b), id(a)))
+            if together and b.quantity.start > a.quantity.start:
+                a, b = b, a  # "agreement is 81.5%, so it disagrees 19.5%": the figure derived second is the slip
             expected = total - b.value
             message = (f"{written(a)} {a.metric_text or a.metric} on line {a.line} against "
                        f"{written(b)} {b.metric_text or b.metric} on line {b.line}: they are complements, "
