@@ -1,8 +1,8 @@
 """Claim extraction speed in MB/s on at least 1 MB of text, beside quantulum3 on the same text.
 
-    python benchmarks/extract_speed.py [--mb 1.0] [--skip-quantulum]
+    python benchmarks/extract_speed.py [--mb 1.0] [--repeat 3] [--skip-quantulum]
 
-The text is real digest and README prose from ../shared/corpus (read in place) when it is
+The text is the real digest, paper READMEs and model READMEs of ../shared/corpus (read in place) when it is
 there, else the bundled example; it is cut into documents of about one digest each and
 repeated until it reaches --mb. quantulum3 (`pip install quantulum3`, the `bench` extra) is
 timed on a sample of the same documents, since it is about a hundred times slower, and its
@@ -21,7 +21,8 @@ sys.path.insert(0, str(ROOT))
 
 def corpus_texts() -> list[tuple[str, str]]:
     shared = ROOT.parent / "shared" / "corpus"
-    paths = sorted(shared.glob("digests/*.txt")) + sorted(shared.glob("papers/*/README.md"))
+    paths = [p for p in sorted(shared.glob("digests/*.txt")) if p.name != "SOURCE.txt"]
+    paths += sorted(shared.glob("papers/*/README.md")) + sorted(shared.glob("readmes/*.md"))
     if not paths:
         paths = [ROOT / "data" / "example_digest.md"]
     return [(str(p), p.read_text(encoding="utf-8", errors="replace")) for p in paths]
@@ -30,6 +31,7 @@ def corpus_texts() -> list[tuple[str, str]]:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--mb", type=float, default=1.0, help="megabytes of text to extract from")
+    parser.add_argument("--repeat", type=int, default=3, help="passes over the text; the fastest is reported")
     parser.add_argument("--skip-quantulum", action="store_true")
     parser.add_argument("--quantulum-kb", type=float, default=48.0, help="size of quantulum3's sample")
     args = parser.parse_args()
@@ -37,6 +39,7 @@ def main() -> int:
     from claimcheck.extract.claims import default_extractor
     from claimcheck.extract.normalize import normalize
     from claimcheck.extract.quantities import find_quantities
+    from claimcheck.extract.vocabulary import clear_text_caches
     from claimcheck.ingest.text import parse_text
 
     texts = corpus_texts()
@@ -52,13 +55,25 @@ def main() -> int:
     extractor = default_extractor()  # spaCy start-up is not extraction
     extractor.extract(parse_text(documents[0][1]))
 
-    start = time.perf_counter()
-    quantity_count = sum(len(find_quantities(normalize(text))) for _, text in documents)
-    grammar = time.perf_counter() - start
+    def grammar_pass() -> tuple[int, float]:
+        start = time.perf_counter()
+        count = sum(len(find_quantities(normalize(text))) for _, text in documents)
+        return count, time.perf_counter() - start
 
-    start = time.perf_counter()
-    claim_count = sum(len(extractor.extract(parse_text(text, name))) for name, text in documents)
-    claims = time.perf_counter() - start
+    def claims_pass() -> tuple[int, float]:
+        # the documents repeat, so caches keyed by text are emptied before each one: every
+        # document is timed as if it had never been seen
+        count, seconds = 0, 0.0
+        for name, text in documents:
+            clear_text_caches()
+            start = time.perf_counter()
+            count += len(extractor.extract(parse_text(text, name)))
+            seconds += time.perf_counter() - start
+        return count, seconds
+
+    # the best of --repeat passes: a shared machine only ever adds time
+    quantity_count, grammar = min((grammar_pass() for _ in range(args.repeat)), key=lambda r: r[1])
+    claim_count, claims = min((claims_pass() for _ in range(args.repeat)), key=lambda r: r[1])
 
     print(f"claimcheck quantity grammar : {size / 1e6 / grammar:8.2f} MB/s  ({quantity_count} quantities, {grammar:.2f} s)")
     print(f"claimcheck claims (full)    : {size / 1e6 / claims:8.2f} MB/s  ({claim_count} claims, {claims:.2f} s)")

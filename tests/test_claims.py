@@ -104,6 +104,20 @@ def test_settings_tell_variants_apart():
     assert {"shots:5-shot", "hardware:h100"} <= claims["66.1"].setting
 
 
+def test_settings_filters_never_change_what_is_found(shared):
+    """Each settings regex is tried only on text holding one of its 'needs'; on real prose that
+    filter must find exactly what running every regex finds."""
+    from claimcheck.extract.vocabulary import settings_spans, typed_settings
+    entries, _, _ = typed_settings()
+    paths = sorted((shared / "corpus").glob("*/*.md")) + sorted((shared / "corpus").glob("*/*.txt")) + \
+        sorted((shared / "dev").glob("*.md"))
+    sentences = [s for p in paths for s in p.read_text(encoding="utf-8", errors="replace").split("\n") if s.strip()]
+    assert len(sentences) > 500
+    for sentence in sentences:
+        every = [(m.start(), m.end(), kind) for kind, pattern, _, _ in entries for m in pattern.finditer(sentence)]
+        assert settings_spans(sentence) == every, sentence
+
+
 @pytest.mark.parametrize("text", [
     "We train with a learning rate of 3e-4 and batch size 256.",
     "The optimiser uses β = 0.9 and weight decay 0.1.",

@@ -123,7 +123,8 @@ class Attributor:
                 names.known.add(name)
                 actors[name] += 3
         for m in _ACRONYM_DEFINITION.finditer(self.text):
-            names.known.add(m.group("acronym"))
+            if _WORD_BEFORE_BRACKET.search(self.text, max(0, m.start() - 60), m.start()):
+                names.known.add(m.group("acronym"))
         if ours:
             names.method = sorted(ours)[0]
         elif actors:
@@ -512,8 +513,8 @@ _ACTOR = re.compile(r"\s*(?:[-*+•>]\s+|\d{1,2}[.)]\s+|\d{1,2}/\d{0,2}\s+)?(?:(
 _ACTOR_ANYWHERE = re.compile(r"(?:^|(?<=[.;!?:]\s)|(?<=\n))\s*(?:[-*+•>]\s+|\d{1,2}[.)]\s+|\d{1,2}/\d{0,2}\s+)?(?:\*\*|__)?"
                              r"(?:the\s+|The\s+)?(?P<name>" + _NAME_RE + r")(?:\*\*|__)?(?:'s?)?\s+"
                              r"(?:also\s+|still\s+|now\s+|only\s+)?" + _VERB_RE + r"\b", re.MULTILINE)
-_LEAD = re.compile(r"[ \t]*(?:[-*+•]|\d{1,2}[.)]|\d{1,2}/\d{1,2})[ \t]+(?:\*\*|__)(?P<name>[^*_\n]{1,60}?)(?:\*\*|__)"
-                   r"|[ \t]*(?:[-*+•]|\d{1,2}[.)])[ \t]+(?P<name2>[A-Z][\w.+/-]*(?:\s[\w.+/-]+){0,2}?)\s*:\s", re.MULTILINE)
+_LEAD = re.compile(r"^[ \t]*(?:[-*+•]|\d{1,2}[.)]|\d{1,2}/\d{1,2})[ \t]+(?:\*\*|__)(?P<name>[^*_\n]{1,60}?)(?:\*\*|__)"
+                   r"|^[ \t]*(?:[-*+•]|\d{1,2}[.)])[ \t]+(?P<name2>[A-Z][\w.+/-]*(?:\s[\w.+/-]+){0,2}?)\s*:\s", re.MULTILINE)
 # plural nouns that follow a name without being its verb ('Llama models', 'GPT-4 results')
 _PLURAL_NOUNS = frozenset("models results scores numbers figures benchmarks tasks weights papers variants versions "
                           "series layers heads experts tokens parameters params outputs inputs samples users evals "
@@ -526,7 +527,9 @@ _MID_SENTENCE_CAPITAL = re.compile(r"(?<=[a-z,;(] )([A-Z][a-z]+)\b")
 _NAMED_PAPER = re.compile(r"\b(?:[Nn]ew\s+paper|[Ii]ntroducing|[Mm]eet|[Aa]nnounc(?:es|ing)|[Uu]nveils?|[Rr]eleas(?:es|ing)|"
                           r"[Pp]resents?)\s*:?\s+(?:(?P<name>[A-Z][\w.+/-]*[\w+](?:-[\w.]+)*)|\W{0,4}[\"“](?P<title>[^\"”]{3,120})[\"”])")
 # "Product quantization (PQ)": an acronym defined by the words before it names a system
-_ACRONYM_DEFINITION = re.compile(r"\b(?:[A-Za-z][\w-]*\s+){1,4}\((?P<acronym>[A-Z][A-Za-z0-9+-]{1,12})\)")
+# (found from the bracket, which has a literal to search for, then checked for a word before it)
+_ACRONYM_DEFINITION = re.compile(r"\((?P<acronym>[A-Z][A-Za-z0-9+-]{1,12})\)")
+_WORD_BEFORE_BRACKET = re.compile(r"\b[A-Za-z][\w-]*\s+$")
 
 
 def _family(name: str) -> str:

@@ -22,7 +22,7 @@ from .frames import FrameReader, count_nouns, is_hyperparameter, kind_of
 from .normalize import normalize
 from .quantities import Skipped, scan
 from .tables import CellFrame, TableReader
-from .vocabulary import Mention, Vocabulary, settings_in, settings_spans
+from .vocabulary import Mention, Vocabulary, settings_between, settings_found, settings_in
 
 _SCALE_NOUN = re.compile(r"[\s-]+(?:[\w-]+\s+){0,2}?(" + "|".join(sorted(count_nouns(), key=len, reverse=True)) + r")\b", re.I)
 _SCALE_NOUNS = {"params": "parameters", "parameter": "parameters", "gpus": "GPUs", "gpu-hours": "compute"}
@@ -279,13 +279,20 @@ class _DocumentReading:
         unread: list[NumberReading] = []
         config_change = any(label == "CONFIG_CHANGE" for label, _, _ in unit.cues)
         main, main_how = self._main_subject(unit)
-        context = settings_in(text[unit.start:unit.end])
+        # the sentence's settings are read once; each figure takes those named in its parts
+        found = settings_found(text[unit.start:unit.end])
+
+        def settings_of(span: tuple[int, int] | None) -> frozenset[str]:
+            return settings_between(found, span[0] - unit.start, span[1] - unit.start) if span else frozenset()
+
+        context = frozenset(setting for *_, setting in found)
         figures = [(q.start, q.end) for q in unit.quantities]
         lead_dataset = self.frames.lead_dataset(unit.start, unit.quantities[0].start, unit.mentions)
-        setting_spans = settings_spans(text[unit.start:unit.end], unit.start)
+        setting_spans = [(unit.start + a, unit.start + b, kind) for a, b, kind, _ in found if kind != "task"]
         # "... an increase of 14 points (pass@1, temperature 0.6)." names the setting of the whole sentence
         tail = _TAIL_PARENTHESIS.search(text[unit.start:unit.end])
-        tail_settings = settings_in(tail.group(1)) if tail and not re.search(r"\d+(?:\.\d+)?\s*(?:vs|versus|to)\b", tail.group(1)) else frozenset()
+        tail_settings = settings_of((unit.start + tail.start(1), unit.start + tail.end(1))) \
+            if tail and not re.search(r"\d+(?:\.\d+)?\s*(?:vs|versus|to)\b", tail.group(1)) else frozenset()
         section = self.document.section_at(unit.start)
         for q in unit.quantities:
             clause = _clause(text, unit.start, unit.end, q)
@@ -439,19 +446,18 @@ class _DocumentReading:
             if kind == "setting" and metric not in ("sparsity", "keep_ratio", "dropout", "keep_probability"):
                 unread.append(self.number(q.start, q.end, "non-claim", "setting"))
                 continue
-            scope = _setting_scope(text, unit.quantities, q, clause[0], clause[1], setting_spans)
-            lead, _, own = scope.rpartition(" | ")
+            lead, own = _setting_scope(text, unit.quantities, q, clause[0], clause[1], setting_spans)
             sides = _pair_sides(text, clause[0], q, pair) if pair else None
             if sides is not None:
                 # "RL's best pass@8 ... is 1.4× the SFT mean (61.8 vs 35.2)": each side of the pair
                 # has the settings of its side of the comparison; the first side's hold for both
                 # where the second does not say otherwise
                 left, right = sides
-                lead, own = (left, right) if pair[0] == "second" else ("", left)
-            own_settings = settings_in(own)
+                lead, own = (left, right) if pair[0] == "second" else (None, left)
+            own_settings = settings_of(own)
             own_types = {x.split(":", 1)[0] for x in own_settings}
-            setting = set(own_settings) | {x for x in settings_in(lead) if x.split(":", 1)[0] not in own_types}
-            clause_tail = settings_in(text[max(x.end for x in unit.quantities if x.start < clause[1]):clause[1]]) \
+            setting = set(own_settings) | {x for x in settings_of(lead) if x.split(":", 1)[0] not in own_types}
+            clause_tail = settings_of((max(x.end for x in unit.quantities if x.start < clause[1]), clause[1])) \
                 if pair_here and pair_here[0] == "first" else frozenset()
             for extra in (tail_settings, parallel_settings, clause_tail):
                 setting |= {x for x in extra if x.split(":", 1)[0] not in {y.split(":", 1)[0] for y in setting}}
@@ -535,9 +541,9 @@ _COMPARISON_SPLIT = re.compile(r"\b(?:than|over|versus|vs\.?|against|compared\s+
                                r"|\d[\d.,]*\s?[×x]\s+", re.I)
 
 
-def _pair_sides(text: str, clause_start: int, q: Quantity, pair) -> tuple[str, str] | None:
-    """The two sides of the comparison a parenthesised pair restates: the text before the
-    comparison word, and after it up to the parenthesis."""
+def _pair_sides(text: str, clause_start: int, q: Quantity, pair) -> tuple[tuple[int, int], tuple[int, int]] | None:
+    """The two sides of the comparison a parenthesised pair restates (as spans): the text before
+    the comparison word, and after it up to the parenthesis."""
     position, other = pair
     first = q.start if position == "first" else other
     paren = text.rfind("(", clause_start, first)
@@ -547,7 +553,7 @@ def _pair_sides(text: str, clause_start: int, q: Quantity, pair) -> tuple[str, s
     if not splits:
         return None
     split = splits[-1]
-    return text[clause_start:split.start()], text[split.end():paren]
+    return (clause_start, split.start()), (split.end(), paren)
 
 
 def _outcome_sentence(vocabulary: Vocabulary, sentence: str) -> bool:
@@ -810,17 +816,17 @@ def _rescan_cells(document: Document, text: str, quantities: list[Quantity], ski
 
 
 def _setting_scope(text: str, quantities: list[Quantity], q: Quantity, clause_start: int, clause_end: int,
-                   setting_spans=()) -> str:
-    """Where a figure's setting is named: the clause's lead-in before its first figure ("On NAVSIM
-    v2, ..."), and the stretch between the figures either side of it ("... and 81.9 on GSM8K 5-shot").
-    Numbers that only state a setting ("temperature 0.6") are part of the words, not figures."""
+                   setting_spans=()) -> tuple[tuple[int, int] | None, tuple[int, int]]:
+    """Where a figure's setting is named, as (lead, own) spans: the clause's lead-in before its
+    first figure ("On NAVSIM v2, ...") when figures come before this one, and the stretch between
+    the figures either side of it ("... and 81.9 on GSM8K 5-shot"). Numbers that only state a
+    setting ("temperature 0.6") are part of the words, not figures."""
     anchors = [x for x in quantities if clause_start <= x.start < clause_end and not _COMPOUND.match(text, x.end)
                and (x is q or not _setting_span(setting_spans, x))]
     if not anchors:
-        return text[clause_start:clause_end]
+        return None, (clause_start, clause_end)
     before = [x for x in anchors if x.end <= q.start]
     after = [x for x in anchors if x.start >= q.end]
-    lead = text[clause_start:anchors[0].start]
     left = before[-1].end if before else clause_start
     right = after[0].start if after else clause_end
     if before:  # words after the previous figure, up to "and" or a comma, are that figure's
@@ -829,7 +835,7 @@ def _setting_scope(text: str, quantities: list[Quantity], q: Quantity, clause_st
     if after:
         cut = _SEPARATOR.search(text, q.end, right)
         right = cut.start() if cut else right
-    return lead + " | " + text[left:right] if before else text[left:right]
+    return ((clause_start, anchors[0].start) if before else None), (left, right)
 
 
 def _reach(text: str, quantities: list[Quantity], q: Quantity, clause: tuple[int, int]) -> tuple[int, int]:

@@ -23,7 +23,7 @@ from functools import lru_cache
 
 from ..lexicon import load_json
 from ..model import Quantity
-from .numberwords import (FRACTION_WORDS_RE, NUMBER_WORDS_RE, parse_fraction_words,
+from .numberwords import (FRACTION_WORDS_RE, NUMBER_WORDS_RE, lower_ascii, parse_fraction_words,
                           parse_number_words)
 
 _NUMBER = r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)"
@@ -84,12 +84,11 @@ _PHYSICAL = {"km": "length", "cm": "length", "mm": "length", "nm": "length", "µ
              "℃": "temperature", "khz": "frequency", "mhz": "frequency", "ghz": "frequency", "hz": "frequency",
              "kw": "power", "mw": "power", "w": "power", "db": "level"}
 
-_WORD_RE = re.compile(
+_WORD_RE = re.compile(  # on the lower-cased text
     r"\b(?P<word>halve[sd]?|halving|cut\s+in\s+half|double[sd]?|doubling|twice|"
     r"triple[sd]?|tripling|quadruple[sd]?|quadrupling|"
     r"(?:an|one|two|three)\s+orders?\s+of\s+magnitude|"
     r"(?:two|three|four|five|ten)-?fold)\b",
-    re.IGNORECASE,
 )
 _WORD_VALUES = {"halv": 2.0, "half": 2.0, "doubl": 2.0, "twic": 2.0, "tripl": 3.0,
                 "quadrupl": 4.0, "two-fold": 2.0, "twofold": 2.0, "three-fold": 3.0,
@@ -121,23 +120,24 @@ def _exclusion_patterns() -> tuple[list[tuple[str, re.Pattern]], re.Pattern, fro
     flags = re.IGNORECASE | re.MULTILINE
     months = "|".join(data["months"])
     simple = [(reason, re.compile(p, flags)) for reason, p in (
-        ("URL", r"\b(?:https?://|www\.)\S+"),
-        ("URL", r"\b[\w.-]+\.(?:com|org|io|net|ai|dev|edu)(?:/\S*)?"),
-        ("arXiv id", r"(?<![\w.])(?:arXiv:\s?)?\d{4}\.\d{4,5}(?:v\d+)?\b"),
-        ("date", r"\b\d{1,2}/\d{1,2}/\d{2,4}\b"),
-        ("date", r"\b\d{4}-\d{1,2}-\d{1,2}\b"),
-        ("time of day", r"\b\d{1,2}:\d{2}(?::\d{2})?(?:\s?[ap]\.?m\.?)?(?![\d.])"),
+        ("URL", r"(?-i:https?://|www\.)\S+"),
+        ("URL", r"(?P<tld>\.(?:com|org|io|net|ai|dev|edu))(?:/\S*)?"),  # the host before it is added below
+        ("arXiv id", r"arXiv:\s?\d{4}\.\d{4,5}(?:v\d+)?\b"),
+        ("arXiv id", r"\d(?<![\w.]\d)\d{3}\.\d{4,5}(?:v\d+)?\b"),
+        ("date", r"\d(?<!\w\d)\d?/\d{1,2}/\d{2,4}\b"),
+        ("date", r"\d(?<!\w\d)\d{3}-\d{1,2}-\d{1,2}\b"),
+        ("time of day", r"\d(?<!\w\d)\d?:\d{2}(?::\d{2})?(?:\s?[ap]\.?m\.?)?(?![\d.])"),
         ("citation", r"\[\s*\d+(?:\s*[,–-]\s*\d+)*\s*\]"),
         ("list counter", r"^[ \t]*(?:#{1,6}[ \t]+)?\(?\d{1,2}(?:\.\d{1,2})*[.)](?=[ \t])"),
         ("thread counter", r"^[ \t]*(?:[^\w\s]{1,2}[ \t]*)?\(?\d{1,2}/\d{1,2}\)?(?=[ \t]|$)"),
-        ("thread counter", r"(?:(?<=\bthread )|(?<=\bThread ))\(?\d{1,2}/\d{1,2}\)?"),
+        ("thread counter", r"(?-i:[Tt])(?<!\w[Tt])hread\s(?P<n>\(?\d{1,2}/\d{1,2}\)?)"),
         ("thread counter", r"^[ \t]*\d{1,2}/(?=[ \t])"),
-        ("thread counter", r"(?<=[\s.!?])\(?\d{1,2}/\d{1,2}\)?[ \t]*$"),
+        ("thread counter", r"\d(?:(?<=[\s.!?]\d)|(?<=[\s.!?]\(\d))\d?/\d{1,2}\)?[ \t]*$"),
         ("issue or rank number", r"#\d+"),
-        ("version", r"(?<![\w.])\d+\.\d+\.\d+(?:[.-]\w+)*"),
-        ("citation", r"\b(?:19|20)\d{2}[a-z]\b"),
-        ("image size", r"\b\d{1,5}\s?[×x✕]\s?(?!10\s?(?:\^|\*\*|[-+⁻⁺⁰¹²³⁴⁵⁶⁷⁸⁹]))\d{1,5}(?:\s?[×x✕]\s?\d{1,5})?\b"),
-        ("date", rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{months})\b\.?(?:,?\s+\d{{4}})?"),
+        ("version", r"\d(?<![\w.]\d)\d*\.\d+\.\d+(?:[.-]\w+)*"),
+        ("citation", r"(?:19|20)(?<!\w(?:19|20))\d{2}[a-z]\b"),
+        ("image size", r"\d(?<!\w\d)\d{0,4}\s?[×x✕]\s?(?!10\s?(?:\^|\*\*|[-+⁻⁺⁰¹²³⁴⁵⁶⁷⁸⁹]))\d{1,5}(?:\s?[×x✕]\s?\d{1,5})?\b"),
+        ("date", rf"\d(?<!\w\d)\d?(?:st|nd|rd|th)?\s+(?:{months})\b\.?(?:,?\s+\d{{4}})?"),
     )]
     # a word right before a number: checked against the month and reference-word sets
     word_before_digit = re.compile(r"(?<![\w-])([A-Za-z][A-Za-z]*\.?|\u00a7\u00a7?)\s?(?=\d)")
@@ -145,13 +145,22 @@ def _exclusion_patterns() -> tuple[list[tuple[str, re.Pattern]], re.Pattern, fro
             frozenset(w.lower() for w in data["reference_words"]))
 
 
+_HOST_BEFORE = re.compile(r"\b\w[\w.-]*$")
 _DATE_TAIL = re.compile(r"\d{1,2}(?:st|nd|rd|th)?(?:\s*[,\u2013-]\s*\d{1,2})?(?:,?\s+\d{4})?|\d{4}")
 _REFERENCE_TAIL = re.compile(r"\d+(?:\.\d+)*[a-z]?(?:\s*(?:,|and|&|\u2013|-)\s*\d+(?:\.\d+)*[a-z]?)*")
 
 
 def _excluded_spans(text: str) -> list[tuple[int, int, str]]:
     simple, word_before_digit, months, references = _exclusion_patterns()
-    spans = [(m.start(), m.end(), reason) for reason, pattern in simple for m in pattern.finditer(text)]
+    # a pattern with a group 'n' excludes only that group ("Thread 1/6": the counter)
+    spans = [(m.start("n"), m.end("n"), reason) if "n" in pattern.groupindex else (m.start(), m.end(), reason)
+             for reason, pattern in simple if "tld" not in pattern.groupindex for m in pattern.finditer(text)]
+    for reason, pattern in simple:
+        if "tld" in pattern.groupindex:  # 'github.com/org/repo': found by its domain, then the host before it
+            for m in pattern.finditer(text):
+                host = _HOST_BEFORE.search(text, max(0, m.start() - 200), m.start())
+                if host:
+                    spans.append((host.start(), m.end(), reason))
     for m in word_before_digit.finditer(text):
         word = m.group(1).lower()
         bare = word.rstrip(".")
@@ -507,7 +516,8 @@ _HALF_CONTEXT = re.compile(r"(?:\b(?:than|by|in|least|most|nearly|almost|about|r
 def _word_quantities(text: str, taken) -> list[Quantity]:
     """Multipliers (halves, twice, tenfold), fractions (a third, half) and numbers in words (two, a dozen)."""
     out = []
-    for match in _WORD_RE.finditer(text):
+    folded = lower_ascii(text)
+    for match in _WORD_RE.finditer(folded):
         word = match.group("word").lower()
         if _overlap(taken, *match.span()):
             continue
@@ -520,11 +530,11 @@ def _word_quantities(text: str, taken) -> list[Quantity]:
             value = next((v for k, v in _WORD_VALUES.items() if word.startswith(k)), None)
             if value is None:
                 continue
-        out.append(Quantity(text=match.group("word"), start=match.start(), end=match.end(),
+        out.append(Quantity(text=text[match.start():match.end()], start=match.start(), end=match.end(),
                             value=value, decimals=0, unit="x", dimension="ratio", word=word,
                             approx=True))  # "halves latency" is colloquial for about 2x
     taken = _merge(list(taken) + [(q.start, q.end, "read") for q in out])
-    for match in FRACTION_WORDS_RE.finditer(text):
+    for match in FRACTION_WORDS_RE.finditer(folded):
         if _overlap(taken, *match.span()):
             continue
         count, part = match.group("count"), match.group("part")
@@ -535,11 +545,11 @@ def _word_quantities(text: str, taken) -> list[Quantity]:
         if count is None and not (part.lower() == "half" and (_HALF_CONTEXT.search(before)
                                                                or re.match(r"\s+(?:the|of|as|that)\b", after))):
             continue  # "the third model" is an ordinal; "half" needs "less than half", "half the ..."
-        out.append(_with_prefix(text, Quantity(text=match.group(0).strip(), start=match.start(), end=match.end(),
+        out.append(_with_prefix(text, Quantity(text=text[match.start():match.end()].strip(), start=match.start(), end=match.end(),
                                                value=parse_fraction_words(count, part), decimals=0,
                                                dimension="fraction", word=match.group(0).strip().lower())))
     taken = _merge(list(taken) + [(q.start, q.end, "read") for q in out])
-    for match in NUMBER_WORDS_RE.finditer(text):
+    for match in NUMBER_WORDS_RE.finditer(folded):
         if _overlap(taken, *match.span()):
             continue
         words = match.group("words")

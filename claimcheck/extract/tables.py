@@ -80,6 +80,7 @@ class TableReader:
         self.document = document
         self._layouts: dict[int, _Layout] = {}
         self._headers: dict[str, Header] = {}
+        self._frames: dict[int, CellFrame] = {}  # by id(cell): the document's cells outlive the reader
 
     def header(self, text: str) -> Header:
         """Parse one header or label text ('MMLU (EM)', 'Throughput (tok/s)', 'p99 latency (ms)')."""
@@ -192,6 +193,13 @@ class TableReader:
     # -- frames -----------------------------------------------------------------------------
 
     def frame(self, cell: TableCell) -> CellFrame:
+        """What one cell states: its subject, benchmark, metric, unit and settings."""
+        frame = self._frames.get(id(cell))
+        if frame is None:
+            frame = self._frames[id(cell)] = self._frame(cell)
+        return frame
+
+    def _frame(self, cell: TableCell) -> CellFrame:
         layout = self._layout(cell)
         column_role = self.vocabulary.label_role(cell.headers[0]) if cell.headers else ""
         if column_role == "ignore":

@@ -194,13 +194,37 @@ def longest(matches: list[Mention]) -> list[Mention]:
 
 
 @lru_cache(maxsize=1)
-def typed_settings() -> tuple[list[tuple[str, re.Pattern, dict]], dict[str, str], re.Pattern]:
-    """(type, regex, aliases) for every setting in settings.json, the value aliases, and the task regex."""
+def typed_settings() -> tuple[list[tuple[str, re.Pattern, dict, frozenset[str]]], dict[str, str], re.Pattern]:
+    """(type, regex, aliases, needs) for every setting in settings.json, the value aliases, and the task regex.
+
+    `needs` are lower-case strings one of which a text must hold for the regex to be tried:
+    one literal search for all of them is far cheaper than 28 case-blind regexes per sentence.
+    """
     data = load_json("settings.json")
-    entries = [(row["type"], re.compile(row["regex"], re.IGNORECASE), row.get("aliases", {}))
-               for row in data["settings"]]
+    entries = [(row["type"], re.compile(row["regex"], re.IGNORECASE), row.get("aliases", {}),
+                frozenset(row.get("needs", ()))) for row in data["settings"]]
     task = re.compile(r"\b([A-Za-z][\w-]+)\s+(?:" + "|".join(data["task_nouns"]) + r")\b", re.IGNORECASE)
     return entries, data.get("aliases", {}), task
+
+
+@lru_cache(maxsize=1)
+def _needs_finder() -> tuple[re.Pattern, dict[str, frozenset[str]]]:
+    """One regex for every entry's needs, and for each need the needs it contains ('without'
+    holds 'with'), since a regex finds one of two overlapping strings."""
+    entries, _, _ = typed_settings()
+    needs = sorted({n for *_, entry_needs in entries for n in entry_needs}, key=len, reverse=True)
+    finder = re.compile("|".join(map(re.escape, needs)))
+    return finder, {n: frozenset(m for m in needs if m in n) for n in needs}
+
+
+def _candidates(text: str):
+    """The settings entries whose `needs` the text meets (all of them when an entry has none)."""
+    entries, _, _ = typed_settings()
+    finder, contained = _needs_finder()
+    found: set[str] = set()
+    for need in finder.findall(text.lower()):
+        found |= contained[need]
+    return [(kind, pattern, local) for kind, pattern, local, needs in entries if not needs or needs & found]
 
 
 _TASK_STOPWORDS = frozenset("the a an of for and or in on at to its their our this that with by from "
@@ -208,11 +232,12 @@ _TASK_STOPWORDS = frozenset("the a an of for and or in on at to its their our th
 
 
 @lru_cache(maxsize=4096)
-def settings_in(text: str) -> frozenset[str]:
-    """The typed settings named in a piece of text: {'shots:5-shot', 'hardware:h100', 'split:test'}."""
-    entries, aliases, task = typed_settings()
-    found = set()
-    for kind, pattern, local in entries:
+def settings_found(text: str) -> tuple[tuple[int, int, str, str], ...]:
+    """(start, end, type, 'type:value') of every typed setting named in a text:
+    5-shot -> 'shots:5-shot', H100 -> 'hardware:h100', 'test set' -> 'split:test'."""
+    _, aliases, task = typed_settings()
+    found = []
+    for kind, pattern, local in _candidates(text):
         for m in pattern.finditer(text):
             groups = m.groupdict()
             value = (groups.get("v") or groups.get("w") or m.group(0)).lower()
@@ -226,19 +251,35 @@ def settings_in(text: str) -> frozenset[str]:
                 value = f"{float(value):g}"
             elif kind == "resolution":
                 value = value.replace("×", "x")
-            found.add(f"{kind}:{value}")
+            found.append((m.start(), m.end(), kind, f"{kind}:{value}"))
     for m in task.finditer(text):
         if m.group(1).lower() not in _TASK_STOPWORDS and m.group(1).isalpha() and len(m.group(1)) > 2 \
                 and m.group(1).lower() not in ("ms", "sec", "min", "faster", "slower", "better", "worse"):
-            found.add("task:" + re.sub(r"\s+", " ", m.group(0).lower()))
-    return frozenset(found)
+            found.append((m.start(), m.end(), "task", "task:" + re.sub(r"\s+", " ", m.group(0).lower())))
+    return tuple(found)
+
+
+def settings_in(text: str) -> frozenset[str]:
+    """The typed settings named in a piece of text: {'shots:5-shot', 'hardware:h100', 'split:test'}."""
+    return frozenset(setting for *_, setting in settings_found(text))
+
+
+def settings_between(found: tuple[tuple[int, int, str, str], ...], start: int, end: int) -> frozenset[str]:
+    """The settings of `settings_found(text)` named wholly within text[start:end]: reading a
+    sentence once and taking its parts is cheaper than reading every part again."""
+    return frozenset(setting for a, b, _, setting in found if start <= a and b <= end)
 
 
 def settings_spans(text: str, offset: int = 0) -> list[tuple[int, int, str]]:
     """(start, end, type) of every typed setting named in a text (offsets shifted by `offset`)."""
-    entries, _, _ = typed_settings()
-    return [(offset + m.start(), offset + m.end(), kind) for kind, pattern, _ in entries for m in pattern.finditer(text)]
+    return [(offset + a, offset + b, kind) for a, b, kind, _ in settings_found(text) if kind != "task"]
 
 
 def setting_type(setting: str) -> str:
     return setting.split(":", 1)[0]
+
+
+def clear_text_caches() -> None:
+    """Forget the settings read from texts seen so far (benchmarks call it between documents,
+    so repeated text is not served from memory)."""
+    settings_found.cache_clear()
