@@ -1,6 +1,8 @@
 """The quantity grammar: every form it must read, and what only looks like a quantity."""
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from claimcheck.extract.normalize import normalize
@@ -255,3 +257,43 @@ def test_every_skipped_number_has_a_reason(text, figure, reason):
     quantities_found, skipped = scan(normalize(text))
     assert any(s.text.strip() == figure and s.reason == reason for s in skipped), skipped
     assert not any(figure in q.text for q in quantities_found)
+
+
+def _fastest(function, *args, runs: int = 3) -> float:
+    import time
+    best = float("inf")
+    for _ in range(runs):
+        start = time.perf_counter()
+        function(*args)
+        best = min(best, time.perf_counter() - start)
+    return best
+
+
+@pytest.mark.parametrize("filler", [" ", "-", "\t", "a ", "1 "])
+def test_scan_time_grows_linearly_with_runs_of_one_character(filler):
+    """A run of spaces (a blanked code block) once made the fraction pattern try the whole run
+    from every position: four times the text must take far less than sixteen times as long."""
+    from claimcheck.extract.quantities import scan
+    small = filler * 5000 + " a third of the 12 runs"
+    large = filler * 20000 + " a third of the 12 runs"
+    assert _fastest(scan, large) < 8 * _fastest(scan, small)
+
+
+def test_ignored_spans_report_their_digits_without_reading_them():
+    from claimcheck.extract.quantities import scan
+    text = "Gain of 4.2 points.\n```\nlr = 3e-4  # 12 epochs\n```\nThen 7.5 points."
+    code = (text.index("```"), text.rindex("```") + 3)
+    found, skipped = scan(text, [code])
+    assert [q.text for q in found] == ["4.2 points", "7.5 points"]
+    assert [(s.text, s.reason) for s in skipped] == [("3", "code or markup"), ("4", "code or markup"),
+                                                     ("12", "code or markup")]
+
+
+def test_numbers_after_a_long_code_block_keep_their_offsets():
+    from claimcheck.extract.quantities import scan
+    block = "```python\n" + "\n".join(f"step_{i} = {i * 7}  # warmup" for i in range(40)) + "\n```"
+    text = "Before: 1.5x faster.\n" + block + "\nAfter: 42% fewer errors (`v2` 3 s) and Table 2.\n" + block + "\nEnd 9 ms."
+    found, skipped = scan(text, [(m.start(), m.end()) for m in re.finditer(r"```.*?```|`[^`\n]+`", text, re.S)])
+    assert [(q.text, text[q.start:q.end]) for q in found] == [(t, t) for t in ("1.5x", "42%", "3 s", "9 ms")]
+    assert {s.reason for s in skipped if text.index(block) <= s.start < text.index(block) + len(block)} == {"code or markup"}
+    assert [(s.text, text[s.start:s.end]) for s in skipped if s.reason == "reference"] == [("Table 2", "Table 2")]

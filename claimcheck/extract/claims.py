@@ -90,7 +90,7 @@ class ClaimExtractor:
     def read(self, document: Document) -> Extraction:
         """The document's claims and every other number with the reason it is not a claim."""
         text = normalize(document.text)
-        quantities, skipped = scan(text)
+        quantities, skipped = scan(text, document.code)
         quantities, skipped = _rescan_cells(document, text, quantities, skipped)
         reading = _DocumentReading(self, document, text, frozenset(q.start for q in quantities))
         claims: list[Claim] = []

@@ -23,8 +23,10 @@ _WORD = "|".join(sorted(list(SMALL) + list(MULTIPLIERS) + ["dozen"], key=len, re
 NUMBER_WORDS_RE = re.compile(
     r"(?<![\w-])(?P<article>(?:a|an)\s+)?(?P<words>(?:" + _WORD + r")(?:(?:\s+and\s+|[\s-]+)(?:" + _WORD + r"))*)(?![\w-])")
 _FRACTION = "|".join(sorted(FRACTIONS, key=len, reverse=True))
+# (the count and its space are one optional group: an optional count before `[\s-]*` would try
+# every position of a long run of spaces against the whole run)
 FRACTION_WORDS_RE = re.compile(
-    r"(?<![\w-])(?P<count>a|an|one|two|three|four|five|nine)?[\s-]*(?P<part>" + _FRACTION + r")(?![\w-])")
+    r"(?<![\w-])(?:(?P<count>a|an|one|two|three|four|five|nine)[\s-]{1,3})?(?P<part>" + _FRACTION + r")(?![\w-])")
 
 _ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
 

@@ -18,7 +18,8 @@ from __future__ import annotations
 import math
 import re
 from bisect import bisect_right
-from dataclasses import dataclass
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from ..lexicon import load_json
@@ -343,8 +344,75 @@ def find_quantities(text: str) -> list[Quantity]:
     return scan(text)[0]
 
 
-def scan(text: str) -> tuple[list[Quantity], list[Skipped]]:
-    """Quantities in normalised `text`, and the numbers that are not quantities with their reasons."""
+def scan(text: str, ignore: Sequence[tuple[int, int]] = (),
+         ignore_reason: str = "code or markup") -> tuple[list[Quantity], list[Skipped]]:
+    """Quantities in normalised `text`, and the numbers that are not quantities with their reasons.
+
+    Spans in `ignore` (code blocks, markup) are not read: each digit run there is reported with
+    `ignore_reason`. That is the reading they would get anyway, and a README is often a third code.
+    """
+    if not ignore:
+        return _scan(text)
+    spans = sorted(ignore)
+    # long spans (code blocks) are cut out, so the grammar never walks them; short ones (inline
+    # code, tags) are blanked in place, which keeps the text in few pieces
+    cut = [(start, end) for start, end in spans if end - start >= _CUT_LENGTH]
+    compact, shift = _cut(_blank(text, [s for s in spans if s[1] - s[0] < _CUT_LENGTH]), cut)
+    found, skipped = _scan(compact)
+    if cut:
+        found = [replace(q, start=shift(q.start), end=shift(q.start) + (q.end - q.start)) for q in found]
+        skipped = [replace(s, start=shift(s.start), end=shift(s.start) + (s.end - s.start)) for s in skipped]
+    skipped += [Skipped(m.start(), m.end(), m.group(), ignore_reason)
+                for start, end in spans for m in _DIGIT_RUN.finditer(text, start, end)]
+    skipped.sort(key=lambda s: s.start)
+    return found, skipped
+
+
+_CUT_LENGTH = 64
+
+
+def _cut(text: str, spans: list[tuple[int, int]]):
+    """The text without `spans` (each left as one line break, or a space within a line), and the
+    function taking an offset in the shortened text back to the original."""
+    if not spans:
+        return text, lambda offset: offset
+    pieces, starts, origins, position, length = [], [], [], 0, 0
+    for start, end in spans:
+        start = max(start, position)
+        if start >= end:
+            continue
+        pieces.append(text[position:start])
+        starts.append(length)
+        origins.append(position)
+        length += start - position
+        pieces.append("\n" if "\n" in text[start:end] else " ")
+        length += 1
+        position = end
+    pieces.append(text[position:])
+    starts.append(length)
+    origins.append(position)
+
+    def shift(offset: int) -> int:
+        index = bisect_right(starts, offset) - 1
+        return origins[index] + offset - starts[index]
+    return "".join(pieces), shift
+
+
+def _blank(text: str, spans: Sequence[tuple[int, int]]) -> str:
+    """The text with each span's characters made spaces (line breaks kept, so lines and offsets hold)."""
+    pieces, position = [], 0
+    for start, end in sorted(spans):
+        start = max(start, position)
+        if start >= end:
+            continue
+        pieces.append(text[position:start])
+        pieces.append("\n".join(" " * len(part) for part in text[start:end].split("\n")))
+        position = end
+    pieces.append(text[position:])
+    return "".join(pieces)
+
+
+def _scan(text: str) -> tuple[list[Quantity], list[Skipped]]:
     excluded = _excluded_spans(text)
     lines = _Lines(text)
     found: list[Quantity] = []
