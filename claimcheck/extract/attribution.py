@@ -24,6 +24,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from ..model import Document
+from .spans import cut_spans, long_spans
 from .vocabulary import Vocabulary
 
 # a token that can be (part of) a name: capitalised, camelCase, letters with digits
@@ -77,10 +78,12 @@ class Attributor:
         self.v = vocabulary
         self.document = document
         self.text = text
+        # names are collected from the prose: code blocks hold identifiers, not systems
+        self._prose = cut_spans(text, long_spans(document.code)[0])[0]
         self.figure_starts = figure_starts  # a figure is never part of a name ("(WoTE 88.3)")
         # capitalised words seen inside sentences: a plain capitalised word is a name only with
         # such evidence ('Sampling takes 0.9 s' opens a sentence; 'Gannet' recurs mid-sentence)
-        self._capitalised = {m.group(1) for m in _MID_SENTENCE_CAPITAL.finditer(text)}
+        self._capitalised = {m.group(1) for m in _MID_SENTENCE_CAPITAL.finditer(self._prose)}
         self._capitalised |= {s.subject for s in document.sections if s.subject}
         self._capitalised |= set(table_subjects)
         self.names = self._document_names(table_subjects, table_ours)
@@ -93,19 +96,21 @@ class Attributor:
         from ..ingest.text import heading_subject
         names = DocumentNames()
         # names used after "on" or "across" ("tested on mm_math5k and geometry3k") are benchmarks
-        for m in _ON_NAMES.finditer(self.text):
+        for m in _ON_NAMES.finditer(self._prose):
+            if not _at_word_start(self._prose, m.start()):
+                continue
             for name in re.split(r"\s*(?:,|\band\b|&)\s*", m.group("names")):
                 name = re.sub(r"\s*\([^()]*\)", "", name).strip()
                 if name and re.search(r"[\d_]|[a-z][A-Z]|^[A-Z]{2,}", name) and not self.v.is_name_like(name) is False:
                     names.datasets.add(name.casefold())
         names.known |= {n for n in table_subjects if self.is_name(n)}
         actors = Counter()
-        for m in _LEAD.finditer(self.text):
+        for m in _LEAD.finditer(self._prose):
             name = self._clean_name(m.group("name") or m.group("name2"))
             if name and self.is_name(name) and (m.group("name") or self.v.is_name_like(name)):
                 names.known.add(name)
                 actors[name] += 1
-        for m in _ACTOR_ANYWHERE.finditer(self.text):
+        for m in _ACTOR_ANYWHERE.finditer("\n" + self._prose):
             name = self._clean_name(m.group("name"))
             if name and self.is_name(name) and self.is_verb(m.group("verb")):
                 names.known.add(name)
@@ -117,13 +122,15 @@ class Attributor:
                                                       or self.text.count(subject) > 1):
                 names.known.add(subject)
                 names.section_methods[section.start] = subject
-        for m in _NAMED_PAPER.finditer(self.text):
+        for m in _NAMED_PAPER.finditer(self._prose):
+            if not _at_word_start(self._prose, m.start()):
+                continue
             name = self._clean_name(m.group("name") or heading_subject(m.group("title") or ""))
             if name and self.is_name(name):
                 names.known.add(name)
                 actors[name] += 3
-        for m in _ACRONYM_DEFINITION.finditer(self.text):
-            if _WORD_BEFORE_BRACKET.search(self.text, max(0, m.start() - 60), m.start()):
+        for m in _ACRONYM_DEFINITION.finditer(self._prose):
+            if _WORD_BEFORE_BRACKET.search(self._prose, max(0, m.start() - 60), m.start()):
                 names.known.add(m.group("acronym"))
         if ours:
             names.method = sorted(ours)[0]
@@ -510,7 +517,9 @@ _ACTOR = re.compile(r"\s*(?:[-*+•>]\s+|\d{1,2}[.)]\s+|\d{1,2}/\d{0,2}\s+)?(?:(
                     r"largest|smallest|default|proposed)\s+)?(?P<name>" + _NAME_RE
                     + r")(?:\*\*|__)?(?:'s?)?(?:\s+(?:run|runs|model|models|variant|version|checkpoint|system|method|baseline|policy|agent))?"
                     r"(?:\s*\([^()]{1,40}\))?\s+(?:also\s+|still\s+|now\s+|only\s+|[a-z]+ly\s+)?" + _VERB_RE + r"\b")
-_ACTOR_ANYWHERE = re.compile(r"(?:^|(?<=[.;!?:]\s)|(?<=\n))\s*(?:[-*+•>]\s+|\d{1,2}[.)]\s+|\d{1,2}/\d{0,2}\s+)?(?:\*\*|__)?"
+# (a sentence start is the punctuation or line break before it, so the search has a character
+# to look for; the text is searched with a line break before it)
+_ACTOR_ANYWHERE = re.compile(r"(?:[.;!?:]\s|\n)\s*(?:[-*+•>]\s+|\d{1,2}[.)]\s+|\d{1,2}/\d{0,2}\s+)?(?:\*\*|__)?"
                              r"(?:the\s+|The\s+)?(?P<name>" + _NAME_RE + r")(?:\*\*|__)?(?:'s?)?\s+"
                              r"(?:also\s+|still\s+|now\s+|only\s+)?" + _VERB_RE + r"\b", re.MULTILINE)
 _LEAD = re.compile(r"^[ \t]*(?:[-*+•]|\d{1,2}[.)]|\d{1,2}/\d{1,2})[ \t]+(?:\*\*|__)(?P<name>[^*_\n]{1,60}?)(?:\*\*|__)"
@@ -520,16 +529,23 @@ _PLURAL_NOUNS = frozenset("models results scores numbers figures benchmarks task
                           "series layers heads experts tokens parameters params outputs inputs samples users evals "
                           "evaluations metrics settings configs configurations runs experiments ablations baselines "
                           "methods systems authors teams researchers engineers".split())
-_ON_NAMES = re.compile(r"\b(?:tested|evaluated|trained|benchmarked|measured|run)\s+on\s+(?:the\s+)?(?P<names>[\w.-]+(?:\s*\([^()]*\))?"
+# The document-wide patterns below open with literals, not a boundary (which makes the regex
+# engine try every position); callers check the boundary with `_at_word_start`.
+_ON_NAMES = re.compile(r"(?:tested|evaluated|trained|benchmarked|measured|run)\s+on\s+(?:the\s+)?(?P<names>[\w.-]+(?:\s*\([^()]*\))?"
                        r"(?:\s*(?:,|and|&)\s*[\w.-]+(?:\s*\([^()]*\))?)*)")
 _COMMON_NOUN = re.compile(r"(?:ing|tion|sion|ment|ness|ity|ance|ence|ism|ure|age|ers|ies|ics|ogy)$")
 _MID_SENTENCE_CAPITAL = re.compile(r"(?<=[a-z,;(] )([A-Z][a-z]+)\b")
-_NAMED_PAPER = re.compile(r"\b(?:[Nn]ew\s+paper|[Ii]ntroducing|[Mm]eet|[Aa]nnounc(?:es|ing)|[Uu]nveils?|[Rr]eleas(?:es|ing)|"
-                          r"[Pp]resents?)\s*:?\s+(?:(?P<name>[A-Z][\w.+/-]*[\w+](?:-[\w.]+)*)|\W{0,4}[\"“](?P<title>[^\"”]{3,120})[\"”])")
+_NAMED_PAPER = re.compile(r"(?:New\s+paper|new\s+paper|Introducing|introducing|Meet|meet|Announces|announces|"
+                          r"Announcing|announcing|Unveils|unveils|Unveil|unveil|Releases|releases|Releasing|releasing|"
+                          r"Presents|presents|Present|present)\s*:?\s+(?:(?P<name>[A-Z][\w.+/-]*[\w+](?:-[\w.]+)*)|\W{0,4}[\"“](?P<title>[^\"”]{3,120})[\"”])")
 # "Product quantization (PQ)": an acronym defined by the words before it names a system
 # (found from the bracket, which has a literal to search for, then checked for a word before it)
 _ACRONYM_DEFINITION = re.compile(r"\((?P<acronym>[A-Z][A-Za-z0-9+-]{1,12})\)")
 _WORD_BEFORE_BRACKET = re.compile(r"\b[A-Za-z][\w-]*\s+$")
+
+
+def _at_word_start(text: str, position: int) -> bool:
+    return position == 0 or not (text[position - 1].isalnum() or text[position - 1] == "_")
 
 
 def _family(name: str) -> str:

@@ -14,6 +14,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass, replace
 from functools import lru_cache
+from typing import NamedTuple
 
 from ..lexicon import load_json, load_jsonl
 from ..model import Claim, Document, Extraction, NumberReading, Quantity
@@ -85,16 +86,17 @@ class ClaimExtractor:
     # -- document level ---------------------------------------------------------------------
 
     def extract(self, document: Document) -> list[Claim]:
-        return list(self.read(document).claims)
+        return list(self.read(document, numbers=False).claims)
 
-    def read(self, document: Document) -> Extraction:
-        """The document's claims and every other number with the reason it is not a claim."""
+    def read(self, document: Document, numbers: bool = True) -> Extraction:
+        """The document's claims and every other number with the reason it is not a claim
+        (`numbers=False` leaves the other numbers out: locating each one costs time)."""
         text = normalize(document.text)
         quantities, skipped = scan(text, document.code)
         quantities, skipped = _rescan_cells(document, text, quantities, skipped)
         reading = _DocumentReading(self, document, text, frozenset(q.start for q in quantities))
         claims: list[Claim] = []
-        others: list[NumberReading] = []
+        others: list[_Number] = []
         for s in skipped:
             others.append(reading.number(s.start, s.end, "non-claim", s.reason))
         units = _units(document, text)
@@ -122,8 +124,10 @@ class ClaimExtractor:
             others.extend(new_others)
         claims, bare = complete_metrics(claims, document)
         others += [reading.number(c.quantity.start, c.quantity.end, "unread", "no metric or benchmark") for c in bare]
+        if not numbers:
+            return Extraction(tuple(claims), ())
         others.sort(key=lambda r: r.start)
-        return Extraction(tuple(claims), tuple(others))
+        return Extraction(tuple(claims), tuple(reading.located(n) for n in others))
 
     def cues(self, doc, offset: int) -> list[tuple[str, int, int]]:
         cues = [(self.nlp.vocab.strings[m], offset + doc[s:e].start_char, offset + doc[s:e].end_char)
@@ -162,6 +166,15 @@ class ClaimExtractor:
         return tuple(sorted(settings_in(text)))
 
 
+class _Number(NamedTuple):
+    """A number that is no claim, with why; located (line, column, page) only when asked for."""
+
+    start: int
+    end: int
+    status: str
+    reason: str
+
+
 class _DocumentReading:
     """The state of reading one document: its tables, names, and the paragraph's figures so far."""
 
@@ -183,10 +196,13 @@ class _DocumentReading:
         self.frames = FrameReader(self.v, text)
         self.previous: list[Claim] = []  # figures so far in this paragraph
 
-    def number(self, start: int, end: int, status: str, reason: str) -> NumberReading:
-        location = self.document.locate(start)
-        return NumberReading(self.document.name, self.text[start:end], start, end, location.line,
-                             location.column, status, reason, location.page)
+    def number(self, start: int, end: int, status: str, reason: str) -> _Number:
+        return _Number(start, end, status, reason)
+
+    def located(self, number: _Number) -> NumberReading:
+        location = self.document.locate(number.start)
+        return NumberReading(self.document.name, self.text[number.start:number.end], number.start, number.end,
+                             location.line, location.column, number.status, number.reason, location.page)
 
     def _known(self, phrase: str) -> bool:
         names = self.attribution.names.known
@@ -194,8 +210,8 @@ class _DocumentReading:
 
     # -- one unit ---------------------------------------------------------------------------
 
-    def unit(self, start: int, end: int, quantities: list[Quantity], cell) -> tuple[list[Claim], list[NumberReading]]:
-        others: list[NumberReading] = []
+    def unit(self, start: int, end: int, quantities: list[Quantity], cell) -> tuple[list[Claim], list[_Number]]:
+        others: list[_Number] = []
         keep = []
         for q in quantities:
             if _in_heading(self.document, q.start):
@@ -272,11 +288,11 @@ class _DocumentReading:
             return section, "section"
         return self.attribution.names.method, "document" if self.attribution.names.method else ""
 
-    def _prose_claims(self, unit: _Unit) -> tuple[list[Claim], list[NumberReading]]:
+    def _prose_claims(self, unit: _Unit) -> tuple[list[Claim], list[_Number]]:
         text = self.text
         unit.quantities = _share_units(text, unit.quantities)
         claims: list[Claim] = []
-        unread: list[NumberReading] = []
+        unread: list[_Number] = []
         config_change = any(label == "CONFIG_CHANGE" for label, _, _ in unit.cues)
         main, main_how = self._main_subject(unit)
         # the sentence's settings are read once; each figure takes those named in its parts

@@ -26,6 +26,7 @@ from ..lexicon import load_json
 from ..model import Quantity
 from .numberwords import (FRACTION_WORDS_RE, NUMBER_WORDS_RE, lower_ascii, parse_fraction_words,
                           parse_number_words)
+from .spans import blank_spans, cut_spans, long_spans
 
 _NUMBER = r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)"
 
@@ -356,8 +357,8 @@ def scan(text: str, ignore: Sequence[tuple[int, int]] = (),
     spans = sorted(ignore)
     # long spans (code blocks) are cut out, so the grammar never walks them; short ones (inline
     # code, tags) are blanked in place, which keeps the text in few pieces
-    cut = [(start, end) for start, end in spans if end - start >= _CUT_LENGTH]
-    compact, shift = _cut(_blank(text, [s for s in spans if s[1] - s[0] < _CUT_LENGTH]), cut)
+    cut, short = long_spans(spans)
+    compact, shift = cut_spans(blank_spans(text, short), cut)
     found, skipped = _scan(compact)
     if cut:
         found = [replace(q, start=shift(q.start), end=shift(q.start) + (q.end - q.start)) for q in found]
@@ -368,48 +369,6 @@ def scan(text: str, ignore: Sequence[tuple[int, int]] = (),
     return found, skipped
 
 
-_CUT_LENGTH = 64
-
-
-def _cut(text: str, spans: list[tuple[int, int]]):
-    """The text without `spans` (each left as one line break, or a space within a line), and the
-    function taking an offset in the shortened text back to the original."""
-    if not spans:
-        return text, lambda offset: offset
-    pieces, starts, origins, position, length = [], [], [], 0, 0
-    for start, end in spans:
-        start = max(start, position)
-        if start >= end:
-            continue
-        pieces.append(text[position:start])
-        starts.append(length)
-        origins.append(position)
-        length += start - position
-        pieces.append("\n" if "\n" in text[start:end] else " ")
-        length += 1
-        position = end
-    pieces.append(text[position:])
-    starts.append(length)
-    origins.append(position)
-
-    def shift(offset: int) -> int:
-        index = bisect_right(starts, offset) - 1
-        return origins[index] + offset - starts[index]
-    return "".join(pieces), shift
-
-
-def _blank(text: str, spans: Sequence[tuple[int, int]]) -> str:
-    """The text with each span's characters made spaces (line breaks kept, so lines and offsets hold)."""
-    pieces, position = [], 0
-    for start, end in sorted(spans):
-        start = max(start, position)
-        if start >= end:
-            continue
-        pieces.append(text[position:start])
-        pieces.append("\n".join(" " * len(part) for part in text[start:end].split("\n")))
-        position = end
-    pieces.append(text[position:])
-    return "".join(pieces)
 
 
 def _scan(text: str) -> tuple[list[Quantity], list[Skipped]]:
