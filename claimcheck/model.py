@@ -4,6 +4,7 @@ from __future__ import annotations
 import bisect
 from array import array
 from dataclasses import dataclass, field
+from functools import cached_property
 
 
 @dataclass(frozen=True)
@@ -150,10 +151,20 @@ class Document:
         return self.text[start:end].rstrip("\r\n")
 
     def cell_at(self, offset: int) -> TableCell | None:
-        return _containing(self.cells, [c.start for c in self.cells], offset)
+        return _containing(self.cells, self._cell_starts, offset)
 
     def section_at(self, offset: int) -> Section | None:
-        return _containing(self.sections, [s.start for s in self.sections], offset)
+        return _containing(self.sections, self._section_starts, offset)
+
+    # cached_property writes the instance dict directly, so it works on a frozen dataclass; the
+    # starts are asked for once per figure, and rebuilding them each time made lookups O(cells)
+    @cached_property
+    def _cell_starts(self) -> list[int]:
+        return [c.start for c in self.cells]
+
+    @cached_property
+    def _section_starts(self) -> list[int]:
+        return [s.start for s in self.sections]
 
     def in_code(self, offset: int) -> bool:
         index = bisect.bisect_right(self.code, (offset, float("inf"))) - 1

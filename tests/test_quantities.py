@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 
@@ -297,3 +298,42 @@ def test_numbers_after_a_long_code_block_keep_their_offsets():
     assert [(q.text, text[q.start:q.end]) for q in found] == [(t, t) for t in ("1.5x", "42%", "3 s", "9 ms")]
     assert {s.reason for s in skipped if text.index(block) <= s.start < text.index(block) + len(block)} == {"code or markup"}
     assert [(s.text, text[s.start:s.end]) for s in skipped if s.reason == "reference"] == [("Table 2", "Table 2")]
+
+
+def _corpus_and_example_text() -> str:
+    root = Path(__file__).resolve().parent.parent
+    paths = [root / "data" / "example_digest.md"]
+    shared = root.parent / "shared"
+    paths += sorted(shared.glob("corpus/readmes/*.md")) + sorted(shared.glob("corpus/papers/*/README.md"))
+    paths += sorted(shared.glob("dev/*.md"))
+    return "\n".join(p.read_text(encoding="utf-8") for p in paths)
+
+
+def test_first_character_guards_change_no_match():
+    """The lookaheads that let the engine skip to candidate characters find exactly what the
+    patterns without them find: every prefix word, bound, sign, currency and number form."""
+    from claimcheck.extract import numberwords, quantities
+    text = _corpus_and_example_text() + "\n" + " ".join(
+        f"x {lead} 3 ms" for lead in ("~", "about", "Around", "approximately", "approx.", "roughly", "nearly",
+                                      "almost", "circa", "some", "≥", ">=", ">", "≤", "<=", "<", "up to",
+                                      "over", "more than", "at least", "at most", "above", "below", "under",
+                                      "less than", "fewer than", "upwards of", "US$", "$", "€", "£", "¥", "₹",
+                                      "+", "-", "±", "(", "|")) + " .5 x 1/4 and 2 3/4"
+    words = " ".join(f"{article} {word}" for article in ("", "a", "an", "two") for word in
+                     list(numberwords.SMALL) + list(numberwords.MULTIPLIERS) + list(numberwords.FRACTIONS))
+    words += " halves twice doubled tripling quadruple cut in half an order of magnitude tenfold five-fold"
+
+    def unguarded(pattern: re.Pattern, guard: str) -> re.Pattern:
+        assert pattern.pattern.startswith(guard)
+        return re.compile(pattern.pattern[len(guard):], pattern.flags)
+
+    cases = [(quantities.QUANTITY_RE, quantities._FIRST, text),
+             (quantities._NO_RANGE_RE, quantities._FIRST, text),
+             (quantities._FRACTION_RE, "(?=\\d)", text),
+             (quantities._WORD_RE, "(?=[hcdtqaoft])", words),
+             (numberwords.NUMBER_WORDS_RE, numberwords.NUMBER_WORDS_RE.pattern[:numberwords.NUMBER_WORDS_RE.pattern.index(")") + 1], words + text.lower()),
+             (numberwords.FRACTION_WORDS_RE, numberwords.FRACTION_WORDS_RE.pattern[:numberwords.FRACTION_WORDS_RE.pattern.index(")") + 1], words + text.lower())]
+    for pattern, guard, sample in cases:
+        found = [m.span() for m in pattern.finditer(sample)]
+        assert found, pattern.pattern[:40]
+        assert found == [m.span() for m in unguarded(pattern, guard).finditer(sample)], pattern.pattern[:40]

@@ -17,16 +17,27 @@ FRACTIONS = {"half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "qua
              "fourths": 4, "fifth": 5, "fifths": 5, "tenth": 10, "tenths": 10}
 
 _WORD = "|".join(sorted(list(SMALL) + list(MULTIPLIERS) + ["dozen"], key=len, reverse=True))
+
+
+def first_letters(*alternations: str) -> str:
+    """A lookahead for the first letters of the words in `alternations` ('a|an|one' gives
+    '(?=[ao])'). A pattern that opens with a lookbehind is tried at every position; one that
+    opens with a character class lets the regex engine skip ahead to where a word can start."""
+    letters = sorted({word[0] for alternation in alternations for word in alternation.split("|")})
+    return "(?=[" + "".join(letters) + "])"
+
+
+
 # a run of number words: "twenty-five", "a hundred and two", "two million"
 # matched on an ASCII-lower-cased copy of the text (`lower_ascii`): case-sensitive alternations
 # of literal words are several times faster than IGNORECASE ones
 NUMBER_WORDS_RE = re.compile(
-    r"(?<![\w-])(?P<article>(?:a|an)\s+)?(?P<words>(?:" + _WORD + r")(?:(?:\s+and\s+|[\s-]+)(?:" + _WORD + r"))*)(?![\w-])")
+    first_letters("a", _WORD) + r"(?<![\w-])(?P<article>(?:a|an)\s+)?(?P<words>(?:" + _WORD + r")(?:(?:\s+and\s+|[\s-]+)(?:" + _WORD + r"))*)(?![\w-])")
 _FRACTION = "|".join(sorted(FRACTIONS, key=len, reverse=True))
 # (the count and its space are one optional group: an optional count before `[\s-]*` would try
 # every position of a long run of spaces against the whole run)
 FRACTION_WORDS_RE = re.compile(
-    r"(?<![\w-])(?:(?P<count>a|an|one|two|three|four|five|nine)[\s-]{1,3})?(?P<part>" + _FRACTION + r")(?![\w-])")
+    first_letters("a|an|one|two|three|four|five|nine", _FRACTION) + r"(?<![\w-])(?:(?P<count>a|an|one|two|three|four|five|nine)[\s-]{1,3})?(?P<part>" + _FRACTION + r")(?![\w-])")
 
 _ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
 

@@ -61,7 +61,12 @@ _PER = (r"(?P<per>\s?(?:/|per\b)\s?(?P<perwhat>(?:(?:a|one|each|every|\d[\d,.]*\
 
 _EXPONENT = r"(?P<exponent>[eE][+-]?\d+(?!\w|\.\d)|\s?[×x·*]\s?10\s?(?:\^|\*\*)?\s?[-+⁻⁺]?[\d⁰¹²³⁴⁵⁶⁷⁸⁹]+)?"
 
-_BODY = (r"(?:(?<=[\s(\[{:;,=/\"'|*_~≈])|^)" + _PREFIX + r"""
+# the first character a quantity can start with (a prefix word, a bound, a sign, a currency or a
+# digit): a pattern that opens with a lookbehind is tried at every position, one that opens with a
+# character class lets the engine skip to candidates (about a quarter faster)
+_FIRST = r"(?=[~arncsuomlfb≥><≤+\-±$€£¥₹\d.])"
+
+_BODY = (_FIRST + r"(?:(?<=[\s(\[{:;,=/\"'|*_~≈])|^)" + _PREFIX + r"""
     (?P<sign>[+\-±])?
     (?P<currency>""" + _CURRENCY + r""")?
     (?P<number>""" + _NUMBER + r""")""" + _EXPONENT + r"""
@@ -86,8 +91,8 @@ _PHYSICAL = {"km": "length", "cm": "length", "mm": "length", "nm": "length", "µ
              "℃": "temperature", "khz": "frequency", "mhz": "frequency", "ghz": "frequency", "hz": "frequency",
              "kw": "power", "mw": "power", "w": "power", "db": "level"}
 
-_WORD_RE = re.compile(  # on the lower-cased text
-    r"\b(?P<word>halve[sd]?|halving|cut\s+in\s+half|double[sd]?|doubling|twice|"
+_WORD_RE = re.compile(  # on the lower-cased text; the lookahead lets the engine skip to candidate letters
+    r"(?=[hcdtqaoft])\b(?P<word>halve[sd]?|halving|cut\s+in\s+half|double[sd]?|doubling|twice|"
     r"triple[sd]?|tripling|quadruple[sd]?|quadrupling|"
     r"(?:an|one|two|three)\s+orders?\s+of\s+magnitude|"
     r"(?:two|three|four|five|ten)-?fold)\b",
@@ -98,7 +103,7 @@ _WORD_VALUES = {"halv": 2.0, "half": 2.0, "doubl": 2.0, "twic": 2.0, "tripl": 3.
                 "fivefold": 5.0, "ten-fold": 10.0, "tenfold": 10.0}
 
 # "1/4", "2 1/2": fractions; thread counters ("2/6 ...", "... 1/6") are caught before these
-_FRACTION_RE = re.compile(r"(?<![\w/.,-])(?:(?P<whole>\d{1,3})\s)?(?P<num>\d{1,3})/(?P<den>\d{1,3})(?![\w/.]|,\d)")
+_FRACTION_RE = re.compile(r"(?=\d)(?<![\w/.,-])(?:(?P<whole>\d{1,3})\s)?(?P<num>\d{1,3})/(?P<den>\d{1,3})(?![\w/.]|,\d)")
 
 
 @dataclass(frozen=True)
