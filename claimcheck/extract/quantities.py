@@ -146,10 +146,26 @@ def _exclusion_patterns() -> tuple[list[tuple[str, re.Pattern]], re.Pattern, fro
         ("image size", r"\d(?<!\w\d)\d{0,4}\s?[×x✕]\s?(?!10\s?(?:\^|\*\*|[-+⁻⁺⁰¹²³⁴⁵⁶⁷⁸⁹]))\d{1,5}(?:\s?[×x✕]\s?\d{1,5})?\b"),
         ("date", rf"\d(?<!\w\d)\d?(?:st|nd|rd|th)?\s+(?:{months})\b\.?(?:,?\s+\d{{4}})?"),
     )]
-    # a word right before a number: checked against the month and reference-word sets
-    word_before_digit = re.compile(r"(?<![\w-])([A-Za-z][A-Za-z]*\.?|\u00a7\u00a7?)\s?(?=\d)")
+    # a word right before a number ("June 24", "Table 2"): checked against the month and
+    # reference-word sets. Found from the digit back (digits are rarer than words, and a
+    # pattern that opens with a digit lets the engine skip to them)
+    word_before_digit = _WordBeforeDigit()
     return (simple, word_before_digit, frozenset(m.lower() for m in data["months"]),
             frozenset(w.lower() for w in data["reference_words"]))
+
+
+class _WordBeforeDigit:
+    """Finds a word (or a section sign) right before a digit, at most one space between."""
+
+    _DIGIT_AFTER_WORD = re.compile(r"\d(?:(?<=[A-Za-z.\u00a7]\d)|(?<=[A-Za-z.\u00a7]\s\d))")
+    _WORD_AT_END = re.compile(r"(?<![\w-])([A-Za-z]+\.?|\u00a7\u00a7?)\s?$")
+    _LONGEST = 32  # longer than any month or reference word
+
+    def finditer(self, text: str):
+        for digit in self._DIGIT_AFTER_WORD.finditer(text):
+            word = self._WORD_AT_END.search(text, max(0, digit.start() - self._LONGEST), digit.start())
+            if word:
+                yield word
 
 
 _HOST_BEFORE = re.compile(r"\b\w[\w.-]*$")
