@@ -133,16 +133,12 @@ class Document:
         """The box around characters start..end on their page, if the source has geometry."""
         if not self.boxes:
             return None
-        xs0, tops, xs1, bottoms = [], [], [], []
-        for i in range(start, min(end, len(self.boxes) // 4)):
-            x0, top, x1, bottom = self.boxes[4 * i:4 * i + 4]
-            if x1 > x0:
-                xs0.append(x0)
-                tops.append(top)
-                xs1.append(x1)
-                bottoms.append(bottom)
-        if not xs0:
+        chunk = self.boxes[4 * start:4 * min(end, len(self.boxes) // 4)]
+        # characters without a width (no glyph box) are left out
+        placed = [box for box in zip(chunk[0::4], chunk[1::4], chunk[2::4], chunk[3::4]) if box[2] > box[0]]
+        if not placed:
             return None
+        xs0, tops, xs1, bottoms = zip(*placed)
         return (round(min(xs0), 2), round(min(tops), 2), round(max(xs1), 2), round(max(bottoms), 2))
 
     def line_text(self, line: int) -> str:

@@ -171,3 +171,26 @@ def test_table_and_prose_disagreeing_is_found():
             "Finch-7B scores 64.2 on MMLU 5-shot and 81.9 on GSM8K.\n")
     (finding,) = check(text).finding_list
     assert finding.rule == "CC105" and finding.claim.text == "81.9" and finding.evidence[0].line == 3
+
+
+def _fastest_extract(text: str, runs: int = 3) -> float:
+    import time
+    best = float("inf")
+    for _ in range(runs):
+        start = time.perf_counter()
+        extract(parse_text(text, "long.txt"))
+        best = min(best, time.perf_counter() - start)
+    return best
+
+
+@pytest.mark.parametrize("joiner", [", ", " and ", " | "])
+def test_extraction_time_grows_linearly_with_figures_in_one_clause(joiner):
+    """A PDF table run into one unbroken line puts hundreds of figures in one clause; looking at
+    every figure of the clause for each figure made that quadratic. Four times the figures must
+    take far less than sixteen times as long."""
+    def clause(count: int) -> str:
+        return "Results on Split-A at 4 GPUs: " + joiner.join(
+            f"Model{k % 7} {50 + k % 40}.{k % 10} F1" for k in range(count)) + "."
+    small, large = clause(150), clause(600)
+    assert len(extract(parse_text(large, "long.txt"))) >= 300  # the figures are read as claims
+    assert _fastest_extract(large) < 8 * _fastest_extract(small)

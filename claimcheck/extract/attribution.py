@@ -20,6 +20,7 @@ against ("over vLLM", "than vanilla speculative sampling", "that of SGLang") as 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -309,7 +310,8 @@ class Attributor:
 
     def owner(self, q_start: int, q_end: int, clause: tuple[int, int], sentence: tuple[int, int],
               figures: list[tuple[int, int]]) -> Owner | None:
-        """The name a figure belongs to by one of the structural relations, or None."""
+        """The name a figure belongs to by one of the structural relations, or None. `figures`:
+        the (start, end) of the sentence's figures, sorted."""
         text = self.text
         c_start, c_end = clause
         before = text[max(c_start, q_start - 60):q_start]
@@ -339,7 +341,8 @@ class Attributor:
                 return Owner(found[0], "possessive", found[1])
         # "N for X", "the 2.1B seen by X": the rest of the figure's stretch, up to the next figure
         # unless that figure only qualifies this one ("11.6 in 27,000 GPU-hours for AdamW")
-        following = sorted(s for s, _ in figures if s > q_start)
+        nearest = bisect_right(figures, (q_start, float("inf")))
+        following = [s for s, _ in figures[nearest:nearest + 2]]
         stretch_end = c_end
         for k, start in enumerate(following):
             if re.fullmatch(r"\s+(?:in|at|with|using|after|over|on)\s+", text[(following[k - 1] if k else q_end):start]) and k == 0:
@@ -472,8 +475,13 @@ class Attributor:
     def comparison_pair(self, q_start: int, q_end: int, clause: tuple[int, int], figures: list[tuple[int, int]]):
         """'(29 ms vs 38 ms)', '71.4 vs 71.9', '87.6 → 87.3': ('first'|'second', the other figure's start)."""
         text = self.text
-        previous = [f for f in figures if f[1] <= q_start]
-        following = [f for f in figures if f[0] >= q_end]
+        # figures are sorted (start, end) pairs: the nearest either side is found by bisection
+        index = bisect_left(figures, (q_start, -1))
+        while index > 0 and figures[index - 1][1] > q_start:
+            index -= 1
+        previous = figures[index - 1:index] if index > 0 else []
+        after = bisect_left(figures, (q_end, -1))
+        following = figures[after:after + 1]
         if previous and _PAIR.match(text[previous[-1][1]:q_start]) and not re.search(r"\bto\s*$", text[previous[-1][1]:q_start]):
             return "second", previous[-1][0]
         if following and _PAIR.match(text[q_end:following[0][0]]) and not re.match(r"\s*to\b", text[q_end:following[0][0]]):

@@ -11,7 +11,7 @@ measures is reported as unread, with the reason.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import NamedTuple
@@ -305,6 +305,16 @@ class _DocumentReading:
         figures = [(q.start, q.end) for q in unit.quantities]
         lead_dataset = self.frames.lead_dataset(unit.start, unit.quantities[0].start, unit.mentions)
         setting_spans = [(unit.start + a, unit.start + b, kind) for a, b, kind, _ in found if kind != "task"]
+        setting_figures = {id(x) for x in unit.quantities if _setting_span(setting_spans, x)}
+        figure_starts = [x.start for x in unit.quantities]
+        lower_is_better_note = _LOWER_IS_BETTER_NOTE.search(text, unit.start, unit.end) is not None
+        sub_clause_ends = [m.end() for m in _SUB_CLAUSE.finditer(text, unit.start, unit.end)]
+        metrics = [m for m in unit.mentions if m.label == "METRIC"]
+        datasets = [m for m in unit.mentions if m.label == "DATASET"]
+        named = _inside_mentions(unit.quantities, unit.mentions)
+        outcomes = _outcome_sentence(self.v, text[unit.start:unit.end])
+        if figure_starts != sorted(figure_starts):
+            figure_starts = None
         # "... an increase of 14 points (pass@1, temperature 0.6)." names the setting of the whole sentence
         tail = _TAIL_PARENTHESIS.search(text[unit.start:unit.end])
         tail_settings = settings_of((unit.start + tail.start(1), unit.start + tail.end(1))) \
@@ -317,15 +327,13 @@ class _DocumentReading:
             if is_hyperparameter(q, before):
                 unread.append(self.number(q.start, q.end, "non-claim", "hyperparameter"))
                 continue
-            if any(m.start <= q.start and q.end <= m.end for m in unit.mentions):
+            if id(q) in named:
                 unread.append(self.number(q.start, q.end, "non-claim", "name"))  # "AlpacaEval 2.0", "MATH-500"
                 continue
             setting_kind = _setting_span(setting_spans, q)
             if setting_kind and not _change_role(before, after):
                 unread.append(self.number(q.start, q.end, "non-claim", f"setting ({setting_kind})"))
                 continue
-            metrics = [m for m in unit.mentions if m.label == "METRIC"]
-            datasets = [m for m in unit.mentions if m.label == "DATASET"]
             metric_mention = self.frames.lexicon_metric(q, metrics, clause)
             metric, metric_text = (metric_mention.key, text[metric_mention.start:metric_mention.end]) if metric_mention else ("", "")
             dataset_mention = self.frames.lexicon_metric(q, datasets, clause)
@@ -335,8 +343,7 @@ class _DocumentReading:
                 category = re.search(r"(?:^|[,:;]\s*|\s(?:of|and|or)\s+)([a-z][a-z-]{2,})\s*\(\s*$", text[max(clause[0], q.start - 30):q.start])
                 if category and category.group(1) not in self.v.system_nouns:
                     dataset = category.group(1)  # "coding (+6.2 pts), ahead of math (+4.8)": each figure's category
-            verb = self.frames.verb_metric(q, clause[0], clause[1]) if not metric or _outcome_sentence(
-                self.v, text[unit.start:unit.end]) else ""
+            verb = self.frames.verb_metric(q, clause[0], clause[1]) if not metric or outcomes else ""
             if verb:
                 metric, metric_text = self.v.open_metric(verb), verb  # "wins 58%", "loses 36%": a rate, not a change
             provisional = kind_of(q, before, after, metric) if not verb else "percent"
@@ -396,7 +403,7 @@ class _DocumentReading:
             how = main_how
             clause_actor = self.attribution.actor(clause[0], clause[1]) if clause[0] != unit.start else None
             if clause_actor is None and clause[0] == unit.start:
-                sub_clause = _sub_clause(text, unit.start, q.start)
+                sub_clause = _sub_clause(sub_clause_ends, unit.start, q.start)
                 if sub_clause != unit.start:
                     clause_actor = self.attribution.actor(sub_clause, q.start)
             opens = owner is not None and owner.start >= 0 and not text[unit.start:owner.start].strip(" -*•>#\t0123456789.)/")
@@ -445,7 +452,7 @@ class _DocumentReading:
             if kind == "delta" and owner is not None and owner.how == "for":
                 subject, claim_role, how = main, role, main_how  # "a gain of 2 points for X" is still the sentence's
             if not dataset and kind != "scale":
-                stretch = _stretch(text, unit.quantities, q, clause[0], clause[1])
+                stretch = _stretch(text, unit.quantities, q, clause[0], clause[1], figure_starts)
                 dataset = self.frames.dataset(q, unit.mentions, stretch, stretch) or lead_dataset
             if not dataset and section is not None and section.title:
                 dataset = _heading_dataset(self.v, section.title)
@@ -462,7 +469,7 @@ class _DocumentReading:
             if kind == "setting" and metric not in ("sparsity", "keep_ratio", "dropout", "keep_probability"):
                 unread.append(self.number(q.start, q.end, "non-claim", "setting"))
                 continue
-            lead, own = _setting_scope(text, unit.quantities, q, clause[0], clause[1], setting_spans)
+            lead, own = _setting_scope(text, unit.quantities, q, clause[0], clause[1], setting_figures, figure_starts)
             sides = _pair_sides(text, clause[0], q, pair) if pair else None
             if sides is not None:
                 # "RL's best pass@8 ... is 1.4× the SFT mean (61.8 vs 35.2)": each side of the pair
@@ -488,7 +495,7 @@ class _DocumentReading:
             elif role == "from":
                 setting.add("condition:before a stated change")
             lower = self.v.lower_is_better(metric, metric_text) if metric else kind in ("time", "memory", "cost")
-            if _LOWER_IS_BETTER_NOTE.search(text[unit.start:unit.end]) and q.dimension in ("percent", "plain"):
+            if lower_is_better_note and q.dimension in ("percent", "plain"):
                 lower = True
             location = self.document.locate(q.start)
             claim = Claim(
@@ -636,16 +643,17 @@ def complete_metrics(claims: list[Claim], document: Document) -> tuple[list[Clai
         return c.metric
     scored = [c for c in claims if c.kind in ("score", "percent", "change") and c.metric and
               c.quantity.dimension in ("plain", "percent") and not c.metric.startswith("speedup")]
+    paragraphs = _Paragraphs(document)
     by_paragraph: dict[int, set[str]] = {}
     for c in scored:
-        by_paragraph.setdefault(_paragraph_of(document, c), set()).add(c.metric)
+        by_paragraph.setdefault(paragraphs.start_of(c.quantity.start), set()).add(c.metric)
     whole = {c.metric for c in scored}
     done, bare = [], []
     for c in claims:
         if c.metric or c.dataset or c.kind not in ("score", "change", "delta") or c.quantity.dimension not in ("plain", "points"):
             done.append(c)
             continue
-        local = by_paragraph.get(_paragraph_of(document, c), set())
+        local = by_paragraph.get(paragraphs.start_of(c.quantity.start), set())
         metrics = local if local else whole
         if len(metrics) == 1:
             metric = next(iter(metrics))
@@ -658,18 +666,25 @@ def complete_metrics(claims: list[Claim], document: Document) -> tuple[list[Clai
     return done, bare
 
 
-def _paragraph_of(document: Document, claim: Claim) -> int:
-    """Where a claim's paragraph, or its list item, starts."""
-    text = document.text
-    paragraph = text.rfind("\n\n", 0, claim.quantity.start)
-    line = text.rfind("\n", 0, claim.quantity.start) + 1
-    while line > paragraph:
-        if _ITEM_START.match(text, line):
-            return line
-        if line == 0:
-            break
-        line = text.rfind("\n", 0, line - 1) + 1
-    return paragraph
+class _Paragraphs:
+    """Where each offset's paragraph, or its list item, starts (found by bisection: walking back
+    line by line made long unbroken PDF text quadratic)."""
+
+    def __init__(self, document: Document):
+        text = document.text
+        self._text = text
+        self._breaks = [m.start() for m in re.finditer(r"\n(?=\n)", text)]
+        self._items = [start for start in [0] + [m.end() for m in re.finditer(r"\n", text)]
+                       if _ITEM_START.match(text, start)]
+
+    def start_of(self, offset: int) -> int:
+        index = bisect_right(self._breaks, offset - 2) - 1  # a break wholly before the offset
+        paragraph = self._breaks[index] if index >= 0 else -1
+        line = self._text.rfind("\n", 0, offset) + 1
+        index = bisect_right(self._items, line) - 1
+        if index >= 0 and self._items[index] > paragraph:
+            return self._items[index]
+        return paragraph
 
 
 def _changes_between_systems(claims: list[Claim]) -> list[Claim]:
@@ -832,17 +847,32 @@ def _rescan_cells(document: Document, text: str, quantities: list[Quantity], ski
 
 
 def _setting_scope(text: str, quantities: list[Quantity], q: Quantity, clause_start: int, clause_end: int,
-                   setting_spans=()) -> tuple[tuple[int, int] | None, tuple[int, int]]:
+                   setting_figures: set[int] = frozenset(), starts: list[int] | None = None
+                   ) -> tuple[tuple[int, int] | None, tuple[int, int]]:
     """Where a figure's setting is named, as (lead, own) spans: the clause's lead-in before its
     first figure ("On NAVSIM v2, ...") when figures come before this one, and the stretch between
     the figures either side of it ("... and 81.9 on GSM8K 5-shot"). Numbers that only state a
-    setting ("temperature 0.6") are part of the words, not figures."""
-    anchors = [x for x in quantities if clause_start <= x.start < clause_end and not _COMPOUND.match(text, x.end)
-               and (x is q or not _setting_span(setting_spans, x))]
-    if not anchors:
+    setting ("temperature 0.6") are part of the words, not figures (`setting_figures`: their ids)."""
+    if starts is None:
+        quantities = sorted(quantities, key=lambda x: x.start)
+        starts = [x.start for x in quantities]
+    # only the clause's figures, and of those the first and the nearest either side, are looked
+    # at: a PDF table run into one clause holds hundreds of figures
+    lo, hi = bisect_left(starts, clause_start), bisect_left(starts, clause_end)
+
+    def anchor(x: Quantity) -> bool:
+        return not _COMPOUND.match(text, x.end) and (x is q or id(x) not in setting_figures)
+
+    first = next((quantities[k] for k in range(lo, hi) if anchor(quantities[k])), None)
+    if first is None:
         return None, (clause_start, clause_end)
-    before = [x for x in anchors if x.end <= q.start]
-    after = [x for x in anchors if x.start >= q.end]
+    split = max(lo, min(hi, bisect_left(starts, q.start)))
+    previous = next((quantities[k] for k in range(split - 1, lo - 1, -1)
+                     if quantities[k].end <= q.start and anchor(quantities[k])), None)
+    following = next((quantities[k] for k in range(max(split, bisect_left(starts, q.end)), hi)
+                      if anchor(quantities[k])), None)
+    before = [previous] if previous else []
+    after = [following] if following else []
     left = before[-1].end if before else clause_start
     right = after[0].start if after else clause_end
     if before:  # words after the previous figure, up to "and" or a comma, are that figure's
@@ -851,7 +881,7 @@ def _setting_scope(text: str, quantities: list[Quantity], q: Quantity, clause_st
     if after:
         cut = _SEPARATOR.search(text, q.end, right)
         right = cut.start() if cut else right
-    return ((clause_start, anchors[0].start) if before else None), (left, right)
+    return ((clause_start, first.start) if before else None), (left, right)
 
 
 def _reach(text: str, quantities: list[Quantity], q: Quantity, clause: tuple[int, int]) -> tuple[int, int]:
@@ -869,16 +899,32 @@ def _reach(text: str, quantities: list[Quantity], q: Quantity, clause: tuple[int
 _ITEM_SEPARATOR = re.compile(r",\s+(?:and|while|but|whereas)\s+|\s+while\s+|\s+whereas\s+|;", re.I)
 
 
-def _stretch(text: str, quantities: list[Quantity], q: Quantity, clause_start: int, clause_end: int) -> tuple[int, int]:
+def _inside_mentions(quantities: list[Quantity], mentions: list[Mention]) -> set[int]:
+    """Ids of the figures that are part of a name ("AlpacaEval 2.0", "MATH-500")."""
+    ordered = sorted(quantities, key=lambda x: x.start)
+    starts = [x.start for x in ordered]
+    return {id(x) for m in mentions for x in ordered[bisect_left(starts, m.start):bisect_right(starts, m.end)]
+            if x.end <= m.end}
+
+
+def _stretch(text: str, quantities: list[Quantity], q: Quantity, clause_start: int, clause_end: int,
+             starts: list[int] | None = None) -> tuple[int, int]:
     """The part of a clause that is a figure's own: from the previous separator before it (or the
-    clause start) to the next figure or separator after it."""
+    clause start) to the next figure or separator after it. `starts`: the sorted starts of
+    `quantities`, when they are sorted (only the neighbours either side are looked at)."""
+    if starts is None:
+        quantities = sorted(quantities, key=lambda x: x.start)
+        starts = [x.start for x in quantities]
     left = clause_start
-    for x in quantities:
-        if x.end <= q.start and x.start >= clause_start:
-            left = x.end
+    index = bisect_left(starts, q.start)
+    for k in range(index - 1, bisect_left(starts, clause_start) - 1, -1):
+        if quantities[k].end <= q.start:
+            left = quantities[k].end
+            break
     cut = list(_SEPARATOR.finditer(text, left, q.start))
     left = cut[-1].end() if cut and left != clause_start else left
-    right = min([x.start for x in quantities if x.start >= q.end and x.start < clause_end] + [clause_end])
+    following = bisect_left(starts, q.end)
+    right = min(starts[following], clause_end) if following < len(starts) else clause_end
     cut = _SEPARATOR.search(text, q.end, right)
     return left, (cut.start() if cut else right)
 
@@ -891,12 +937,11 @@ _SENTENCE_END = re.compile(r"(?<=[.!?])[\"'”)*_]*\s+(?=[\"'“(*_]*[A-Z0-9])")
 _SUB_CLAUSE = re.compile(r",\s+(?:while|whereas|but|and)\s+|;\s+|:\s+|\s+while\s+|\s+whereas\s+", re.I)
 
 
-def _sub_clause(text: str, start: int, end: int) -> int:
-    """Where the clause holding `end` starts after 'while', 'whereas', ', and' (else `start`)."""
-    last = start
-    for m in _SUB_CLAUSE.finditer(text, start, end):
-        last = m.end()
-    return last
+def _sub_clause(ends: list[int], start: int, end: int) -> int:
+    """Where the clause holding `end` starts after 'while', 'whereas', ', and' (else `start`);
+    `ends`: where the sentence's clause separators (`_SUB_CLAUSE`) end, in order."""
+    index = bisect_right(ends, end) - 1
+    return ends[index] if index >= 0 and ends[index] > start else start
 
 
 @lru_cache(maxsize=1)

@@ -12,6 +12,7 @@ RewardBench", "on the mm_math5k test set", "on harmful prompts"). Settings are t
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from functools import lru_cache
 
 from ..lexicon import load_json
@@ -133,8 +134,14 @@ class FrameReader:
         clause_start, clause_end = clause
         best = None
         wanted = q.dimension if q.dimension in ("time", "memory", "rate", "ratio") else ""
-        for m in mentions:
+        # mentions are sorted by start; only those near enough to be linked are looked at (measuring
+        # every gap in a clause of hundreds of figures was cubic)
+        first = bisect_left(mentions, q.start - _LONGEST_GAP - _LONGEST_NAME, key=lambda m: m.start)
+        last = bisect_right(mentions, q.end + _LONGEST_GAP, key=lambda m: m.start)
+        for m in mentions[first:last]:
             if not (clause_start <= m.start and m.end <= clause_end):
+                continue
+            if m.end < q.start - _LONGEST_GAP:
                 continue
             info = self.v.info(m.key)
             if (info.dimension if info else "") != wanted:
@@ -164,11 +171,16 @@ class FrameReader:
         """Acronyms right before or after a number name a metric even when no lexicon has them."""
         sentence = self.text[start:end]
         found = []
+        ordered = sorted(mentions, key=lambda x: x.start)
         for m in re.finditer(r"(?<![\w-])([A-Z][A-Z0-9]{1,6})(?![\w-])", sentence):
             word = m.group(1)
             if word.lower() in self.v.not_names or word[:1].isdigit() or is_known_name(word):
                 continue
-            if any(x.start <= start + m.start() < x.end for x in mentions):
+            at = start + m.start()
+            # a mention that holds the acronym starts at most a name's length before it
+            near = ordered[bisect_left(ordered, at - _LONGEST_NAME, key=lambda x: x.start):
+                           bisect_right(ordered, at, key=lambda x: x.start)]
+            if any(x.start <= at < x.end for x in near):
                 continue
             near = re.match(r"\s*(?:(?:is|was|of|reaches|=|:)\s*)?[\d+\-~]", sentence[m.end():m.end() + 12]) or re.search(
                 r"[\d%]\s*(?:(?:points?|pts?|pp)\s+)?(?:(?:on|in|for|at)\s+(?:the\s+)?)?$",
@@ -370,6 +382,12 @@ _ON_DATASET = re.compile(r"\b(?:[Oo]n|[Aa]cross)\s+(?:the\s+)?(?:(?P<kindname>[a
                          r"inputs|requests))|(?:[a-z-]+\s+)?(?P<name>[A-Za-z][\w.-]*(?:[ -][A-Z][\w.-]*|[ -]\d[\w.-]*[A-Za-z][\w.-]*)?))"
                          r"(?=\s|$|[,.;:)])")
 _LEADING_ON = re.compile(r"\s*(?:[-*+>•]\s+)?(?P<on>On|on|Across|across|For)\s+(?:the\s+)?")
+
+
+# the most characters a metric may stand from its figure (three words and a parenthesis), and
+# the longest metric name looked back for
+_LONGEST_GAP = 160
+_LONGEST_NAME = 200
 
 
 def _gap_cost(gap: str, allowed: frozenset[str] | None, limit: int) -> float | None:
