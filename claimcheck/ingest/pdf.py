@@ -13,6 +13,7 @@ numbers and running heads kept out of the prose.
 """
 from __future__ import annotations
 
+import ctypes
 import re
 import statistics
 from array import array
@@ -82,6 +83,8 @@ def _read_pdfium(path: Path, name: str) -> Document:
     import pypdfium2.raw as raw
 
     builder = _Builder()
+    # the raw call with four reused doubles: the helper makes four new ones per character
+    left, right, bottom, top = ctypes.c_double(), ctypes.c_double(), ctypes.c_double(), ctypes.c_double()
     pdf = pdfium.PdfDocument(str(path))
     try:
         for page in pdf:
@@ -109,8 +112,9 @@ def _read_pdfium(path: Path, name: str) -> Document:
                     builder.add("\n", None)
                     i += 1
                     continue
-                left, bottom, right, top = textpage.get_charbox(i)
-                box = (left, height - top, right, height - bottom)
+                if not raw.FPDFText_GetCharBox(textpage.raw, i, left, right, bottom, top):
+                    raise InputError(f"{path}: cannot read the box of character {i}")
+                box = (left.value, height - top.value, right.value, height - bottom.value)
                 if ch.isdigit() and body and _is_marker(text, i, sizes, body):
                     ch = ch.translate(_SUPERSCRIPT)
                 builder.add(ch, box)

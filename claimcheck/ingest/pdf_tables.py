@@ -98,6 +98,9 @@ def link_tables(document: Document) -> Document:
     cells: list[TableCell] = []
     bounds = list(document.page_starts) + [len(document.text)]
     for page_start, page_end in zip(bounds, bounds[1:]):
+        captions = list(_CAPTION.finditer(document.text, page_start, page_end))
+        if not captions:
+            continue  # a page without a table caption: its lines are never measured
         lines = _lines(document, page_start, page_end)
         heights = sorted(w.bottom - w.top for ln in lines for w in ln.words if w.bottom > w.top)
         typical = heights[len(heights) // 2] if heights else 8.0
@@ -105,7 +108,7 @@ def link_tables(document: Document) -> Document:
         # header with the other column's last line, or a centred label with the row beside it)
         # is split into the lines the page shows
         lines = [sub for ln in lines for sub in _visual_lines(ln.words, typical)] if lines else lines
-        for caption in _CAPTION.finditer(document.text, page_start, page_end):
+        for caption in captions:
             cells += _table(document, lines, caption, int(caption.group(1)))
     if not cells:
         return document
