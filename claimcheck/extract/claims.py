@@ -368,7 +368,7 @@ class _DocumentReading:
             kind = kind_of(q, "", "", metric) if verb else kind_of(q, before, after, metric)
             if kind in ("percent", "fraction") and not verb and not role and _describes_change(text, q, unit.start):
                 kind = "delta"  # "a 19% relative improvement", "down 30%": the relative size of a change
-            pair = self.attribution.comparison_pair(q.start, q.end, clause, figures) if owner is None else None
+            pair = pair_here if owner is None else None
             if kind == "scale":
                 # a size is "of" its noun (8B parameters, 12T tokens), never of a benchmark nearby
                 metric = metric_text = ""
