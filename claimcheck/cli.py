@@ -61,6 +61,9 @@ def build_parser() -> argparse.ArgumentParser:
     extract.add_argument("files", nargs="+", metavar="FILE")
     extract.add_argument("--format", choices=("table", "json"), default="table")
     extract.add_argument("--output", "-o", metavar="FILE")
+    extract.add_argument("--all", action="store_true", dest="all_numbers",
+                         help="also list every number that is not a claim: known non-claims (year, "
+                              "version, citation, setting...) and unread numbers, each with its reason")
 
     commands.add_parser("rules", help="list the rules")
     rule = commands.add_parser("rule", help="print one rule's documentation")
@@ -215,14 +218,21 @@ def _render(results, form: str, color: bool = False) -> str:
 
 def _extract(args) -> int:
     documents = _documents(args.files)
-    from .extract.claims import extract_claims
-    pairs = [(d, extract_claims(d)) for d in documents]
+    if args.all_numbers:
+        from .extract.claims import read_numbers
+        readings = [(d, read_numbers(d)) for d in documents]
+        pairs = [(d, list(r.claims)) for d, r in readings]
+        others = [(d, list(r.others)) for d, r in readings]
+    else:
+        from .extract.claims import extract_claims
+        pairs, others = [(d, extract_claims(d)) for d in documents], None
     if args.format == "json":
         from .report.json_report import render_claims
-        _write(render_claims(pairs) + "\n", args.output)
+        _write(render_claims(pairs, numbers=others) + "\n", args.output)
     else:
-        from .report.text_report import render_claims_table
-        _write(render_claims_table(pairs), args.output)
+        from .report.text_report import render_claims_table, render_numbers_table
+        _write(render_claims_table(pairs) + (render_numbers_table(pairs, others) if others is not None else ""),
+               args.output)
     return EXIT_CLEAN
 
 

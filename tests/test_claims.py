@@ -194,3 +194,15 @@ def test_extraction_time_grows_linearly_with_figures_in_one_clause(joiner):
     small, large = clause(150), clause(600)
     assert len(extract(parse_text(large, "long.txt"))) >= 300  # the figures are read as claims
     assert _fastest_extract(large) < 8 * _fastest_extract(small)
+
+
+def test_a_setting_before_other_figures_is_not_the_end_of_a_later_change():
+    """'on 4 nodes at batch 128, down from 9.8 s': the change is the latency's; the node count
+    stays a setting. A setting the change follows directly is the change's end."""
+    claims = extract(parse_text("Prefill takes 6.1 s on 4 nodes at batch 128, down from 9.8 s.\n"
+                                "Sharding now spans 16 GPUs, up from 8 GPUs.\n", "notes.md"))
+    texts = {c.text: c for c in claims}
+    assert "4" not in texts and "128" not in texts
+    assert texts["6.1 s"].role == "to" and texts["9.8 s"].role == "from"
+    assert "batch:128" in texts["6.1 s"].setting
+    assert texts["16"].role == "to"

@@ -99,6 +99,33 @@ def test_extract_table_and_json(digest, capsys):
     assert [c["text"] for c in claims] == ["71.4", "2.1 points", "69.3"]
 
 
+ACCOUNTED = ("## 2. Serving notes (v0.4.1, March 2025)\n"
+             "Kite serves 1,850 tokens/s on 8 GPUs at batch 32 [12], up from 1,120 tokens/s.\n")
+
+
+def test_extract_all_accounts_for_every_number(digest, capsys):
+    """--all lists each number that is not a claim with its reason, and the share read as claims."""
+    path = digest(ACCOUNTED)
+    assert main(["extract", path, "--all"]) == 0
+    out = capsys.readouterr().out
+    assert "Numbers that are not claims:" in out
+    for text, reason in (("0.4.1", "version"), ("2025", "date"), ("[12]", "citation")):
+        row = next(line for line in out.splitlines() if f" {text} " in f" {line} " and "non-claim" in line)
+        assert reason in row
+    assert "2 claims" in out and "% claims" in out
+    assert main(["extract", path, "--all", "--format", "json"]) == 0
+    payload = json.loads(capsys.readouterr().out)
+    texts = {n["text"]: (n["status"], n["reason"]) for n in payload["numbers"]}
+    assert texts["0.4.1"] == ("non-claim", "version") and texts["[12]"][1] == "citation"
+    assert any("setting" in reason for status, reason in texts.values())  # 8 GPUs, batch 32
+    document = payload["documents"][0]
+    assert document["claims"] + document["non_claims"] + document["unread"] == len(payload["claims"]) + len(payload["numbers"])
+    assert [c["text"] for c in payload["claims"]] == ["1,850 tokens/s", "1,120 tokens/s"]
+    # without --all, numbers that are not claims are not listed
+    assert main(["extract", path, "--format", "json"]) == 0
+    assert "numbers" not in json.loads(capsys.readouterr().out)
+
+
 def test_rules_and_rule_docs(capsys):
     assert main(["rules"]) == 0
     listing = capsys.readouterr().out

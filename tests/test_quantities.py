@@ -252,6 +252,9 @@ def test_physical_units_are_units_not_scale_words(text, value, unit, dimension):
     ("1. MuonX trains fast", "1.", "list counter"),
     ("see Table 2 for more", "Table 2", "reference"),
     ("torch 2.3.1 is needed", "2.3.1", "version"),
+    ("the release of March 2025 added", "March 2025", "date"),
+    ("due on Sept. 14th, 2026 at noon", "Sept. 14th, 2026", "date"),
+    ("held May 3-5 in Vienna", "May 3-5", "date"),
 ])
 def test_every_skipped_number_has_a_reason(text, figure, reason):
     from claimcheck.extract.quantities import scan

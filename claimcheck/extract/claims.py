@@ -331,7 +331,10 @@ class _DocumentReading:
                 unread.append(self.number(q.start, q.end, "non-claim", "name"))  # "AlpacaEval 2.0", "MATH-500"
                 continue
             setting_kind = _setting_span(setting_spans, q)
-            if setting_kind and not _change_role(before, after):
+            # a setting is the end of a change only where the change follows it directly ("batch 32,
+            # up from 16"), not past other figures ("on 8 GPUs at batch 32, up from 1,120 tokens/s")
+            if setting_kind and not _change_role(before, after[:next(
+                    (m.start() for m in re.finditer(r"\d", after)), len(after))]):
                 unread.append(self.number(q.start, q.end, "non-claim", f"setting ({setting_kind})"))
                 continue
             metric_mention = self.frames.lexicon_metric(q, metrics, clause)

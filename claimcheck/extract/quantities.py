@@ -169,7 +169,8 @@ class _WordBeforeDigit:
 
 
 _HOST_BEFORE = re.compile(r"\b\w[\w.-]*$")
-_DATE_TAIL = re.compile(r"\d{1,2}(?:st|nd|rd|th)?(?:\s*[,\u2013-]\s*\d{1,2})?(?:,?\s+\d{4})?|\d{4}")
+# "24", "24th, 2025", "3-5", or a year: "March 2025" ("2025" is a year, not day 20 and a '25')
+_DATE_TAIL = re.compile(r"\d{4}(?!\d)|\d{1,2}(?!\d)(?:st|nd|rd|th)?(?:\s*[,\u2013-]\s*\d{1,2}(?!\d))?(?:,?\s+\d{4}(?!\d))?")
 _REFERENCE_TAIL = re.compile(r"\d+(?:\.\d+)*[a-z]?(?:\s*(?:,|and|&|\u2013|-)\s*\d+(?:\.\d+)*[a-z]?)*")
 
 

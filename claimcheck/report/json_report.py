@@ -60,10 +60,28 @@ def render_findings(results, indent: int = 2) -> str:
     return json.dumps(payload, indent=indent, ensure_ascii=False)
 
 
-def render_claims(documents_claims, indent: int = 2) -> str:
+def render_claims(documents_claims, indent: int = 2, numbers=None) -> str:
+    """Claims as JSON; with `numbers` (per document, the numbers that are not claims) each
+    document also counts its non-claims and unread numbers, and `numbers` lists them."""
+    documents = []
+    for k, (doc, claims) in enumerate(documents_claims):
+        entry = {"name": doc.name, "claims": len(claims)}
+        if numbers is not None:
+            others = numbers[k][1]
+            entry["non_claims"] = sum(n.status == "non-claim" for n in others)
+            entry["unread"] = sum(n.status == "unread" for n in others)
+        documents.append(entry)
     payload = {
         "schema": SCHEMA,
-        "documents": [{"name": doc.name, "claims": len(claims)} for doc, claims in documents_claims],
+        "documents": documents,
         "claims": [claim_dict(c) for _, claims in documents_claims for c in claims],
     }
+    if numbers is not None:
+        payload["numbers"] = [number_dict(n) for _, others in numbers for n in others]
     return json.dumps(payload, indent=indent, ensure_ascii=False)
+
+
+def number_dict(number) -> dict:
+    """A number that is not a claim: where it is, 'non-claim' or 'unread', and why."""
+    return {"document": number.document, "text": number.text, "line": number.line, "column": number.column,
+            "page": number.page, "status": number.status, "reason": number.reason}

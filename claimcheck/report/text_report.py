@@ -78,13 +78,37 @@ def render_claims_table(documents_claims) -> str:
         for c in claims:
             rows.append((document.name.rsplit("/", 1)[-1], str(c.line), str(c.column), c.text, c.kind,
                          c.metric, c.subject, c.role, ", ".join(sorted(c.setting))))
-    widths = [min(max(len(r[i]) for r in rows), 28) for i in range(len(rows[0]))]
+    lines = _table(rows)
+    total = sum(len(c) for _, c in documents_claims)
+    lines.append(f"{total} claims in {len(documents_claims)} document{'s' if len(documents_claims) != 1 else ''}.")
+    return "\n".join(lines) + "\n"
+
+
+def render_numbers_table(documents_claims, documents_numbers) -> str:
+    """The numbers that are not claims, each with its status and reason, and per document the
+    share of its numbers read as claims."""
+    rows = [("document", "line", "col", "text", "status", "reason")]
+    for document, others in documents_numbers:
+        for n in others:
+            rows.append((document.name.rsplit("/", 1)[-1], str(n.line), str(n.column), n.text, n.status, n.reason))
+    lines = ["", "Numbers that are not claims:"] + _table(rows, widest=40)
+    for (document, claims), (_, others) in zip(documents_claims, documents_numbers):
+        non_claims = sum(n.status == "non-claim" for n in others)
+        unread = len(others) - non_claims
+        total = len(claims) + len(others)
+        share = f" ({100 * len(claims) / total:.0f}% claims)" if total else ""
+        lines.append(f"{document.name}: {total} numbers: {len(claims)} claims{share}, "
+                     f"{non_claims} non-claims, {unread} unread.")
+    return "\n".join(lines) + "\n"
+
+
+def _table(rows, widest: int = 28) -> list[str]:
+    """Rows as aligned columns under a rule, long cells cut with an ellipsis."""
+    widths = [min(max(len(r[i]) for r in rows), widest) for i in range(len(rows[0]))]
     lines = []
     for k, row in enumerate(rows):
         cells = [(cell if len(cell) <= w else cell[:w - 1] + "…").ljust(w) for cell, w in zip(row, widths)]
         lines.append("  ".join(cells).rstrip())
         if k == 0:
             lines.append("  ".join("-" * w for w in widths))
-    total = sum(len(c) for _, c in documents_claims)
-    lines.append(f"{total} claims in {len(documents_claims)} document{'s' if len(documents_claims) != 1 else ''}.")
-    return "\n".join(lines) + "\n"
+    return lines
