@@ -206,3 +206,31 @@ def test_a_setting_before_other_figures_is_not_the_end_of_a_later_change():
     assert texts["6.1 s"].role == "to" and texts["9.8 s"].role == "from"
     assert "batch:128" in texts["6.1 s"].setting
     assert texts["16"].role == "to"
+
+
+def test_hidden_markdown_comments_are_markup_not_claims():
+    """'[//]: # (...)' is never rendered: a draft sentence kept there is not a claim, and cannot
+    contradict the text around it."""
+    from claimcheck.extract.claims import read_numbers
+    text = ("Kite decodes 2.8x faster than plain decoding.\n"
+            "[//]: # (Kite decodes 3.5x faster than plain decoding on 2 GPUs.)\n"
+            "[comment]: # (old figure 41.2)\n")
+    reading = read_numbers(parse_text(text, "notes.md"))
+    assert [c.text for c in reading.claims] == ["2.8x"]
+    assert len(reading.others) >= 3 and {n.reason for n in reading.others} == {"code or markup"}
+
+
+def test_nested_list_items_belong_to_the_system_their_parent_introduces():
+    """'- Osprey-2 is:' over indented items: each item's figure is Osprey-2's, not the document's
+    main method's; an item under a parent without a colon keeps the usual reading."""
+    text = ("# Osprey-3\n\n"
+            "Osprey-3 drafts tokens in parallel.\n\n"
+            "- Osprey-1 is:\n"
+            "\t- **2.5x** faster than greedy decoding.\n"
+            "- Osprey-2 achieves:\n"
+            "  - **3.1x** faster than greedy decoding.\n"
+            "  - **1.3x** faster than Osprey-1.\n"
+            "- Osprey-3 highlights\n"
+            "  - **4.2x** faster than greedy decoding.\n")
+    subjects = {c.text: c.subject for c in extract(parse_text(text, "README.md")) if c.kind == "speedup"}
+    assert subjects == {"2.5x": "Osprey-1", "3.1x": "Osprey-2", "1.3x": "Osprey-2", "4.2x": "Osprey-3"}

@@ -255,6 +255,9 @@ def test_physical_units_are_units_not_scale_words(text, value, unit, dimension):
     ("the release of March 2025 added", "March 2025", "date"),
     ("due on Sept. 14th, 2026 at noon", "Sept. 14th, 2026", "date"),
     ("held May 3-5 in Vienna", "May 3-5", "date"),
+    ("**2025.9.18**: the model is released", "2025.9.18", "date"),
+    ("the paper appears at NeurIPS'25 in December", "25", "name"),
+    ("accepted to ICML’24 as an oral", "24", "name"),
 ])
 def test_every_skipped_number_has_a_reason(text, figure, reason):
     from claimcheck.extract.quantities import scan

@@ -424,6 +424,35 @@ class Attributor:
             return ""  # "Safety: refusal rate ...": a topic, not a system
         return name if self.is_name(name) else ""
 
+    def list_parent(self, line_start: int) -> str:
+        """The system a nested list item belongs to when its parent item introduces it:
+        '- Kite-2 is:' over '  - **4x** faster than ...', '* Compared with Ray, Kite:' over its
+        items. Only the nearest less-indented line counts, and only when it ends with a colon."""
+        text = self.text
+        line = text[line_start:text.find("\n", line_start) if "\n" in text[line_start:] else len(text)]
+        if not _LIST_ITEM.match(line):
+            return ""
+        indent = _indent(line)
+        position = line_start
+        for _ in range(40):  # a list rarely runs longer under one parent
+            if position == 0:
+                return ""
+            start = text.rfind("\n", 0, position - 1) + 1
+            previous = text[start:position - 1]
+            position = start
+            if not previous.strip():
+                return ""  # a blank line ends the list
+            if _indent(previous) >= indent:
+                continue
+            if not _LIST_ITEM.match(previous) or not re.search(r":(?:\*\*|__)?\s*$", previous):
+                return ""
+            actor = self.actor(start, start + len(previous))
+            name = actor[0] if actor else self.lead(start) or self.possessor(start, start + len(previous))
+            # "EAGLE-2 is:", "Kite achieves:": the verb before the colon is not part of the name
+            name = re.sub(r"(?:\s+[a-z]+)+$", "", name) if re.search(r"[A-Z\d]", name) else name
+            return name if self.is_name(name) else ""
+        return ""
+
     def in_benchmark_list(self, floor: int, start: int) -> bool:
         """Is the name at `start` one of a list led by 'on' or 'across' ('tested on A (5,000) and B (2,101)')?"""
         before = self.text[max(floor, start - 120):start]
@@ -493,6 +522,15 @@ def _is_variant(word: str) -> bool:
     lowered = word.lower()
     return (lowered in _VARIANT_WORDS or bool(re.fullmatch(r"(?:v\d[\w.]*|\d+(?:\.\d+)?[bmk]|[a-z]+-v?\d[\w.]*|"
                                                             r"\d+(?:\.\d+)?|[ivx]+)", lowered)))
+
+
+_LIST_ITEM = re.compile(r"[ \t]*(?:[-*+•]|\d{1,2}[.)])[ \t]")
+
+
+def _indent(line: str) -> int:
+    """How far a line is indented, a tab counting as four spaces."""
+    expanded = line.expandtabs(4)
+    return len(expanded) - len(expanded.lstrip(" "))
 
 
 _OPEN_PAREN_BEFORE = re.compile(r"\s*\(\s*(?:[~≈]\s*)?(?:[A-Za-z@][\w@./-]*\s+){0,2}(?:at\s+|=\s*|:\s*)?$")

@@ -283,6 +283,9 @@ class _DocumentReading:
         possessor = self.attribution.possessor(unit.start, unit.end)
         if possessor and possessor.casefold() not in self.attribution.names.datasets:
             return possessor, "possessor"
+        parent = self.attribution.list_parent(line_start)
+        if parent:
+            return parent, "list parent"
         section = self.attribution.section_method(unit.start)
         if section:
             return section, "section"

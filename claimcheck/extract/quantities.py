@@ -133,6 +133,7 @@ def _exclusion_patterns() -> tuple[list[tuple[str, re.Pattern]], re.Pattern, fro
         ("arXiv id", r"\d(?<![\w.]\d)\d{3}\.\d{4,5}(?:v\d+)?\b"),
         ("date", r"\d(?<!\w\d)\d?/\d{1,2}/\d{2,4}\b"),
         ("date", r"\d(?<!\w\d)\d{3}-\d{1,2}-\d{1,2}\b"),
+        ("date", r"(?:19|20)(?<![\w.](?:19|20))\d{2}\.(?:0?[1-9]|1[0-2])\.(?:0?[1-9]|[12]\d|3[01])(?![\d.])"),  # 2025.9.18
         ("time of day", r"\d(?<!\w\d)\d?:\d{2}(?::\d{2})?(?:\s?[ap]\.?m\.?)?(?![\d.])"),
         ("citation", r"\[\s*\d+(?:\s*[,–-]\s*\d+)*\s*\]"),
         ("list counter", r"^[ \t]*(?:#{1,6}[ \t]+)?\(?\d{1,2}(?:\.\d{1,2})*[.)](?=[ \t])"),
@@ -288,6 +289,9 @@ def _name_digit(text: str, start: int) -> str:
         return "version"
     if before.isalnum() or before in "._@":
         return "name"  # "Wan2.1", "pass@8", "nDCG@10"
+    if before in "'\u2019" and start > 1 and text[start - 2].isalpha() and text[start:start + 2].isdigit() \
+            and not text[start + 2:start + 3].isdigit():
+        return "name"  # "NeurIPS'25", "ICML’24": a venue's year
     if before in "-/" and start > 1 and (text[start - 2].isalnum() or text[start - 2] in ".)"):
         return "name"
     return ""

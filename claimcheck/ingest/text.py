@@ -52,11 +52,15 @@ def parse_text(text: str, name: str = "<text>") -> Document:
 
 
 _FENCE = re.compile(r"^\s{0,3}(```+|~~~+)")
-_INLINE = re.compile(r"(`+)[^`\n]+?\1|<!--.*?-->|</?[A-Za-z][^<>\n]*>", re.DOTALL)
+# inline code, HTML comments and tags, and the Markdown comment idiom "[//]: # (hidden text)"
+# (a link reference definition whose target is '#': never rendered)
+_INLINE = re.compile(r"(`+)[^`\n]+?\1|<!--.*?-->|</?[A-Za-z][^<>\n]*>|^[ \t]{0,3}\[[^\]\n]*\]:[ \t]*#[^\n]*",
+                     re.DOTALL | re.MULTILINE)
 
 
 def _code_spans(text: str, lines: list[str], starts: list[int]) -> list[tuple[int, int]]:
-    """Fenced code blocks, inline code, HTML tags and comments: digits there are not claims."""
+    """Fenced code blocks, inline code, HTML tags and comments (HTML or Markdown): digits there
+    are not claims."""
     spans = []
     fence_start = None
     fence = ""
