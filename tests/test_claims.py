@@ -234,3 +234,46 @@ def test_nested_list_items_belong_to_the_system_their_parent_introduces():
             "  - **4.2x** faster than greedy decoding.\n")
     subjects = {c.text: c.subject for c in extract(parse_text(text, "README.md")) if c.kind == "speedup"}
     assert subjects == {"2.5x": "Osprey-1", "3.1x": "Osprey-2", "1.3x": "Osprey-2", "4.2x": "Osprey-3"}
+
+
+def _frames(text: str) -> dict[str, tuple[str, str, frozenset[str]]]:
+    return {c.text: (c.subject, c.dataset, c.setting) for c in extract(parse_text(text, "README.md"))}
+
+
+def test_table_headers_keep_what_they_add_to_a_benchmark():
+    """'AIME 2024' and 'AIME 2025', 'X' and 'X mini', 'Bench (Retail)' and 'Bench (Airline)',
+    'BIRD (Dev)': one benchmark in several columns is told apart by edition, subset or split."""
+    text = ("| Model | AIME 2024 | AIME25 | [SWE-bench Verified](https://e.org/a) | SWE-bench Verified mini "
+            "| ShopBench (Retail) | ShopBench (Airline) | SQLSet (Dev) | MMLU (EM) |\n"
+            "|---|---|---|---|---|---|---|---|---|\n"
+            "| Heron-9B | 61.5 | 55.0 | 31.2 | 35.8 | 64.0 | 41.5 | 70.3 | 77.7 |\n")
+    frames = _frames(text)
+    assert "edition:2024" in frames["61.5"][2] and "edition:2025" in frames["55.0"][2]
+    assert frames["61.5"][1] == frames["55.0"][1] == "aime"
+    assert "subset:mini" in frames["35.8"][2] and not any(s.startswith("subset:") for s in frames["31.2"][2])
+    assert frames["31.2"][1] == frames["35.8"][1] == "swe_bench"
+    assert "subset:retail" in frames["64.0"][2] and "subset:airline" in frames["41.5"][2]
+    assert frames["64.0"][1] == "ShopBench"
+    assert "split:dev" in frames["70.3"][2] and frames["70.3"][1] == "SQLSet"
+    em = [c for c in extract(parse_text(text, "README.md")) if c.text == "77.7"][0]
+    assert em.metric == "exact_match" and not any(s.startswith("subset:") for s in em.setting)
+
+
+def test_a_second_label_column_tells_rows_of_one_model_apart():
+    """'| Model | Framework | ...': three rows of one model under three agent frameworks are
+    three settings, not one figure stated three ways; a column of commands names nothing and a
+    column of identical links is no setting."""
+    text = ("| Model | Framework | Resolved (%) |\n|---|---|---|\n"
+            "| Heron-32B | Tern<sup>[1]</sup> | 33.8 |\n"
+            "| Heron-32B | Skua<sup>[2]</sup> | 30.7 |\n"
+            "| Heron-32B | Auk | 27.2 |\n\n"
+            "| Size | Run | Weights |\n|---|---|---|\n"
+            "| 7B | `python -m heron.chat --model org/heron-7b` | [org/heron-7b](https://h.co/org/heron-7b) |\n"
+            "| 13B | `python -m heron.chat --model org/heron-13b` | [org/heron-13b](https://h.co/org/heron-13b) |\n")
+    frames = _frames(text)
+    assert {frames[t][0] for t in ("33.8", "30.7", "27.2")} == {"Heron-32B"}
+    assert [sorted(s for s in frames[t][2] if s.startswith("framework:")) for t in ("33.8", "30.7", "27.2")] == \
+        [["framework:tern"], ["framework:skua"], ["framework:auk"]]
+    assert "python" not in frames["7B"][0] and "heron-7b" in frames["7B"][0]
+    from claimcheck.api import check
+    assert not [f for f in check(parse_text(text, "README.md")).finding_list if f.rule == "CC105"]

@@ -32,6 +32,9 @@ _METRIC_WORDS = re.compile(r"\b(?:score|scores|accuracy|acc|rate|latency|time|er
                            r"parameters|speedup|speed|cost|price|f1|loss|perplexity|ppl|recall|precision|bleu|rouge|"
                            r"percentile|resolved|correct|em|pass@\d+|win|tokens|length|ratio|reward|usage|use|"
                            r"footprint|bits?|vram|flops|samples|steps|count|performance)\b", re.IGNORECASE)
+# a Markdown link, whose target may hold one level of parentheses ("nb/Gemma4_(E2B).ipynb")
+_MARKDOWN_LINK = re.compile(r"\[([^\[\]]*)\]\((?:[^()\s]|\([^()\s]*\))*\)")
+_ACRONYM = re.compile(r"[A-Z][A-Z0-9@.\-]{0,9}")  # "EM", "R-L", "BLEU-4", "mAP"? no: "MAP"
 _OURS = re.compile(r"\s*[(\[]\s*ours\s*[)\]]|\s*\(proposed\)|\s*†|\s*\*$", re.IGNORECASE)
 _SPLIT_WORDS = re.compile(r"^(?:validation|val|dev|test|train|training|held-out|in-domain|out-of-domain)"
                           r"(?:[- ](?:set|split|other|clean))?$", re.IGNORECASE)
@@ -70,6 +73,7 @@ class CellFrame:
 class _Layout:
     subjects_in_rows: bool
     label_roles: dict[str, str] = field(default_factory=dict)
+    distinguishing: frozenset[str] = frozenset()  # unnamed label columns that tell rows apart
 
 
 class TableReader:
@@ -90,6 +94,7 @@ class TableReader:
 
     def _parse_header(self, raw: str) -> Header:
         text = re.sub(r"\*\*|__|(?<!\w)[*_]|[*_](?!\w)|`", "", raw).strip()  # emphasis, not mm_math5k's '_'
+        text = _MARKDOWN_LINK.sub(r"\1", text)  # "[SWE-bench Verified](https://...)": the text
         if not text or text.lower() in self.vocabulary.descriptive_headers:
             return Header()  # 'Key result', 'Headline': a column of prose, not a benchmark
         lower = None
@@ -129,11 +134,20 @@ class TableReader:
                 metric = self.vocabulary.open_metric(f"{qualifier.group(1)} {metric_text}")
                 metric_text = f"{qualifier.group(1)} {metric_text}"
         inner = re.search(r"\(([^()]+)\)", text)
-        if not metric and inner and not settings_in(inner.group(1)) - {"pass@k"}:
-            candidate = inner.group(1).strip()
-            if _METRIC_WORDS.search(candidate) or len(candidate) <= 12:
-                metric, metric_text = self.vocabulary.open_metric(candidate), candidate
         outside = re.sub(r"\([^()]*\)", " ", text).strip()
+        # a benchmark named before the parenthesis, known or not ("TAU-Bench (Retail)")
+        benchmark = dataset or (not metrics and outside and not _METRIC_WORDS.search(outside)
+                                and not settings_in(outside) and not _SPLIT_WORDS.match(outside))
+        if not metric and inner and not settings_in(inner.group(1)) - {"pass@k"} and not _OURS.match(inner.group(0)):
+            candidate = inner.group(1).strip()
+            if benchmark and _SPLIT_WORDS.match(candidate):
+                settings.add("split:" + candidate.lower())  # "BIRD (Dev)", "Spider (test)"
+            elif benchmark and not _METRIC_WORDS.search(candidate) and not _ACRONYM.fullmatch(candidate):
+                settings.add("subset:" + candidate.lower())  # "TAU-Bench (Retail)", "RULER (128K)"
+            elif _METRIC_WORDS.search(candidate) or len(candidate) <= 12:
+                metric, metric_text = self.vocabulary.open_metric(candidate), candidate
+        if datasets:
+            settings.update(self._subset(text, datasets[0], metrics))
         name = ""
         if not dataset and not metric:
             if _METRIC_WORDS.search(outside) or unit is not None:
@@ -144,6 +158,28 @@ class TableReader:
                 not any(x.start < len(outside) for x in metrics) and not settings_in(outside):
             dataset = outside  # "SWE Verified (Resolved)": an unknown benchmark named before its metric
         return Header(dataset, metric, metric_text, frozenset(settings), unit, name, lower)
+
+    def _subset(self, text: str, dataset, metrics) -> set[str]:
+        """What a header adds to the benchmark it names: an edition ('AIME 2025'), a subset
+        ('SWE-bench Verified mini', 'GPQA-Diamond') or a split ('LibriSpeech test')."""
+        found = set()
+        year = re.search(r"(?:19|20)(\d{2})\b|(?<=[A-Za-z])(\d{2})$", text[dataset.start:dataset.end])
+        if year:
+            found.add("edition:20" + (year.group(1) or year.group(2)))  # "AIME 2024" and "AIME24" alike
+        rest = text[dataset.end:]
+        for m in metrics:
+            if m.start >= dataset.end:
+                rest = rest.replace(text[m.start:m.end], " ")
+        rest = re.sub(r"\([^()]*\)", " ", rest).strip(" -_:/,")
+        if not rest or settings_in(rest) or _METRIC_WORDS.search(rest) or len(rest) > 30:
+            return found
+        if re.fullmatch(r"(?:19|20)\d{2}", rest):
+            found.add("edition:" + rest)
+        elif _SPLIT_WORDS.match(rest):
+            found.add("split:" + rest.lower())
+        elif re.fullmatch(r"[A-Za-z][\w.+-]*(?:\s[A-Za-z][\w.+-]*){0,2}", rest):
+            found.add("subset:" + rest.lower())
+        return found
 
     # -- layout -----------------------------------------------------------------------------
 
@@ -175,7 +211,12 @@ class TableReader:
                 if role in ("", "dataset", "backbone"):
                     roles[name] = "subject"
                     break
-        layout = _Layout(subjects_in_rows, roles)
+        # unnamed label columns beside a subject column whose values differ from row to row
+        distinguishing = frozenset(
+            name for name, role in roles.items()
+            if not role and any(r == "subject" for r in roles.values())
+            and len({_label_value(v) for c in cells for n, v in c.labels if n == name and v}) > 1)
+        layout = _Layout(subjects_in_rows, roles, distinguishing)
         self._layouts[cell.table] = layout
         return layout
 
@@ -223,7 +264,10 @@ class TableReader:
             role = layout.label_roles.get(name, "")
             if not value:
                 continue
-            if role == "subject":
+            if role == "subject" and subject:
+                # a second column of names ("Model", then "Framework"): what the first one ran with
+                settings.add(f"{_plain(name).strip('# ').lower() or 'setting'}:{_label_value(value)}")
+            elif role == "subject":
                 subject, ours = _subject_name(value)
                 if _variant(value):
                     settings.add("variant:" + _variant(value))
@@ -239,6 +283,10 @@ class TableReader:
                 settings.update(found)
             elif role == "category":
                 settings.add("category:" + value.lower())
+            elif not role and name in layout.distinguishing:
+                # a label column beside the model's that no role word names ("Framework",
+                # "Scaffold") and whose values differ: what tells rows of one model apart
+                settings.add(f"{_plain(name).strip('# ').lower() or 'setting'}:{_label_value(value)}")
         # rows that already name their benchmark and model ("Dataset", "Model" columns) leave the
         # header row to name the methods ("Vanilla", "SFT (Mean)", "RL (Max)"); the row's model
         # is then what the method was applied to
@@ -294,6 +342,12 @@ class TableReader:
                 if header.name:
                     names.add(_subject_name(header.name)[0])
         return {n for n in names if n and not re.fullmatch(r"[\d.,\s%x×-]+", n)}
+
+
+def _label_value(value: str) -> str:
+    """A label as a setting value: plain text, a link's text, no citation marks ('Moatless[1]')."""
+    text = _MARKDOWN_LINK.sub(r"\1", _plain(value))
+    return re.sub(r"\[\d{1,3}(?:\s*[,–-]\s*\d{1,3})*\]", "", text).strip().lower()
 
 
 def _compact(name: str) -> str:

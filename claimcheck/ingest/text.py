@@ -176,11 +176,13 @@ def _label_columns(header: list[str], texts: list[list[str]]) -> list[int]:
     ('Qwen2.5 72B' names a model; 'HumanEval 66.0, above StarCoder (68.2)' states figures)."""
     out = []
     for c in range(len(texts[0]) if texts else 0):
-        values = [_plain(t[c]) for t in texts]
+        values = [_CITATION_MARK.sub("", _plain(t[c])) for t in texts]  # "Moatless[1]" is a name
         filled = [v for v in values if v and not _EMPTY_CELL.fullmatch(v)]
         name = (header[c] if c < len(header) else "").strip().lower()
         if name in _ROW_HEADER_SKIP:
             continue
+        if filled and sum(bool(re.fullmatch(r"\s*`[^`]+`\s*", t[c])) for t in texts) >= len(filled) / 2:
+            continue  # a column of commands or code names nothing
         numeric = sum(bool(_NUMERIC_CELL.fullmatch(v)) for v in filled)
         figures = sum(bool(_STANDALONE_FIGURE.search(v)) for v in filled)
         short = sum(len(v.split()) <= 6 for v in filled) >= len(filled) / 2
@@ -198,6 +200,7 @@ def _label_columns(header: list[str], texts: list[list[str]]) -> list[int]:
     return out or [0]
 
 
+_CITATION_MARK = re.compile(r"\[\d{1,3}(?:\s*[,–-]\s*\d{1,3})*\]")
 # a figure standing on its own in a cell ("66.0", "3.1×", "40%"), not a name's digits ("Qwen2.5", "5-shot")
 _STANDALONE_FIGURE = re.compile(r"(?<![\w.])[+\-−±~]?[$€£]?\d[\d,]*(?:\.\d+)?(?:\s?[%×x])?(?![\w.-])")
 
