@@ -39,7 +39,8 @@ _COMPARATORS = (r"than|over|versus|vs\.?|against|compared\s+(?:to|with)|relative
                 r"that\s+of|those\s+of|the\s+[a-z]+\s+of|improves\s+on|improving\s+on")
 _COMPARATOR = re.compile(r"\b(?:" + _COMPARATORS + r")\s+$", re.IGNORECASE)
 _COMPARATOR_ANYWHERE = re.compile(r"\b(?:" + _COMPARATORS + r")\s+", re.IGNORECASE)
-_PAIR = re.compile(r"\s*(?:vs\.?|versus|v\.|against|→|->|to)\s*$", re.IGNORECASE)
+# what joins the two figures of a pair; the first may carry a counted noun ("1,850 GPU-hours vs 2,400")
+_PAIR = re.compile(r"(?:\s+[A-Za-z][\w-]*(?:-hours?|-days?|s))?\s*(?:vs\.?|versus|v\.|against|→|->|to)\s*$", re.IGNORECASE)
 _OPENERS = frozenset("the a an this that these those it its our their we they in on at for with by from to of and "
                      "or but as if when while after before against versus vs both each all most some only also "
                      "compared relative overall however still even yet here there now today across over under "
@@ -321,6 +322,20 @@ class Attributor:
             found = self.name_after(q_start - len(before) + m.start("name"), q_start)
             if found:
                 return Owner(found[0], "in-paren", found[1])
+        # "(A: 310 ms, B: 455 ms": a name and a colon after a comma or semicolon
+        m = _LABELLED_BEFORE.search(before)
+        if m:
+            found = self.name_after(q_start - len(before) + m.start("name"), q_start)
+            if found:
+                return Owner(found[0], "in-paren", found[1])
+        # "Gannet costs $0.42, Booby costs $0.35 and Shag $0.61": each item of a list of
+        # parallel clauses is owned by the name that opens it
+        m = _ITEM_OWNER_BEFORE.search(before)
+        if m and self.is_name(m.group("name")) and (not m.group("verb") or self.is_verb(m.group("verb"))):
+            found = self.name_after(q_start - len(before) + m.start("name"), q_start)
+            if found and found[0] == m.group("name"):
+                # with a verb ("B scores 64.8") the name acts: never one of a list of benchmarks
+                return Owner(found[0], "listed-actor" if m.group("verb") else "listed", found[1])
         # "X (N", "X (FID 12.4", "last month's leader (55.2"
         m = _OPEN_PAREN_BEFORE.search(before)
         if m:
@@ -461,7 +476,9 @@ class Attributor:
 
     def compared_before(self, floor: int, start: int) -> bool:
         """Does a comparison word ('than', 'against', 'vs', 'beating', 'over') stand before `start`
-        in its clause: the name after it is a compared system."""
+        in its clause: the name after it is a compared system. Only the 240 characters before the
+        name are read (scanning whole clauses of hundreds of figures was quadratic)."""
+        floor = max(floor, start - 240)
         return _COMPARATOR_ANYWHERE.search(self.text, floor, start) is not None or \
             re.search(r"\b(?:than|vs\.?|versus)\b", self.text[floor:start]) is not None
 
@@ -533,6 +550,9 @@ def _indent(line: str) -> int:
     return len(expanded) - len(expanded.lstrip(" "))
 
 
+_ITEM_OWNER_BEFORE = re.compile(r"(?:[,;]\s+|,?\s+and\s+)(?P<name>[A-Z][\w.+/-]*(?:[ -][A-Z0-9][\w.+/-]*)?)"
+                                r"(?:\s+(?P<verb>[a-z]+))?\s+(?:at\s+|with\s+)?(?:about\s+|~|only\s+|just\s+)?$")
+_LABELLED_BEFORE = re.compile(r"[,;]\s*(?P<name>[A-Z][\w.+/-]*(?:\s[\w.+/-]+){0,2}?)\s*:\s*(?:[~≈]\s*)?$")
 _OPEN_PAREN_BEFORE = re.compile(r"\s*\(\s*(?:[~≈]\s*)?(?:[A-Za-z@][\w@./-]*\s+){0,2}(?:at\s+|=\s*|:\s*)?$")
 _IN_PAREN_BEFORE = re.compile(r"\(\s*(?P<name>[A-Z][\w.+/-]*(?:\s[\w.+/-]+){0,2}?)\s*(?::|,|\s|\s+at\s+|\s*=\s*)\s*(?:[~≈]\s*)?$")
 _POSSESSIVE_BEFORE = re.compile(r"(?P<owner>[\w.+/)-])(?:'s|’s|')\s+(?:(?:[a-z@][\w@.-]*|[A-Z]{2,}[\w@-]*|\d+-shot|\([^()]{1,30}\)|"

@@ -365,16 +365,24 @@ class _DocumentReading:
             owner = self.attribution.owner(q.start, q.end, clause, (unit.start, unit.end), figures)
             parallel_settings: frozenset[str] = frozenset()
             pair_here = self.attribution.comparison_pair(q.start, q.end, clause, figures)
-            if not metric and (owner is not None and owner.how in ("paren", "in-paren", "for", "at", "of") or pair_here):
+            if not metric and (owner is not None and owner.how in ("paren", "in-paren", "for", "at", "of", "listed",
+                                                                   "listed-actor") or pair_here):
                 # "beating DiT-XL/2 (FID 12.4)", "12.4 for DiT-XL/2": the compared figure is in the metric before it
                 metric, metric_text, inherited = self._inherited_metric(q, provisional, owner, role, unit)
                 dataset = dataset or inherited
             if not metric:
                 metric, metric_text = self._open_metric(q, unit, clause, figures)
+                if owner is not None and metric_text.casefold().strip() == owner.name.casefold():
+                    metric = metric_text = ""  # "..., Merlin scores 64.8": the owner's name is not a metric
             kind = kind_of(q, "", "", metric) if verb else kind_of(q, before, after, metric)
             if kind in ("percent", "fraction") and not verb and not role and _describes_change(text, q, unit.start):
                 kind = "delta"  # "a 19% relative improvement", "down 30%": the relative size of a change
             pair = pair_here if owner is None else None
+            if pair_here and pair_here[0] == "second" and kind == "score" and q.dimension == "plain" and not role:
+                # "1,850 GPU-hours vs 2,400 for dense": the second of a pair counts what the first counts
+                partner = next((c for c in claims if c.quantity.start == pair_here[1]), None)
+                if partner is not None and partner.kind == "scale" and partner.quantity.dimension in ("plain", "count"):
+                    kind = "scale"
             if kind == "scale":
                 # a size is "of" its noun (8B parameters, 12T tokens), never of a benchmark nearby
                 metric = metric_text = ""
@@ -413,7 +421,7 @@ class _DocumentReading:
                 if sub_clause != unit.start:
                     clause_actor = self.attribution.actor(sub_clause, q.start)
             opens = owner is not None and owner.start >= 0 and not text[unit.start:owner.start].strip(" -*•>#\t0123456789.)/")
-            if owner is not None and (self.v.is_benchmark(self.v.names.get(owner.name.lower(), "")) or
+            if owner is not None and owner.how != "listed-actor" and (self.v.is_benchmark(self.v.names.get(owner.name.lower(), "")) or
                                       (self.attribution.in_benchmark_list(clause[0], owner.start)
                                        and not self.attribution.is_system_phrase(owner.name)) or
                                       owner.name.casefold() in self.attribution.names.datasets):
@@ -534,8 +542,10 @@ class _DocumentReading:
         same benchmark, when both name one), and its benchmark in the same sentence."""
         here = (unit.start, unit.end)
         # the figures of its own sentence first, then the paragraph's
-        ordered = [p for p in reversed(self.previous) if p.sentence == here] + \
-                  [p for p in reversed(self.previous) if p.sentence != here]
+        # the nearest figures only: a clause of hundreds of figures would make this quadratic
+        recent = self.previous[-_INHERIT_REACH:]
+        ordered = [p for p in reversed(recent) if p.sentence == here] + \
+                  [p for p in reversed(recent) if p.sentence != here]
         for p in ordered:
             relative = kind in ("delta", "percent", "fraction") and q.dimension in ("percent", "fraction")
             if not (p.metric or p.dataset) or p.kind == "setting" or (p.kind == "scale") != (kind == "scale") and \
@@ -562,6 +572,7 @@ class _DocumentReading:
 _DEFAULT_METRICS = {"money": "cost", "memory": "memory"}
 _TAIL_PARENTHESIS = re.compile(r"\(([^()]{3,80})\)[.!?]?\s*$")
 _ABLATION = re.compile(r"\bablations?\b", re.I)
+_INHERIT_REACH = 48  # figures looked back over for an inherited metric
 _LOWER_IS_BETTER_NOTE = re.compile(r"\(\s*lower\s+is\s+better\s*\)|\blower\s+is\s+better\b", re.I)
 
 

@@ -114,7 +114,7 @@ def is_hyperparameter(q: Quantity, before: str) -> bool:
             r"\b(?:rank|batch(?:\s+size)?|lr|learning\s+rate|seed|temperature|steps?|beam)\s+[\d.,]+[KkMB]?\s+"
             r"(?:instead\s+of|rather\s+than|vs\.?|versus|or|and|to|over)\s+$", before, re.I):
         return True  # "rank 256 instead of 64": the other value of a hyperparameter
-    return q.dimension == "plain" and "e" in q.text.lower() and abs(q.value) < 1e-2
+    return q.dimension == "plain" and not q.word and "e" in q.text.lower() and abs(q.value) < 1e-2
 
 
 class FrameReader:
@@ -285,7 +285,9 @@ class FrameReader:
     def plural_noun(self, q: Quantity, clause_end: int) -> tuple[str, str]:
         """'4 coauthors', '7 zero-shot tasks': the plural noun a count counts."""
         m = re.match(r"\s+(?:[a-z-]+\s+)?([a-z]{3,}s)\b", self.text[q.end:clause_end])
-        return (m.group(1), m.group(1)) if m else ("", "")
+        if not m or m.group(1) in _NOT_METRIC_WORDS:
+            return "", ""  # "40 this quarter": 'this' is no plural
+        return m.group(1), m.group(1)
 
     def count_noun(self, q: Quantity, clause_end: int) -> tuple[str, str]:
         """'610 problems', '2.4 million hours of audio', '18,000 GPU-hours': what a count counts."""

@@ -621,8 +621,10 @@ def _word_quantities(text: str, taken) -> list[Quantity]:
             dimension, scale = ("count", {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}[last]) \
                 if dimension == "plain" else (dimension, 1.0)
         lowered = words.lower().strip()
-        if dimension == "plain" and lowered in ("one", "zero", "a", "an"):
-            continue  # "one of", "one pass": too common to be a figure on its own
+        if dimension == "plain" and lowered in ("one", "zero", "a", "an") and not (
+                lowered == "zero" and re.search(r"\bfrom\s+$", text[max(0, match.start() - 8):match.start()], re.I)
+                and re.match(r"\s+to\s+\d", text[match.end():match.end() + 8])):
+            continue  # "one of", "one pass": too common to be a figure on its own ("from zero to 40" is one)
         if lowered.split()[0] in ("hundred", "thousand", "million", "billion", "trillion", "dozen") and not match.group("article"):
             continue  # "per million tokens", "millions of": a scale word, not a number
         start = match.start() if not match.group("article") else match.start()

@@ -219,12 +219,25 @@ _GENERIC_HEADINGS = frozenset(
     "highlights takeaways notes news papers benchmarks ablations analysis".split())
 
 
+def _named_in(phrase: str) -> str:
+    """A name, or the name a headline's clause ends on: 'Verdant launches Kite-2' -> 'Kite-2'
+    (a lower-case word in a phrase of capitalised ones is a verb or a preposition)."""
+    words = phrase.split()
+    lower = [i for i, w in enumerate(words) if w.isalpha() and w.islower()]
+    if not lower or len(words) == 1:
+        return phrase
+    tail = words[lower[-1] + 1:]
+    if tail and all(w[:1].isupper() or w[:1].isdigit() for w in tail) and len(tail) <= 3:
+        return " ".join(tail)
+    return phrase
+
+
 def heading_subject(title: str) -> str:
     """The name part of a heading: 'UniTeD: joint perception ...' -> 'UniTeD', '## Gannet' -> 'Gannet'."""
     title = title.strip().strip("*_#").strip()
     parts = _SUBJECT_SPLIT.split(title, maxsplit=1)
-    if len(parts) == 2 and parts[0] and len(parts[0].split()) <= 4:
-        return parts[0].strip()
+    if len(parts) == 2 and parts[0] and len(parts[0].split()) <= 5:
+        return _named_in(parts[0].strip())
     words = title.split()
     if not words or any(w.lower() in _GENERIC_HEADINGS for w in words):
         return ""

@@ -4,7 +4,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from ..model import Claim, Document, Finding
-from . import arithmetic, comparisons, consistency, parts  # noqa: F401  (registers the rules)
+from . import arithmetic, comparisons, consistency, conversions, parts, superlatives  # noqa: F401  (registers the rules)
 from . import sources as _source_rules  # noqa: F401
 from .waivers import apply_waivers
 from .base import RULES, Context, Rule

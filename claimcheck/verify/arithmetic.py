@@ -9,6 +9,7 @@ sentence, and last the subject's and the compared system's figures anywhere in t
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from ..model import Claim, Evidence
 from .base import (same_dataset, RULES, Context, divide, fmt, interval, label, meets, rule, same_figure, same_subject,
@@ -31,7 +32,10 @@ def change_pair(ctx: Context, claim: Claim) -> tuple[Claim, Claim] | None:
     if len(starts) == 1 and len(ends) == 1:
         return starts[0], ends[0]
     if len(starts) == 1 and not ends and claim.subject:
-        end = ctx.figure_of(claim.subject, starts[0], exclude=starts[0])
+        # the end is the subject's figure as stated now: the start's frame without its conditions
+        # ("up from 54.6 last month" is earlier; the table's 56.1 is current)
+        current = replace(starts[0], setting=frozenset(x for x in starts[0].setting if not x.startswith("condition:")))
+        end = ctx.figure_of(claim.subject, current, exclude=starts[0])
         if end is not None and end.sentence != claim.sentence:
             return starts[0], end
     return None
@@ -70,9 +74,11 @@ def compared_pair(ctx: Context, claim: Claim) -> tuple[Claim, Claim] | None:
         return None
     # the compared system is named but its figure is stated elsewhere (a table): look both up
     like = others[0] if others else (owns[0] if owns else None)
+    # looked up elsewhere, a figure is of the change's measure only when it names the same one
+    # ("40% fewer FLOPs than Skua" is not about the latencies stated before it)
     templates = [like] if like is not None else [c for c in ctx.claims if c.subject and _value_like(c)
                                                   and same_subject(c.subject, claim.subject) and _frame_ok(claim, c)
-                                                  and dimension_ok(c)]
+                                                  and dimension_ok(c) and (not claim.metric or c.metric)]
     for template in templates:
         own = ctx.figure_of(claim.subject, template)
         other = ctx.figure_of(claim.baseline, template)
@@ -227,13 +233,64 @@ def check_ratios(ctx: Context):
         if meets(stated, computed, ratio.quantity.bound) or meets(stated, inverse, ratio.quantity.bound):
             continue
         value = large.quantity.base_value() / small.quantity.base_value()
+        if ratio.quantity.word:
+            yield _word_finding(self, ratio, small, large, ratio.value, value)
+            continue
         message = f"stated {written(ratio)}, computed {written(large)} / {written(small)} = {fmt(value)}×"
         yield self.finding(ratio, message, [Evidence.of(large), Evidence.of(small)], expected=round(value, 6))
+    yield from _shares(ctx, self)
+
+
+def _word_finding(self, stated: Claim, small: Claim, large: Claim, multiple: float, actual: float):
+    """A multiple said in words ('an order of magnitude', 'roughly half') that its figures do not
+    give. Words have no digits to correct, so the finding stands on the figure that would have to
+    change (the subject's, else the later one), with the value the words would give it."""
+    ends = [c for c in (small, large) if c.role == "to"]
+    anchor = ends[0] if ends else next((c for c in (small, large) if c.role != "baseline" and c.subject == stated.subject),
+                                       None) or max((small, large), key=lambda c: c.quantity.start)
+    word = stated.quantity.text
+    if anchor.quantity.scale != 1.0:
+        # a figure written with a scale word ('2.4 million') keeps the finding on the words:
+        # the words' value is what a reader compares with the figures
+        return self.finding(stated, f"stated '{word}' ({fmt(multiple, 3)}×), computed {written(large)} / "
+                            f"{written(small)} = {fmt(actual)}×", [Evidence.of(large), Evidence.of(small)],
+                            expected=round(actual, 6))
+    if anchor is small:
+        would = large.quantity.value / multiple * (large.quantity.base_value() / large.quantity.value) \
+            / (small.quantity.base_value() / small.quantity.value)
+    else:
+        would = small.quantity.value * multiple * (small.quantity.base_value() / small.quantity.value) \
+            / (large.quantity.base_value() / large.quantity.value)
+    return self.finding(anchor, f"'{word}' ({fmt(multiple, 3)}×) relates {written(large)} and {written(small)}, "
+                        f"but {written(large)} / {written(small)} = {fmt(actual)}×; '{word}' would make it "
+                        f"{fmt(would)}", [Evidence.of(stated), Evidence.of(small if anchor is large else large)],
+                        expected=round(would, 6))
+
+
+def _shares(ctx: Context, self):
+    """'1,850 GPU-hours vs 2,400, roughly half the compute': a fraction word that names one
+    figure as a share of the other must be their quotient."""
+    text = ctx.document.text
+    for share in ctx.claims:
+        if share.kind != "fraction" or share.quantity.dimension != "fraction" or share.quantity.bound:
+            continue
+        if not re.match(r"\s+(?:of\s+)?(?:the|its|their|that)\b", text[share.quantity.end:share.quantity.end + 12]):
+            continue  # only "half the compute", "a third of the memory": a share of a whole
+        operands = operands_for_ratio(ctx, share)
+        if operands is None:
+            continue
+        small, large = operands
+        computed = divide(_base(small), _base(large))
+        # "a third", "half": words, so as loose as any approximation
+        if computed is None or meets(ctx.interval(replace(share.quantity, approx=True)), computed):
+            continue
+        value = small.quantity.base_value() / large.quantity.base_value()
+        yield _word_finding(self, share, small, large, 1 / share.value, 1 / value)
 
 
 _RATIO_DIMENSIONS = ("time", "rate", "memory", "count", "money", "plain", "percent")
 # what a named ratio compares, in the figures a document states for each system
-_RATIO_FRAMES = {"size": ("count",), "cost": ("money",), "memory": ("memory",), "compute": ("count", "time"),
+_RATIO_FRAMES = {"size": ("count",), "cost": ("money", "count", "time", "plain"), "memory": ("memory",), "compute": ("count", "time", "plain"),
                  "speedup": ("time", "rate"), "throughput": ("rate",), "latency": ("time",),
                  "ratio": _RATIO_DIMENSIONS}
 
@@ -334,7 +391,7 @@ def check_percent_changes(ctx: Context):
     self = RULES["CC103"]
     for change in ctx.claims:
         dimension = change.quantity.dimension
-        if change.kind != "delta" or dimension not in ("percent", "points"):
+        if change.kind != "delta" or dimension not in ("percent", "points", "fraction"):
             continue
         pair = change_pair(ctx, change)
         if pair is not None:
@@ -349,6 +406,9 @@ def check_percent_changes(ctx: Context):
         a, b = _base(start), _base(end)
         absolute = subtract(b, a)
         stated = ctx.interval(change.quantity)
+        if dimension == "fraction":  # "drops by a third": a share of the start, in percent
+            stated = (stated[0] * 100, stated[1] * 100)
+            dimension = "percent"
         stated_abs = _abs_interval(stated)
         abs_value = end.quantity.base_value() - start.quantity.base_value()
         evidence = [Evidence.of(start), Evidence.of(end)]
@@ -365,10 +425,7 @@ def check_percent_changes(ctx: Context):
             continue
         relative = divide(absolute, a)
         if relative is None:
-            yield self.finding(change, f"stated {written(change)} as a change from {written(start)}: a change from "
-                               f"zero has no percent size", evidence, expected=None, verdict="undefined",
-                               severity="warning")
-            continue
+            continue  # a change from zero has no percent size: RULES["CC111"] says so
         rel = (relative[0] * 100, relative[1] * 100)
         if meets(stated_abs, _abs_interval(rel), change.quantity.bound):
             continue
@@ -386,6 +443,16 @@ def check_percent_changes(ctx: Context):
                 f"{fmt(abs_value)} percentage points; the relative change is {fmt(rel_value)}%",
                 evidence, expected=round(abs(rel_value), 6), verdict="points-as-percent", severity="warning")
             continue
+        if change.quantity.word:
+            # "drops by a third, from 420 ms to 330 ms": the words have no digits; the end figure
+            # is the one the words misdescribe, and they would make it start × (1 ∓ share)
+            share = change.value * (100 if change.quantity.dimension == "fraction" else 1) / 100
+            would = start.quantity.value * (1 - share if abs_value < 0 else 1 + share)
+            yield self.finding(end, f"'{change.quantity.text}' from {written(start)} to {written(end)}, but "
+                               f"({written(end)} - {written(start)}) / {written(start)} = {fmt(rel_value)}%; "
+                               f"'{change.quantity.text}' would end at {fmt(would)}",
+                               [Evidence.of(change), Evidence.of(start)], expected=round(would, 6))
+            continue
         yield self.finding(change, f"stated {written(change)}, computed ({written(end)} - {written(start)}) / "
                            f"{written(start)} = {fmt(rel_value)}%", evidence, expected=round(abs(rel_value), 6))
 
@@ -396,3 +463,57 @@ def _abs_interval(span: tuple[float, float]) -> tuple[float, float]:
     if span[1] <= 0:
         return (-span[1], -span[0])
     return (0.0, max(-span[0], span[1]))
+
+
+@rule("CC111", "undefined-operand", "arithmetic", severity="warning")
+def check_zero_operands(ctx: Context):
+    """A percent change or a multiple computed from zero.
+
+    What it checks: a change stated in percent whose starting figure is zero ("from 0 to 14
+    failures, a 300% increase"), and a multiple whose two figures include a zero ("0 ms vs 12
+    ms, infinitely faster", "5× more crashes than last month's 0"). Neither has a size: the
+    claim is reported as undefined (a warning), never silently skipped. A change to zero ("from
+    12 to 0, a 100% cut") is well defined, and zeros that are settings ("temperature 0",
+    "0-shot") are not figures.
+    Why it matters: a percent of nothing reads as precise and means nothing.
+    Example: "errors went from 0 to 3 per run, a 300% increase".
+    How to fix: state the absolute change ("from 0 to 3 errors per run").
+    """
+    self = RULES["CC111"]
+    for change in ctx.claims:
+        if change.kind != "delta" or change.quantity.dimension != "percent":
+            continue
+        pair = change_pair(ctx, change)
+        if pair is None:
+            continue
+        start, end = pair
+        if start.quantity.base_value() == 0 and end.quantity.base_value() != 0:
+            yield self.finding(change, f"stated {written(change)} as the change from {written(start)} to "
+                               f"{written(end)}: a change from zero has no percent size",
+                               [Evidence.of(start), Evidence.of(end)], expected=None, verdict="undefined")
+    for ratio in ctx.claims:
+        if ratio.quantity.dimension != "ratio" or ratio.quantity.high is not None:
+            continue
+        zero = _zero_operand(ctx, ratio)
+        if zero is not None:
+            nought, other = zero
+            yield self.finding(ratio, f"stated {written(ratio)} between {written(other)} and {written(nought)}: "
+                               f"a multiple of zero has no size", [Evidence.of(other), Evidence.of(nought)],
+                               expected=None, verdict="undefined")
+
+
+def _zero_operand(ctx: Context, ratio: Claim) -> tuple[Claim, Claim] | None:
+    """(the zero, the other figure) when the two figures a multiple relates in its clause are a
+    zero and a non-zero figure of one dimension."""
+    allowed = _RATIO_FRAMES.get(ratio.metric.split(":")[0], _RATIO_DIMENSIONS)
+    clause = ctx.clause_span(ratio)
+    figures = [c for c in ctx.sentence_claims(ratio) if c is not ratio and _value_like(c)
+               and c.quantity.dimension != "ratio" and c.quantity.dimension in allowed
+               and clause[0] <= c.quantity.start < clause[1]]
+    for dimension in _RATIO_DIMENSIONS:
+        same = [c for c in figures if c.quantity.dimension == dimension]
+        zeros = [c for c in same if c.value == 0]
+        if len(same) == 2 and len(zeros) == 1:
+            other = same[0] if same[1] is zeros[0] else same[1]
+            return zeros[0], other
+    return None

@@ -13,10 +13,7 @@ _ABOVE = re.compile(r"\b(?:beats?|beating|outperform(?:s|ing)?|surpass(?:es|ing)
 _BELOW = re.compile(r"\b(?:trails?|trailing|behind|underperforms?|worse\s+than|falls\s+short\s+of)\b", re.I)
 _NUMERIC_ABOVE = re.compile(r"\b(?:above|exceed(?:s|ing)?|higher\s+than|greater\s+than|more\s+than)\b", re.I)
 _NUMERIC_BELOW = re.compile(r"\b(?:below|under|lower\s+than|less\s+than|fewer\s+than)\b", re.I)
-_SUPERLATIVE = re.compile(r"\b(?P<word>largest|biggest|highest|greatest|strongest|best|smallest|lowest|"
-                          r"least|weakest|worst|fewest)\b", re.I)
 _COMPARED_KINDS = ("score", "percent", "time", "throughput", "memory")
-_MAX_WORDS = {"largest", "biggest", "highest", "greatest", "strongest", "best"}
 
 
 def _own_figure(ctx: Context, anchor: Claim) -> Claim | None:
@@ -43,7 +40,8 @@ def check_comparisons(ctx: Context):
     What it checks: "beats", "exceeds", "above", "outperforms" (and "below", "trails") between
     the subject's figure and each compared method's figure in parentheses or after "versus",
     respecting metrics where lower is better (FID, perplexity, WER, latency, error rate, loss);
-    and superlatives ("the largest contributor is X") against the figures listed beside them.
+    and comparisons stated without figures ("A also has lower latency than B", "A beats B on
+    tail latency") against the figures the document gives both. Superlatives are CC109.
     Why it matters: an ordering the numbers contradict misleads more than a wrong decimal.
     Example: "FID 7.9, better than Baseline-X (7.1)": lower FID is better, so 7.9 is worse.
     How to fix: correct the figures or the wording of the comparison.
@@ -74,7 +72,7 @@ def check_comparisons(ctx: Context):
                 claim, f"'{said}' {label(claim)}, but {own.subject or 'the subject'} has "
                 f"{written(own)} ({claim.metric_text or claim.metric}: {direction})",
                 [Evidence.of(own), Evidence.of(claim)], expected=None, verdict="contradicted")
-    yield from _superlatives(ctx, self)
+    yield from _numberless(ctx, self)
 
 
 def _text_before(ctx: Context, claim: Claim) -> str:
@@ -83,44 +81,106 @@ def _text_before(ctx: Context, claim: Claim) -> str:
     return ctx.document.text[start:claim.quantity.start]
 
 
-def _superlatives(ctx: Context, self):
-    """'The largest single contributor is the router' against the figures listed in its paragraph."""
+# "A also has lower latency than B", "A is faster than B", "A beats B on tail latency": a
+# comparison with no figure of its own, checked against the figures the document gives both
+_COMPARATIVE_THAN = re.compile(
+    r"\b(?P<word>lower|higher|better|worse|faster|slower|quicker|cheaper|smaller|larger|fewer|more\s+accurate|"
+    r"less\s+accurate)\s+(?P<noun>(?:[\w@.-]+\s+){0,3}?)than\s+(?P<other>[A-Z][\w.+/-]*(?:[ -][A-Z0-9][\w.+/-]*)?)", re.I)
+_QUALITY_VERB = re.compile(r"\b(?P<word>beats?|outperforms?|surpasses|tops|trails?|lags?\s+behind|falls\s+behind)\s+"
+                           r"(?P<other>[A-Z][\w.+/-]*(?:[ -][A-Z0-9][\w.+/-]*)?)\s+(?:on|in)\s+(?P<noun>[^,.;]{2,40})", re.I)
+_SPEED_WORDS = {"faster", "slower", "quicker"}
+
+
+def _numberless(ctx: Context, self):
     text = ctx.document.text
-    for match in _SUPERLATIVE.finditer(text):
-        start, end = ctx.paragraph_span(match.start())
-        sentence_start = max(text.rfind(". ", start, match.start()) + 2, start)
-        named = _NAMED.match(text, match.end())
-        if not named:
-            continue
-        head = named.group(1).lower()
-        listed = [c for c in ctx.claims if start <= c.quantity.start < sentence_start
-                  and c.kind in ("delta", "score", "percent") and not c.quantity.bound and c.role != "baseline"]
-        if len(listed) < 2 or len({c.metric for c in listed}) != 1 or len({c.kind for c in listed}) != 1:
-            continue
-        mine = [c for c in listed if re.search(r"\b" + re.escape(head) + r"\b", _clause(ctx, c), re.I)]
-        if len(mine) != 1:
-            continue
-        target = mine[0]
-        values = [abs(c.value) for c in listed]
-        extreme = max(values) if match.group("word").lower() in _MAX_WORDS else min(values)
-        if abs(abs(target.value) - extreme) <= target.quantity.half_step:
-            continue
-        other = next(c for c in listed if abs(c.value) == extreme)
-        yield self.finding(
-            target, f"'{match.group('word')} ... {named.group(1)}', but {named.group(1)} has {written(target)} "
-            f"while '{_clause(ctx, other).strip()}' has {written(other)}",
-            [Evidence.of(c) for c in listed], expected=extreme, verdict="contradicted")
+    for start, end in _figureless_sentences(ctx):
+        sentence = text[start:end]
+        for pattern in (_COMPARATIVE_THAN, _QUALITY_VERB):
+            for m in pattern.finditer(sentence):
+                actor = _actor_before(ctx, sentence[:m.start()])
+                other = m.group("other").rstrip(".,;:")
+                if not actor or same_subject(actor, other):
+                    continue
+                found = _compared_figures(ctx, actor, other, m.group("word").lower(), m.group("noun"))
+                if found is None:
+                    continue
+                mine, theirs, sense = found
+                a, b = base_interval(mine.quantity, ctx.slack), base_interval(theirs.quantity, ctx.slack)
+                wrong = a[0] > b[1] if sense == "lower" else a[1] < b[0]
+                if wrong:
+                    said = re.sub(r"\s+", " ", m.group(0)).strip().rstrip(".,;:")
+                    quality = m.group("word").lower() not in ("lower", "higher", "smaller", "larger", "fewer")
+                    direction = f"; {sense} is better" if quality else ""
+                    yield self.finding(
+                        mine, f"'{said}' for {actor}, but {actor} has {written(mine)} against {theirs.subject}'s "
+                        f"{written(theirs)} ({mine.metric_text or mine.metric or mine.kind}{direction})",
+                        [Evidence.of(mine), Evidence.of(theirs)], expected=None, verdict="contradicted")
 
 
-# "... is the router", "... comes from distillation", "...: ARS"
-_NAMED = re.compile(r"[^.;]{0,40}?\b(?:is|was|are|comes\s+from|came\s+from|belongs\s+to|:)\s+(?:the\s+|its\s+)?"
-                    r"([A-Za-z][\w+-]*(?:\s+[a-z][\w-]*)?)")
-
-
-def _clause(ctx: Context, claim: Claim) -> str:
-    """The words between the previous comma, semicolon or sentence start and a figure."""
+def _figureless_sentences(ctx: Context):
+    """Sentences of prose that state no figure: where the document's sentences are, minus those
+    its claims stand in."""
     text = ctx.document.text
-    start, _ = claim.sentence
-    left = max(text.rfind(";", start, claim.quantity.start), text.rfind(",", start, claim.quantity.start),
-               text.rfind(" and ", start, claim.quantity.start))
-    return text[(left + 1 if left >= 0 else start):claim.quantity.start]
+    with_figures = {c.sentence for c in ctx.claims}
+    position = 0
+    for m in re.finditer(r"[^.!?\n]+(?:[.!?]+|\n|$)", text):
+        span = (m.start(), m.end())
+        if not m.group(0).strip() or ctx.document.in_code(m.start()) or ctx.document.cell_at(m.start()) is not None:
+            continue
+        if any(s[0] <= span[0] < s[1] or span[0] <= s[0] < span[1] for s in with_figures):
+            continue
+        yield span
+
+
+def _actor_before(ctx: Context, before: str) -> str:
+    """The name a figureless comparison is about: a subject the document gives figures for,
+    named last before the comparative ('Lumen-v2 also has lower latency than ...')."""
+    names = {c.subject for c in ctx.claims if c.subject}
+    found = [(before.rfind(n), n) for n in names if n and re.search(r"(?<![\w-])" + re.escape(n) + r"(?![\w-])", before)]
+    if not found:
+        return ""
+    position, name = max(found, key=lambda f: (f[0], len(f[1])))
+    return name
+
+
+def _compared_figures(ctx: Context, actor: str, other: str, word: str, noun: str):
+    """The two subjects' figures on what the comparison is about, and which end is better for
+    its word ('lower' or 'higher' wins); None unless each has exactly one such figure."""
+    noun = (noun or "").strip().lower()
+    if word in _SPEED_WORDS:
+        kinds = ("time", "throughput", "speedup")
+    elif word == "cheaper":
+        kinds = ("cost",)
+    else:
+        kinds = ("score", "percent", "time", "throughput", "memory", "cost")
+    candidates = [c for c in ctx.claims if c.kind in kinds and not c.quantity.bound and c.role != "from"
+                  and (not noun or _about(c, noun))]
+    mine = [c for c in candidates if same_subject(c.subject, actor)]
+    theirs = [c for c in candidates if same_subject(c.subject, other)]
+    pairs = [(a, b) for a in mine for b in theirs if a.quantity.dimension == b.quantity.dimension
+             and topics_compatible(a, b) and a.measure == b.measure]
+    if len({(a.quantity.start, b.quantity.start) for a, b in pairs}) != 1:
+        return None
+    a, b = pairs[0]
+    if word in ("lower", "smaller", "fewer"):
+        sense = "lower"
+    elif word in ("higher", "larger"):
+        sense = "higher"
+    elif word in _SPEED_WORDS:
+        quick_low = a.kind == "time"
+        sense = ("lower" if quick_low else "higher") if word != "slower" else ("higher" if quick_low else "lower")
+    elif word == "cheaper":
+        sense = "lower"
+    else:
+        better = word in ("better", "more accurate", "beat", "beats", "outperforms", "outperform", "surpasses", "tops")
+        low = a.lower_is_better or b.lower_is_better
+        sense = ("lower" if low else "higher") if better else ("higher" if low else "lower")
+    return a, b, sense
+
+
+def _about(claim: Claim, noun: str) -> bool:
+    """Is a figure about the thing a comparison names ('latency', 'tail latency (p99 TTFT)')?"""
+    words = set(re.findall(r"[a-z0-9@]+", noun))
+    said = set(re.findall(r"[a-z0-9@]+", f"{claim.metric} {claim.metric_text} {claim.dataset}".lower().replace("_", " ")))
+    settings = {x.split(":", 1)[1] for x in claim.setting if ":" in x}
+    return bool(words & (said | settings))
