@@ -32,7 +32,9 @@ _CHANGE_NOUNS = (r"gain|gains|improvement|increase|reduction|drop|decrease|savin
 # "a 33% saving in compute", "a 0.3-point drop on RULER": the change's metric follows it
 _CHANGE_OF = re.compile(r"\s*(?:relative\s+|absolute\s+)?(?:" + _CHANGE_NOUNS + r")\s+(?:in|of|on)\s+(?:the\s+)?", re.I)
 _COUNT_NOUN = re.compile(r"\s+(?:[a-z][\w-]*\s+)?(?P<noun>[A-Za-z][\w-]*(?:\s+of\s+[a-z][\w-]*)?)")
-_SHARE_OF = re.compile(r"\s+of\s+(?:the\s+|its\s+|their\s+|our\s+|all\s+)?(?P<what>(?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*)")
+# "of its weights", "of the teacher's FFN weights": what a share is of (a possessor and an acronym may lead)
+_SHARE_OF = re.compile(r"\s+of\s+(?:the\s+|its\s+|their\s+|our\s+|all\s+)?"
+                       r"(?P<what>(?:[A-Za-z][\w-]*(?:'s|’s)?\s+){0,3}[a-z][\w-]*)")
 _CHANGE_WORDS = frozenset(_CHANGE_NOUNS.split("|")) | {"improvements", "increases", "reductions", "drops", "cuts"}
 _NOT_METRIC_WORDS = frozenset("the a an of for and or in on at to its their our this that with by from is was are were "
                               "be been it we they as than then so which who up down only just also still now about "

@@ -43,7 +43,9 @@ def check_parts(ctx: Context):
     What it checks: the outcomes of one pairwise comparison (win, tie and loss rates; "ours
     preferred", "tie", "baseline preferred") stated together must add up to 100% within
     rounding, and any two of them to no more than 100%; shares introduced as a split of one
-    whole ("the mix is 60% code, 30% math and 15% dialogue") must add up to 100%.
+    whole ("the mix is 60% code, 30% math and 15% dialogue") must add up to 100%; so must a
+    share and the rest named after it ("93.4% answered safely; the remaining 7.6% refused",
+    "71% enable it and 29% do not").
     Why it matters: parts that add up to 106% mean at least one figure is wrong, and readers
     cannot tell which.
     Example: "it wins 58% of comparisons, ties 12% and loses 36%": 58 + 12 + 36 = 106%.
@@ -63,9 +65,29 @@ def check_parts(ctx: Context):
         finding = _outcomes(ctx, self, outcome) if len(outcome) >= 2 else None
         if finding is None and len(shares) >= 3 and _SPLIT.search(ctx.sentence_text(claim)) and _labelled(ctx, shares):
             finding = _total(ctx, self, shares, exact=True)
+        if finding is None and len(shares) == 2 and _remainder(ctx, shares[1]) and \
+                same_subject_or_none(shares[0], shares[1]):
+            # "answers 93.4% of prompts safely; the remaining 7.6% are refused": a share and its rest
+            finding = _total(ctx, self, shares, exact=True)
         if finding is not None and id(finding.claim) not in reported:
             reported.add(id(finding.claim))
             yield finding
+
+
+# a share named as what is left of a whole: "the remaining 7.6%", "the rest (12%)", "6% do not"
+_REST_BEFORE = re.compile(r"\b(?:the\s+)?(?:remaining|rest|remainder|other|leftover)\s*(?:\(|of\s+)?\s*(?:about\s+|~)?$", re.I)
+_REST_AFTER = re.compile(r"\s*(?:\))?\s*(?:are\s+left|is\s+left|do\s+not|don't|does\s+not|did\s+not|"
+                         r"are\s+not|is\s+not|otherwise)\b", re.I)
+
+
+def _remainder(ctx: Context, share: Claim) -> bool:
+    text = ctx.document.text
+    q = share.quantity
+    return bool(_REST_BEFORE.search(text[max(0, q.start - 24):q.start]) or _REST_AFTER.match(text, q.end))
+
+
+def same_subject_or_none(a: Claim, b: Claim) -> bool:
+    return not a.subject or not b.subject or a.subject == b.subject
 
 
 def _labelled(ctx: Context, shares: list[Claim]) -> bool:
