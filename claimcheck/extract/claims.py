@@ -477,7 +477,7 @@ class _DocumentReading:
                     metric, metric_text = unit.cell_frame.metric, unit.cell_frame.metric_text
             bare = kind == "score" and not metric and not dataset and owner is None and unit.cell_frame is None
             if bare and not role and clause_actor is None and not self.attribution.pronoun(clause[0], q.start) \
-                    and not pair:
+                    and not pair and not (main_how == "actor" and clause[0] == unit.start):
                 unread.append(self.number(q.start, q.end, "unread", "no metric, benchmark or owner"))
                 continue
             if kind == "setting" and metric not in ("sparsity", "keep_ratio", "dropout", "keep_probability"):
@@ -665,6 +665,12 @@ def complete_metrics(claims: list[Claim], document: Document) -> tuple[list[Clai
     for c in scored:
         by_paragraph.setdefault(paragraphs.start_of(c.quantity.start), set()).add(c.metric)
     whole = {c.metric for c in scored}
+    # a score in a sentence that compares it ("61.0, short of Ray (64.5) by 2.5 points") is one
+    # side of that comparison even without a metric
+    # (only where no figure of the sentence names a metric: else its bare figures stay unread)
+    named = {c.sentence for c in claims if c.metric or c.dataset}
+    compared = {c.sentence for c in claims if (c.role == "baseline" or c.kind == "delta" and c.baseline)
+                and c.sentence not in named}
     done, bare = [], []
     for c in claims:
         if c.metric or c.dataset or c.kind not in ("score", "change", "delta") or c.quantity.dimension not in ("plain", "points"):
@@ -676,7 +682,7 @@ def complete_metrics(claims: list[Claim], document: Document) -> tuple[list[Clai
             metric = next(iter(metrics))
             source = next(x for x in scored if x.metric == metric)
             done.append(replace(c, metric=metric, metric_text=source.metric_text, lower_is_better=source.lower_is_better))
-        elif c.kind == "score" and not c.role:
+        elif c.kind == "score" and not c.role and c.sentence not in compared:
             bare.append(c)
         else:
             done.append(c)

@@ -22,6 +22,8 @@ from .vocabulary import Mention, Vocabulary, settings_in
 _CONJUNCTION = re.compile(r"\b(?:and|but|while|whereas|versus|vs)\b", re.I)
 _COMPARATIVE_AFTER = re.compile(r"\s*(?:[A-Za-z-]+\s+)?(?:better|worse|higher|lower|ahead|behind|below|above|"
                                 r"less|more|faster|slower|smaller|larger|shorter|longer|cheaper)\b(?!\s+(?:than\s+)?(?:half|a\s+third))", re.I)
+_HEADROOM_AFTER = re.compile(r"\s*(?:to\s+spare|of\s+(?:headroom|slack)|(?:of\s+)?room\s+(?:left|to\s+spare)|"
+                             r"left\s+(?:over|under|below|before))\b", re.I)
 _SETTING_METRICS = frozenset({"sparsity", "keep_ratio", "dropout", "keep_probability"})
 _AFTER_WORDS = frozenset({"points", "point", "pts", "pt", "pp", "percentage", "on", "in", "for", "of", "at", "the"})
 _LEADING_METRIC = re.compile(r"\s*(?:[-*+>•]\s+)?(?:on|for|across|in|with|at)\s+(?:the\s+)?", re.I)
@@ -68,6 +70,8 @@ def kind_of(q: Quantity, before: str, after: str, metric: str) -> str:
         return "delta"  # "improves by 40 ms", "falls by 18.8 GB"
     if q.dimension in ("plain", "time", "memory", "money", "rate") and _COMPARATIVE_AFTER.match(after):
         return "delta"  # "1.8 better than", "17.4 GB lower", "3 points ahead of"
+    if q.dimension in ("plain", "time", "memory", "money", "rate", "count") and _HEADROOM_AFTER.match(after):
+        return "delta"  # "12 GB to spare", "40 ms of headroom": the gap to a limit
     if q.dimension == "time":
         return "time"
     if q.dimension == "rate":

@@ -140,7 +140,7 @@ def check_margins(ctx: Context):
     for delta in ctx.claims:
         if delta.kind != "delta" or delta.quantity.dimension in ("percent", "fraction"):
             continue
-        pair = change_pair(ctx, delta)
+        pair = change_pair(ctx, delta) or _headroom(ctx, delta)
         if pair:
             start, end = pair
             first, second = end, start
@@ -173,6 +173,28 @@ def check_margins(ctx: Context):
                 message += f"; {written(delta)} is the margin over {label(alternative)} instead"
                 evidence.append(Evidence.of(alternative, note="the baseline the stated margin fits"))
         yield self.finding(delta, message, evidence, expected=round(abs(value), 6))
+
+
+_HEADROOM = re.compile(r"\s*(?:to\s+spare|of\s+(?:headroom|slack)|(?:of\s+)?room\s+(?:left|to\s+spare)|"
+                       r"left\s+(?:over|under|below|before))\b", re.I)
+_LIMIT = re.compile(r"\b(?:limit|budget|cap|ceiling|quota|maximum|max|capacity|target|SLO|deadline)\b", re.I)
+
+
+def _headroom(ctx: Context, delta: Claim) -> tuple[Claim, Claim] | None:
+    """(usage, limit) for 'peak memory is 38 GB, leaving 12 GB to spare under the 48 GB limit':
+    the gap to a limit is the limit minus what is used."""
+    text = ctx.document.text
+    if not _HEADROOM.match(text, delta.quantity.end):
+        return None
+    figures = [c for c in ctx.sentence_claims(delta) if c is not delta and _value_like(c)
+               and c.quantity.dimension == delta.quantity.dimension]
+    if len(figures) != 2:
+        return None
+    near_limit = [c for c in figures if _LIMIT.search(text, c.quantity.end, c.quantity.end + 16)
+                  or _LIMIT.search(text, max(0, c.quantity.start - 16), c.quantity.start)]
+    limit = near_limit[0] if len(near_limit) == 1 else max(figures, key=lambda c: c.quantity.base_value())
+    usage = figures[0] if figures[1] is limit else figures[1]
+    return usage, limit
 
 
 def _base(claim: Claim) -> tuple[float, float]:
