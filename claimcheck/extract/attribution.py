@@ -551,7 +551,8 @@ def _indent(line: str) -> int:
 
 
 _ITEM_OWNER_BEFORE = re.compile(r"(?:[,;]\s+|,?\s+and\s+)(?P<name>[A-Z][\w.+/-]*(?:[ -][A-Z0-9][\w.+/-]*)?)"
-                                r"(?:\s+(?P<verb>[a-z]+))?\s+(?:at\s+|with\s+)?(?:about\s+|~|only\s+|just\s+)?$")
+                                r"(?:\s+(?P<verb>(?!(?:at|with|in|on|of)\b)[a-z]+))?\s+(?:at\s+|with\s+|in\s+|on\s+)?"
+                                r"(?:about\s+|~|only\s+|just\s+)?$")
 _LABELLED_BEFORE = re.compile(r"[,;]\s*(?P<name>[A-Z][\w.+/-]*(?:\s[\w.+/-]+){0,2}?)\s*:\s*(?:[~≈]\s*)?$")
 _OPEN_PAREN_BEFORE = re.compile(r"\s*\(\s*(?:[~≈]\s*)?(?:[A-Za-z@][\w@./-]*\s+){0,2}(?:at\s+|=\s*|:\s*)?$")
 _IN_PAREN_BEFORE = re.compile(r"\(\s*(?P<name>[A-Z][\w.+/-]*(?:\s[\w.+/-]+){0,2}?)\s*(?::|,|\s|\s+at\s+|\s*=\s*)\s*(?:[~≈]\s*)?$")

@@ -61,7 +61,7 @@ def kind_of(q: Quantity, before: str, after: str, metric: str) -> str:
         return "setting"
     if q.signed and q.dimension in ("plain", "percent", "time", "memory", "money", "rate"):
         return "delta"
-    if q.dimension != "money" and re.search(r"\b(?:costs?|loses?|gains?|adds?|drops?|lifts?|boosts?)\s+(?:of\s+)?(?:about\s+|~|only\s+|just\s+)?$", before, re.I):
+    if q.dimension not in ("money", "count") and re.search(r"\b(?:costs?|loses?|gains?|adds?|drops?|lifts?|boosts?)\s+(?:of\s+)?(?:about\s+|~|only\s+|just\s+)?$", before, re.I):
         return "delta"
     if q.dimension == "money" and re.search(r"\b(?:saves?|saved|saving|savings\s+of|cuts?|trims?)\s+(?:of\s+)?(?:about\s+|~)?$", before, re.I):
         return "delta"  # "we save $71,000 a month"
@@ -386,7 +386,9 @@ def _dataset_id(name: str) -> str:
 
 
 # "on RewardBench", "on the mm_math5k test set", "on the multilingual FLEURS benchmark", "on harmful prompts"
-_ON_DATASET = re.compile(r"\b(?:[Oo]n|[Aa]cross)\s+(?:the\s+)?(?:(?P<kindname>[a-z]+\s+(?P<kind>prompts|questions|queries|tasks|problems|"
+# "on held-out prompts", "on GSM8K"; "on the same prompts", "on all tasks" name no benchmark
+_ON_DATASET = re.compile(r"\b(?:[Oo]n|[Aa]cross)\s+(?:the\s+)?(?!(?:same|each|every|all|both|these|those|our|their|its)\b)"
+                         r"(?:(?P<kindname>[a-z]+\s+(?P<kind>prompts|questions|queries|tasks|problems|"
                          r"inputs|requests))|(?:[a-z-]+\s+)?(?P<name>[A-Za-z][\w.-]*(?:[ -][A-Z][\w.-]*|[ -]\d[\w.-]*[A-Za-z][\w.-]*)?))"
                          r"(?=\s|$|[,.;:)])")
 _LEADING_ON = re.compile(r"\s*(?:[-*+>•]\s+)?(?P<on>On|on|Across|across|For)\s+(?:the\s+)?")
