@@ -214,7 +214,9 @@ class _DocumentReading:
         others: list[_Number] = []
         keep = []
         for q in quantities:
-            if _in_heading(self.document, q.start):
+            # a heading's bare numbers are titles ("Top 5 papers", "Part 2"); a figure with a
+            # unit, a multiple or a percent is a headline claim ("Kite: 3.1× faster decoding")
+            if _in_heading(self.document, q.start) and q.dimension not in _HEADLINE_DIMENSIONS:
                 others.append(self.number(q.start, q.end, "non-claim", "heading"))
             elif self.document.in_code(q.start):
                 others.append(self.number(q.start, q.end, "non-claim", "code or markup"))
@@ -403,6 +405,8 @@ class _DocumentReading:
                 metric, metric_text = self.frames.sentence_metric(q, unit.mentions, (unit.start, unit.end))
             if q.dimension in _DEFAULT_METRICS and metric not in self.v.metrics:
                 metric = metric_text = _DEFAULT_METRICS[q.dimension]
+            elif q.dimension == "rate" and not metric:
+                metric, metric_text = "throughput", ""  # tokens/s, QPS: a throughput unless named otherwise
             if kind == "speedup":
                 target = self.attribution.target(clause[0], clause[1], q.start)
                 cues = [c for c in unit.cues if not (target and target in text[max(clause[0], c[1] - len(target)):c[2]])]
@@ -570,6 +574,7 @@ class _DocumentReading:
 
 # a figure in dollars is a cost and one in gigabytes a memory size, whatever words stand near it
 _DEFAULT_METRICS = {"money": "cost", "memory": "memory"}
+_HEADLINE_DIMENSIONS = frozenset({"ratio", "percent", "points", "time", "rate", "memory", "money"})
 _TAIL_PARENTHESIS = re.compile(r"\(([^()]{3,80})\)[.!?]?\s*$")
 _ABLATION = re.compile(r"\bablations?\b", re.I)
 _INHERIT_REACH = 48  # figures looked back over for an inherited metric

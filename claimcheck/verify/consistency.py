@@ -45,7 +45,12 @@ def _loosely_tied(ctx: Context, a: Claim, b: Claim) -> bool:
     return ctx.item_of(a) != ctx.item_of(b)
 
 
-def _same_frame(a: Claim, b: Claim, ignore_conditions: bool = False) -> bool:
+def _in_heading(ctx: Context, claim: Claim) -> bool:
+    offset = claim.quantity.start
+    return any(start <= offset < end for start, end in ctx.document.headings)
+
+
+def _same_frame(a: Claim, b: Claim, ignore_conditions: bool = False, headline: bool = False) -> bool:
     """One figure stated twice: same subject, benchmark, metric, what it is measured against,
     and settings that do not differ (a stated change or another configuration always differs),
     neither in the figures' own words nor in their sentences'."""
@@ -56,7 +61,8 @@ def _same_frame(a: Claim, b: Claim, ignore_conditions: bool = False) -> bool:
         sa = frozenset(x for x in sa if not x.startswith("condition:"))
         sb = frozenset(x for x in sb if not x.startswith("condition:"))
     return topics_compatible(a, b) and not settings_conflict(sa, sb) and (
-        not a.baseline and not b.baseline or same_subject(a.baseline, b.baseline))
+        not a.baseline and not b.baseline or same_subject(a.baseline, b.baseline)
+        or headline and not (a.baseline and b.baseline))
 
 
 def is_unit_slip(a: Claim, b: Claim) -> bool:
@@ -77,15 +83,26 @@ def _groups(ctx: Context, ignore_conditions: bool = False):
     `ignore_conditions`, figures under stated conditions too: identical digits 1000× apart are
     a slip whatever the configuration)."""
     keyed: dict[tuple, list[Claim]] = {}
+    headlines = []  # "# Kite: 3.1× faster decoding": a headline names no baseline, the body does
     for claim in ctx.claims:
-        if _comparable(claim):
+        if not _comparable(claim):
+            continue
+        if not claim.baseline and _in_heading(ctx, claim):
+            headlines.append(claim)
+        else:
             keyed.setdefault(_key(claim), []).append(claim)
+    for claim in headlines:
+        key = _key(claim)
+        matching = [k for k in keyed if k[:2] == key[:2] and k[3] == key[3]]
+        for k in matching or [key]:
+            keyed.setdefault(k, []).insert(0, claim)
     groups: list[list[Claim]] = []
     for members in keyed.values():
         frames: list[list[Claim]] = []
         for claim in members:
             for frame in frames:
-                if all(_same_frame(claim, other, ignore_conditions) and not _same_table(ctx, claim, other)
+                if all(_same_frame(claim, other, ignore_conditions, headline=claim in headlines or other in headlines)
+                       and not _same_table(ctx, claim, other)
                        and not _loosely_tied(ctx, claim, other) for other in frame):
                     frame.append(claim)
                     break
