@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import math
+import re
 
 from ..model import Claim, Evidence
 from .arithmetic import operands_for_ratio
@@ -212,10 +213,10 @@ def check_complements(ctx: Context):
     reported = set()
     for a in ctx.claims:
         partner = metrics.get(a.metric)
-        if not partner or a.quantity.bound or a.quantity.approx:
+        if a.quantity.bound or a.quantity.approx or a.quantity.dimension not in ("percent", "fraction", "plain"):
             continue
         for b in ctx.claims:
-            if b.metric != partner or (id(b), id(a)) in reported or not (
+            if b is a or not (b.metric == partner if partner else _negation(a, b)) or (id(b), id(a)) in reported or not (
                     same_subject(b.subject, a.subject) or not a.subject and not b.subject):
                 continue
             if a.dataset and b.dataset and not same_dataset(a.dataset, b.dataset) or settings_conflict(a.setting, b.setting):
@@ -247,6 +248,59 @@ def check_complements(ctx: Context):
                 message += f" (both describe {written(anchor[0])})"
             evidence = [Evidence.of(b)] + ([Evidence.of(x) for x in anchor] if anchor else [])
             yield self.finding(a, message, evidence, expected=round(expected, 6), verdict="mismatch")
+    for a, b, x, y in _labelled_complements(ctx):
+        if (id(a), id(b)) in reported:
+            continue
+        ia, ib = interval(a.quantity, ctx.slack), interval(b.quantity, ctx.slack)
+        if meets(ia, (100.0 - ib[1], 100.0 - ib[0])):
+            continue
+        reported.add((id(a), id(b)))
+        yield self.finding(b, f"{written(a)} {x} and {written(b)} {y} are complements: they add up to "
+                           f"{fmt(a.value + b.value)}%, not 100% ({written(b)} would be {fmt(100 - a.value)}%)",
+                           [Evidence.of(a)], expected=round(100 - a.value, 6), verdict="mismatch")
+
+
+_NEGATIONS = ("dis", "un", "in", "im", "ir", "il", "non", "non-", "mis")
+_THIRD_OUTCOME = re.compile(r"\b(?:rest|remaining|remainder|others?|neither|mixed|ties?|tied|unsure|undecided|neutral|"
+                            r"partly|partially|skipped|abstain\w*)\b", re.I)
+# the label after a share: "62% of answers correct", "41% incorrect", "90% are safe", "12% as unsafe"
+_LABEL_AFTER = re.compile(r"\s*(?:of\s+(?:the\s+)?[\w-]+\s+)?(?:(?:are|is|were|was|as|marked|rated|judged)\s+)?"
+                          r"(?:as\s+)?(?P<label>[a-z][\w-]+)\b")
+
+
+def _labelled_complements(ctx: Context):
+    """Pairs of shares in one sentence whose labels negate each other ('62% correct and 41%
+    incorrect'): found by the words, whatever the metric reading."""
+    text = ctx.document.text
+    seen = set()
+    for claim in ctx.claims:
+        if claim.sentence in seen:
+            continue
+        seen.add(claim.sentence)
+        shares = [c for c in ctx.sentence_claims(claim) if c.quantity.dimension == "percent"
+                  and not c.quantity.bound and not c.quantity.approx and not c.quantity.signed]
+        if len(shares) != 2 or _THIRD_OUTCOME.search(ctx.sentence_text(claim)):
+            continue  # "55% helpful, 30% unhelpful, the rest mixed": not two halves of one whole
+        labels = {}
+        for c in shares:
+            m = _LABEL_AFTER.match(text, c.quantity.end)
+            if m:
+                labels[id(c)] = m.group("label")
+        for i, a in enumerate(shares):
+            for b in shares[i + 1:]:
+                x, y = labels.get(id(a)), labels.get(id(b))
+                if x and y and x != y and any(y == p + x or x == p + y for p in _NEGATIONS):
+                    yield a, b, x, y
+
+
+def _negation(a: Claim, b: Claim) -> bool:
+    """Complements found by the words themselves: one metric is the other negated ('agreement'
+    and 'disagreement', 'answered' and 'unanswered', 'correct' and 'incorrect', 'safe' and
+    'unsafe')."""
+    x, y = (re.sub(r"[\s_]+", " ", (c.metric_text or c.metric).lower()).strip() for c in (a, b))
+    if not x or not y or x == y:
+        return False
+    return any(y == prefix + x or x == prefix + y for prefix in _NEGATIONS)
 
 
 def _complements() -> dict[str, str]:
