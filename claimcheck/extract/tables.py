@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..model import Document, TableCell
-from .vocabulary import Vocabulary, settings_in
+from .vocabulary import settings_found, Vocabulary, settings_in
 
 _UNIT_IN_HEADER = re.compile(
     r"\((?P<paren>[^()]{1,14})\)\s*[↑↓]?\s*$|(?P<bare>%|\bms\b|\bs\b|\bsec\b|\bGB\b|\bMB\b|tok(?:ens)?/s|\bQPS\b|\bFPS\b|×|\bx\b)\s*[↑↓]?\s*$")
@@ -154,6 +154,14 @@ class TableReader:
                 metric, metric_text = self.vocabulary.open_metric(outside), outside
             elif outside and not settings_in(outside):
                 name = outside
+            elif outside:
+                # "Ferrule v4.2.0": a name with its setting; the setting is kept, the rest names
+                rest = outside
+                for start, end, _, _ in sorted(settings_found(outside), reverse=True):
+                    rest = rest[:start] + " " + rest[end:]
+                rest = " ".join(w for w in rest.split() if re.search(r"[A-Za-z]", w)).strip(" -_:/,")
+                if rest and re.fullmatch(r"[A-Z][\w.+/-]*(?:[ -][\w.+/-]+){0,2}", rest) and not self.vocabulary.names.get(rest.lower()):
+                    name = rest
         elif not dataset and metric and outside and not _METRIC_WORDS.search(outside) and \
                 not any(x.start < len(outside) for x in metrics) and not settings_in(outside):
             dataset = outside  # "SWE Verified (Resolved)": an unknown benchmark named before its metric

@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 
 from ..model import Claim, Evidence
-from .base import RULES, Context, base_interval, label, rule, same_subject, topics_compatible, written
+from .base import RULES, Context, base_interval, label, rule, same_subject, settings_conflict, topics_compatible, written
 
 # Quality words say which method is better, so they flip for lower-is-better metrics (FID,
 # WER, latency); numeric words say which number is larger, whatever the metric.
@@ -158,7 +158,11 @@ def _compared_figures(ctx: Context, actor: str, other: str, word: str, noun: str
     mine = [c for c in candidates if same_subject(c.subject, actor)]
     theirs = [c for c in candidates if same_subject(c.subject, other)]
     pairs = [(a, b) for a in mine for b in theirs if a.quantity.dimension == b.quantity.dimension
-             and topics_compatible(a, b) and a.measure == b.measure]
+             and topics_compatible(a, b) and a.measure == b.measure and not settings_conflict(a.setting, b.setting)]
+    if noun and len(pairs) > 1:
+        # "on tail latency (p99 TTFT)": the pair the most of the compared words describe
+        best = max(_overlap(a, noun) + _overlap(b, noun) for a, b in pairs)
+        pairs = [(a, b) for a, b in pairs if _overlap(a, noun) + _overlap(b, noun) == best]
     if len({(a.quantity.start, b.quantity.start) for a, b in pairs}) != 1:
         return None
     a, b = pairs[0]
@@ -176,6 +180,13 @@ def _compared_figures(ctx: Context, actor: str, other: str, word: str, noun: str
         low = a.lower_is_better or b.lower_is_better
         sense = ("lower" if low else "higher") if better else ("higher" if low else "lower")
     return a, b, sense
+
+
+def _overlap(claim: Claim, noun: str) -> int:
+    words = set(re.findall(r"[a-z0-9@]+", noun.lower()))
+    said = set(re.findall(r"[a-z0-9@]+", f"{claim.metric} {claim.metric_text} {claim.dataset}".lower().replace("_", " ")))
+    settings = {x.split(":", 1)[1] for x in claim.setting if ":" in x}
+    return len(words & (said | settings))
 
 
 def _about(claim: Claim, noun: str) -> bool:
