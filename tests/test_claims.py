@@ -183,6 +183,15 @@ def _fastest_extract(text: str, runs: int = 3) -> float:
     return best
 
 
+@pytest.mark.parametrize("item", ["1. ", "1 ", "5% ", "2x ", "| 1 ", "1,2,3 ", "A 1.0 vs B 2.0, ",
+                                  "2x faster than Ray, ", "from 3 ms to 2 ms, "])
+def test_extraction_time_grows_linearly_with_a_line_of_list_like_figures(item):
+    """One line of thousands of list-like figures (a CI gate is fed whatever a pull request
+    holds): four times the line must take far less than sixteen times as long."""
+    small, large = item * 500, item * 2000
+    assert _fastest_extract(large, runs=2) < 8 * _fastest_extract(small, runs=2)
+
+
 @pytest.mark.parametrize("joiner", [", ", " and ", " | "])
 def test_extraction_time_grows_linearly_with_figures_in_one_clause(joiner):
     """A PDF table run into one unbroken line puts hundreds of figures in one clause; looking at

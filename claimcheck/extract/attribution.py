@@ -492,16 +492,19 @@ class Attributor:
         'vs', 'compared with', 'that of', 'ahead of' ... nearest to the figure in its clause."""
         best = None
         # "1.4× the SFT mean", "2× that of X": a multiple names what it multiplies right after it
-        after_ratio = re.match(r"\s*(?:the|that\s+of|those\s+of)\s+", self.text[figure:end]) if figure >= 0 else None
-        m_ratio = re.match(r"[\d.,]+\s?[×x]", self.text[figure:figure + 12]) if figure >= 0 else None
+        # (patterns matched in place: slicing the rest of a long clause per figure was quadratic)
+        m_ratio = _RATIO_AT.match(self.text, figure, min(end, figure + 12)) if figure >= 0 else None
         if m_ratio:
-            rest = figure + m_ratio.end()
-            lead = re.match(r"\s*(?:the|that\s+of|those\s+of)\s+", self.text[rest:end])
+            rest = m_ratio.end()
+            lead = _MULTIPLIED_LEAD.match(self.text, rest, end)
             if lead:
-                found = self.name_after(rest + lead.end(), end)
+                found = self.name_after(lead.end(), end)
                 if found:
                     return found[0]
-        for m in _COMPARATOR_ANYWHERE.finditer(self.text, start, end):
+        # the nearest comparison word wins, so only a window around the figure is read (scanning
+        # a clause of thousands of figures once per figure was quadratic)
+        low, high = (max(start, figure - _TARGET_REACH), min(end, figure + _TARGET_REACH)) if figure >= 0 else (start, end)
+        for m in _COMPARATOR_ANYWHERE.finditer(self.text, low, high):
             if m.group(0).lower().startswith("from"):
                 continue
             found = self.name_after(m.end(), end, allow_phrase=True)
@@ -553,6 +556,9 @@ def _indent(line: str) -> int:
 _ITEM_OWNER_BEFORE = re.compile(r"(?:[,;]\s+|,?\s+and\s+)(?P<name>[A-Z][\w.+/-]*(?:[ -][A-Z0-9][\w.+/-]*)?)"
                                 r"(?:\s+(?P<verb>(?!(?:at|with|in|on|of)\b)[a-z]+))?\s+(?:at\s+|with\s+|in\s+|on\s+)?"
                                 r"(?:about\s+|~|only\s+|just\s+)?$")
+_TARGET_REACH = 300  # characters either side of a figure its comparison word is looked for in
+_RATIO_AT = re.compile(r"[\d.,]+\s?[×x]")
+_MULTIPLIED_LEAD = re.compile(r"\s*(?:the|that\s+of|those\s+of)\s+")
 _LABELLED_BEFORE = re.compile(r"[,;]\s*(?P<name>[A-Z][\w.+/-]*(?:\s[\w.+/-]+){0,2}?)\s*:\s*(?:[~≈]\s*)?$")
 _OPEN_PAREN_BEFORE = re.compile(r"\s*\(\s*(?:[~≈]\s*)?(?:[A-Za-z@][\w@./-]*\s+){0,2}(?:at\s+|=\s*|:\s*)?$")
 _IN_PAREN_BEFORE = re.compile(r"\(\s*(?P<name>[A-Z][\w.+/-]*(?:\s[\w.+/-]+){0,2}?)\s*(?::|,|\s|\s+at\s+|\s*=\s*)\s*(?:[~≈]\s*)?$")

@@ -318,6 +318,10 @@ class _DocumentReading:
         datasets = [m for m in unit.mentions if m.label == "DATASET"]
         named = _inside_mentions(unit.quantities, unit.mentions)
         outcomes = _outcome_sentence(self.v, text[unit.start:unit.end])
+        timed = any(x.dimension in ("time", "rate") for x in unit.quantities)
+        unit.cues.sort(key=lambda c: c[1])
+        cue_starts = [c[1] for c in unit.cues]
+        item_separators = [m.span() for m in _ITEM_SEPARATOR.finditer(text, unit.start, unit.end)]
         if figure_starts != sorted(figure_starts):
             figure_starts = None
         # "... an increase of 14 points (pass@1, temperature 0.6)." names the setting of the whole sentence
@@ -409,8 +413,11 @@ class _DocumentReading:
                 metric, metric_text = "throughput", ""  # tokens/s, QPS: a throughput unless named otherwise
             if kind == "speedup":
                 target = self.attribution.target(clause[0], clause[1], q.start)
-                cues = [c for c in unit.cues if not (target and target in text[max(clause[0], c[1] - len(target)):c[2]])]
-                metric = _ratio_metric(text, q, clause, cues, any(x.dimension in ("time", "rate") for x in unit.quantities))
+                # the cues around the figure (a sentence of thousands of figures has thousands of cues)
+                window = bisect_left(cue_starts, q.start - _CUE_REACH), bisect_right(cue_starts, q.end + _CUE_REACH)
+                cues = [c for c in unit.cues[window[0]:window[1]]
+                        if not (target and target in text[max(clause[0], c[1] - len(target)):c[2]])]
+                metric = _ratio_metric(text, q, clause, cues, timed)
                 if re.match(r"\s*(?:that|those)\s+of\b", text[q.end:q.end + 12]) or metric == "ratio" and re.match(
                         r"\s*(?:that|those)\b", text[q.end:q.end + 8]):
                     # "1.5× the throughput of vLLM and 1.32× that of SGLang": the same measure again
@@ -463,7 +470,7 @@ class _DocumentReading:
             if kind in ("delta", "speedup") or (kind in ("percent", "fraction") and _describes_change(text, q, unit.start)):
                 # what it is measured against is named in its own part of the clause ("a 2.4× speedup,
                 # and gains +3.1 points over Hawk": Hawk is the points' baseline, not the speedup's)
-                reach = _reach(text, unit.quantities, q, clause)
+                reach = _reach(item_separators, q, clause)
                 baseline = self.attribution.target(reach[0], reach[1], q.start)
                 if baseline and baseline.casefold() == subject.casefold():
                     baseline = ""  # "Crake ... over Crake-v1" keeps its predecessor as the baseline
@@ -537,7 +544,11 @@ class _DocumentReading:
             noun = self.frames.count_noun(q, clause[1])
             if noun[0] and _SCALE_NOUN.match(" " + noun[1]):
                 return noun
-        return self.frames.phrase_metric(q, clause[0], [f[1] for f in figures if f[1] <= q.start], self._known)
+        # the nearest figures before it are all the phrase reading needs (the list is bisected:
+        # collecting every earlier figure for each figure was quadratic)
+        nearest = bisect_right(figures, (q.start, q.start))
+        return self.frames.phrase_metric(q, clause[0], [f[1] for f in figures[max(0, nearest - 8):nearest]
+                                                         if f[1] <= q.start], self._known)
 
     def _inherited_metric(self, q: Quantity, kind: str, owner, role: str, unit: _Unit,
                           dataset: str = "") -> tuple[str, str, str]:
@@ -578,6 +589,7 @@ _HEADLINE_DIMENSIONS = frozenset({"ratio", "percent", "points", "time", "rate", 
 _TAIL_PARENTHESIS = re.compile(r"\(([^()]{3,80})\)[.!?]?\s*$")
 _ABLATION = re.compile(r"\bablations?\b", re.I)
 _INHERIT_REACH = 48  # figures looked back over for an inherited metric
+_CUE_REACH = 300  # characters either side of a multiple whose cues say what it multiplies
 _LOWER_IS_BETTER_NOTE = re.compile(r"\(\s*lower\s+is\s+better\s*\)|\blower\s+is\s+better\b", re.I)
 
 
@@ -912,15 +924,19 @@ def _setting_scope(text: str, quantities: list[Quantity], q: Quantity, clause_st
     return ((clause_start, first.start) if before else None), (left, right)
 
 
-def _reach(text: str, quantities: list[Quantity], q: Quantity, clause: tuple[int, int]) -> tuple[int, int]:
+def _reach(separators: list[tuple[int, int]], q: Quantity, clause: tuple[int, int]) -> tuple[int, int]:
     """The stretch of a clause a figure's comparison words belong to: from after the previous
-    figure's ', and' to the next ', and' (or the clause's ends)."""
+    figure's ', and' to the next ', and' (or the clause's ends). `separators`: the sentence's
+    `_ITEM_SEPARATOR` spans, in order."""
     left, right = clause
-    for m in _ITEM_SEPARATOR.finditer(text, clause[0], q.start):
-        left = m.end()
-    m = _ITEM_SEPARATOR.search(text, q.end, clause[1])
-    if m:
-        right = m.start()
+    before = bisect_right(separators, (q.start, -1)) - 1
+    while before >= 0 and separators[before][1] > q.start:
+        before -= 1
+    if before >= 0 and separators[before][0] >= clause[0]:
+        left = separators[before][1]
+    after = bisect_left(separators, (q.end, -1))
+    if after < len(separators) and separators[after][1] <= clause[1]:
+        right = separators[after][0]
     return left, right
 
 
