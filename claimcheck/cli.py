@@ -7,6 +7,7 @@ parse (the rest is still checked and reported, but CI must not read the run as c
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
@@ -86,6 +87,15 @@ def main(argv: list[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return EXIT_CLEAN
+    except RecursionError:
+        print("claimcheck: error: input nested too deeply to read", file=sys.stderr)
+        return EXIT_UNCHECKED
+    except Exception as error:  # a bug must not print a traceback into a CI log: say what failed
+        if os.environ.get("CLAIMCHECK_DEBUG"):
+            raise
+        print(f"claimcheck: error: could not check ({type(error).__name__}: {str(error)[:200]}); "
+              f"set CLAIMCHECK_DEBUG=1 for details and please report it", file=sys.stderr)
+        return EXIT_UNCHECKED
 
 
 class _UsageError(Exception):

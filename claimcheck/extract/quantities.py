@@ -461,7 +461,10 @@ def _scan(text: str) -> tuple[list[Quantity], list[Skipped]]:
         exponent = match.group("exponent")
         if exponent:
             power = re.search(r"[+-]?\d+$", exponent.replace(" ", "").translate(_SUPERSCRIPT_DIGITS))
-            value *= 10.0 ** min(int(power.group()), 400) if power else 1.0
+            try:
+                value *= 10.0 ** min(int(power.group()), 400) if power else 1.0
+            except OverflowError:  # 1e999: beyond float range, reported as out of range below
+                value = math.inf
         if not math.isfinite(value):
             skip(num_start, match.end(), "out of range")
             continue

@@ -7,6 +7,7 @@ against 160 s / 78.9 s hold while 6.2 against 90.2 - 88.3 does not.
 """
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass, field
 from typing import Callable, Iterable
@@ -249,15 +250,22 @@ def fmt(value: float, decimals: int | None = None) -> str:
     """A computed value written with sensible precision (two decimals at most unless asked)."""
     if decimals is None:
         decimals = 2 if abs(value) < 100 else 1
+    if not math.isfinite(value) or abs(value) >= 1e15:
+        return f"{value:.4g}"  # a figure of thousands of digits is shortened, never printed whole
     text = f"{value:.{decimals}f}"
     if "." in text:
         text = text.rstrip("0").rstrip(".")
     return "0" if text == "-0" else text
 
 
+_LONGEST_WRITTEN = 40
+
+
 def written(claim: Claim) -> str:
     """The figure as written, without words like 'about' or 'up to'."""
     text = claim.text
+    if len(text) > _LONGEST_WRITTEN:  # a 300-digit figure is named by its ends in messages
+        text = f"{text[:16]}…{text[-8:]} ({len(text)} characters)"
     return re.sub(r"^(?:~|about|around|approximately|approx\.|roughly|nearly|almost|up to|over|more than|at least|at most|above|below|under)\s*", "", text, flags=re.I)
 
 

@@ -70,7 +70,7 @@ def check_comparisons(ctx: Context):
             direction = "lower is better" if lower else "higher is better"
             yield self.finding(
                 claim, f"'{said}' {label(claim)}, but {own.subject or 'the subject'} has "
-                f"{written(own)} ({claim.metric_text or claim.metric}: {direction})",
+                f"{written(own)} ({(claim.metric_text or claim.metric) + ': ' if (claim.metric_text or claim.metric) else ''}{direction})",
                 [Evidence.of(own), Evidence.of(claim)], expected=None, verdict="contradicted")
     yield from _numberless(ctx, self)
 
