@@ -11,6 +11,8 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
+from .files import write_atomically
+
 from .report.json_report import fingerprint
 
 FORMAT = "claimcheck-baseline"
@@ -41,7 +43,7 @@ def entries(results) -> list[dict]:
 def write(path: str, results) -> int:
     data = {"format": FORMAT, "version": 1, "findings": entries(results)}
     try:
-        Path(path).write_text(json.dumps(data, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+        write_atomically(path, json.dumps(data, indent=2, ensure_ascii=False) + "\n")
     except OSError as error:
         raise BaselineError(f"cannot write baseline {path}: {error.strerror or error}") from None
     return len(data["findings"])

@@ -137,9 +137,10 @@ def _documents(paths: list[str]):
 
 
 def _write(text: str, output: str | None) -> None:
+    from .files import write_atomically
     if output:
         try:
-            Path(output).write_text(text, encoding="utf-8")
+            write_atomically(output, text)
         except OSError as error:
             raise _UsageError(f"cannot write {output}: {error.strerror}") from None
     else:

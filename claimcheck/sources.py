@@ -46,8 +46,10 @@ def load_sources(specs: list[str]) -> list[Source]:
             arxiv_id, path_text = match.group(1), match.group(2)
         path = Path(path_text)
         if path.is_dir():
-            files = sorted(p for p in path.rglob("*") if p.suffix.lower() in _SUFFIXES and p.is_file()
-                           and not re.match(r"(?i)(SOURCE|LICEN[CS]E|COPYING|NOTICE)\b", p.name))
+            # regular files only: a symlink (perhaps out of the folder, perhaps a loop) is never
+            # followed and a FIFO never opened
+            files = sorted(p for p in path.rglob("*") if p.suffix.lower() in _SUFFIXES and not p.is_symlink()
+                           and p.is_file() and not re.match(r"(?i)(SOURCE|LICEN[CS]E|COPYING|NOTICE)\b", p.name))
             if not files:
                 raise InputError(f"{path}: no sources in this folder (looked for {', '.join(sorted(_SUFFIXES))})")
             for file in files:
@@ -125,12 +127,19 @@ def read_any(path: Path, kind: str | None = None) -> Document:
 _FACT_COLUMNS = ("subject", "metric", "value")
 
 
+MAX_FACT_ROWS = 200_000  # reading takes about 2 s per 100,000 rows
+
+
 def load_factsheet(path: Path, arxiv_id: str = "") -> list[Source]:
     """A CSV fact sheet (paper, arxiv, subject, metric, setting, value, unit, where): one source per paper."""
     try:
         text = path.read_text(encoding="utf-8-sig")
     except UnicodeDecodeError:
         raise InputError(f"{path}: a fact sheet must be UTF-8 CSV") from None
+    rows = text.count("\n")
+    if rows > MAX_FACT_ROWS:
+        raise InputError(f"{path}: {rows:,} rows, more than the {MAX_FACT_ROWS:,} a fact sheet may have "
+                         f"(split it by paper)")
     document = parse_text(text, str(path))
     reader = csv.DictReader(io.StringIO(text))
     header = [h.strip().lower() for h in (reader.fieldnames or [])]

@@ -105,14 +105,14 @@ def test_sources_folder_with_symlinks_loops_and_fifos(tmp_path):
     sources.mkdir()
     (sources / "facts.csv").write_text("subject,metric,value\nKite,mmlu,71.4\n", encoding="utf-8")
     outside = tmp_path / "outside.md"
-    outside.write_text("secret 42.0\n", encoding="utf-8")
+    outside.write_text("## Kite\nKite scores 99.9 on MMLU.\n", encoding="utf-8")  # would contradict the digest
     (sources / "out.md").symlink_to(outside)
     (sources / "loop").symlink_to(sources)
     os.mkfifo(sources / "pipe.md")
     digest = tmp_path / "digest.md"
     digest.write_text("Kite scores 71.4 on MMLU.\n", encoding="utf-8")
     result = run("check", str(digest), "--source", str(sources), "--format", "concise")
-    assert_clean_exit(result)
+    assert_clean_exit(result, (0,))  # the linked file outside the folder was not read
 
 
 def test_a_ten_megabyte_single_line_reads_in_bounded_time(tmp_path):
@@ -167,3 +167,21 @@ def test_footnote_marks_never_change_a_number(value, mark):
     written = f"{value:.2f}"
     found = find_quantities(normalize(f"Kite scores {written}{mark} on MMLU."))
     assert found and found[0].value == pytest.approx(float(written))
+
+
+def test_text_past_the_size_bounds_is_reported_unread(monkeypatch):
+    """Numbers past the line or document bound are never dropped without a word: each is an
+    unread number naming the bound."""
+    import importlib
+    from claimcheck.ingest.text import parse_text
+    claims_module = importlib.import_module("claimcheck.extract.claims")
+    monkeypatch.setattr(claims_module, "MAX_LINE", 2_000)
+    monkeypatch.setattr(claims_module, "MAX_DOCUMENT", 6_000)
+    text = "Kite scores 71.4 on MMLU. " * 200 + "\nKite is 2.5x faster.\n" + "Ray scores 60.1 on GSM8K.\n" * 300
+    reading = claims_module.ClaimExtractor().read(parse_text(text, "long.md"))
+    reasons = {n.reason for n in reading.others if n.status == "unread"}
+    assert reasons == {"beyond the 2,000-character line limit", "beyond the 6,000-character document limit"}
+    assert all(c.quantity.start < 6_000 for c in reading.claims)
+    assert any(c.text == "2.5x" for c in reading.claims)  # the next line is read again
+    line_limited = [n for n in reading.others if "line limit" in n.reason]
+    assert len(line_limited) + sum(c.line == 1 for c in reading.claims) == 200

@@ -58,6 +58,7 @@ class ClaimExtractor:
         from spacy.matcher import Matcher
 
         self.nlp = spacy.blank("en")
+        self._phrase_frames: dict[tuple[str, str], tuple[str, str, str, str]] = {}
         # "T2V." and "GSM8K." keep their period in the default tokenizer; split it off so
         # names at the end of a sentence still match
         suffixes = list(self.nlp.Defaults.suffixes) + [r"(?<=[0-9A-Za-z+])\."]
@@ -92,13 +93,15 @@ class ClaimExtractor:
         """The document's claims and every other number with the reason it is not a claim
         (`numbers=False` leaves the other numbers out: locating each one costs time)."""
         text = normalize(document.text)
-        quantities, skipped = scan(text, document.code)
+        limits = _beyond_limits(text)
+        quantities, skipped = scan(text, list(document.code) + limits)
         quantities, skipped = _rescan_cells(document, text, quantities, skipped)
         reading = _DocumentReading(self, document, text, frozenset(q.start for q in quantities))
         claims: list[Claim] = []
         others: list[_Number] = []
         for s in skipped:
-            others.append(reading.number(s.start, s.end, "non-claim", s.reason))
+            others.append(reading.number(s.start, s.end, "unread" if s.reason.startswith(_BEYOND) else "non-claim",
+                                         s.reason))
         units = _units(document, text)
         unit_starts = [u[0] for u in units]
         by_unit: dict[int, list[Quantity]] = {}
@@ -139,7 +142,16 @@ class ClaimExtractor:
 
     def frame_of_phrase(self, phrase: str, dimension: str) -> tuple[str, str, str, str]:
         """(metric id, metric as written, kind, dataset) for a metric named on its own, as in a fact
-        sheet's column ('COCO mAP' -> map on coco, 'end-to-end speedup', 'GSM8K')."""
+        sheet's column ('COCO mAP' -> map on coco, 'end-to-end speedup', 'GSM8K'). Remembered per
+        phrase: a fact sheet names the same few metrics on every row."""
+        key = (phrase, dimension)
+        if key not in self._phrase_frames:
+            if len(self._phrase_frames) > 4096:
+                self._phrase_frames.clear()
+            self._phrase_frames[key] = self._frame_of_phrase(phrase, dimension)
+        return self._phrase_frames[key]
+
+    def _frame_of_phrase(self, phrase: str, dimension: str) -> tuple[str, str, str, str]:
         from ..model import MEASURE_OF_DIMENSION
         kind = MEASURE_OF_DIMENSION.get(dimension, "score")
         if dimension == "ratio":
@@ -668,6 +680,30 @@ def _complete_pairs(claims: list[Claim]) -> list[Claim]:
                              dataset=c.dataset or partner.dataset, lower_is_better=c.lower_is_better if c.metric
                              else partner.lower_is_better)
     return out
+
+
+# Size bounds: text past them is not read, and every number in it is reported as unread with
+# the bound it lies beyond (never dropped without a word). Reading is linear, so these bound
+# time, not correctness: about 1 s per MB.
+MAX_LINE = 1_000_000        # characters of one line read
+MAX_DOCUMENT = 20_000_000   # characters of one document read
+_BEYOND = "beyond the "  # how the reasons of numbers past a bound begin
+
+
+def _beyond_limits(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, reason) of the text past the line and document bounds."""
+    spans = []
+    if len(text) > MAX_LINE:
+        position = 0
+        while position < min(len(text), MAX_DOCUMENT):
+            end = text.find("\n", position)
+            end = len(text) if end < 0 else end
+            if end - position > MAX_LINE:
+                spans.append((position + MAX_LINE, end, f"beyond the {MAX_LINE:,}-character line limit"))
+            position = end + 1
+    if len(text) > MAX_DOCUMENT:
+        spans.append((MAX_DOCUMENT, len(text), f"beyond the {MAX_DOCUMENT:,}-character document limit"))
+    return spans
 
 
 def complete_metrics(claims: list[Claim], document: Document) -> tuple[list[Claim], list[Claim]]:

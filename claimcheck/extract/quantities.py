@@ -380,7 +380,9 @@ def scan(text: str, ignore: Sequence[tuple[int, int]] = (),
     """
     if not ignore:
         return _scan(text)
-    spans = sorted(ignore)
+    # a span may carry its own reason as a third element ("beyond the line limit")
+    reasons = {(span[0], span[1]): span[2] for span in ignore if len(span) > 2}
+    spans = sorted((span[0], span[1]) for span in ignore)
     # long spans (code blocks) are cut out, so the grammar never walks them; short ones (inline
     # code, tags) are blanked in place, which keeps the text in few pieces
     cut, short = long_spans(spans)
@@ -389,7 +391,7 @@ def scan(text: str, ignore: Sequence[tuple[int, int]] = (),
     if cut:
         found = [replace(q, start=shift(q.start), end=shift(q.start) + (q.end - q.start)) for q in found]
         skipped = [replace(s, start=shift(s.start), end=shift(s.start) + (s.end - s.start)) for s in skipped]
-    skipped += [Skipped(m.start(), m.end(), m.group(), ignore_reason)
+    skipped += [Skipped(m.start(), m.end(), m.group(), reasons.get((start, end), ignore_reason))
                 for start, end in spans for m in _DIGIT_RUN.finditer(text, start, end)]
     skipped.sort(key=lambda s: s.start)
     return found, skipped
