@@ -54,9 +54,57 @@ def test_zero_operands_are_reported_not_skipped(tmp_path):
     assert result.stdout.count("CC111") == 2
 
 
-def _pdf_bytes() -> bytes:
-    from tests.pdf_maker import make_pdf  # a tiny PDF the suite writes itself
-    return make_pdf(["Kite scores 71.4 on MMLU."])
+def _pages_pdf(pages: list[str], encrypt: bool = False, text: bool = True) -> bytes:
+    """A PDF of one line per page, written here: optionally with an /Encrypt entry (a password
+    is needed to open it) or with empty pages (no text layer, as a scan has none)."""
+    objects = [b"<< /Type /Catalog /Pages 2 0 R >>", None,
+               b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>"]
+    kids = []
+    for i, line in enumerate(pages):
+        ops = f"BT /F1 11 Tf 72 700 Td ({line}) Tj ET".encode("latin-1") if text else b""
+        objects.append(b"<< /Length " + str(len(ops)).encode() + b" >>\nstream\n" + ops + b"\nendstream")
+        content = len(objects)
+        objects.append(f"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents {content} 0 R "
+                       f"/Resources << /Font << /F1 3 0 R >> >> >>".encode())
+        kids.append(len(objects))
+    objects[1] = f"<< /Type /Pages /Kids [{' '.join(f'{k} 0 R' for k in kids)}] /Count {len(kids)} >>".encode()
+    if encrypt:
+        objects.append(b"<< /Filter /Standard /V 1 /R 2 /O <" + b"00" * 32 + b"> /U <" + b"11" * 32 + b"> /P -4 >>")
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for number, body in enumerate(objects, 1):
+        offsets.append(len(out))
+        out += f"{number} 0 obj\n".encode() + body + b"\nendobj\n"
+    xref = len(out)
+    out += f"xref\n0 {len(objects) + 1}\n0000000000 65535 f \n".encode()
+    for offset in offsets:
+        out += f"{offset:010d} 00000 n \n".encode()
+    extra = f" /Encrypt {len(objects)} 0 R /ID [<{'ab' * 16}> <{'ab' * 16}>]" if encrypt else ""
+    out += f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R{extra} >>\nstartxref\n{xref}\n%%EOF\n".encode()
+    return bytes(out)
+
+
+@pytest.mark.parametrize("name, pdf, message", [
+    ("encrypted", _pages_pdf(["Kite scores 71.4 on MMLU."], encrypt=True), "encrypted PDF"),
+    ("image only", _pages_pdf(["x"] * 3, text=False), "no text layer"),
+])
+def test_unreadable_pdfs_say_why(tmp_path, name, pdf, message):
+    path = tmp_path / "paper.pdf"
+    path.write_bytes(pdf)
+    result = run("check", str(path), "--no-cache")
+    assert_clean_exit(result, (2,))
+    assert message in result.stderr
+    digest = tmp_path / "digest.md"
+    digest.write_text("Kite scores 71.4 on MMLU.\n", encoding="utf-8")
+    assert_clean_exit(run("check", str(digest), "--source", str(path), "--no-cache"), (3,))  # a source: could not check
+
+
+def test_two_thousand_pages_within_the_bound(tmp_path):
+    """A 2,000-page PDF reads and checks within 60 s (about 2 s on the build machine)."""
+    path = tmp_path / "long.pdf"
+    path.write_bytes(_pages_pdf([f"Page {i}: Kite scores {50 + i % 40}.{i % 10} on MMLU." for i in range(2000)]))
+    result = run("check", str(path), "--no-cache", "--format", "concise")
+    assert_clean_exit(result, (0, 1))
 
 
 FILES = {

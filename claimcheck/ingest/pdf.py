@@ -68,14 +68,21 @@ def read_pdf(path: str | Path, backend: str = "pdfium", name: str | None = None)
             raise InputError(f"{path}: not a PDF file")
     try:
         if backend == "pdfium":
-            return _read_pdfium(path, name or str(path))
-        if backend == "pdfplumber":
-            return _read_pdfplumber(path, name or str(path))
+            document = _read_pdfium(path, name or str(path))
+        elif backend == "pdfplumber":
+            document = _read_pdfplumber(path, name or str(path))
+        else:
+            raise InputError(f"unknown PDF backend {backend!r} (use pdfium or pdfplumber)")
     except InputError:
         raise
     except Exception as error:  # a broken or encrypted file: say so, never a traceback
+        if "password" in str(error).lower():
+            raise InputError(f"{path}: encrypted PDF (a password is needed to read it)") from None
         raise InputError(f"{path}: cannot read this PDF ({type(error).__name__}: {error})") from None
-    raise InputError(f"unknown PDF backend {backend!r} (use pdfium or pdfplumber)")
+    if document.page_starts and not document.text.strip():
+        raise InputError(f"{path}: no text layer in {len(document.page_starts)} page(s) (a scanned or image-only "
+                         f"PDF?); claimcheck reads a PDF's text, not its images")
+    return document
 
 
 def _read_pdfium(path: Path, name: str) -> Document:
