@@ -233,3 +233,25 @@ def test_text_past_the_size_bounds_is_reported_unread(monkeypatch):
     assert any(c.text == "2.5x" for c in reading.claims)  # the next line is read again
     line_limited = [n for n in reading.others if "line limit" in n.reason]
     assert len(line_limited) + sum(c.line == 1 for c in reading.claims) == 200
+
+
+FACT_SHEETS = {
+    "missing columns": (b"name,score\nKite,71.4\n", "lacks column"),
+    "not UTF-8": ("subject,metric,value\nKite,mmlu,71.4\nCaf\u00e9,mmlu,60.0\n".encode("latin-1"), "UTF-8"),
+    "formula cells": (b'subject,metric,value\nKite,mmlu,=1+2\nKite,gsm8k,"=HYPERLINK(""x"")"\n', "not a number"),
+    "more rows than the bound": (b"subject,metric,value\n" + b"M,mmlu,1.5\n" * 200_001, "more than the 200,000"),
+}
+
+
+@pytest.mark.parametrize("name", list(FACT_SHEETS))
+def test_fact_sheets_that_are_not_what_they_claim(tmp_path, name):
+    """A fact sheet that cannot be read is exit 3 with its reason; formula cells are text,
+    never evaluated."""
+    data, reason = FACT_SHEETS[name]
+    facts = tmp_path / "facts.csv"
+    facts.write_bytes(data)
+    digest = tmp_path / "digest.md"
+    digest.write_text("Kite scores 71.4 on MMLU.\n", encoding="utf-8")
+    result = run("check", str(digest), "--source", str(facts), "--no-cache")
+    assert_clean_exit(result, (3,))
+    assert reason in result.stderr
