@@ -553,7 +553,7 @@ def _indent(line: str) -> int:
     return len(expanded) - len(expanded.lstrip(" "))
 
 
-_ITEM_OWNER_BEFORE = re.compile(r"(?:[,;]\s+|,?\s+and\s+)(?P<name>[A-Z][\w.+/-]*(?:[ -][A-Z0-9][\w.+/-]*)?)"
+_ITEM_OWNER_BEFORE = re.compile(r"(?:[,;:]\s+|,?\s+and\s+|\b(?:vs\.?|versus|against)\s+)(?P<name>[A-Z][\w.+/-]*(?:[ -][A-Z0-9][\w.+/-]*)?)"
                                 r"(?:\s+(?P<verb>(?!(?:at|with|in|on|of)\b)[a-z]+))?\s+(?:at\s+|with\s+|in\s+|on\s+)?"
                                 r"(?:about\s+|~|only\s+|just\s+)?$")
 _TARGET_REACH = 300  # characters either side of a figure its comparison word is looked for in

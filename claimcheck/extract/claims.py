@@ -329,6 +329,7 @@ class _DocumentReading:
         metrics = [m for m in unit.mentions if m.label == "METRIC"]
         datasets = [m for m in unit.mentions if m.label == "DATASET"]
         named = _inside_mentions(unit.quantities, unit.mentions)
+        colon_label = _colon_label(text, metrics)
         outcomes = _outcome_sentence(self.v, text[unit.start:unit.end])
         timed = any(x.dimension in ("time", "rate") for x in unit.quantities)
         unit.cues.sort(key=lambda c: c[1])
@@ -360,6 +361,11 @@ class _DocumentReading:
                 continue
             metric_mention = self.frames.lexicon_metric(q, metrics, clause)
             metric, metric_text = (metric_mention.key, text[metric_mention.start:metric_mention.end]) if metric_mention else ("", "")
+            if not metric and colon_label is not None and q.start > colon_label[0] and q.dimension in ("plain", "percent") \
+                    and not (self.v.info(colon_label[1]) and self.v.info(colon_label[1]).dimension) \
+                    and _BARE_AFTER.match(text, q.end) and not _change_role(before, after):
+                # "FID (lower is better): A 2.31 vs B 2.19": bare scores under a metric's label
+                metric, metric_text = colon_label[1], colon_label[2]
             dataset_mention = self.frames.lexicon_metric(q, datasets, clause)
             dataset = dataset_mention.key if dataset_mention else ""
             role = _change_role(before, after)
@@ -977,6 +983,20 @@ def _reach(separators: list[tuple[int, int]], q: Quantity, clause: tuple[int, in
 
 
 _ITEM_SEPARATOR = re.compile(r",\s+(?:and|while|but|whereas)\s+|\s+while\s+|\s+whereas\s+|;", re.I)
+
+
+def _colon_label(text: str, metrics: list[Mention]) -> tuple[int, str, str] | None:
+    """(where its colon is, metric id, as written) for a metric that labels what follows its
+    colon: '- FID-50K (lower is better): A 2.31 vs B 2.19'."""
+    for m in metrics:
+        after = _LABEL_COLON.match(text, m.end)
+        if after:
+            return after.end(), m.key, text[m.start:m.end]
+    return None
+
+
+_BARE_AFTER = re.compile(r"\s*(?:[,;)\]]|vs\b|versus\b|and\b|or\b|→|->|\(|\.(?!\d)|$)", re.I)
+_LABEL_COLON = re.compile(r"[\w-]*\s*(?:\([^()]{0,40}\))?\s*:\s")
 
 
 def _inside_mentions(quantities: list[Quantity], mentions: list[Mention]) -> set[int]:

@@ -84,21 +84,21 @@ def _text_before(ctx: Context, claim: Claim) -> str:
 # "A also has lower latency than B", "A is faster than B", "A beats B on tail latency": a
 # comparison with no figure of its own, checked against the figures the document gives both
 _COMPARATIVE_THAN = re.compile(
-    r"\b(?P<word>lower|higher|better|worse|faster|slower|quicker|cheaper|smaller|larger|fewer|more\s+accurate|"
-    r"less\s+accurate)\s+(?P<noun>(?:[\w@.-]+\s+){0,3}?)than\s+(?P<other>[A-Z][\w.+/-]*(?:[ -][A-Z0-9][\w.+/-]*)?)", re.I)
-_QUALITY_VERB = re.compile(r"\b(?P<word>beats?|outperforms?|surpasses|tops|trails?|lags?\s+behind|falls\s+behind)\s+"
-                           r"(?P<other>[A-Z][\w.+/-]*(?:[ -][A-Z0-9][\w.+/-]*)?)\s+(?:on|in)\s+(?P<noun>[^,.;]{2,40})", re.I)
+    r"\b(?P<word>(?i:lower|higher|better|worse|faster|slower|quicker|cheaper|smaller|larger|fewer|more\s+accurate|"
+    r"less\s+accurate))\s+(?P<noun>(?:[\w@.-]+\s+){0,3}?)(?i:than)\s+(?P<other>[A-Z][\w.+/-]*(?:[ -][A-Z0-9][\w.+/-]*)?)")
+_QUALITY_VERB = re.compile(r"\b(?P<word>(?i:beats?|outperforms?|surpasses|tops|trails?|lags?\s+behind|falls\s+behind))\s+"
+                           r"(?P<other>[A-Z][\w.+/-]*(?:[ -][A-Z0-9][\w.+/-]*)?)(?:\s+(?i:on|in)\s+(?P<noun>[^,.;]{2,40}))?")
 _SPEED_WORDS = {"faster", "slower", "quicker"}
 
 
 def _numberless(ctx: Context, self):
     text = ctx.document.text
-    for start, end in _figureless_sentences(ctx):
+    for start, end in list(_figureless_sentences(ctx)) + _figure_free_tails(ctx):
         sentence = text[start:end]
         for pattern in (_COMPARATIVE_THAN, _QUALITY_VERB):
             for m in pattern.finditer(sentence):
                 actor = _actor_before(ctx, sentence[:m.start()])
-                other = m.group("other").rstrip(".,;:")
+                other = _known_name(ctx, m.group("other").rstrip(".,;:"))
                 if not actor or same_subject(actor, other):
                     continue
                 found = _compared_figures(ctx, actor, other, m.group("word").lower(), m.group("noun"))
@@ -132,15 +132,30 @@ def _figureless_sentences(ctx: Context):
         yield span
 
 
+def _figure_free_tails(ctx: Context) -> list[tuple[int, int]]:
+    """The part of each sentence after its last figure ('A 2.31 vs B 2.19 → A beats B'): a
+    comparison said after the figures it rests on."""
+    last: dict[tuple[int, int], int] = {}
+    for c in ctx.claims:
+        last[c.sentence] = max(last.get(c.sentence, 0), c.quantity.end)
+    return [(end, sentence[1]) for sentence, end in last.items() if sentence[1] - end > 8]
+
+
 def _actor_before(ctx: Context, before: str) -> str:
     """The name a figureless comparison is about: a subject the document gives figures for,
-    named last before the comparative ('Lumen-v2 also has lower latency than ...')."""
+    named last before the comparative ('Lumen-v2 also has lower latency than ...'), or a short
+    form of one ('Tern' for 'Tern-L')."""
     names = {c.subject for c in ctx.claims if c.subject}
     found = [(before.rfind(n), n) for n in names if n and re.search(r"(?<![\w-])" + re.escape(n) + r"(?![\w-])", before)]
-    if not found:
-        return ""
-    position, name = max(found, key=lambda f: (f[0], len(f[1])))
-    return name
+    if found:
+        position, name = max(found, key=lambda f: (f[0], len(f[1])))
+        return name
+    last = re.search(r"([A-Z][\w.+/-]*)\W*$", before)
+    if last:
+        short = [n for n in names if same_subject(last.group(1), n)]
+        if len(short) == 1:
+            return short[0]
+    return ""
 
 
 def _compared_figures(ctx: Context, actor: str, other: str, word: str, noun: str):
@@ -195,3 +210,13 @@ def _about(claim: Claim, noun: str) -> bool:
     said = set(re.findall(r"[a-z0-9@]+", f"{claim.metric} {claim.metric_text} {claim.dataset}".lower().replace("_", " ")))
     settings = {x.split(":", 1)[1] for x in claim.setting if ":" in x}
     return bool(words & (said | settings))
+
+
+def _known_name(ctx: Context, name: str) -> str:
+    """A compared name as the document's figures give it ('Skua-XL' for 'Skua-XL', 'vLLM 0.6.3'
+    for 'vLLM')."""
+    names = {c.subject for c in ctx.claims if c.subject}
+    if name in names:
+        return name
+    close = [n for n in names if same_subject(name, n)]
+    return close[0] if len(close) == 1 else name
