@@ -85,9 +85,9 @@ def _text_before(ctx: Context, claim: Claim) -> str:
 # comparison with no figure of its own, checked against the figures the document gives both
 _COMPARATIVE_THAN = re.compile(
     r"\b(?P<word>(?i:lower|higher|better|worse|faster|slower|quicker|cheaper|smaller|larger|fewer|more\s+accurate|"
-    r"less\s+accurate))\s+(?P<noun>(?:[\w@.-]+\s+){0,3}?)(?i:than)\s+(?P<other>[A-Z][\w.+/-]*(?:[ -][A-Z0-9][\w.+/-]*)?)")
+    r"less\s+accurate))\s+(?P<noun>(?:[\w@.-]+\s+){0,3}?)(?i:than)\s+(?P<other>(?:[A-Z]|[a-z]{1,3}[A-Z])[\w.+/-]*(?:[ -][A-Z0-9][\w.+/-]*)?)")
 _QUALITY_VERB = re.compile(r"\b(?P<word>(?i:beats?|outperforms?|surpasses|tops|trails?|lags?\s+behind|falls\s+behind))\s+"
-                           r"(?P<other>[A-Z][\w.+/-]*(?:[ -][A-Z0-9][\w.+/-]*)?)(?:\s+(?i:on|in)\s+(?P<noun>[^,.;]{2,40}))?")
+                           r"(?P<other>(?:[A-Z]|[a-z]{1,3}[A-Z])[\w.+/-]*(?:[ -][A-Z0-9][\w.+/-]*)?)(?:\s+(?i:on|in)\s+(?P<noun>[^,.;]{2,40}))?")
 _SPEED_WORDS = {"faster", "slower", "quicker"}
 
 
