@@ -349,7 +349,8 @@ class FrameReader:
 
     # -- dataset ----------------------------------------------------------------------------
 
-    def dataset(self, q: Quantity, mentions: list[Mention], clause: tuple[int, int], sentence: tuple[int, int]) -> str:
+    def dataset(self, q: Quantity, mentions: list[Mention], clause: tuple[int, int], sentence: tuple[int, int],
+                known: frozenset[str] = frozenset()) -> str:
         """The benchmark a figure is on: a lexicon benchmark in its clause (nearest), or a name after 'on'."""
         candidates = [m for m in mentions if m.label == "DATASET" and clause[0] <= m.start < clause[1]]
         if candidates:
@@ -360,7 +361,7 @@ class FrameReader:
                 name = (m.group("kindname") or m.group("name")).rstrip(".")
                 if settings_in(m.group(0)) or settings_in(name) or name.lower() in self.v.names and not self.v.is_benchmark(self.v.names[name.lower()]):
                     continue  # "on one A10G", "on an H100": hardware is a setting
-                if self.v.is_name_like(name) or re.search(r"[\d_]", name) or m.group("kind"):
+                if self.v.is_name_like(name) or re.search(r"[\d_]", name) or m.group("kind") or name.casefold() in known:
                     return _dataset_id(name)
         return ""
 

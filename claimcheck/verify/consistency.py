@@ -88,6 +88,8 @@ def _groups(ctx: Context, ignore_conditions: bool = False):
     for claim in ctx.claims:
         if not _comparable(claim):
             continue
+        if claim.role == "from" and any(c.role == "to" and c.subject == claim.subject for c in ctx.sentence_claims(claim)):
+            continue  # "goes from 55.0 to 68.4": the start of a stated change is an earlier state
         if not claim.baseline and _in_heading(ctx, claim):
             headlines.append(claim)
         else:
