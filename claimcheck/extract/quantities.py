@@ -588,9 +588,10 @@ def _word_quantities(text: str, taken) -> list[Quantity]:
             value = next((v for k, v in _WORD_VALUES.items() if word.startswith(k)), None)
             if value is None:
                 continue
-        out.append(Quantity(text=text[match.start():match.end()], start=match.start(), end=match.end(),
-                            value=value, decimals=0, unit="x", dimension="ratio", word=word,
-                            approx=True))  # "halves latency" is colloquial for about 2x
+        # "halves latency" is colloquial for about 2x; "more than doubles" is a bound
+        out.append(_with_prefix(text, Quantity(text=text[match.start():match.end()], start=match.start(),
+                                               end=match.end(), value=value, decimals=0, unit="x",
+                                               dimension="ratio", word=word, approx=True)))
     taken = _merge(list(taken) + [(q.start, q.end, "read") for q in out])
     for match in FRACTION_WORDS_RE.finditer(folded):
         if _overlap(taken, *match.span()):

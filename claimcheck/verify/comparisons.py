@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 
+from ..extract.vocabulary import settings_in
 from ..model import Claim, Evidence
 from .base import RULES, Context, base_interval, label, rule, same_subject, settings_conflict, topics_compatible, written
 
@@ -105,6 +106,9 @@ def _numberless(ctx: Context, self):
                 if found is None:
                     continue
                 mine, theirs, sense = found
+                said_in = settings_in(sentence)
+                if settings_conflict(said_in, mine.setting) or settings_conflict(said_in, theirs.setting):
+                    continue  # "On an A100, however, A is faster": the figures given are another setting's
                 a, b = base_interval(mine.quantity, ctx.slack), base_interval(theirs.quantity, ctx.slack)
                 wrong = a[0] > b[1] if sense == "lower" else a[1] < b[0]
                 if wrong:
