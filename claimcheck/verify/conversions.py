@@ -17,15 +17,16 @@ _REDUCED_AFTER = re.compile(r"\s*(?:fewer|less|lower|smaller|cheaper|shorter|lea
                             r"drop|decrease|off|down)\b", re.I)
 _RAISED_BEFORE = re.compile(r"\b(?:up|rais(?:e|es|ed)|increas(?:e|es|ed)|boost(?:s|ed)?|lift(?:s|ed)?|grow(?:s)?|"
                             r"grew|ris(?:e|es)|rose|improv(?:e|es|ed))(?:(?:\s+[\w-]+){0,3}?\s+by)?\s+(?:about\s+|~|roughly\s+|nearly\s+)?$", re.I)
-_RAISED_AFTER = re.compile(r"\s*(?:more|higher|larger|greater|increase|gain|boost|rise|jump|faster|quicker)\b", re.I)
+_RAISED_AFTER = re.compile(r"\s*(?:more|higher|larger|greater|increase|gain|boost|rise|jump|faster|quicker|speed-?up|"
+                           r"improvement)\b", re.I)
 # a multiple said of the same change: '1.4× cheaper', '2.63x faster', 'a 4× reduction'
 _RATIO_REDUCTION = re.compile(r"\s*(?:cheaper|smaller|fewer|less|lower|leaner|shorter|reduction|cut|compression|"
                               r"faster|quicker|speed-?up|savings?)\b", re.I)
 _RATIO_INCREASE = re.compile(r"\s*(?:more|higher|larger|greater|increase|gain|boost|the\s+\w+|as\s+(?:much|many|fast))\b",
                              re.I)
 # what joins two statements of one change: 'i.e.', 'that is', 'the authors call it', 'making it'
-_RESTATED = re.compile(r"\b(?:i\.?\s?e\.?|that\s+is|call(?:s|ed)?\s+it|calling\s+it|making\s+it|which\s+(?:is|makes\s+it|means)|"
-                       r"meaning|in\s+other\s+words|or|so|a|an)\b|[(—–:=]", re.I)
+_RESTATED = re.compile(r"\b(?:i\.?\s?e\.?|that\s+is|that's|call(?:s|ed)?\s+it|calling\s+it|making\s+(?:it|\w+)|"
+                       r"which\s+(?:is|makes\s+it|means|\w+\s+call)|meaning|in\s+other\s+words|or|so|a|an)\b|[(—–:=]|→|->", re.I)
 
 
 @rule("CC110", "conversion-mismatch", "arithmetic")
@@ -54,7 +55,7 @@ def check_conversions(ctx: Context):
         increase = bool(_RATIO_INCREASE.match(after_ratio))
         if reduction == increase:
             continue
-        percent = _restated_percent(ctx, ratio)
+        percent = _restated_percent(ctx, ratio) or _restating_percent(ctx, ratio)
         if percent is None:
             continue
         change = _direction(text, percent)
@@ -90,6 +91,23 @@ def _restated_percent(ctx: Context, ratio: Claim) -> Claim | None:
     between = text[nearest.quantity.end:ratio.quantity.start]
     if len(between) > 60 or not _RESTATED.search(between) or re.search(r"\band\b|\bwhile\b|\bbut\b", between):
         return None  # 'memory down 30% and decoding 2× faster': two changes
+    return nearest
+
+
+def _restating_percent(ctx: Context, ratio: Claim) -> Claim | None:
+    """The percent that restates a multiple stated first ('4x faster, that's a 400% speedup',
+    'shrinks 1.8×, a 55% saving'): the nearest figure after it, a percent joined by a restating
+    word."""
+    text = ctx.document.text
+    after = [c for c in ctx.sentence_claims(ratio) if c.quantity.start >= ratio.quantity.end]
+    if not after:
+        return None
+    nearest = min(after, key=lambda c: c.quantity.start)
+    if nearest.quantity.dimension != "percent" or nearest.quantity.bound or nearest.kind == "setting":
+        return None
+    between = text[ratio.quantity.end:nearest.quantity.start]
+    if len(between) > 60 or not _RESTATED.search(between) or re.search(r"\band\b|\bwhile\b|\bbut\b", between):
+        return None
     return nearest
 
 
