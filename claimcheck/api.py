@@ -6,7 +6,7 @@ from pathlib import Path
 
 from .extract.claims import extract_claims
 from .ingest.text import parse_text, read_document
-from .model import Claim, Document, Finding
+from .model import Claim, Document, Extraction, Finding
 from .verify import verify
 
 _HERE = Path(__file__).resolve().parent
@@ -194,17 +194,21 @@ def read_pdf_cached(path: str | Path) -> Document:
     return cached(f"pdf|{path}", content, lambda: read_pdf(path))
 
 
-def extract_cached(document: Document) -> list[Claim]:
-    """A document's claims, from the cache when its text was read before (no spaCy start-up)."""
+def read_cached(document: Document) -> Extraction:
+    """A document's claims and the numbers it holds that could not be checked, from the cache
+    when its text was read before (no spaCy start-up)."""
     from .cache import cached
-    return cached(f"claims|{document.name}", document.text.encode("utf-8"), lambda: extract_claims(document))
+    from .extract.claims import default_extractor
+    return cached(f"claims|{document.name}", document.text.encode("utf-8"),
+                  lambda: default_extractor().read(document, numbers=False))
 
 
 def check_document(document: Document, select=None, ignore=None, tolerance: float = 0.0,
                    sources=(), severity: dict[str, str] | None = None) -> CheckResult:
-    claims = extract_cached(document)
+    extraction = read_cached(document)
+    claims = list(extraction.claims)
     findings = verify(document, claims, select=select, ignore=ignore, slack=tolerance, sources=sources,
-                      severity=severity)
+                      severity=severity, unreadable=extraction.others)
     return CheckResult(document, tuple(claims), tuple(findings))
 
 

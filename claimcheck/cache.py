@@ -27,10 +27,10 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Callable, TypeVar
 
-from .model import Claim, Document, Quantity, Section, TableCell
+from .model import Claim, Document, Extraction, NumberReading, Quantity, Section, TableCell
 
 T = TypeVar("T")
-SCHEMA = 2  # bump when the stored shape changes: older entries are then never read
+SCHEMA = 3  # bump when the stored shape changes: older entries are then never read
 _HERE = Path(__file__).resolve().parent
 _enabled = True
 _unwritable: set[Path] = set()  # folders a write failed in: not tried again this run
@@ -41,7 +41,8 @@ _log = logging.getLogger("claimcheck.cache")
 def _types() -> dict[str, type]:
     """The only classes an entry may hold; any other name makes the entry invalid."""
     from .sources import Source  # sources uses the cache: imported when first needed
-    return {cls.__name__: cls for cls in (Claim, Document, Quantity, Section, TableCell, Source)}
+    return {cls.__name__: cls for cls in (Claim, Document, Extraction, NumberReading, Quantity, Section,
+                                                    TableCell, Source)}
 
 
 class InvalidEntry(ValueError):

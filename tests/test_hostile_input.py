@@ -3,6 +3,7 @@ code (0 clean, 1 findings, 2 bad input, 3 could not check), at most one line on 
 never a traceback, and numbers beyond what a float holds never crash or hang."""
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -38,13 +39,30 @@ NUMBERS = {
 }
 
 
+# what `check` names as not checkable (CC112, info) in each case; the zero cases are CC111 below
+NOT_CHECKABLE = {
+    "beyond float range": ["1e999", "1e999"],
+    "400-digit run": ["9" * 400],
+    "NaN and infinity words": ["NaN", "inf"],
+    "two dots": ["0.1.2", "0.1.1"],
+    "comma list": ["1,2,3"],
+    "huge exponent scale": ["3e308"],
+}
+
+
 @pytest.mark.parametrize("name", list(NUMBERS))
 def test_numbers_that_no_float_holds_never_crash(tmp_path, name):
     digest = tmp_path / "numbers.md"
     digest.write_text(NUMBERS[name] + "\n", encoding="utf-8")
-    result = run("check", str(digest), "--format", "concise")
+    result = run("check", str(digest), "--format", "text", "--no-cache")
     assert_clean_exit(result, (0, 1))
     assert all(len(line) < 400 for line in result.stdout.splitlines())  # long figures are shortened
+    if name in NOT_CHECKABLE:
+        report = json.loads(run("check", str(digest), "--format", "json", "--no-cache").stdout)
+        named = [f["claim"]["text"] for f in report["findings"] if f["rule"] == "CC112"]
+        assert named == NOT_CHECKABLE[name]
+        assert all(f["severity"] == "info" and f["claim"]["value"] is None
+                   for f in report["findings"] if f["rule"] == "CC112")
 
 
 def test_zero_operands_are_reported_not_skipped(tmp_path):
@@ -233,6 +251,15 @@ def test_text_past_the_size_bounds_is_reported_unread(monkeypatch):
     assert any(c.text == "2.5x" for c in reading.claims)  # the next line is read again
     line_limited = [n for n in reading.others if "line limit" in n.reason]
     assert len(line_limited) + sum(c.line == 1 for c in reading.claims) == 200
+    from claimcheck.verify import verify
+    document = parse_text(text, "long.md")
+    quick = claims_module.ClaimExtractor().read(document, numbers=False)  # what `check` reads
+    findings = [f for f in verify(document, list(quick.claims), unreadable=quick.others) if f.rule == "CC112"]
+    assert [f.message for f in findings] == [
+        "text beyond the 2,000-character line limit was not read (its first figure is on line 1): "
+        "its figures are not checked",
+        "text beyond the 6,000-character document limit was not read (its first figure is on line 33): "
+        "its figures are not checked"]
 
 
 FACT_SHEETS = {
@@ -255,3 +282,48 @@ def test_fact_sheets_that_are_not_what_they_claim(tmp_path, name):
     result = run("check", str(digest), "--source", str(facts), "--no-cache")
     assert_clean_exit(result, (3,))
     assert reason in result.stderr
+
+
+# Documents that grow by adding more of what they hold: table columns of distinct metrics, table
+# rows, sentences of margins over named baselines, list items, paragraphs of complementary rates
+GROWING = {
+    "wide table": lambda n: ("| Model | " + " | ".join(f"Metric{i} score" for i in range(n)) + " |\n|"
+                             + "---|" * (n + 1) + "\n| Kite | " + " | ".join(f"{50 + i % 40}.{i % 10}" for i in range(n))
+                             + " |\n"),
+    "long table": lambda n: "| Model | MMLU | GSM8K |\n|---|---|---|\n" + "".join(
+        f"| Model{i} | {50 + i % 40}.{i % 10} | {60 + i % 30}.{i % 7} |\n" for i in range(n)),
+    "margins in prose": lambda n: " ".join(
+        f"Model{i} scores {50 + i % 40}.{i % 10} on Bench{i % 13}, {i % 5}.{i % 3} points ahead of Ray{i} "
+        f"({40 + i % 20}.1)." for i in range(n)),
+    "list items": lambda n: "".join(
+        f"- Model{i}: {50 + i % 40}.{i % 10}% accuracy, {1 + i % 5}.{i % 9}x faster than Ray, "
+        f"from {10 + i % 20} ms to {5 + i % 4} ms\n" for i in range(n)),
+    "complement paragraphs": lambda n: "\n\n".join(
+        f"Model{i} reaches {50 + i % 40}.{i % 10}% agreement and {i % 20}.5% disagreement; the best at "
+        f"{i % 9}.{i % 7}x." for i in range(n)),
+}
+
+
+@pytest.mark.parametrize("shape", list(GROWING))
+def test_checking_time_grows_linearly(shape):
+    """Every rule looks claims up by subject, topic, sentence or value instead of scanning all
+    of them for each claim: four times the document must take far less than sixteen times as
+    long to check (the claims are read once, outside the timing)."""
+    import time
+
+    from claimcheck.extract.claims import extract_claims
+    from claimcheck.ingest.text import parse_text
+    from claimcheck.verify import verify
+
+    def fastest(count: int) -> float:
+        document = parse_text(GROWING[shape](count), "grown.md")
+        claims = extract_claims(document)
+        assert len(claims) >= count
+        best = float("inf")
+        for _ in range(3):
+            start = time.perf_counter()
+            verify(document, claims)
+            best = min(best, time.perf_counter() - start)
+        return best
+
+    assert fastest(1200) < 8 * fastest(300)

@@ -2,7 +2,8 @@
 
 A case is a short text (a newsletter paragraph, a README table, a thread, a press release).
 `flag` cases must produce a finding of the file's rule, on the figure given as `value` when one
-is given (and with the computed `expected` value when one is given); `pass` cases must produce
+is given, or on the figure written as `figure` (and with the computed `expected` value when one is
+given); `pass` cases must produce
 no finding of that rule.
 """
 from __future__ import annotations
@@ -45,6 +46,9 @@ def test_rule_case(rule, expectation, case):
     if "value" in case:
         assert any(_close(f.claim.value, float(case["value"])) for f in findings), (
             f"{rule} flagged other figures than {case['value']}: {described}")
+    if "figure" in case:  # a figure with no value (CC112) is named as written
+        assert any(f.claim.text == str(case["figure"]) for f in findings), (
+            f"{rule} flagged other figures than {case['figure']!r}: {described}")
     if "expected" in case:
         assert any(f.expected is not None and _close(f.expected, float(case["expected"])) for f in findings), (
             f"{rule} computed other values than {case['expected']}: {described}")

@@ -21,7 +21,7 @@ from ..model import Claim, Document, Extraction, NumberReading, Quantity
 from .attribution import Attributor
 from .frames import FrameReader, count_nouns, is_hyperparameter, kind_of
 from .normalize import normalize
-from .quantities import Skipped, scan
+from .quantities import NOT_CHECKABLE, Skipped, scan
 from .tables import CellFrame, TableReader
 from .vocabulary import Mention, Vocabulary, settings_between, settings_found, settings_in
 
@@ -100,7 +100,7 @@ class ClaimExtractor:
         claims: list[Claim] = []
         others: list[_Number] = []
         for s in skipped:
-            others.append(reading.number(s.start, s.end, "unread" if s.reason.startswith(_BEYOND) else "non-claim",
+            others.append(reading.number(s.start, s.end, "unread" if _not_checkable(s.reason) else "non-claim",
                                          s.reason))
         units = _units(document, text)
         unit_starts = [u[0] for u in units]
@@ -127,8 +127,13 @@ class ClaimExtractor:
             others.extend(new_others)
         claims, bare = complete_metrics(claims, document)
         others += [reading.number(c.quantity.start, c.quantity.end, "unread", "no metric or benchmark") for c in bare]
-        if not numbers:
-            return Extraction(tuple(claims), ())
+        if not numbers:  # only what `check` reports as not checkable: each such number, and where each bound begins
+            kept, bounds = [], set()
+            for n in sorted(others, key=lambda r: r.start):
+                if n.reason in NOT_CHECKABLE or n.reason.startswith(_BEYOND) and n.reason not in bounds:
+                    bounds.add(n.reason)
+                    kept.append(reading.located(n))
+            return Extraction(tuple(claims), tuple(kept))
         others.sort(key=lambda r: r.start)
         return Extraction(tuple(claims), tuple(reading.located(n) for n in others))
 
@@ -699,6 +704,11 @@ def _complete_pairs(claims: list[Claim]) -> list[Claim]:
 MAX_LINE = 1_000_000        # characters of one line read
 MAX_DOCUMENT = 20_000_000   # characters of one document read
 _BEYOND = "beyond the "  # how the reasons of numbers past a bound begin
+
+
+def _not_checkable(reason: str) -> bool:
+    """Whether a number with this reason stands as a figure that could not be read."""
+    return reason in NOT_CHECKABLE or reason.startswith(_BEYOND)
 
 
 def _beyond_limits(text: str) -> list[tuple[int, int, str]]:

@@ -106,6 +106,15 @@ _WORD_VALUES = {"halv": 2.0, "half": 2.0, "doubl": 2.0, "twic": 2.0, "tripl": 3.
 _FRACTION_RE = re.compile(r"(?=\d)(?<![\w/.,-])(?:(?P<whole>\d{1,3})\s)?(?P<num>\d{1,3})/(?P<den>\d{1,3})(?![\w/.]|,\d)")
 
 
+# Numbers written where a figure stands that hold no value a check can use: reported as unread
+# (and by `check` as not checkable), never read as a figure nor dropped
+OUT_OF_RANGE = "out of range"
+NOT_A_NUMBER = "not a number"
+TWO_POINTS = "two decimal points"
+COMMA_DIGITS = "digits joined by commas (a list or a decimal comma)"
+NOT_CHECKABLE = frozenset({OUT_OF_RANGE, NOT_A_NUMBER, TWO_POINTS, COMMA_DIGITS})
+
+
 @dataclass(frozen=True)
 class Skipped:
     """A number that is not a quantity, and why."""
@@ -186,6 +195,11 @@ def _excluded_spans(text: str) -> list[tuple[int, int, str]]:
                 host = _HOST_BEFORE.search(text, max(0, m.start() - 200), m.start())
                 if host:
                     spans.append((host.start(), m.end(), reason))
+    for m in _COMMA_DIGITS.finditer(text):  # "1,2,3", "4,5": not thousands groups
+        if not _THOUSANDS.fullmatch(m.group()):
+            spans.append((m.start(), m.end(), COMMA_DIGITS if _in_figure_slot(text, m.start(), m.end()) else "list"))
+    spans = [(start, end, TWO_POINTS if reason == "version" and _in_figure_slot(text, start, end) else reason)
+             for start, end, reason in spans]
     for m in word_before_digit.finditer(text):
         word = m.group(1).lower()
         bare = word.rstrip(".")
@@ -198,6 +212,42 @@ def _excluded_spans(text: str) -> list[tuple[int, int, str]]:
         if tail:
             spans.append((m.start(), tail.end(), reason))
     return _merge(spans)
+
+
+_COMMA_DIGITS = re.compile(r"\d(?<![\w.,]\d)\d*(?:,\d+)+(?![\d.]|,\d)")
+_THOUSANDS = re.compile(r"\d{1,3}(?:,\d{3})+")
+_NOT_A_NUMBER_WORD = re.compile(r"(?<![\w.\u2113\u221e/-])[-+\u2212]?(?:NaN|nan|NAN|inf|Inf|INF|infinity|Infinity|\u221e)"
+                                r"(?![\w\u221e-])")
+_UNIT_AFTER = re.compile(r"\s?(?:%|[x\u00d7](?!\w)|pp\b|points?\b|ms\b|s\b)")
+_CELL_AROUND = (re.compile(r"\|[ \t]*$"), re.compile(r"[ \t]*\|"))
+_LAST_WORDS = re.compile(r"([A-Za-z]+)(?:[ \t]+([A-Za-z]+))?[ \t]*$")
+
+
+@lru_cache(maxsize=1)
+def _figure_words() -> frozenset[str]:
+    return frozenset(w.lower() for w in load_json("not_quantities.json")["figure_words"])
+
+
+def _in_figure_slot(text: str, start: int, end: int) -> bool:
+    """Whether the number at [start, end) stands where a figure would: alone in a table cell,
+    before a unit, or after a word that states a figure ('scores', 'up from')."""
+    before = text[max(0, start - 40):start]
+    if _CELL_AROUND[0].search(before) and _CELL_AROUND[1].match(text, end):
+        return True
+    if _UNIT_AFTER.match(text, end):
+        return True
+    words = _LAST_WORDS.search(before)
+    if not words:
+        return False
+    last = (words.group(2) or words.group(1)).lower()
+    pair = f"{words.group(1)} {words.group(2)}".lower() if words.group(2) else ""
+    return last in _figure_words() or pair in _figure_words()
+
+
+def _not_a_number_words(text: str) -> list[Skipped]:
+    """'scores NaN', '| inf |': words standing for a value no check can use."""
+    return [Skipped(m.start(), m.end(), m.group(), NOT_A_NUMBER) for m in _NOT_A_NUMBER_WORD.finditer(text)
+            if _in_figure_slot(text, m.start(), m.end())]
 
 
 def _merge(spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
@@ -468,7 +518,7 @@ def _scan(text: str) -> tuple[list[Quantity], list[Skipped]]:
             except OverflowError:  # 1e999: beyond float range, reported as out of range below
                 value = math.inf
         if not math.isfinite(value):
-            skip(num_start, match.end(), "out of range")
+            skip(num_start, match.end(), OUT_OF_RANGE)
             continue
         if sign == "-":
             value = -value
@@ -518,6 +568,7 @@ def _scan(text: str) -> tuple[list[Quantity], list[Skipped]]:
         skip(m.start(), m.end(), _name_digit(text, m.start()) or (
             "name or ordinal" if text[m.end():m.end() + 1].isalpha() else "not a quantity form"))
     found.extend(_word_quantities(text, spans))
+    skipped.extend(_not_a_number_words(text))
     found.sort(key=lambda q: q.start)
     skipped.sort(key=lambda s: s.start)
     return found, skipped

@@ -1,7 +1,8 @@
 """Renderers for CI: concise lines, GitHub workflow commands, SARIF 2.1.0, rdjson, JUnit XML.
 
 Renderers only: the findings arrive checked. Information-level findings (source verdicts
-"supported" and "not found") are left out of the CI formats except SARIF (level "note").
+"supported" and "not found", figures not checkable) are left out of the CI formats except SARIF
+(level "note").
 """
 from __future__ import annotations
 

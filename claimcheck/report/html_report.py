@@ -170,7 +170,7 @@ def render_html(results) -> str:
 <title>{escape(title)}</title><style>{_STYLE}</style></head>
 <body><header><h1>{escape(title)}</h1>
 <div class="counts"><span id="count-claims">{claims} claims</span><span>{counts['error']} errors</span>
-<span>{counts['warning']} warnings</span><span>{counts['info']} source verdicts</span>
+<span>{counts['warning']} warnings</span><span>{counts['info']} notes</span>
 <span><kbd>j</kbd>/<kbd>k</kbd> next/previous finding, click a highlight to open it</span></div>
 <div class="filters">{rule_boxes} | {level_boxes}</div></header>
 <main><div>{documents}</div><div id="findings">{''.join(panels) or '<p>No findings.</p>'}</div></main>

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import hashlib
+import math
 import json
 import re
 
@@ -13,7 +14,7 @@ SCHEMA = 1
 def claim_dict(claim: Claim) -> dict:
     return {
         "document": claim.document, "line": claim.line, "column": claim.column, "page": claim.page,
-        "text": claim.text, "value": claim.value, "unit": claim.unit, "kind": claim.kind,
+        "text": claim.text, "value": claim.value if math.isfinite(claim.value) else None, "unit": claim.unit, "kind": claim.kind,
         "metric": claim.metric, "subject": claim.subject, "dataset": claim.dataset or None,
         "baseline": claim.baseline or None, "role": claim.role or None, "setting": sorted(claim.setting),
         "attribution": claim.attribution or None, "direction": claim.direction,

@@ -54,10 +54,10 @@ def render_findings(results, color: bool = False) -> str:
             verdicts: dict[str, int] = {}
             for f in infos:
                 verdicts[f.verdict] = verdicts.get(f.verdict, 0) + 1
-            out.append(f"{document.name}: source verdicts: "
+            out.append(f"{document.name}: notes: "
                        + ", ".join(f"{n} {v}" for v, n in sorted(verdicts.items())))
             for f in infos:
-                out.append(f"  line {f.claim.line:>4}  {f.verdict:<9}  {f.message}")
+                out.append(f"  line {f.claim.line:>4}  {f.verdict:<13}  {f.message}")
             out.append("")
     counts = ", ".join(f"{n} {k}{'s' if n != 1 else ''}" for k, n in total.items() if n)
     n = sum(total.values())

@@ -4,19 +4,21 @@ from __future__ import annotations
 from dataclasses import replace
 
 from ..model import Claim, Document, Finding
-from . import arithmetic, comparisons, consistency, conversions, parts, superlatives  # noqa: F401  (registers the rules)
+from . import arithmetic, comparisons, consistency, conversions, numbers, parts, superlatives  # noqa: F401  (registers the rules)
 from . import sources as _source_rules  # noqa: F401
 from .waivers import apply_waivers
 from .base import RULES, Context, Rule
 
 def verify(document: Document, claims: list[Claim], select: set[str] | None = None,
            ignore: set[str] | None = None, slack: float = 0.0, sources=None,
-           severity: dict[str, str] | None = None) -> list[Finding]:
+           severity: dict[str, str] | None = None, unreadable=()) -> list[Finding]:
     """Run the selected rules; findings sorted by line, one per rule and claim.
 
-    `severity` maps rule codes to the level their findings are reported at (configuration).
+    `severity` maps rule codes to the level their findings are reported at (configuration);
+    `unreadable` holds the document's numbers that stand as figures but could not be read
+    (NumberReading objects), which RULES["CC112"] reports.
     """
-    context = Context(document, claims, slack=slack, sources=list(sources or []))
+    context = Context(document, claims, slack=slack, sources=list(sources or []), unreadable=list(unreadable))
     findings: list[Finding] = []
     seen = set()
     for code, rule in sorted(RULES.items()):

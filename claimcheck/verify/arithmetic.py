@@ -79,15 +79,28 @@ def compared_pair(ctx: Context, claim: Claim) -> tuple[Claim, Claim] | None:
     like = others[0] if others else (owns[0] if owns else None)
     # looked up elsewhere, a figure is of the change's measure only when it names the same one
     # ("40% fewer FLOPs than Skua" is not about the latencies stated before it)
-    templates = [like] if like is not None else [c for c in ctx.claims if c.subject and _value_like(c)
-                                                  and same_subject(c.subject, claim.subject) and _frame_ok(claim, c)
-                                                  and dimension_ok(c) and (not claim.metric or c.metric)]
+    templates = [like] if like is not None else _distinct_frames(
+        [c for c in ctx.with_subject(claim.subject) if c.subject and _value_like(c)
+         and same_subject(c.subject, claim.subject) and _frame_ok(claim, c)
+         and dimension_ok(c) and (not claim.metric or c.metric)])
     for template in templates:
         own = ctx.figure_of(claim.subject, template)
         other = ctx.figure_of(claim.baseline, template)
         if own is not None and other is not None and own is not other:
             return own, other
     return None
+
+
+def _distinct_frames(templates: list[Claim]) -> list[Claim]:
+    """The first of each set of templates that look figures up in one frame: `figure_of` reads
+    only a template's metric, benchmark, kind, dimension and settings, so the rest repeat it."""
+    seen, out = set(), []
+    for t in templates:
+        key = (t.metric, t.dataset, t.kind, t.quantity.dimension, t.setting)
+        if key not in seen:
+            seen.add(key)
+            out.append(t)
+    return out
 
 
 def _dimension_filter(claim: Claim):
@@ -218,7 +231,8 @@ def _to_unit(stated: Claim, operand: Claim) -> float:
 def _other_baseline(ctx: Context, delta: Claim, own: Claim) -> Claim | None:
     """A compared system's figure in the same frame whose margin the stated figure does fit."""
     stated = ctx.interval(delta.quantity)
-    for c in ctx.claims:
+    reach = max(abs(stated[0]), abs(stated[1])) + (interval(own.quantity)[1] - interval(own.quantity)[0])
+    for c in ctx.baselines_near(own, own.value - reach, own.value + reach):
         if c.role == "baseline" and c is not own and topics_compatible(c, own) and c.subject != own.subject \
                 and c.quantity.dimension == own.quantity.dimension:
             computed = subtract(interval(own.quantity), interval(c.quantity))
@@ -378,7 +392,9 @@ def _looked_up(ctx: Context, ratio: Claim) -> tuple[Claim, Claim] | None:
     if dimensions is None or what == "ratio":
         return None  # a plain multiple names no frame to look figures up in
     found = []
-    for template in ctx.claims:
+    named = {id(c): c for name in (ratio.subject, ratio.baseline) for c in ctx.with_subject(name)}
+    templates = []
+    for template in sorted(named.values(), key=ctx.position):
         if template.quantity.dimension not in dimensions or template.kind in ("delta", "speedup", "setting"):
             continue
         if not same_subject(template.subject, ratio.subject) and not same_subject(template.subject, ratio.baseline):
@@ -387,6 +403,8 @@ def _looked_up(ctx: Context, ratio: Claim) -> tuple[Claim, Claim] | None:
             continue
         if what in ("throughput", "latency") and template.metric != what:
             continue
+        templates.append(template)
+    for template in _distinct_frames(templates):
         own = ctx.figure_of(ratio.subject, template)
         other = ctx.figure_of(ratio.baseline, template)
         if own is not None and other is not None and own is not other and own.value > 0 and other.value > 0:

@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import math
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Callable, Iterable
 
 from ..model import Claim, Document, Evidence, Finding, Quantity
@@ -54,12 +56,77 @@ class Context:
     claims: list[Claim]
     slack: float = 0.0  # extra relative tolerance from configuration
     sources: list = field(default_factory=list)  # claimcheck.sources.Source objects
+    unreadable: list = field(default_factory=list)  # NumberReading objects of figures that could not be read
     _source_verdicts: list | None = None
     _by_sentence: dict[tuple[int, int], list[Claim]] = field(default_factory=dict)
+    # look-ups that keep every rule linear in the claims: claims in text order, by the first
+    # word of their subject, and by what they could be figures of
+    _in_order: list[Claim] = field(default_factory=list)
+    _starts: list[int] = field(default_factory=list)
+    _position: dict[int, int] = field(default_factory=dict)
+    _by_subject: dict[str, list[Claim]] = field(default_factory=dict)
+    _by_topic: dict[tuple, list[Claim]] = field(default_factory=dict)
+    _sentences: list[tuple[int, int]] = field(default_factory=list)
+    _baselines: dict | None = None
 
     def __post_init__(self) -> None:
         for claim in self.claims:
             self._by_sentence.setdefault(claim.sentence, []).append(claim)
+        self._in_order = sorted(self.claims, key=lambda c: c.quantity.start)
+        self._starts = [c.quantity.start for c in self._in_order]
+        self._position = {id(c): i for i, c in enumerate(self.claims)}
+        for claim in self.claims:
+            self._by_subject.setdefault(subject_key(claim.subject), []).append(claim)
+            for key in _topic_keys(claim):
+                self._by_topic.setdefault(key, []).append(claim)
+
+    def baselines_near(self, claim: Claim, low: float, high: float) -> list[Claim]:
+        """Compared systems' figures that could be of `claim`'s topic with a value within
+        [low, high] widened by their rounding, in document order."""
+        if self._baselines is None:
+            self._baselines = {}
+            for key, claims in self._by_topic.items():
+                figures = sorted((c.value, self.position(c)) for c in claims if c.role == "baseline")
+                widest = max((c.quantity.half_step + (c.quantity.high - c.value if c.quantity.high is not None else 0)
+                              for c in claims if c.role == "baseline"), default=0.0)
+                self._baselines[key] = ([v for v, _ in figures], [p for _, p in figures], widest)
+        found = set()
+        for key in _lookup_keys(claim):
+            values, positions, widest = self._baselines.get(key, ([], [], 0.0))
+            found.update(positions[bisect_left(values, low - widest):bisect_right(values, high + widest)])
+        return [self.claims[p] for p in sorted(found)]
+
+    def sentence_at(self, offset: int) -> tuple[int, int] | None:
+        """The sentence of a claim that holds `offset`, or None (the nearest sentences starting
+        before it are looked at: sentences do not nest deeply)."""
+        if not self._sentences:
+            self._sentences = sorted(self._by_sentence)
+        index = bisect_right(self._sentences, (offset, float("inf"))) - 1
+        for start, end in self._sentences[max(0, index - 8):index + 1][::-1]:
+            if start <= offset < end:
+                return (start, end)
+        return None
+
+    def position(self, claim: Claim) -> int:
+        """Where a claim stands in document order."""
+        return self._position[id(claim)]
+
+    def claims_between(self, start: int, end: int) -> list[Claim]:
+        """The claims whose figure starts in [start, end), in text order."""
+        return self._in_order[bisect_left(self._starts, start):bisect_left(self._starts, end)]
+
+    def with_subject(self, subject: str) -> list[Claim]:
+        """Claims whose subject could be `subject` (same_subject still decides), in document order."""
+        return self._by_subject.get(subject_key(subject), [])
+
+    def compatible_with(self, claim: Claim) -> list[Claim]:
+        """Claims that could be figures of what `claim` is a figure of (topics_compatible still
+        decides), in document order."""
+        keys = _lookup_keys(claim)
+        if len(keys) == 1:
+            return self._by_topic.get(keys[0], [])
+        found = {id(c): c for key in keys for c in self._by_topic.get(key, ())}
+        return sorted(found.values(), key=self.position)
 
     def sentence_claims(self, claim: Claim) -> list[Claim]:
         return self._by_sentence.get(claim.sentence, [])
@@ -99,7 +166,7 @@ class Context:
 
     def paragraph_claims(self, claim: Claim) -> list[Claim]:
         start, end = self.paragraph_span(claim.quantity.start)
-        return [c for c in self.claims if start <= c.quantity.start < end]
+        return self.claims_between(start, end)
 
     def interval(self, quantity: Quantity) -> tuple[float, float]:
         return interval(quantity, self.slack)
@@ -113,7 +180,8 @@ class Context:
             return []
         wanted = dimensions or (like.quantity.dimension,)
         out = []
-        for c in self.claims:
+        named, related = self.with_subject(subject), self.compatible_with(like)
+        for c in named if len(named) <= len(related) else related:
             if c is exclude or c.kind in ("delta", "speedup", "setting") or c.quantity.bound:
                 continue
             if c.quantity.dimension not in wanted or not same_subject(c.subject, subject):
@@ -207,9 +275,53 @@ def settings_conflict(a: frozenset[str], b: frozenset[str]) -> bool:
     return any(kind in types_a and not (types_a[kind] & values) for kind, values in types_b.items())
 
 
+@lru_cache(maxsize=65536)
 def _norm_name(name: str) -> str:
     name = re.sub(r"\s*[(\[]\s*ours\s*[)\]]", "", name, flags=re.I)
     return re.sub(r"[\s_-]+", " ", name.casefold()).strip(" *")
+
+
+def subject_key(name: str) -> str:
+    """The first word of a normalised name: names that are the same subject share it."""
+    return _norm_name(name).split(" ", 1)[0]
+
+
+@lru_cache(maxsize=65536)
+def _dataset_key(name: str) -> str:
+    return re.sub(r"[\s_-]+", "", name.casefold())
+
+
+def _metric_family(metric: str) -> str:
+    return "speedup" if metric.split(":")[0] == "speedup" else metric
+
+
+def _topic_keys(claim: Claim) -> list[tuple]:
+    """Where a claim is filed for `compatible_with`: every key a compatible claim looks under
+    (see `topics_compatible`)."""
+    keys: list[tuple] = []
+    if claim.metric:
+        keys.append(("metric", _metric_family(claim.metric)))
+    if claim.dataset:
+        keys.append(("dataset", _dataset_key(claim.dataset)))
+    if not claim.metric and not claim.dataset:
+        keys.append(("bare", claim.quantity.dimension))
+    if claim.kind == "scale":
+        keys.append(("scale",))
+    return keys
+
+
+def _lookup_keys(claim: Claim) -> list[tuple]:
+    """The keys under which every claim topics_compatible with `claim` is filed."""
+    keys: list[tuple] = []
+    if claim.metric:
+        keys.append(("metric", _metric_family(claim.metric)))
+    if claim.dataset:
+        keys.append(("dataset", _dataset_key(claim.dataset)))
+    if not claim.metric and not claim.dataset:
+        keys.append(("bare", claim.quantity.dimension))
+    if claim.kind == "scale" and claim.metric:
+        keys.append(("scale",))
+    return keys
 
 
 def same_subject(a: str, b: str) -> bool:
@@ -229,7 +341,7 @@ def metrics_compatible(a: str, b: str) -> bool:
 
 def same_dataset(a: str, b: str) -> bool:
     """'PIT' is 'pit'; 'mm_math5k' is 'mm-math5k'."""
-    return re.sub(r"[\s_-]+", "", a.casefold()) == re.sub(r"[\s_-]+", "", b.casefold())
+    return _dataset_key(a) == _dataset_key(b)
 
 
 def topics_compatible(a: Claim, b: Claim) -> bool:

@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
+from itertools import accumulate
 
 from ..extract.vocabulary import settings_in
 from ..model import Claim, Evidence
@@ -125,14 +127,16 @@ def _figureless_sentences(ctx: Context):
     """Sentences of prose that state no figure: where the document's sentences are, minus those
     its claims stand in."""
     text = ctx.document.text
-    with_figures = {c.sentence for c in ctx.claims}
-    position = 0
+    with_figures = sorted({c.sentence for c in ctx.claims})
+    starts = [s[0] for s in with_figures]
+    reach = list(accumulate((s[1] for s in with_figures), max))  # the furthest end up to each start
     for m in re.finditer(r"[^.!?\n]+(?:[.!?]+|\n|$)", text):
         span = (m.start(), m.end())
         if not m.group(0).strip() or ctx.document.in_code(m.start()) or ctx.document.cell_at(m.start()) is not None:
             continue
-        if any(s[0] <= span[0] < s[1] or span[0] <= s[0] < span[1] for s in with_figures):
-            continue
+        before = bisect_left(starts, span[1]) - 1  # the last figure sentence starting before this one ends
+        if before >= 0 and reach[before] > span[0]:
+            continue  # it overlaps a sentence with figures
         yield span
 
 

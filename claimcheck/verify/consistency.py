@@ -6,8 +6,8 @@ import re
 
 from ..model import Claim, Evidence
 from .arithmetic import operands_for_ratio
-from .base import (same_dataset, RULES, Context, _norm_name, divide, fmt, interval, meets, rule, same_figure, same_subject,
-                   settings_conflict, topics_compatible, written)
+from .base import (same_dataset, RULES, Context, _lookup_keys, _norm_name, _topic_keys, divide, fmt, interval, meets,
+                   rule, same_figure, same_subject, settings_conflict, subject_key, topics_compatible, written)
 
 _MARKS = frozenset({"condition:before a stated change", "condition:after a stated change",
                     "condition:other configuration"})
@@ -100,17 +100,28 @@ def _groups(ctx: Context, ignore_conditions: bool = False):
         for k in matching or [key]:
             keyed.setdefault(k, []).insert(0, claim)
     groups: list[list[Claim]] = []
+    headline_ids = {id(c) for c in headlines}
     for members in keyed.values():
         frames: list[list[Claim]] = []
+        # each frame filed under its members' topics: a claim only tries the frames whose
+        # members could be figures of its topic (a wide table of distinct metrics stays linear)
+        by_topic: dict[tuple, list[int]] = {}
         for claim in members:
-            for frame in frames:
-                if all(_same_frame(claim, other, ignore_conditions, headline=claim in headlines or other in headlines)
+            candidates = sorted({i for key in _lookup_keys(claim) for i in by_topic.get(key, ())})
+            for index in candidates:
+                frame = frames[index]
+                if all(_same_frame(claim, other, ignore_conditions,
+                                   headline=id(claim) in headline_ids or id(other) in headline_ids)
                        and not _same_table(ctx, claim, other)
                        and not _loosely_tied(ctx, claim, other) for other in frame):
                     frame.append(claim)
                     break
             else:
+                index = len(frames)
                 frames.append([claim])
+            for key in _topic_keys(claim):
+                if not by_topic.get(key) or by_topic[key][-1] != index:
+                    by_topic.setdefault(key, []).append(index)
         groups += [g for g in frames if len(g) > 1 and not _variants(ctx, g)]
     return groups
 
@@ -213,12 +224,25 @@ def check_complements(ctx: Context):
     self = RULES["CC106"]
     metrics = _complements()
     reported = set()
+    # claims by metric and by metric name as written, so that each claim meets only its complements
+    order = {id(c): i for i, c in enumerate(ctx.claims)}
+    by_metric: dict[str, list[Claim]] = {}
+    by_name: dict[str, list[Claim]] = {}
+    for c in ctx.claims:  # filed by subject too: complements are one subject's figures
+        by_metric.setdefault((subject_key(c.subject), c.metric), []).append(c)
+        by_name.setdefault((subject_key(c.subject), _metric_name(c)), []).append(c)
     for a in ctx.claims:
         partner = metrics.get(a.metric)
         if a.quantity.bound or a.quantity.approx or a.quantity.dimension not in ("percent", "fraction", "plain"):
             continue
-        for b in ctx.claims:
-            if b is a or not (b.metric == partner if partner else _negation(a, b)) or (id(b), id(a)) in reported or not (
+        subject = subject_key(a.subject)
+        if partner:
+            candidates = by_metric.get((subject, partner), [])
+        else:
+            candidates = sorted((b for name in _negated_names(_metric_name(a))
+                                 for b in by_name.get((subject, name), ())), key=lambda b: order[id(b)])
+        for b in candidates:
+            if b is a or (id(b), id(a)) in reported or not (
                     same_subject(b.subject, a.subject) or not a.subject and not b.subject):
                 continue
             if a.dataset and b.dataset and not same_dataset(a.dataset, b.dataset) or settings_conflict(a.setting, b.setting):
@@ -295,14 +319,19 @@ def _labelled_complements(ctx: Context):
                     yield a, b, x, y
 
 
-def _negation(a: Claim, b: Claim) -> bool:
-    """Complements found by the words themselves: one metric is the other negated ('agreement'
+def _metric_name(claim: Claim) -> str:
+    return re.sub(r"[\s_]+", " ", (claim.metric_text or claim.metric).lower()).strip()
+
+
+def _negated_names(name: str) -> set[str]:
+    """Complements found by the words themselves: the names that negate `name` ('agreement'
     and 'disagreement', 'answered' and 'unanswered', 'correct' and 'incorrect', 'safe' and
     'unsafe')."""
-    x, y = (re.sub(r"[\s_]+", " ", (c.metric_text or c.metric).lower()).strip() for c in (a, b))
-    if not x or not y or x == y:
-        return False
-    return any(y == prefix + x or x == prefix + y for prefix in _NEGATIONS)
+    if not name:
+        return set()
+    names = {prefix + name for prefix in _NEGATIONS}
+    names |= {name[len(prefix):] for prefix in _NEGATIONS if name.startswith(prefix) and len(name) > len(prefix)}
+    return names - {name, ""}
 
 
 def _complements() -> dict[str, str]:

@@ -92,10 +92,9 @@ def check_superlatives(ctx: Context):
 
 def _sentence_around(ctx: Context, offset: int) -> tuple[int, int] | None:
     """The sentence of the claims around an offset, or the line when no claim is in it."""
-    for claim in ctx.claims:
-        start, end = claim.sentence
-        if start <= offset < end:
-            return claim.sentence
+    sentence = ctx.sentence_at(offset)
+    if sentence is not None:
+        return sentence
     text = ctx.document.text
     start = max(text.rfind("\n", 0, offset) + 1, text.rfind(". ", 0, offset) + 2)
     end = min([i for i in (text.find("\n", offset), text.find(". ", offset)) if i >= 0] or [len(text)])
@@ -119,7 +118,7 @@ def _compared(ctx: Context, sentence: tuple[int, int], match) -> list[_Entry]:
     (for a superlative over everything) the document's."""
     text = ctx.document.text
     kinds = _kinds_for(match.group("word").lower(), text[match.end():match.end() + 40])
-    here = [c for c in ctx.claims if sentence[0] <= c.quantity.start < sentence[1]]
+    here = ctx.claims_between(sentence[0], sentence[1])
     entries = _entries(ctx, here, kinds)
     if len({_key(e.name) for e in entries}) >= 2:
         return entries
@@ -128,7 +127,7 @@ def _compared(ctx: Context, sentence: tuple[int, int], match) -> list[_Entry]:
     start, _ = ctx.paragraph_span(sentence[0])
     window = text.rfind("\n", 0, sentence[0]) + 1
     for _ in range(_LINES_BACK):
-        earlier = [c for c in ctx.claims if max(start, window) <= c.quantity.start < sentence[1]]
+        earlier = ctx.claims_between(max(start, window), sentence[1])
         entries = _entries(ctx, earlier, kinds)
         if len({_key(e.name) for e in entries}) >= 2:
             return entries
@@ -140,7 +139,7 @@ def _compared(ctx: Context, sentence: tuple[int, int], match) -> list[_Entry]:
     if start == sentence[0] and start > 0:
         # a sentence that opens its paragraph speaks of the block right above it (a table, a list)
         above, _ = ctx.paragraph_span(max(0, start - 3))
-        entries = _entries(ctx, [c for c in ctx.claims if above <= c.quantity.start < start], kinds)
+        entries = _entries(ctx, ctx.claims_between(above, start), kinds)
         if len({_key(e.name) for e in entries}) >= 2:
             return entries
     if not _WIDE.search(text, sentence[0], sentence[1]):
@@ -220,8 +219,7 @@ def _subject(ctx: Context, entries: list[_Entry], sentence: tuple[int, int], mat
     if not candidates and all(e.claim.role == "baseline" for e in entries):
         # "The fastest of the four (A: 310 ms, B: 455 ms)": the listed are the compared; the
         # crowned is the sentence's own subject, with the figure the document gives it
-        own = {c.subject for c in ctx.claims if sentence[0] <= c.quantity.start < sentence[1]
-               and c.role != "baseline" and c.subject}
+        own = {c.subject for c in ctx.claims_between(sentence[0], sentence[1]) if c.role != "baseline" and c.subject}
         if len(own) == 1:
             name = own.pop()
             figure = ctx.figure_of(name, entries[0].claim)
