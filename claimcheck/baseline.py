@@ -54,10 +54,16 @@ def read(path: str) -> list[dict]:
         data = json.loads(Path(path).read_text(encoding="utf-8"))
     except FileNotFoundError:
         raise BaselineError(f"{path}: no such baseline file (create it with --write-baseline)") from None
+    except UnicodeDecodeError:
+        raise BaselineError(f"{path}: not a claimcheck baseline (not UTF-8 text)") from None
+    except RecursionError:
+        raise BaselineError(f"{path}: not a claimcheck baseline (JSON nested too deep)") from None
     except (OSError, json.JSONDecodeError) as error:
         raise BaselineError(f"{path}: not a claimcheck baseline ({error})") from None
     if not isinstance(data, dict) or data.get("format") != FORMAT or not isinstance(data.get("findings"), list):
         raise BaselineError(f"{path}: not a claimcheck baseline (no \"format\": \"{FORMAT}\")")
+    if not all(isinstance(entry, dict) and isinstance(entry.get("fingerprint"), str) for entry in data["findings"]):
+        raise BaselineError(f"{path}: not a claimcheck baseline (each finding needs a \"fingerprint\" string)")
     return data["findings"]
 
 

@@ -184,6 +184,7 @@ def test_two_thousand_pages_within_the_bound(tmp_path):
 
 FILES = {
     "empty pdf": ("paper.pdf", b""),
+    "truncated pdf": ("paper.pdf", _pages_pdf(["Kite scores 71.4 on MMLU."] * 3)[:400]),
     "random bytes pdf": ("paper.pdf", bytes(range(256)) * 40),
     "pdf header then garbage": ("paper.pdf", b"%PDF-1.7\n" + os.urandom(2000)),
     "binary named .md": ("digest.md", bytes(range(256)) * 10),
@@ -197,6 +198,8 @@ FILES = {
                                          + "\n| " + " | ".join(str(i) for i in range(5000)) + " |\n").encode()),
     "deep list nesting": ("digest.md", "".join("  " * i + f"- level {i}: 1.{i}x faster\n" for i in range(300)).encode()),
     "deep HTML nesting": ("page.html", b"<div>" * 5000 + b"Kite scores 71.4" + b"</div>" * 5000),
+    "deep LaTeX nesting": ("paper.tex", b"\\begin{itemize}" * 2000 + b"\\item Kite scores {{{{71.4}}}} on MMLU"
+                           + b"\\end{itemize}" * 2000 + b"{" * 20000),
     "LaTeX input of an outside file": ("paper.tex", b"\\input{/etc/passwd}\n\\begin{tabular}{ll} Kite & 71.4 \\\\ \\end{tabular}\n"),
     "config that is not TOML": ("claimcheck.toml", b"\x00\xff not toml [[[\n"),
 }
@@ -219,6 +222,28 @@ def test_hostile_files_end_with_a_documented_exit(tmp_path, name):
         assert result.returncode == 2
     if name == "LaTeX input of an outside file":
         assert "root:" not in result.stdout  # \input is never followed
+
+
+BASELINES = {
+    "binary bytes": bytes(range(256)) * 4,
+    "JSON nested a hundred thousand deep": b"[" * 100_000 + b"]" * 100_000,
+    "fingerprints that are numbers": b'{"claimcheck_baseline": 1, "fingerprints": [1, 2, 3]}',
+    "a list, not an object": b'[{"fingerprint": "abc"}]',
+    "UTF-16 JSON": '{"fingerprints": []}'.encode("utf-16"),
+    "findings that are not findings": b'{"format": "claimcheck-baseline", "findings": [1, "x", {"fingerprint": 7}]}',
+}
+
+
+@pytest.mark.parametrize("name", list(BASELINES))
+def test_baselines_that_are_not_what_they_claim(tmp_path, name):
+    """A baseline file that is not one is bad input (exit 2) with one line saying so."""
+    baseline = tmp_path / "baseline.json"
+    baseline.write_bytes(BASELINES[name])
+    digest = tmp_path / "digest.md"
+    digest.write_text("Kite scores 71.4 on MMLU, 3.1 points ahead of Ray (69.3).\n", encoding="utf-8")
+    result = run("check", str(digest), "--baseline", str(baseline), "--no-cache")
+    assert_clean_exit(result, (2,))
+    assert "baseline" in result.stderr
 
 
 def test_sources_folder_with_symlinks_loops_and_fifos(tmp_path):
