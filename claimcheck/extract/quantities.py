@@ -152,6 +152,8 @@ def _exclusion_patterns() -> tuple[list[tuple[str, re.Pattern]], re.Pattern, fro
         ("thread counter", r"\d(?:(?<=[\s.!?]\d)|(?<=[\s.!?]\(\d))\d?/\d{1,2}\)?[ \t]*$"),
         ("issue or rank number", r"#\d+"),
         ("version", r"\d(?<![\w.]\d)\d*\.\d+\.\d+(?:[.-]\w+)*"),
+        # a pinned requirement: "cuda==11.8", "torch>=2.1", "numpy ~= 1.26" (no unit after it)
+        ("version", r"\d(?:(?<=\w[=~]=\d)|(?<=\w [=~]= \d)|(?<=\w[<>]=\d))\d*(?:\.\d+)*(?![\d.]*\s?[%x\u00d7])"),
         ("citation", r"(?:19|20)(?<!\w(?:19|20))\d{2}[a-z]\b"),
         ("image size", r"\d(?<!\w\d)\d{0,4}\s?[×x✕]\s?(?!10\s?(?:\^|\*\*|[-+⁻⁺⁰¹²³⁴⁵⁶⁷⁸⁹]))\d{1,5}(?:\s?[×x✕]\s?\d{1,5})?\b"),
         ("date", rf"\d(?<!\w\d)\d?(?:st|nd|rd|th)?\s+(?:{months})\b\.?(?:,?\s+\d{{4}})?"),
