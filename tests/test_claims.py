@@ -286,3 +286,24 @@ def test_a_second_label_column_tells_rows_of_one_model_apart():
     assert "python" not in frames["7B"][0] and "heron-7b" in frames["7B"][0]
     from claimcheck.api import check
     assert not [f for f in check(parse_text(text, "README.md")).finding_list if f.rule == "CC105"]
+
+
+def test_digits_of_a_device_name_are_not_figures():
+    """'RTX 4090' names a GPU: its digits are a name, and the figure measured on it keeps it as
+    its hardware."""
+    from claimcheck.extract.claims import read_numbers
+    reading = read_numbers(parse_text("Supported GPUs: A100, RTX 3090 and H100.\n\n"
+                                      "On an RTX 4090, Kite decodes 41.2 tokens/s.\n", "gpus.md"))
+    assert [c.text for c in reading.claims] == ["41.2 tokens/s"]
+    assert "hardware:rtx4090" in reading.claims[0].setting | reading.claims[0].context
+    names = {n.text for n in reading.others if n.reason == "name"}
+    assert {"3090", "4090"} <= names
+
+
+def test_a_grid_of_bare_integers_in_text_is_not_figures():
+    """A matrix drawn in a README ('1 0 0 0' per line) holds no claims."""
+    from claimcheck.extract.claims import read_numbers
+    reading = read_numbers(parse_text("The causal mask is:\n    1 0 0 0\n    1 1 0 0\n\n"
+                                      "Kite reaches 71.4 on MMLU.\n", "mask.md"))
+    assert [c.text for c in reading.claims] == ["71.4"]
+    assert sum(n.reason == "number grid" for n in reading.others) == 8

@@ -259,6 +259,8 @@ def test_physical_units_are_units_not_scale_words(text, value, unit, dimension):
     ("it scored 1,2,3 on the three runs", "1,2,3", "digits joined by commas (a list or a decimal comma)"),
     ("layers 1,2 and 3 are frozen", "1,2", "list"),
     ("the loss hits NaN at step 40", "NaN", "not a number"),
+    ("If seqlen_q = 2, the mask is aligned to the bottom right", "2", "code"),
+    ("generate with max_new_tokens=512 for long answers", "512", "code"),
     ("the release of March 2025 added", "March 2025", "date"),
     ("due on Sept. 14th, 2026 at noon", "Sept. 14th, 2026", "date"),
     ("held May 3-5 in Vienna", "May 3-5", "date"),

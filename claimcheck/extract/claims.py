@@ -94,6 +94,8 @@ class ClaimExtractor:
         (`numbers=False` leaves the other numbers out: locating each one costs time)."""
         text = normalize(document.text)
         limits = _beyond_limits(text)
+        if not document.page_starts:  # in a PDF such lines are a chart's axis ticks, laid out per backend
+            limits += [(m.start(), m.end(), "number grid") for m in _NUMBER_GRID.finditer(text)]
         quantities, skipped = scan(text, list(document.code) + limits)
         quantities, skipped = _rescan_cells(document, text, quantities, skipped)
         reading = _DocumentReading(self, document, text, frozenset(q.start for q in quantities))
@@ -356,8 +358,9 @@ class _DocumentReading:
             if is_hyperparameter(q, before):
                 unread.append(self.number(q.start, q.end, "non-claim", "hyperparameter"))
                 continue
-            if id(q) in named:
-                unread.append(self.number(q.start, q.end, "non-claim", "name"))  # "AlpacaEval 2.0", "MATH-500"
+            if id(q) in named or _inside_hardware(setting_spans, q):
+                # "AlpacaEval 2.0", "MATH-500"; "RTX 4090", "TPU v5": the digits of a name
+                unread.append(self.number(q.start, q.end, "non-claim", "name"))
                 continue
             setting_kind = _setting_span(setting_spans, q)
             # a setting is the end of a change only where the change follows it directly ("batch 32,
@@ -704,6 +707,8 @@ def _complete_pairs(claims: list[Claim]) -> list[Claim]:
 MAX_LINE = 1_000_000        # characters of one line read
 MAX_DOCUMENT = 20_000_000   # characters of one document read
 _BEYOND = "beyond the "  # how the reasons of numbers past a bound begin
+# a line of bare integers and nothing else ("1 0 0 0 0"): a matrix or grid drawn in text
+_NUMBER_GRID = re.compile(r"^[ \t]*\d{1,4}(?:[ \t]+\d{1,4}){2,}[ \t]*$", re.MULTILINE)
 
 
 def _not_checkable(reason: str) -> bool:
@@ -888,6 +893,11 @@ def _setting_span(spans: list[tuple[int, int, str]], q: Quantity) -> str:
         if kind in _CONFIGURATION_TYPES and start <= q.start and q.end <= end + 1:
             return kind
     return ""
+
+
+def _inside_hardware(spans: list[tuple[int, int, str]], q: Quantity) -> bool:
+    """Whether the figure is digits of a named device ('RTX 4090', 'MI300X')."""
+    return any(kind == "hardware" and start <= q.start and q.end <= end for start, end, kind in spans)
 
 
 def _heading_dataset(vocabulary: Vocabulary, title: str) -> str:

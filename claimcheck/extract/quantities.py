@@ -197,6 +197,9 @@ def _excluded_spans(text: str) -> list[tuple[int, int, str]]:
                 host = _HOST_BEFORE.search(text, max(0, m.start() - 200), m.start())
                 if host:
                     spans.append((host.start(), m.end(), reason))
+    for m in _ASSIGNED.finditer(text):  # "seqlen_q = 2", "max_new_tokens=512": a variable set in code
+        if _IDENTIFIER_BEFORE.search(text, max(0, m.start() - 64), m.start()):
+            spans.append((m.start("n"), m.end("n"), "code"))
     for m in _COMMA_DIGITS.finditer(text):  # "1,2,3", "4,5": not thousands groups
         if not _THOUSANDS.fullmatch(m.group()):
             spans.append((m.start(), m.end(), COMMA_DIGITS if _in_figure_slot(text, m.start(), m.end()) else "list"))
@@ -216,6 +219,8 @@ def _excluded_spans(text: str) -> list[tuple[int, int, str]]:
     return _merge(spans)
 
 
+_ASSIGNED = re.compile(r"(?<![=!<>])=[ \t]?(?P<n>-?\d+(?:\.\d+)*)(?![\d.])")
+_IDENTIFIER_BEFORE = re.compile(r"(?<![\w.])[A-Za-z]\w*_\w*[ \t]?$")
 _COMMA_DIGITS = re.compile(r"\d(?<![\w.,]\d)\d*(?:,\d+)+(?![\d.]|,\d)")
 _THOUSANDS = re.compile(r"\d{1,3}(?:,\d{3})+")
 _NOT_A_NUMBER_WORD = re.compile(r"(?<![\w.\u2113\u221e/-])[-+\u2212]?(?:NaN|nan|NAN|inf|Inf|INF|infinity|Infinity|\u221e)"
