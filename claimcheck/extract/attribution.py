@@ -36,6 +36,7 @@ _NAME_START = re.compile(r"[A-Z]|[a-z]+[A-Z]|[a-z]+_?\d|[a-z]+_[a-z]+\d|\d+[A-Za
 _COMPARATORS = (r"than|over|versus|vs\.?|against|compared\s+(?:to|with)|relative\s+to|ahead\s+of|behind|"
                 r"beating|beats?|outperform(?:s|ing)?|surpass(?:es|ing)?|trails?|trailing|matches|matching|"
                 r"overtaking|overtakes|tops|topping|exceeds|exceeding|above|below|from|on\s+top\s+of|"
+                r"leading|leads|edging(?:\s+out)?|edges(?:\s+out)?|"
                 r"that\s+of|those\s+of|the\s+[a-z]+\s+of|improves\s+on|improving\s+on")
 _COMPARATOR = re.compile(r"\b(?:" + _COMPARATORS + r")\s+$", re.IGNORECASE)
 _COMPARATOR_ANYWHERE = re.compile(r"\b(?:" + _COMPARATORS + r")\s+", re.IGNORECASE)
@@ -119,9 +120,17 @@ class Attributor:
                 actors[name] += 1
         for section in self.document.sections:
             subject = section.subject
+            # "Introducing Heron-8B", "Meet Kite": a heading around a name used elsewhere is about that name
+            inner = [n for n in names.known if n != subject and len(n) > 2 and re.search(
+                r"(?<![\w-])" + re.escape(n) + r"(?![\w-])", subject)]
+            if inner:
+                subject = max(inner, key=len)
             words = subject.split()
-            if subject and self.is_name(subject) and (self.v.is_name_like(subject) or all(w[:1].isupper() for w in words)
-                                                      or self.text.count(subject) > 1):
+            # "## Lessons", "## Results": a plain word titles a section unless the text names it again
+            plain_word = re.fullmatch(r"[A-Z][a-z]+", subject) is not None and subject not in names.known \
+                and self.text.count(subject) <= 1
+            if subject and self.is_name(subject) and not plain_word and (
+                    self.v.is_name_like(subject) or all(w[:1].isupper() for w in words) or self.text.count(subject) > 1):
                 names.known.add(subject)
                 names.section_methods[section.start] = subject
         for m in _NAMED_PAPER.finditer(self._prose):
@@ -483,9 +492,17 @@ class Attributor:
             re.search(r"\b(?:than|vs\.?|versus)\b", self.text[floor:start]) is not None
 
     def pronoun(self, start: int, end: int) -> bool:
-        """Does the clause open with 'it', 'the model', 'our method', 'ours', 'we'?"""
+        """Does the clause open with 'it', 'the model', 'our method', 'ours', 'we', or with a
+        place or setting and then one ('On our agentic suite it scores 49.6', 'With 0-shot
+        prompting, its score is 81.3')?"""
         head = self.text[start:min(end, start + 30)].lstrip(" -*•>").lower()
-        return any(re.match(re.escape(p) + r"\b", head) for p in self.v.pronouns)
+        if any(re.match(re.escape(p) + r"\b", head) for p in self.v.pronouns):
+            return True
+        lead = _LEADING_PHRASE.match(self.text, start, min(end, start + 90))
+        if lead:
+            rest = self.text[lead.end():min(end, lead.end() + 30)].lower()
+            return any(re.match(re.escape(p) + r"\b", rest) for p in self.v.pronouns)
+        return False
 
     def target(self, start: int, end: int, figure: int) -> str:
         """What a margin, ratio or comparison is measured against: the name after 'than', 'over',
@@ -507,7 +524,8 @@ class Attributor:
         for m in _COMPARATOR_ANYWHERE.finditer(self.text, low, high):
             if m.group(0).lower().startswith("from"):
                 continue
-            found = self.name_after(m.end(), end, allow_phrase=True)
+            # "leads the strongest baseline by 5.1 (TrackNet 68.2)": only a name is what it leads
+            found = self.name_after(m.end(), end, allow_phrase=not m.group(0).lower().startswith("lead"))
             if found and self._is_system_phrase(found[0]):
                 # "over the nearest LiDAR baseline (WoTE 88.3)": the parenthesis names which one
                 paren = re.match(r"\s*\(\s*", self.text[found[1] + len(found[0]):end])
@@ -557,6 +575,10 @@ _ITEM_OWNER_BEFORE = re.compile(r"(?:[,;:]\s+|,?\s+and\s+|\b(?:vs\.?|versus|agai
                                 r"(?:\s+(?P<verb>(?!(?:at|with|in|on|of)\b)[a-z]+))?\s+(?:at\s+|with\s+|in\s+|on\s+)?"
                                 r"(?:about\s+|~|only\s+|just\s+)?$")
 _TARGET_REACH = 300  # characters either side of a figure its comparison word is looked for in
+# a clause that opens with where or how a figure was measured, before its subject: "On our
+# agentic suite ", "With 0-shot prompting instead of 5-shot, ", "At batch 32, "
+_LEADING_PHRASE = re.compile(r"[ \t>*•-]*(?:on|in|at|with|under|across|for|using|after|without)\b[^,;:.!?]{1,70}?"
+                             r"(?:,\s*|\s+(?=(?:it|its|we|our|the model|the method|ours)\b))", re.I)
 _RATIO_AT = re.compile(r"[\d.,]+\s?[×x]")
 _MULTIPLIED_LEAD = re.compile(r"\s*(?:the|that\s+of|those\s+of)\s+")
 _LABELLED_BEFORE = re.compile(r"[,;]\s*(?P<name>[A-Z][\w.+/-]*(?:\s[\w.+/-]+){0,2}?)\s*:\s*(?:[~≈]\s*)?$")
@@ -581,11 +603,12 @@ _DESCRIPTION_POSSESSOR = re.compile(_MARKER + _LEAD_IN + r"(?:[Tt]he|[Ii]ts)\s+(
 _OF_AFTER = re.compile(r"\s*(?:[A-Za-z/-]+\s+){0,2}?of\s+(?=\S)")
 _AT_BEFORE = re.compile(r"\s+(?:at|with)\s+(?:about\s+|~|only\s+|just\s+)?$")
 _SYSTEM_PHRASE = re.compile(r"(?P<phrase>(?:(?:the|its|our|their|a|an)\s+)?(?:[a-z][\w'’-]*\s+){0,4}(?P<head>[a-z][\w-]*))$")
-_SYSTEM_PHRASE_AFTER = re.compile(r"(?P<phrase>(?:(?:the|its|our|their|a|an)\s+)?(?:[a-zA-Z][\w'’-]*\s+){0,4}?(?P<head>[a-z][\w-]*))(?=\s*(?:$|[,;.)(]|\s(?:and|at|in|on|by|with|while|which|who|but|for|across|to)\b))")
+_SYSTEM_PHRASE_AFTER = re.compile(r"(?P<phrase>(?:(?:the|its|our|their|a|an)\s+)?(?:[a-zA-Z][\w'’-]*\s+){0,4}?(?P<head>[a-z][\w-]*))(?=\s*(?:$|[,;.)(]|\s(?:and|at|in|on|by|with|while|which|who|but|for|across|to|of|that)\b))")
 
 _NAME_RE = r"[A-Za-z][\w.+/-]*[\w+](?:\s(?:[A-Z][\w.+/-]*|v?\d[\w.]*|[a-z]+-v?\d[\w.]*|(?:large|base|small|mini|instruct|chat|pro|xl))){0,3}"
 _VERB_RE = r"(?P<verb>[a-z]+)"
-_ACTOR = re.compile(r"\s*(?:[-*+•>]\s+|\d{1,2}[.)]\s+|\d{1,2}/\d{0,2}\s+)?(?:(?i:on|in|for|across|at|with|under|after|without)\s+[^,;:]{1,60},\s+)?(?:\*\*|__)?(?:the\s+|The\s+)?(?:\d+(?:\.\d+)?[BMK]\s+)?"
+_ACTOR = re.compile(r"\s*(?:[-*+•>]\s+|\d{1,2}[.)]\s+|\d{1,2}/\d{0,2}\s+)?(?:(?i:though|although|while|whereas|but|and|yet|so|whilst)\s+)?"
+                    r"(?:(?i:on|in|for|across|at|with|under|after|without)\s+[^,;:]{1,60}?(?:,\s+|\s+(?=[A-Z])))?(?:\*\*|__)?(?:the\s+|The\s+)?(?:\d+(?:\.\d+)?[BMK]\s+)?"
                     r"(?:(?:best|worst|new|final|full|base|original|untrained|fine-tuned|pruned|quantized|distilled|larger|smaller|"
                     r"largest|smallest|default|proposed)\s+)?(?P<name>" + _NAME_RE
                     + r")(?:\*\*|__)?(?:'s?)?(?:\s+(?:run|runs|model|models|variant|version|checkpoint|system|method|baseline|policy|agent))?"

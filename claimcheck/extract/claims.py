@@ -409,6 +409,10 @@ class _DocumentReading:
                 if owner is not None and metric_text.casefold().strip() == owner.name.casefold():
                     metric = metric_text = ""  # "..., Merlin scores 64.8": the owner's name is not a metric
             kind = kind_of(q, "", "", metric) if verb else kind_of(q, before, after, metric)
+            if kind == "score" and q.word and q.dimension == "plain" and not role:
+                # "the stronger of the two", "one of three": a number word counts what is compared
+                unread.append(self.number(q.start, q.end, "non-claim", "number word without a counted noun"))
+                continue
             if kind in ("percent", "fraction") and not verb and not role and _describes_change(text, q, unit.start):
                 kind = "delta"  # "a 19% relative improvement", "down 30%": the relative size of a change
             pair = pair_here if owner is None else None
@@ -851,9 +855,10 @@ def _scope_word(word: str) -> str:
     return "convergence" if word.startswith("converge") else word
 
 
-_CHANGE_NOUN = re.compile(r"\s*\)?\s*(?:relative\s+|absolute\s+|overall\s+)?(?:gain|improvement|increase|reduction|"
-                          r"drop|decrease|saving|savings|boost|jump|rise|cut|decline|lift|uplift|speedup|lower|"
-                          r"higher|better|faster|smaller|less|more|worse|fewer|cheaper)\b", re.I)
+_CHANGE_NOUN = re.compile(r"\s*\)?\s*(?:relative\s+|absolute\s+|overall\s+)?(?:(?:[a-z]+[ -])?(?:gain|improvement|increase|"
+                          r"reduction|drop|decrease|saving|savings|boost|jump|rise|cut|decline|lift|uplift|speedup|"
+                          r"overhead|slowdown|penalty|regression)|lower|higher|better|faster|slower|smaller|less|more|"
+                          r"worse|fewer|cheaper)\b", re.I)
 _CHANGE_LEAD = re.compile(r"(?:\bby|\b(?:gain|gains|improvement|increase|reduction|drop|decrease|saving|savings|boost|jump|"
                           r"rise|cut|decline|lift|uplift|growth|fall|loss|regression|speedup|change)\s+of|\bup|\bdown)"
                           r"\s*(?:about\s+|~|nearly\s+|almost\s+|roughly\s+)?$", re.I)
@@ -1059,7 +1064,7 @@ _COMPOUND = re.compile(r"-[a-z]")  # "5-shot", "2-step": part of a setting, not 
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
 _ITEM_START = re.compile(r"[ \t]*(?:[-*+•]|\d{1,2}[.)]|\d{1,2}/\d{0,2})[ \t]")
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"'”)*_]*\s+(?=[\"'“(*_]*[A-Z0-9])")
-_SUB_CLAUSE = re.compile(r",\s+(?:while|whereas|but|and)\s+|;\s+|:\s+|\s+while\s+|\s+whereas\s+", re.I)
+_SUB_CLAUSE = re.compile(r",\s+(?:while|whereas|but|and|though|although|yet)\s+|;\s+|:\s+|\s+while\s+|\s+whereas\s+", re.I)
 
 
 def _sub_clause(ends: list[int], start: int, end: int) -> int:

@@ -43,10 +43,15 @@ _NOT_METRIC_WORDS = frozenset("the a an of for and or in on at to its their our 
                               "around nearly roughly almost over under more less fewer after before per each every "
                               "all both new same other another one two three vs versus while when where whereas "
                               "compared relative against into across between among time times "
-                              "faster slower better worse higher lower cheaper smaller larger quicker bigger "
+                              "faster slower better worse higher lower cheaper smaller larger quicker bigger stronger weaker "
                               "beating beats beat outperforming outperforms surpassing trails trailing overtaking "
                               "matches matching ahead behind most least largest smallest best worst fastest slowest "
-                              "highest lowest top mean average median max maximum min minimum overall".split())
+                              "highest lowest top mean average median max maximum min minimum overall yet ever "
+                              "today but nor because although though since unless whereas".split())
+
+
+_COUNTED_AFTER = re.compile(r"\s+(?:[a-z-]+\s+)?[a-z]{3,}s\b(?!\s+(?:of|on|in)\b)")
+_NOT_COUNTED_AFTER = re.compile(r"\s+(?:[a-z-]+\s+)?(?:points|pts|is|was|has|does|times)\b")
 
 
 def kind_of(q: Quantity, before: str, after: str, metric: str) -> str:
@@ -55,12 +60,14 @@ def kind_of(q: Quantity, before: str, after: str, metric: str) -> str:
         return "speedup"
     if q.dimension == "points":
         return "delta"
-    if re.match(r"-[a-z]", after) and q.dimension == "plain":
-        return "setting"  # 2-step, 61-frame, 5-shot
+    if re.match(r"-[a-zA-Z]", after) and q.dimension == "plain":
+        return "setting"  # 2-step, 61-frame, 5-shot, a 4-GPU canary
     if q.text[:1] in "≥≤<>":  # IoU ≥ 85%, similarity > 0.4: a threshold
         return "setting"
     if q.signed and q.dimension in ("plain", "percent", "time", "memory", "money", "rate"):
         return "delta"
+    if q.dimension == "plain" and "." not in q.text and _COUNTED_AFTER.match(after) and not _NOT_COUNTED_AFTER.match(after):
+        return "scale"  # "adds 4 retrieval heads", "7 zero-shot tasks": a count of what follows
     if q.dimension not in ("money", "count") and re.search(r"\b(?:costs?|loses?|gains?|adds?|drops?|lifts?|boosts?)\s+(?:of\s+)?(?:about\s+|~|only\s+|just\s+)?$", before, re.I):
         return "delta"
     if q.dimension == "money" and re.search(r"\b(?:saves?|saved|saving|savings\s+of|cuts?|trims?)\s+(?:of\s+)?(?:about\s+|~)?$", before, re.I):
@@ -86,9 +93,6 @@ def kind_of(q: Quantity, before: str, after: str, metric: str) -> str:
         return "scale"
     if q.dimension == "plain" and _counted().match(after):
         return "scale"  # "610 problems", "3 runs", "13 datasets"
-    if q.dimension == "plain" and "." not in q.text and re.match(r"\s+(?:[a-z-]+\s+)?[a-z]{3,}s\b(?!\s+(?:of|on|in)\b)", after) \
-            and not re.match(r"\s+(?:[a-z-]+\s+)?(?:points|pts|is|was|has|does|times)\b", after):
-        return "scale"  # "4 coauthors", "7 zero-shot tasks": a count of what follows
     if metric in _SETTING_METRICS:
         return "setting"
     if q.dimension == "percent":
@@ -283,6 +287,8 @@ class FrameReader:
         phrase = re.sub(r"\s+", " ", re.sub(r"(?i)\bpass@\d+\b|\b\d+-shot\b|\bp\d{2}(?:\.\d)?\b", " ", phrase)).strip()
         if not phrase or self.v.is_name_like(phrase) or is_known_name(phrase) or is_known_name(phrase.split()[0]):
             return "", ""
+        if " " not in phrase and phrase.lower().endswith("ing") and len(phrase) > 5:
+            return "", ""  # "including 69.5", "reaching 71": a verb leads to the figure, it names nothing
         metric = self.v.open_metric(phrase)
         if not metric or metric in _NOT_METRIC_WORDS or self.v.is_benchmark(metric):
             return "", ""  # a benchmark named before the figure is its dataset, not its metric

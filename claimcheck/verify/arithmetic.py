@@ -341,7 +341,7 @@ def operands_for_ratio(ctx: Context, ratio: Claim) -> tuple[Claim, Claim] | None
     sentence = [c for c in ctx.sentence_claims(ratio) if c is not ratio and _value_like(c) and c.value > 0
                 and c.quantity.dimension != "ratio" and c.quantity.dimension in allowed
                 and clause[0] <= c.quantity.start < clause[1]]
-    pair = _explicit_pair(ctx, ratio, sentence)
+    pair = _explicit_pair(ctx, ratio, sentence) or _row_pair(ctx, ratio, allowed)
     if pair is None:
         for dimension in _RATIO_DIMENSIONS:
             if dimension not in allowed:
@@ -349,7 +349,8 @@ def operands_for_ratio(ctx: Context, ratio: Claim) -> tuple[Claim, Claim] | None
             same = [c for c in sentence if c.quantity.dimension == dimension]
             if dimension in ("plain", "percent") and not all(c.metric == same[0].metric for c in same):
                 continue
-            if len(same) == 2 and (dimension not in ("plain", "percent", "count") or _paired(ctx, same)):
+            if len(same) == 2 and (dimension not in ("plain", "percent", "count") or _paired(ctx, same)) \
+                    and not _third_party(ratio, same):
                 pair = (same[0], same[1])
                 break
     if pair is None:
@@ -358,6 +359,31 @@ def operands_for_ratio(ctx: Context, ratio: Claim) -> tuple[Claim, Claim] | None
         return None
     a, b = pair
     return (a, b) if a.quantity.base_value() <= b.quantity.base_value() else (b, a)
+
+
+def _row_pair(ctx: Context, ratio: Claim, allowed: tuple[str, ...]) -> tuple[Claim, Claim] | None:
+    """A speedup cell and the two times or rates of its table row ('| A100 | 2,940 | 3,610 | 1.32× |')."""
+    cell = ctx.document.cell_at(ratio.quantity.start)
+    if cell is None:
+        return None
+    line_start = ctx.document.text.rfind("\n", 0, cell.start) + 1
+    line_end = ctx.document.text.find("\n", cell.end)
+    row = [c for c in ctx.claims_between(line_start, line_end if line_end >= 0 else len(ctx.document.text))
+           if c is not ratio and _value_like(c) and c.value > 0 and c.quantity.dimension in ("time", "rate", "memory", "money")
+           and c.quantity.dimension in allowed]
+    dimensions = {c.quantity.dimension for c in row}
+    if len(row) == 2 and len(dimensions) == 1:
+        return row[0], row[1]
+    return None
+
+
+def _third_party(ratio: Claim, figures: list[Claim]) -> bool:
+    """Whether a figure belongs to neither side of a ratio that names both ('3.5× cheaper than B,
+    though C is the cheapest at $0.05': C's figure is not an operand)."""
+    if not ratio.subject or not ratio.baseline:
+        return False
+    return any(c.subject and c.attribution not in ("section", "document") and not same_subject(c.subject, ratio.subject)
+               and not same_subject(c.subject, ratio.baseline) for c in figures)
 
 
 def _explicit_pair(ctx: Context, ratio: Claim, sentence: list[Claim]) -> tuple[Claim, Claim] | None:
@@ -404,6 +430,9 @@ def _looked_up(ctx: Context, ratio: Claim) -> tuple[Claim, Claim] | None:
         if what in ("throughput", "latency") and template.metric != what:
             continue
         templates.append(template)
+    named_metric = [t for t in templates if t.metric == what]
+    if named_metric:  # "3.5× cheaper": the costs, not the times the same systems are also given
+        templates = named_metric
     for template in _distinct_frames(templates):
         own = ctx.figure_of(ratio.subject, template)
         other = ctx.figure_of(ratio.baseline, template)

@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 
 from ..model import Claim, Evidence
-from .base import RULES, Context, fmt, interval, meets, rule, written
+from .arithmetic import operands_for_ratio
+from .base import RULES, Context, divide, fmt, interval, meets, rule, written
 
 # words that make a percent a reduction or an increase, before it ('skips 40% of', 'cut by
 # 40%', 'down 30%') or after it ('40% fewer', '62% lower latency', 'a 75% cut')
@@ -72,6 +73,19 @@ def check_conversions(ctx: Context):
             formula = f"1 + {fmt(percent.value / 100, 4)}"
         if meets(ctx.interval(ratio.quantity), computed, ratio.quantity.bound):
             continue
+        operands = operands_for_ratio(ctx, ratio)
+        if operands is not None:
+            small, large = operands
+            quotient = divide(interval(large.quantity), interval(small.quantity))
+            if quotient and meets(ctx.interval(ratio.quantity), quotient):
+                # the multiple agrees with the figures it relates: the percent is the slip
+                share = (1 - 1 / ratio.value) * 100 if change == "down" else (ratio.value - 1) * 100
+                relation = f"1 - 1 / {written(ratio)}" if change == "down" else f"{written(ratio)} - 1"
+                yield self.finding(
+                    percent, f"stated {written(percent)}, but {written(ratio)} (= {written(large)} / {written(small)}) "
+                    f"is {relation} = {fmt(share)}% {'less' if change == 'down' else 'more'}",
+                    [Evidence.of(ratio), Evidence.of(large), Evidence.of(small)], expected=round(share, 4))
+                continue
         expected = (100 / (100 - percent.value)) if change == "down" else 1 + percent.value / 100
         yield self.finding(
             ratio, f"stated {written(ratio)}, but {written(percent)} {'less' if change == 'down' else 'more'} is "

@@ -38,6 +38,8 @@ _ACTOR_PHRASE = re.compile(r"\s*(?:(?:that|this|which)\s+makes\s+)?(?P<actor>[\w
                            r"achieves|offers|ranks\s+as|the)\b", re.I)
 _CHANGE_NOUNS = re.compile(r"\b(?:gains?|savings?|improvements?|drops?|reductions?|cuts?|increases?|decreases?|"
                            r"boosts?|lifts?|jumps?|speedups?|effects?|contributors?|losses)\b", re.I)
+# "the gain is largest on math": the superlative ranks the changes its noun names
+_GAIN_IS_BEFORE = re.compile(_CHANGE_NOUNS.pattern + r"\s+(?:is|are|was|were)\s+(?:the\s+)?$", re.I)
 _SCORED = ("score", "percent")
 _LINES_BACK = 4  # lines above a superlative its compared figures may stand on
 _TIMED = ("time", "throughput", "speedup")
@@ -117,7 +119,8 @@ def _compared(ctx: Context, sentence: tuple[int, int], match) -> list[_Entry]:
     """The figures the superlative ranks: the sentence's, else its paragraph's before it, else
     (for a superlative over everything) the document's."""
     text = ctx.document.text
-    kinds = _kinds_for(match.group("word").lower(), text[match.end():match.end() + 40])
+    kinds = _kinds_for(match.group("word").lower(), text[match.end():match.end() + 40],
+                       text[max(sentence[0], match.start() - 30):match.start()])
     here = ctx.claims_between(sentence[0], sentence[1])
     entries = _entries(ctx, here, kinds)
     if len({_key(e.name) for e in entries}) >= 2:
@@ -147,11 +150,14 @@ def _compared(ctx: Context, sentence: tuple[int, int], match) -> list[_Entry]:
     return _entries(ctx, ctx.claims, kinds)
 
 
-def _kinds_for(word: str, after: str) -> tuple[str, ...]:
-    """The kinds of figure a superlative ranks: changes for 'largest gain', times and rates for
-    'fastest', scores for 'best', any for 'largest' alone."""
+def _kinds_for(word: str, after: str, before: str = "") -> tuple[str, ...]:
+    """The kinds of figure a superlative ranks: changes for 'largest gain', margins alone for
+    'the gain is largest' (the scores it compares are not gains), times and rates for 'fastest',
+    scores for 'best', any for 'largest' alone."""
     if _CHANGE_NOUNS.search(" ".join(after.split()[:3])):
         return ("delta", "percent", "change")
+    if _GAIN_IS_BEFORE.search(before):
+        return ("delta",)
     if word in ("fastest", "quickest", "slowest"):
         return _TIMED
     if word == "cheapest":

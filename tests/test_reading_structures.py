@@ -1,0 +1,98 @@
+"""Readings found wanting on held-out digests written outside the team, each restated here in
+new words: the structure behind the miss, not the sentence."""
+from __future__ import annotations
+
+from claimcheck.api import check
+from claimcheck.extract.claims import read_numbers
+from claimcheck.ingest.text import parse_text
+
+
+def claims_of(text: str) -> dict[str, object]:
+    return {c.text: c for c in read_numbers(parse_text(text, "post.md")).claims}
+
+
+def flags(text: str) -> list[tuple[str, str]]:
+    return [(f.rule, f.claim.text) for f in check(text).finding_list if f.severity != "info"]
+
+
+def test_a_pronoun_after_a_leading_place_phrase_is_the_sections_method():
+    text = ("## Kestrel-2B\n\nOn our in-house ReefBench suite it scores 49.6, well ahead of Gull-3B at 44.8, "
+            "a {margin}-point margin.\n")
+    claims = claims_of(text.format(margin="4.8"))
+    assert claims["49.6"].subject == "Kestrel-2B" and claims["44.8"].subject == "Gull-3B"
+    assert flags(text.format(margin="4.8")) == []
+    assert ("CC101", "3.9-point") in flags(text.format(margin="3.9"))
+
+
+def test_a_verb_before_a_figure_names_no_metric():
+    claims = claims_of("## Kestrel-2B\n\nKestrel-2B is best on all three suites, including 61.2 on HumanEval.\n")
+    assert claims["61.2"].metric == "" and claims["61.2"].dataset == "humaneval"
+
+
+def test_a_heading_around_a_name_is_about_that_name():
+    text = ("# Meet Kestrel-2B\n\nToday we ship Kestrel-2B: 58.0 on MMLU and 77.3 on GSM8K.\n\n"
+            "| Model | MMLU | GSM8K |\n|---|---|---|\n| Gull-3B | 55.1 | 71.0 |\n| **Kestrel-2B** | **58.0** | **76.3** |\n")
+    assert claims_of(text)["77.3"].subject == "Kestrel-2B"
+    assert ("CC105", "77.3") in flags(text) or ("CC105", "76.3") in flags(text)
+
+
+def test_an_added_count_of_parts_is_a_count_not_a_margin():
+    claims = claims_of("Sparrow adds 6 memory slots to a 3B model and lifts recall from 40.2 to 52.0.\n")
+    assert claims["6"].kind == "scale"
+
+
+def test_a_number_word_for_the_compared_set_is_not_a_score():
+    reading = read_numbers(parse_text("Gull wins 3 of 5 suites, which makes it the better of the two.\n", "p.md"))
+    assert "two" not in {c.text for c in reading.claims}
+    assert any(n.text == "two" and n.status == "non-claim" for n in reading.others)
+
+
+def test_a_figure_for_a_described_system_is_its_baseline():
+    text = ("On MBPP Sparrow reaches 61.0 pass@1 vs 57.5 for a dense model of the same size, "
+            "a {margin}-point lead.\n")
+    claims = claims_of(text.format(margin="3.5"))
+    assert claims["61.0"].subject == "Sparrow" and claims["57.5"].role == "baseline"
+    assert flags(text.format(margin="3.5")) == []
+    assert ("CC101", "4.5-point") in flags(text.format(margin="4.5"))
+
+
+def test_leading_a_system_by_a_margin_names_the_baseline():
+    claims = claims_of("Sparrow tops the board, leading Gull-3B by 2.2 points.\n")
+    assert claims["2.2 points"].baseline == "Gull-3B"
+
+
+def test_a_third_system_in_a_trailing_clause_is_not_an_operand():
+    text = ("| Agent | Cost ($) |\n|---|---|\n| Gull | 0.60 |\n| Sparrow | 0.20 |\n| Wren | 0.08 |\n\n"
+            "At $0.20 a run, Sparrow is 3× cheaper than Gull, although Wren is the cheapest at $0.08.\n")
+    assert claims_of(text)["$0.08"].subject == "Wren"
+    assert flags(text) == []  # 0.60 / 0.20 = 3, and Wren's $0.08 is no operand of it
+
+
+def test_a_percent_that_disagrees_with_a_confirmed_multiple_is_the_slip():
+    text = ("| Agent | Cost ($) |\n|---|---|\n| Gull | 0.60 |\n| Sparrow | 0.20 |\n\n"
+            "Sparrow is 3× cheaper than Gull, a 50% saving.\n")
+    found = flags(text)
+    assert ("CC110", "50%") in found and ("CC110", "3×") not in found
+
+
+def test_a_relative_overhead_is_a_change_not_a_score():
+    claims = claims_of("Decoding takes 41.0 ms per token vs 37.6 ms for the dense model, a 9% latency overhead.\n")
+    assert claims["9%"].kind == "delta"
+    text = ("Sparrow averages 66.0 vs 63.1 for LoRA.\n\nMy take: a 2.9-point gain is solid, but the 9% latency "
+            "overhead matters, and full fine-tuning (67.0) is the ceiling.\n")
+    assert not [f for f in flags(text) if f[0] == "CC101"]  # no margin between an overhead and a score
+
+
+def test_the_gain_is_largest_ranks_gains_not_scores():
+    text = ("Sparrow averages 66.0 on the mix. The gain is largest on coding: HumanEval goes from 40.1 to 47.9 "
+            "(+7.8), against +2.0 on MMLU.\n")
+    assert not [f for f in flags(text) if f[0] == "CC109"]
+
+
+def test_counts_of_devices_are_settings_and_a_plain_heading_is_no_method():
+    reading = read_numbers(parse_text("## Takeaways\n\nMoving from 32 A100s to 24 H100s was easy. Next we try "
+                                      "KV-cache compression on a 2-GPU canary.\n", "blog.md"))
+    others = {n.text: n.reason for n in reading.others}
+    assert others.get("32", "").startswith("setting") and others.get("2", "") == "setting"
+    assert all(c.subject != "Takeaways" for c in reading.claims)
+    assert "2" not in {c.text for c in reading.claims}
