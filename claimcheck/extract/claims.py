@@ -567,7 +567,7 @@ class _DocumentReading:
             claims.append(claim)
             self.previous.append(claim)
         claims = _figures_are_not_settings(claims, text)
-        return _changes_between_systems(_complete_pairs(claims)), unread
+        return _changes_between_systems(_complete_pairs(claims, text)), unread
 
     def _open_metric(self, q: Quantity, unit: _Unit, clause: tuple[int, int], figures) -> tuple[str, str]:
         """A metric no lexicon name ties to the figure: the change's object, the noun phrase
@@ -689,10 +689,24 @@ def _figures_are_not_settings(claims: list[Claim], text: str) -> list[Claim]:
     return [replace(c, setting=c.setting - stated) for c in claims]
 
 
-def _complete_pairs(claims: list[Claim]) -> list[Claim]:
-    """The ends of one change ('climbs from 20.3 to 34.3') and the two sides of a pair share the
-    metric and benchmark that only one of them was read with."""
+_VERSUS_BETWEEN = re.compile(r"\s*(?:vs\.?|versus)\s*", re.I)
+
+
+def _complete_pairs(claims: list[Claim], text: str = "") -> list[Claim]:
+    """The ends of one change ('climbs from 20.3 to 34.3') and the two sides of a pair ('11.9%
+    vs 11.4% WER') share the metric and benchmark that only one of them was read with."""
     out = list(claims)
+    order = sorted(range(len(out)), key=lambda k: out[k].quantity.start)
+    for i, j in zip(order, order[1:]):
+        a, b = out[i], out[j]
+        if a.quantity.dimension != b.quantity.dimension or not text or \
+                not _VERSUS_BETWEEN.fullmatch(text, a.quantity.end, b.quantity.start):
+            continue
+        for k, c, partner in ((i, a, b), (j, b, a)):
+            if not c.metric and partner.metric or not c.dataset and partner.dataset:
+                out[k] = replace(c, metric=c.metric or partner.metric, metric_text=c.metric_text or partner.metric_text,
+                                 dataset=c.dataset or partner.dataset,
+                                 lower_is_better=c.lower_is_better if c.metric else partner.lower_is_better)
     for k, c in enumerate(out):
         if c.role not in ("from", "to") or (c.metric and c.dataset):
             continue
