@@ -112,3 +112,17 @@ def test_a_split_without_its_benchmark_is_not_another_benchmarks_figure():
     text = ("## Sparrow\n\nOn test-other Sparrow's WER is 6.0%. On the FieldCalls set it reaches 9.8% WER, "
             "ahead of its teacher's 10.4%.\n")
     assert not [f for f in flags(text) if f[0] == "CC105"]
+
+
+def test_a_relative_difference_is_checked_against_the_pair_after_it():
+    text = "In INT8 the model needs {p}% less peak memory than in FP16 (10.2 GB vs 17.0 GB).\n"
+    assert not [f for f in flags(text.format(p="40")) if f[0] == "CC103"]  # (17.0 - 10.2) / 17.0 = 40%
+    assert ("CC103", "67%") in flags(text.format(p="67"))  # 6.8 / 10.2: the wrong base
+
+
+def test_a_superlative_with_a_pronoun_subject_crowns_the_figure_it_states():
+    text = ("| Benchmark | Sparrow-3B | Gull-3B | Wren-4B |\n|---|---|---|---|\n| ARC-C | 61.0 | 58.2 | {w} |\n"
+            "| MBPP | 44.1 | 40.3 | 42.0 |\n\nSparrow-3B beats Gull-3B on both suites.\n"
+            "It also posts the best ARC-C score of the three models, at 61.0.\n")
+    assert ("CC109", "61.0") in flags(text.format(w="63.5"))
+    assert not [f for f in flags(text.format(w="59.9")) if f[0] == "CC109"]

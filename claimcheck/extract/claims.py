@@ -521,6 +521,8 @@ class _DocumentReading:
                     dataset = dataset or unit.cell_frame.dataset
                 if not metric:
                     metric, metric_text = unit.cell_frame.metric, unit.cell_frame.metric_text
+            if kind in ("score", "percent") and not metric and not dataset and len({m.key for m in datasets}) == 1:
+                dataset = datasets[0].key  # "the best MMLU score of the three models, at 72.4": the sentence's one benchmark
             bare = kind == "score" and not metric and not dataset and owner is None and unit.cell_frame is None
             if bare and not role and clause_actor is None and not self.attribution.pronoun(clause[0], q.start) \
                     and not pair and not (main_how == "actor" and clause[0] == unit.start):

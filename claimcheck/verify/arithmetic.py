@@ -73,6 +73,11 @@ def compared_pair(ctx: Context, claim: Claim) -> tuple[Claim, Claim] | None:
             own = ctx.figure_of(claim.subject, other)
             if own is not None and own.quantity.start < claim.quantity.start:
                 return own, other
+    if not others and claim.kind == "delta":
+        # "67% less peak memory than FP16 (13.1 GB vs 21.9 GB)": the pair right after it, own side first
+        pair = _explicit_pair(ctx, claim, [c for c in sentence if dimension_ok(c) and _frame_ok(claim, c)])
+        if pair is not None:
+            return pair
     if not claim.baseline or not claim.subject:
         return None
     # the compared system is named but its figure is stated elsewhere (a table): look both up

@@ -232,6 +232,12 @@ def _subject(ctx: Context, entries: list[_Entry], sentence: tuple[int, int], mat
             if figure is not None and not any(same_subject(name, e.name) for e in entries):
                 return _Entry(name, figure)
     if not candidates:
+        # "It also posts the best MMLU score of the three, at 72.4": the one ranked figure the
+        # sentence itself states is the crowned one's
+        inside = [e for e in entries if sentence[0] <= e.claim.quantity.start < sentence[1]]
+        if len({_key(e.name) for e in inside}) == 1:
+            candidates = inside
+    if not candidates:
         return None
     figures = {c.claim.value for c in candidates}
     return candidates[0] if len(figures) == 1 else None
