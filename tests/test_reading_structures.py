@@ -126,3 +126,13 @@ def test_a_superlative_with_a_pronoun_subject_crowns_the_figure_it_states():
             "It also posts the best ARC-C score of the three models, at 61.0.\n")
     assert ("CC109", "61.0") in flags(text.format(w="63.5"))
     assert not [f for f in flags(text.format(w="59.9")) if f[0] == "CC109"]
+
+
+def test_a_readme_titled_with_its_lower_case_project_is_about_it():
+    text = ("# kitefetch\n\nFast retrieval.\n\n| System | Recall@10 | nDCG@10 |\n|---|---|---|\n"
+            "| BM25 | 0.391 | 0.228 |\n| ColBERTv2 | 0.683 | 0.397 |\n| kitefetch 0.2.1 | 0.671 | 0.402 |\n\n"
+            "## Highlights\n\n- Within {m} points of ColBERTv2 on recall@10.\n")
+    claims = claims_of(text.format(m="1.2"))
+    assert claims["1.2 points"].subject == "kitefetch" and claims["1.2 points"].baseline == "ColBERTv2"
+    assert flags(text.format(m="1.2")) == []
+    assert ("CC101", "0.8 points") in flags(text.format(m="0.8"))

@@ -36,7 +36,7 @@ _NAME_START = re.compile(r"[A-Z]|[a-z]+[A-Z]|[a-z]+_?\d|[a-z]+_[a-z]+\d|\d+[A-Za
 _COMPARATORS = (r"than|over|versus|vs\.?|against|compared\s+(?:to|with)|relative\s+to|ahead\s+of|behind|"
                 r"beating|beats?|outperform(?:s|ing)?|surpass(?:es|ing)?|trails?|trailing|matches|matching|"
                 r"overtaking|overtakes|tops|topping|exceeds|exceeding|above|below|from|on\s+top\s+of|"
-                r"leading|leads|edging(?:\s+out)?|edges(?:\s+out)?|"
+                r"leading|leads|edging(?:\s+out)?|edges(?:\s+out)?|(?:points?|pts|pp)\s+of|"
                 r"that\s+of|those\s+of|the\s+[a-z]+\s+of|improves\s+on|improving\s+on")
 _COMPARATOR = re.compile(r"\b(?:" + _COMPARATORS + r")\s+$", re.IGNORECASE)
 _COMPARATOR_ANYWHERE = re.compile(r"\b(?:" + _COMPARATORS + r")\s+", re.IGNORECASE)
@@ -159,13 +159,24 @@ class Attributor:
                 names.method = best
         if not names.method and self.document.sections:
             first = self.document.sections[0]
+            # a README titled with its project's name ('# quiver-rag') is about that project
+            # when the text names it again (a table row, an install line)
             if first.start < 200 and first.subject and self.is_name(first.subject) and \
-                    (self.v.is_name_like(first.subject) or first.subject in actors):
+                    (self.v.is_name_like(first.subject) or first.subject in actors or len(re.findall(
+                        r"(?<![\w-])" + re.escape(first.subject) + r"(?![\w-])", self.text)) >= 3):
                 names.method = first.subject
         if not names.method:
             title = heading_subject(self.text.split("\n", 1)[0])
             if title and self.is_name(title) and self.v.is_name_like(title):
                 names.method = title
+        if not names.method:
+            # '# quiver-rag' over a table row 'quiver-rag 0.4.2 (hybrid)': a project named in lower
+            # case is the document's method when its own rows carry the name
+            first_line = self.text.split("\n", 1)[0]
+            m = re.fullmatch(r"#\s+([a-z][a-z0-9._-]{2,40})\s*", first_line)
+            if m and any(n == m.group(1) or n.startswith(m.group(1) + " ") for n in table_subjects):
+                names.method = m.group(1)
+                names.known.add(m.group(1))
         names.known.discard("")
         return names
 

@@ -523,6 +523,10 @@ class _DocumentReading:
                     metric, metric_text = unit.cell_frame.metric, unit.cell_frame.metric_text
             if kind in ("score", "percent") and not metric and not dataset and len({m.key for m in datasets}) == 1:
                 dataset = datasets[0].key  # "the best MMLU score of the three models, at 72.4": the sentence's one benchmark
+            if kind == "delta" and q.dimension == "points" and not metric and not dataset \
+                    and len({m.key for m in metrics}) == 1 and not datasets:
+                metric = metrics[0].key  # "within 0.8 points of X on recall@10": the sentence's one metric
+                metric_text = text[metrics[0].start:metrics[0].end]
             bare = kind == "score" and not metric and not dataset and owner is None and unit.cell_frame is None
             if bare and not role and clause_actor is None and not self.attribution.pronoun(clause[0], q.start) \
                     and not pair and not (main_how == "actor" and clause[0] == unit.start):

@@ -76,8 +76,9 @@ def compared_pair(ctx: Context, claim: Claim) -> tuple[Claim, Claim] | None:
     if not others and claim.kind == "delta":
         # "67% less peak memory than FP16 (13.1 GB vs 21.9 GB)": the pair right after it, own side first
         pair = _explicit_pair(ctx, claim, [c for c in sentence if dimension_ok(c) and _frame_ok(claim, c)])
-        if pair is not None:
-            return pair
+        if pair is not None and re.fullmatch(r"\s*(?:vs\.?|versus|against)\s*", ctx.document.text[
+                pair[0].quantity.end:pair[1].quantity.start], re.I):
+            return pair  # a comparison; '(0.412 to 0.470)' is a change, read by change_pair
     if not claim.baseline or not claim.subject:
         return None
     # the compared system is named but its figure is stated elsewhere (a table): look both up
@@ -88,12 +89,17 @@ def compared_pair(ctx: Context, claim: Claim) -> tuple[Claim, Claim] | None:
         [c for c in ctx.with_subject(claim.subject) if c.subject and _value_like(c)
          and same_subject(c.subject, claim.subject) and _frame_ok(claim, c)
          and dimension_ok(c) and (not claim.metric or c.metric)])
+    found = []
     for template in templates:
         own = ctx.figure_of(claim.subject, template)
         other = ctx.figure_of(claim.baseline, template)
         if own is not None and other is not None and own is not other:
-            return own, other
-    return None
+            if like is not None:
+                return own, other
+            found.append((own, other))
+    # with no figure in the sentence to say which frame, several frames give several pairs: none is it
+    differences = {round(own.quantity.base_value() - other.quantity.base_value(), 9) for own, other in found}
+    return found[0] if len(differences) == 1 else None
 
 
 def _distinct_frames(templates: list[Claim]) -> list[Claim]:
