@@ -136,3 +136,24 @@ def test_a_readme_titled_with_its_lower_case_project_is_about_it():
     assert claims["1.2 points"].subject == "kitefetch" and claims["1.2 points"].baseline == "ColBERTv2"
     assert flags(text.format(m="1.2")) == []
     assert ("CC101", "0.8 points") in flags(text.format(m="0.8"))
+
+
+def test_symbol_bulleted_lines_are_items_led_by_the_name_after_a_dash():
+    text = ("🗞️ Three papers this week\n\n"
+            "🔹 Paper: GlideKV — 2.1× faster decoding than vLLM at 16K context on an L40S\n"
+            "🔹 Paper: TinyTab — 81.0% on WikiTQ, beating a 3B baseline (78.5%) by 2.5 pts\n")
+    claims = claims_of(text)
+    assert claims["2.1×"].subject == "GlideKV" and "context:16k" not in claims["81.0%"].setting | claims["81.0%"].context
+    assert claims["81.0%"].subject == "TinyTab"
+
+
+def test_a_multiple_of_a_count_or_a_cost_never_pairs_two_scores():
+    assert flags("TinyTab scores 81.0% vs 78.5% for the baseline with 3.2× fewer params.\n") == []
+    assert not [f for f in flags("DataLite is 1.6× cheaper to train and nearly matches it on MMLU (63.1 vs 63.4).\n")
+                if f[0] == "CC102"]
+
+
+def test_a_percent_cut_named_by_its_noun_converts_to_its_multiple():
+    text = "DataLite trains on 30% of the tokens, a 70% compute cut ({m}× cheaper).\n"
+    assert ("CC110", "2×") in flags(text.format(m="2"))
+    assert not [f for f in flags(text.format(m="3.3")) if f[0] == "CC110"]

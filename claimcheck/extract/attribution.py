@@ -109,7 +109,7 @@ class Attributor:
         names.known |= {n for n in table_subjects if self.is_name(n)}
         actors = Counter()
         for m in _LEAD.finditer(self._prose):
-            name = self._clean_name(m.group("name") or m.group("name2"))
+            name = self._clean_name(m.group("name") or m.group("name2") or m.group("name3"))
             if name and self.is_name(name) and (m.group("name") or self.v.is_name_like(name)):
                 names.known.add(name)
                 actors[name] += 1
@@ -454,7 +454,7 @@ class Attributor:
         m = _LEAD.match(self.text, line_start)
         if not m:
             return ""
-        name = self._clean_name(m.group("name") or m.group("name2"))
+        name = self._clean_name(m.group("name") or m.group("name2") or m.group("name3"))
         if m.group("name2") and not self.v.is_name_like(name):
             return ""  # "Safety: refusal rate ...": a topic, not a system
         return name if self.is_name(name) else ""
@@ -630,7 +630,10 @@ _ACTOR_ANYWHERE = re.compile(r"(?:[.;!?:]\s|\n)\s*(?:[-*+•>]\s+|\d{1,2}[.)]\s+
                              r"(?:the\s+|The\s+)?(?P<name>" + _NAME_RE + r")(?:\*\*|__)?(?:'s?)?\s+"
                              r"(?:also\s+|still\s+|now\s+|only\s+)?" + _VERB_RE + r"\b", re.MULTILINE)
 _LEAD = re.compile(r"^[ \t]*(?:[-*+•]|\d{1,2}[.)]|\d{1,2}/\d{1,2})[ \t]+(?:\*\*|__)(?P<name>[^*_\n]{1,60}?)(?:\*\*|__)"
-                   r"|^[ \t]*(?:[-*+•]|\d{1,2}[.)])[ \t]+(?P<name2>[A-Z][\w.+/-]*(?:\s[\w.+/-]+){0,2}?)\s*:\s", re.MULTILINE)
+                   r"|^[ \t]*(?:[-*+•]|\d{1,2}[.)])[ \t]+(?P<name2>[A-Z][\w.+/-]*(?:\s[\w.+/-]+){0,2}?)\s*:\s"
+                   # "📌 Paper: FlashSparse — 3.2× faster ...": a name set off by a dash after an optional label
+                   r"|^[ \t]*(?:[-*+•]|\d{1,2}[.)]|[^\w\s(\[\"'])\uFE0F?[ \t]+(?:[A-Z][a-z]+:[ \t]+)?"
+                   r"(?P<name3>[A-Za-z][\w.+/-]*(?:\s[\w.+/-]+){0,2}?)[ \t]+[—–-][ \t]", re.MULTILINE)
 # plural nouns that follow a name without being its verb ('Llama models', 'GPT-4 results')
 _PLURAL_NOUNS = frozenset("models results scores numbers figures benchmarks tasks weights papers variants versions "
                           "series layers heads experts tokens parameters params outputs inputs samples users evals "

@@ -1151,7 +1151,9 @@ def _units(document: Document, text: str) -> list[tuple[int, int]]:
 
 
 # a line that starts a new unit whatever came before: a list item, table row, heading, quote, post
-_BLOCK_START = re.compile(r"[ \t]*(?:[-*+•]\s|\d{1,2}[.)]\s|\d{1,2}/\d{0,2}\s|#{1,6}\s|\||>|```|~~~|<|\*\*[A-Z])")
+# a line opening with a symbol of its own ('📌 Paper: ...', '✅ ...', '→ ...') is an item too
+_BLOCK_START = re.compile(r"[ \t]*(?:[-*+•]\s|\d{1,2}[.)]\s|\d{1,2}/\d{0,2}\s|#{1,6}\s|\||>|```|~~~|<|\*\*[A-Z]"
+                          r"|[^\w\s\"'“‘(\[{$€£¥~+\-−*.,;:!?%/\\=&@#^`])")
 
 
 def _clause(text: str, start: int, end: int, q: Quantity) -> tuple[int, int]:

@@ -345,13 +345,23 @@ _RATIO_FRAMES = {"size": ("count",), "cost": ("money", "count", "time", "plain")
                  "ratio": _RATIO_DIMENSIONS}
 
 
+_COUNTED_MULTIPLE = re.compile(r"\s*(?:fewer|more|less)\s+(?:[a-z-]+\s+)?(?:params|parameters|tokens|GPUs|FLOPs|steps|"
+                               r"samples|examples|images|layers|experts|nodes|calls|queries|requests|lines)\b", re.I)
+
+
 def operands_for_ratio(ctx: Context, ratio: Claim) -> tuple[Claim, Claim] | None:
     """(smaller, larger): two figures of one dimension the ratio relates."""
-    allowed = _RATIO_FRAMES.get(ratio.metric.split(":")[0], _RATIO_DIMENSIONS)
+    what = ratio.metric.split(":")[0]
+    allowed = _RATIO_FRAMES.get(what, _RATIO_DIMENSIONS)
+    counted = _COUNTED_MULTIPLE.match(ctx.document.text, ratio.quantity.end)
+    if counted:  # "4.7× fewer params", "3× more tokens": a multiple of a count, never of two scores
+        allowed = tuple(d for d in allowed if d not in ("plain", "percent")) or ("count",)
     clause = ctx.clause_span(ratio)
     sentence = [c for c in ctx.sentence_claims(ratio) if c is not ratio and _value_like(c) and c.value > 0
                 and c.quantity.dimension != "ratio" and c.quantity.dimension in allowed
-                and clause[0] <= c.quantity.start < clause[1]]
+                and clause[0] <= c.quantity.start < clause[1]
+                # a benchmark's score is no cost, size or compute ("1.6× cheaper ... (63.1 vs 63.4 MMLU)")
+                and not (what in ("cost", "compute", "size", "memory") and c.dataset and c.quantity.dimension == "plain")]
     pair = _explicit_pair(ctx, ratio, sentence) or _row_pair(ctx, ratio, allowed)
     if pair is None:
         for dimension in _RATIO_DIMENSIONS:

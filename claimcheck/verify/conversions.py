@@ -14,8 +14,8 @@ _REDUCED_BEFORE = re.compile(r"\b(?:skip(?:s|ped|ping)?|sav(?:e|es|ed|ing)|cut(?
                              r"remov(?:e|es|ed|ing)|prun(?:e|es|ed|ing)|eliminat(?:e|es|ed|ing)|avoid(?:s|ed)?|"
                              r"drop(?:s|ped)?|reduc(?:e|es|ed|ing)|lower(?:s|ed)?|shrink(?:s)?|shr[au]nk|down|"
                              r"fell|falls?|decreas(?:e|es|ed))(?:(?:\s+[\w-]+){0,3}?\s+by)?\s+(?:about\s+|~|roughly\s+|nearly\s+)?$", re.I)
-_REDUCED_AFTER = re.compile(r"\s*(?:fewer|less|lower|smaller|cheaper|shorter|leaner|reduction|cut|saving|savings|"
-                            r"drop|decrease|off|down)\b", re.I)
+_REDUCED_AFTER = re.compile(r"\s*(?:fewer|less|lower|smaller|cheaper|shorter|leaner|off|down|"
+                            r"(?:[a-z-]+\s+)?(?:reduction|cut|saving|savings|drop|decrease))\b", re.I)
 _RAISED_BEFORE = re.compile(r"\b(?:up|rais(?:e|es|ed)|increas(?:e|es|ed)|boost(?:s|ed)?|lift(?:s|ed)?|grow(?:s)?|"
                             r"grew|ris(?:e|es)|rose|improv(?:e|es|ed))(?:(?:\s+[\w-]+){0,3}?\s+by)?\s+(?:about\s+|~|roughly\s+|nearly\s+)?$", re.I)
 _RAISED_AFTER = re.compile(r"\s*(?:more|higher|larger|greater|increase|gain|boost|rise|jump|faster|quicker|speed-?up|"
