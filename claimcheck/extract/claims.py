@@ -909,7 +909,7 @@ def _share_units(text: str, quantities: list[Quantity]) -> list[Quantity]:
 
 # settings whose numbers are configuration, not results: "8× H100", "ImageNet 256", "4-step", "5-shot"
 _CONFIGURATION_TYPES = frozenset({"gpus", "resolution", "steps", "shots", "batch", "context", "temperature",
-                                  "pass@k", "precision"})
+                                  "pass@k", "precision", "pressure level", "point"})
 
 
 def _setting_span(spans: list[tuple[int, int, str]], q: Quantity) -> str:

@@ -44,7 +44,7 @@ _UNIT = r"""
 | (?P<memory>\s?(?:[KMGTP]iB|[KMGTP]B|gigabytes?|megabytes?|terabytes?|kilobytes?)\b)
 | (?P<time>\s?(?:ms|msec|milliseconds?|µs|μs|us|microseconds?|ns|nanoseconds?|s|sec|secs|seconds?|min|mins|minutes?|h|hr|hrs|hours?|days?)\b)
 | (?P<money>\s?(?:USD|EUR|GBP|dollars?|euros?|cents?)\b)
-| (?P<physical>\s?(?-i:km|cm|mm|nm|µm|μm|m""" + _COUNT_AFTER_M + r"""|kg|mg|g|°C|°F|℃|kHz|MHz|GHz|Hz|kW|MW|mW|W|dB)(?![\w°])(?:\s?/\s?(?:pixel|px|s|h)\b)?)
+| (?P<physical>\s?(?-i:m²/s²|m/s²|km/h|W/m²|m²|hPa|kPa|Pa|mbar)(?![\w°])|\s?(?-i:km|cm|mm|nm|µm|μm|m""" + _COUNT_AFTER_M + r"""|kg|mg|g|°C|°F|℃|kHz|MHz|GHz|Hz|kW|MW|mW|W|dB)(?![\w°])(?:\s?/\s?(?:pixel|px|s|h)\b)?)
 | (?P<scale>(?-i:K|k|M|m|B|T|bn|mn)\b|\s+(?:thousand|million|billion|trillion)\b)
 """
 
@@ -89,7 +89,8 @@ _CURRENCIES = {"$": "$", "us$": "$", "usd": "$", "dollar": "$", "dollars": "$", 
 _PHYSICAL = {"km": "length", "cm": "length", "mm": "length", "nm": "length", "µm": "length", "μm": "length",
              "m": "length", "kg": "mass", "mg": "mass", "g": "mass", "°c": "temperature", "°f": "temperature",
              "℃": "temperature", "khz": "frequency", "mhz": "frequency", "ghz": "frequency", "hz": "frequency",
-             "kw": "power", "mw": "power", "w": "power", "db": "level"}
+             "kw": "power", "mw": "power", "w": "power", "db": "level", "m²": "area", "hpa": "pressure",
+             "kpa": "pressure", "pa": "pressure", "mbar": "pressure"}
 
 _WORD_RE = re.compile(  # on the lower-cased text; the lookahead lets the engine skip to candidate letters
     r"(?=[hcdtqaoft])\b(?P<word>halve[sd]?|halving|cut\s+in\s+half|double[sd]?|doubling|twice|"

@@ -9,6 +9,7 @@ from .arithmetic import operands_for_ratio
 from .base import (same_dataset, RULES, Context, _lookup_keys, _norm_name, _topic_keys, divide, fmt, interval, meets,
                    rule, same_figure, same_subject, settings_conflict, subject_key, topics_compatible, written)
 
+_PHYSICAL_DIMENSIONS = frozenset({"length", "area", "mass", "temperature", "frequency", "power", "level", "pressure"})
 _MARKS = frozenset({"condition:before a stated change", "condition:after a stated change",
                     "condition:other configuration"})
 _COMPARABLE_KINDS = {"score", "percent", "speedup", "time", "throughput", "memory", "scale", "delta"}
@@ -58,6 +59,8 @@ def _same_frame(a: Claim, b: Claim, ignore_conditions: bool = False, headline: b
     if a.context and b.context and settings_conflict(a.context - _MARKS, b.context - _MARKS):
         return False
     sa, sb = a.setting, b.setting
+    if a.quantity.dimension != b.quantity.dimension and _PHYSICAL_DIMENSIONS & {a.quantity.dimension, b.quantity.dimension}:
+        return False  # 312 m²/s² and 1.42 (K): one metric of two physical quantities
     if bool(a.dataset) != bool(b.dataset) and any(x.startswith("split:") for x in (b.setting if a.dataset else a.setting)):
         return False  # "6.0% on test-other" names a split of some benchmark, not the other's CallCenter-22
     if ignore_conditions:
