@@ -157,3 +157,15 @@ def test_a_percent_cut_named_by_its_noun_converts_to_its_multiple():
     text = "DataLite trains on 30% of the tokens, a 70% compute cut ({m}× cheaper).\n"
     assert ("CC110", "2×") in flags(text.format(m="2"))
     assert not [f for f in flags(text.format(m="3.3")) if f[0] == "CC110"]
+
+
+def test_a_figure_a_change_moves_to_is_an_after_state():
+    text = ("| Engine | p50 latency (ms) |\n|---|---|\n| Kite | 21.4 |\n\n"
+            "With a single request in flight, Kite's latency drops to 14.8 ms.\n")
+    assert claims_of(text)["14.8 ms"].role == "to"
+    assert not [f for f in flags(text) if f[0] == "CC105"]
+
+
+def test_edging_out_a_rival_is_a_quality_comparison():
+    assert ("CC104", "20.2 ms") in flags("Kite still edges out Ray on latency, 21.4 vs 20.2 ms.\n")
+    assert flags("Kite still edges out Ray on latency, 19.9 vs 20.2 ms.\n") == []

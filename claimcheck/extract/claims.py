@@ -379,6 +379,8 @@ class _DocumentReading:
             dataset_mention = self.frames.lexicon_metric(q, datasets, clause)
             dataset = dataset_mention.key if dataset_mention else ""
             role = _change_role(before, after)
+            if not role and _MOVES_TO.search(before) and _LEADING_CONDITION.match(text, clause[0]):
+                role = "to"
             if not dataset:
                 category = re.search(r"(?:^|[,:;]\s*|\s(?:of|and|or)\s+)([a-z][a-z-]{2,})\s*\(\s*$", text[max(clause[0], q.start - 30):q.start])
                 if category and category.group(1) not in self.v.system_nouns:
@@ -1193,6 +1195,14 @@ def _change_role(before: str, after: str) -> str:
     if re.search(r"\d[\d.,]*\s*[A-Za-z%/]*\s*(?:→|->)\s*$", before):
         return "to"
     return ""
+
+
+# "With a single request in flight, its latency drops to 14.8 ms": under a condition the clause
+# opens with, a figure a change moves to is the state after that change
+_LEADING_CONDITION = re.compile(r"[ \t>*•-]*(?:with|under|when|if|at|using|without)\b[^,;.]{3,80},", re.I)
+_MOVES_TO = re.compile(r"\b(?:drops?|dropped|falls?|fell|rises?|rose|climbs?|climbed|jumps?|jumped|grows?|grew|"
+                       r"shrinks?|shrank|improves?|improved|increases?|increased|decreases?|decreased|goes|went|"
+                       r"reduces?|reduced|cuts?)\s+(?:it\s+)?to\s+(?:about\s+|~|only\s+|just\s+)?$", re.I)
 
 
 @lru_cache(maxsize=1)

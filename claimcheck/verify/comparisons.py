@@ -12,7 +12,7 @@ from .base import RULES, Context, base_interval, label, rule, same_subject, sett
 # Quality words say which method is better, so they flip for lower-is-better metrics (FID,
 # WER, latency); numeric words say which number is larger, whatever the metric.
 _ABOVE = re.compile(r"\b(?:beats?|beating|outperform(?:s|ing)?|surpass(?:es|ing)?|tops?|topping|ahead\s+of|"
-                    r"better\s+than|improves\s+on|improving\s+on)\b", re.I)
+                    r"better\s+than|improves\s+on|improving\s+on|edges\s+out|edging\s+out|edges\s+past)\b", re.I)
 _BELOW = re.compile(r"\b(?:trails?|trailing|behind|underperforms?|worse\s+than|falls\s+short\s+of)\b", re.I)
 _NUMERIC_ABOVE = re.compile(r"\b(?:above|exceed(?:s|ing)?|higher\s+than|greater\s+than|more\s+than)\b", re.I)
 _NUMERIC_BELOW = re.compile(r"\b(?:below|under|lower\s+than|less\s+than|fewer\s+than)\b", re.I)
@@ -89,7 +89,8 @@ def _text_before(ctx: Context, claim: Claim) -> str:
 _COMPARATIVE_THAN = re.compile(
     r"\b(?P<word>(?i:lower|higher|better|worse|faster|slower|quicker|cheaper|smaller|larger|fewer|more\s+accurate|"
     r"less\s+accurate))\s+(?P<noun>(?:[\w@.-]+\s+){0,3}?)(?i:than)\s+(?P<other>(?:[A-Z]|[a-z]{1,3}[A-Z])[\w.+/-]*(?:[ -][A-Z0-9][\w.+/-]*)?)")
-_QUALITY_VERB = re.compile(r"\b(?P<word>(?i:beats?|outperforms?|surpasses|tops|trails?|lags?\s+behind|falls\s+behind))\s+"
+_QUALITY_VERB = re.compile(r"\b(?P<word>(?i:beats?|outperforms?|surpasses|tops|edges\s+out|trails?|lags?\s+behind|"
+                           r"falls\s+behind))\s+(?:the\s+)?"
                            r"(?P<other>(?:[A-Z]|[a-z]{1,3}[A-Z])[\w.+/-]*(?:[ -][A-Z0-9][\w.+/-]*)?)(?:\s+(?i:on|in)\s+(?P<noun>[^,.;]{2,40}))?")
 _SPEED_WORDS = {"faster", "slower", "quicker"}
 
@@ -199,7 +200,8 @@ def _compared_figures(ctx: Context, actor: str, other: str, word: str, noun: str
     elif word == "cheaper":
         sense = "lower"
     else:
-        better = word in ("better", "more accurate", "beat", "beats", "outperforms", "outperform", "surpasses", "tops")
+        better = word in ("better", "more accurate", "beat", "beats", "outperforms", "outperform", "surpasses", "tops") \
+            or word.startswith("edges")
         low = a.lower_is_better or b.lower_is_better
         sense = ("lower" if low else "higher") if better else ("higher" if low else "lower")
     return a, b, sense
