@@ -169,3 +169,23 @@ def test_a_figure_a_change_moves_to_is_an_after_state():
 def test_edging_out_a_rival_is_a_quality_comparison():
     assert ("CC104", "20.2 ms") in flags("Kite still edges out Ray on latency, 21.4 vs 20.2 ms.\n")
     assert flags("Kite still edges out Ray on latency, 19.9 vs 20.2 ms.\n") == []
+
+
+def test_a_percent_ahead_of_a_rival_is_a_relative_margin():
+    text = ("| Model | MMLU |\n|---|---|\n| Orca-9B | 70.4 |\n| Tern-7B | 62.0 |\n\n"
+            "Orca-9B leads MMLU at 70.4, {p}% ahead of Tern.\n")
+    assert ("CC103", "8.4%") in flags(text.format(p="8.4"))  # 8.4 points is 13.5% relative
+    assert not [f for f in flags(text.format(p="13.5")) if f[0] == "CC103"]
+
+
+def test_a_superlative_over_the_n_looks_past_nearby_lines_to_the_table():
+    text = ("| Model | HumanEval | GSM8K |\n|---|---|---|\n| Orca-9B | 54.3 | 74.1 |\n| Tern-7B | 57.9 | 69.5 |\n"
+            "| Gull-8B | 61.0 | 78.4 |\n\n- Gull-8B wins GSM8K (78.4).\n"
+            "- Tern-7B is the weakest coder of the three with 57.9 on HumanEval.\n")
+    assert ("CC109", "57.9") in flags(text)
+
+
+def test_a_table_reference_is_not_a_system():
+    reading = read_numbers(parse_text("Table 2 shows the ablations. Without sink tokens, LongBench drops by "
+                                      "3.1 points.\n", "paper.md"))
+    assert all(c.subject != "Table 2" for c in reading.claims)

@@ -23,6 +23,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from ..model import Document
 from .spans import cut_spans, long_spans
@@ -36,7 +37,7 @@ _NAME_START = re.compile(r"[A-Z]|[a-z]+[A-Z]|[a-z]+_?\d|[a-z]+_[a-z]+\d|\d+[A-Za
 _COMPARATORS = (r"than|over|versus|vs\.?|against|compared\s+(?:to|with)|relative\s+to|ahead\s+of|behind|"
                 r"beating|beats?|outperform(?:s|ing)?|surpass(?:es|ing)?|trails?|trailing|matches|matching|"
                 r"overtaking|overtakes|tops|topping|exceeds|exceeding|above|below|from|on\s+top\s+of|"
-                r"leading|leads|edging(?:\s+out)?|edges(?:\s+out)?|(?:points?|pts|pp)\s+of|"
+                r"leading|leads|edging(?:\s+out)?|edges(?:\s+out)?|(?:points?|pts|pp)\s+of|clear\s+of|"
                 r"that\s+of|those\s+of|the\s+[a-z]+\s+of|improves\s+on|improving\s+on")
 _COMPARATOR = re.compile(r"\b(?:" + _COMPARATORS + r")\s+$", re.IGNORECASE)
 _COMPARATOR_ANYWHERE = re.compile(r"\b(?:" + _COMPARATORS + r")\s+", re.IGNORECASE)
@@ -200,6 +201,9 @@ class Attributor:
             return False
         if re.fullmatch(r"[\d.,]+[%×xKMBT]?", text):
             return False
+        words = text.split()
+        if len(words) == 2 and words[0] in _reference_words() and re.fullmatch(r"[A-Z]?\d+[a-z]?", words[1]):
+            return False  # 'Table 2', 'Figure 3': a pointer into the document, not a system
         if re.fullmatch(r"[A-Z][a-z]+", text) and text not in self._capitalised and _COMMON_NOUN.search(text):
             return False  # 'Sampling takes 0.9 s', 'Quality barely moved': a common noun opening a sentence
         return bool(_NAME_START.match(text)) or self._is_system_phrase(text)
@@ -660,3 +664,9 @@ def _at_word_start(text: str, position: int) -> bool:
 
 def _family(name: str) -> str:
     return re.split(r"[\s-]", name, maxsplit=1)[0].casefold()
+
+
+@lru_cache(maxsize=1)
+def _reference_words() -> frozenset[str]:
+    from ..lexicon import load_json
+    return frozenset(load_json("not_quantities.json")["reference_words"])

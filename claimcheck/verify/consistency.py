@@ -20,6 +20,8 @@ def _comparable(claim: Claim) -> bool:
     q = claim.quantity
     if q.bound or q.approx or q.high is not None or not claim.subject or not (claim.metric or claim.dataset):
         return False
+    if claim.metric == "ratio" and not claim.dataset:
+        return False  # "2.6×" of no named measure: two such multiples need not be of one thing
     if claim.kind == "delta" and not claim.baseline:
         return False  # margins over unnamed references (ablations) are not one quantity
     return claim.measure in _COMPARABLE_KINDS

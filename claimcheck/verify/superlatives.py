@@ -88,6 +88,11 @@ def check_superlatives(ctx: Context):
         if subject is None:
             continue
         finding = _contradiction(ctx, self, word, subject, entries, match.group("word"), sentence)
+        if finding is None and _WIDE.search(text, sentence[0], sentence[1]):
+            # "the weakest coder of the four": nearby lines rank other things; the whole document
+            # (its table) holds the four
+            wide = _compared(ctx, sentence, match, everything=True)
+            finding = _contradiction(ctx, self, word, subject, wide, match.group("word"), sentence)
         if finding is not None:
             yield finding
 
@@ -115,12 +120,14 @@ def _hedged(text: str, start: int, offset: int) -> bool:
                           text[max(start, offset - 20):offset], re.I))
 
 
-def _compared(ctx: Context, sentence: tuple[int, int], match) -> list[_Entry]:
+def _compared(ctx: Context, sentence: tuple[int, int], match, everything: bool = False) -> list[_Entry]:
     """The figures the superlative ranks: the sentence's, else its paragraph's before it, else
-    (for a superlative over everything) the document's."""
+    (for a superlative over everything, or with `everything`) the document's."""
     text = ctx.document.text
     kinds = _kinds_for(match.group("word").lower(), text[match.end():match.end() + 40],
                        text[max(sentence[0], match.start() - 30):match.start()])
+    if everything:
+        return _entries(ctx, ctx.claims, kinds)
     here = ctx.claims_between(sentence[0], sentence[1])
     entries = _entries(ctx, here, kinds)
     if len({_key(e.name) for e in entries}) >= 2:
