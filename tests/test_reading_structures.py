@@ -189,3 +189,10 @@ def test_a_table_reference_is_not_a_system():
     reading = read_numbers(parse_text("Table 2 shows the ablations. Without sink tokens, LongBench drops by "
                                       "3.1 points.\n", "paper.md"))
     assert all(c.subject != "Table 2" for c in reading.claims)
+
+
+def test_a_percent_stated_after_its_change_is_tied_by_the_hardware_both_name():
+    text = ("- Decode throughput on A100: 90 → 153 tokens/s; on L4: 40 → 61 tokens/s.\n"
+            "- That makes decoding {p}% faster on A100.\n")
+    assert ("CC103", "170%") in flags(text.format(p="170"))  # 153 / 90 = 1.7×, i.e. 70% faster
+    assert not [f for f in flags(text.format(p="70")) if f[0] == "CC103"]

@@ -38,6 +38,24 @@ def change_pair(ctx: Context, claim: Claim) -> tuple[Claim, Claim] | None:
         end = ctx.figure_of(claim.subject, current, exclude=starts[0])
         if end is not None and end.sentence != claim.sentence:
             return starts[0], end
+    if not starts and not ends and claim.kind == "delta" and claim.quantity.dimension == "percent":
+        return _earlier_change(ctx, claim)
+    return None
+
+
+def _earlier_change(ctx: Context, claim: Claim) -> tuple[Claim, Claim] | None:
+    """'on A100: 96 → 172 tokens/s ... That makes it 179% faster on A100': a relative change
+    stated after the change it sizes, in its paragraph, tied to it by a setting both name."""
+    typed = {x for x in claim.setting if not x.startswith("condition:") and x.split(":")[0] in ("hardware", "gpus")}
+    if not typed:
+        return None
+    before = [c for c in ctx.paragraph_claims(claim) if c.quantity.start < claim.sentence[0] and c.role in ("from", "to")
+              and typed <= c.setting]
+    starts = [c for c in before if c.role == "from"]
+    ends = [c for c in before if c.role == "to"]
+    if len(starts) == 1 and len(ends) == 1 and starts[0].sentence == ends[0].sentence \
+            and starts[0].quantity.dimension == ends[0].quantity.dimension:
+        return starts[0], ends[0]
     return None
 
 
