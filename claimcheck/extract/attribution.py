@@ -27,7 +27,7 @@ from functools import lru_cache
 
 from ..model import Document
 from .spans import cut_spans, long_spans
-from .vocabulary import Vocabulary
+from .vocabulary import Vocabulary, settings_in
 
 # a token that can be (part of) a name: capitalised, camelCase, letters with digits
 _TOKEN = re.compile(r"[A-Za-z0-9](?:[\w.+/-]|['’](?![sS]\b))*[\w+]|[A-Za-z0-9]")
@@ -105,6 +105,8 @@ class Attributor:
                 continue
             for name in re.split(r"\s*(?:,|\band\b|&)\s*", m.group("names")):
                 name = re.sub(r"\s*\([^()]*\)", "", name).strip()
+                if any(s.startswith("hardware:") for s in settings_in(name)):
+                    continue  # "on A100", "on an RTX 4090": a device, not a benchmark
                 if name and re.search(r"[\d_]|[a-z][A-Z]|^[A-Z]{2,}", name) and not self.v.is_name_like(name) is False:
                     names.datasets.add(name.casefold())
         names.known |= {n for n in table_subjects if self.is_name(n)}
@@ -127,6 +129,8 @@ class Attributor:
             if inner:
                 subject = max(inner, key=len)
             words = subject.split()
+            if re.fullmatch(r"v?\d+(?:\.\d+)+(?:[-.]\w+)?", subject, re.I):
+                continue  # "## v2.3.0 (2025-02-05)": a release heading dates a section, it names no method
             # "## Lessons", "## Results": a plain word titles a section unless the text names it again
             plain_word = re.fullmatch(r"[A-Z][a-z]+", subject) is not None and subject not in names.known \
                 and self.text.count(subject) <= 1
