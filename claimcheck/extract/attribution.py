@@ -66,11 +66,12 @@ class DocumentNames:
     method: str = ""
     section_methods: dict[int, str] = field(default_factory=dict)  # section start -> method
 
-    def known_re(self) -> re.Pattern | None:
+    def known_re(self, ignore_case: bool = False) -> re.Pattern | None:
         if not self.known:
             return None
         names = sorted(self.known, key=len, reverse=True)
-        return re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(n) for n in names) + r")(?![\w-])")
+        return re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(n) for n in names) + r")(?![\w-])",
+                          re.IGNORECASE if ignore_case else 0)
 
 
 class Attributor:
@@ -93,6 +94,7 @@ class Attributor:
         self.names = self._document_names(table_subjects, table_ours)
         self.names.datasets |= {d.casefold() for d in table_datasets}
         self._known_re = self.names.known_re()
+        self._known_re_any_case = self.names.known_re(ignore_case=True)
 
     # -- document level ---------------------------------------------------------------------
 
@@ -307,8 +309,8 @@ class Attributor:
         """The name (or system phrase) starting at `start`."""
         window = self.text[start:min(ceiling, start + 80)]
         if self._known_re is not None:
-            m = self._known_re.match(window)
-            if m:
+            m = self._known_re.match(window) or self._known_re_any_case.match(window)
+            if m:  # "vs 89.2 for dense": a table's 'Dense' row written in lower case
                 return m.group(0), start
         m = re.match(r"(?:(?:the|its|their|our)\s+)?", window)
         offset = m.end()
