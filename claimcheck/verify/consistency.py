@@ -9,6 +9,9 @@ from .arithmetic import operands_for_ratio
 from .base import (same_dataset, RULES, Context, _lookup_keys, _norm_name, _topic_keys, divide, fmt, interval, meets,
                    rule, same_figure, same_subject, settings_conflict, subject_key, topics_compatible, written)
 
+# settings that make a figure another variant's even when the other figure names none: a
+# quantised checkpoint, another context length, another point in a run
+_VARIANT_SETTINGS = frozenset({"precision", "context", "point"})
 _PHYSICAL_DIMENSIONS = frozenset({"length", "area", "mass", "temperature", "frequency", "power", "level", "pressure"})
 _MARKS = frozenset({"condition:before a stated change", "condition:after a stated change",
                     "condition:other configuration"})
@@ -63,6 +66,10 @@ def _same_frame(a: Claim, b: Claim, ignore_conditions: bool = False, headline: b
     sa, sb = a.setting, b.setting
     if a.quantity.dimension != b.quantity.dimension and _PHYSICAL_DIMENSIONS & {a.quantity.dimension, b.quantity.dimension}:
         return False  # 312 m²/s² and 1.42 (K): one metric of two physical quantities
+    one_sided = {x.split(":")[0] for x in a.setting ^ b.setting} & _VARIANT_SETTINGS
+    if any(not any(y.startswith(kind + ":") for y in (b.setting if any(x.startswith(kind + ":") for x in a.setting)
+                                                      else a.setting)) for kind in one_sided):
+        return False  # "the AWQ 4-bit checkpoint scores 90.6", "at 64K context ... 88.0": another variant
     if bool(a.dataset) != bool(b.dataset) and any(x.startswith("split:") for x in (b.setting if a.dataset else a.setting)):
         return False  # "6.0% on test-other" names a split of some benchmark, not the other's CallCenter-22
     if ignore_conditions:
