@@ -210,3 +210,18 @@ def test_a_quantised_checkpoint_or_another_context_is_another_variant():
             "The AWQ 4-bit checkpoint of Corvid-8B scores 90.6 on DocVQA. At 64K context Corvid-8B reaches 88.0 RULER.\n")
     assert not [f for f in flags(text) if f[0] == "CC105"]
     assert ("CC105", "90.6") in flags(text.replace("The AWQ 4-bit checkpoint of Corvid-8B", "Corvid-8B"))
+
+
+def test_a_share_of_another_whole_is_not_one_of_the_parts():
+    text = "Across 2,000 battles Kite won 48% of the time, lost 39% and tied 13%; excluding ties, that is a 55% win rate.\n"
+    assert not [f for f in flags(text) if f[0] == "CC108"]
+    assert any(f[0] == "CC108" for f in flags(text.replace("tied 13%", "tied 16%")))
+
+
+def test_a_price_per_unit_is_no_end_of_a_change_in_a_total():
+    assert flags("Spend was $172,300 at the blended $2.40/GPU-hour, up 8.4% from $158,900 a week earlier.\n") == []
+
+
+def test_a_multiple_after_a_figure_is_a_multiple_of_that_measure():
+    text = "Tessel uses 6B of its 47B parameters per token, and it is the fastest at 141 tokens/s, 2.7× Halcyon.\n"
+    assert not [f for f in flags(text) if f[0] == "CC102"]

@@ -47,7 +47,7 @@ _NOT_METRIC_WORDS = frozenset("the a an of for and or in on at to its their our 
                               "beating beats beat outperforming outperforms surpassing trails trailing overtaking "
                               "matches matching ahead behind most least largest smallest best worst fastest slowest "
                               "highest lowest top mean average median max maximum min minimum overall yet ever "
-                              "today but nor because although though since unless whereas within".split())
+                              "today but nor because although though since unless whereas within here there".split())
 
 
 _COUNTED_AFTER = re.compile(r"\s+(?:[a-z-]+\s+)?[a-z]{3,}s\b(?!\s+(?:of|on|in)\b)")

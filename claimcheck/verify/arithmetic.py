@@ -29,7 +29,13 @@ def change_pair(ctx: Context, claim: Claim) -> tuple[Claim, Claim] | None:
     sentence = ctx.sentence_claims(claim)
     starts = [c for c in sentence if c.role == "from" and c is not claim and _related(claim, c)]
     ends = [c for c in sentence if c.role == "to" and c is not claim and _related(claim, c)]
+    if len(starts) == 1 and len(ends) > 1:
+        # "$172,300 at the blended $2.40/GPU-hour, up 8.4% from $158,900": the end is what the start is
+        ends = [c for c in ends if c.quantity.dimension == starts[0].quantity.dimension
+                and c.quantity.per == starts[0].quantity.per]
     if len(starts) == 1 and len(ends) == 1:
+        if starts[0].quantity.per != ends[0].quantity.per and starts[0].quantity.dimension == "money":
+            return None  # a price per GPU-hour is no end of a change in total spend
         return starts[0], ends[0]
     if len(starts) == 1 and not ends and claim.subject:
         # the end is the subject's figure as stated now: the start's frame without its conditions
@@ -374,6 +380,10 @@ def operands_for_ratio(ctx: Context, ratio: Claim) -> tuple[Claim, Claim] | None
     counted = _COUNTED_MULTIPLE.match(ctx.document.text, ratio.quantity.end)
     if counted:  # "4.7× fewer params", "3× more tokens": a multiple of a count, never of two scores
         allowed = tuple(d for d in allowed if d not in ("plain", "percent")) or ("count",)
+    measured = _figure_before(ctx, ratio)
+    if measured is not None and what in ("ratio", "speedup"):
+        # "the fastest at 141 tokens/s, 2.7× Halcyon": a multiple of the figure it follows
+        allowed = (measured.quantity.dimension,)
     clause = ctx.clause_span(ratio)
     sentence = [c for c in ctx.sentence_claims(ratio) if c is not ratio and _value_like(c) and c.value > 0
                 and c.quantity.dimension != "ratio" and c.quantity.dimension in allowed
@@ -398,6 +408,18 @@ def operands_for_ratio(ctx: Context, ratio: Claim) -> tuple[Claim, Claim] | None
         return None
     a, b = pair
     return (a, b) if a.quantity.base_value() <= b.quantity.base_value() else (b, a)
+
+
+def _figure_before(ctx: Context, ratio: Claim) -> Claim | None:
+    """The figure a multiple directly follows, joined by a comma ('141 tokens/s, 2.7× Halcyon')."""
+    before = [c for c in ctx.sentence_claims(ratio) if c.quantity.end <= ratio.quantity.start]
+    if not before:
+        return None
+    last = max(before, key=lambda c: c.quantity.end)
+    gap = ctx.document.text[last.quantity.end:ratio.quantity.start]
+    if re.fullmatch(r",\s*(?:or\s+|i\.e\.\s*|about\s+|~)?", gap) and last.quantity.dimension in ("time", "rate", "memory", "money"):
+        return last
+    return None
 
 
 def _row_pair(ctx: Context, ratio: Claim, allowed: tuple[str, ...]) -> tuple[Claim, Claim] | None:

@@ -58,7 +58,7 @@ def check_parts(ctx: Context):
         if claim.sentence in seen or not _percent_share(claim):
             continue
         seen.add(claim.sentence)
-        shares = [c for c in ctx.sentence_claims(claim) if _percent_share(c)]
+        shares = [c for c in ctx.sentence_claims(claim) if _percent_share(c) and not _rebased(ctx, c)]
         outcome = [c for c in shares if c.metric in _WIN | _TIE | _LOSS | _PREFERENCE]
         if len(outcome) < 2 and claim.metric in _WIN | _TIE | _LOSS:
             outcome = _paragraph_outcomes(ctx, claim)
@@ -72,6 +72,15 @@ def check_parts(ctx: Context):
         if finding is not None and id(finding.claim) not in reported:
             reported.add(id(finding.claim))
             yield finding
+
+
+_REBASED = re.compile(r"\b(?:excluding|ignoring|not\s+counting|leaving\s+out|among|of\s+those|of\s+these)\b", re.I)
+
+
+def _rebased(ctx: Context, share: Claim) -> bool:
+    """'excluding ties, that is a 55% win rate': a share of another whole than the others'."""
+    start, _ = ctx.clause_span(share)
+    return _REBASED.search(ctx.document.text, max(start, share.quantity.start - 60), share.quantity.start) is not None
 
 
 # a share named as what is left of a whole: "the remaining 7.6%", "the rest (12%)", "6% do not"
