@@ -225,3 +225,10 @@ def test_a_price_per_unit_is_no_end_of_a_change_in_a_total():
 def test_a_multiple_after_a_figure_is_a_multiple_of_that_measure():
     text = "Tessel uses 6B of its 47B parameters per token, and it is the fastest at 141 tokens/s, 2.7× Halcyon.\n"
     assert not [f for f in flags(text) if f[0] == "CC102"]
+
+
+def test_a_change_cell_is_checked_against_the_two_figures_of_its_row():
+    text = ("| Metric | Control | Treatment | Δ |\n|---|---|---|---|\n"
+            "| p99 latency | 112 ms | 131 ms | +19 ms (+{p}%) |\n| CTR | 3.42% | 3.71% | +0.29 pp (+8.5%) |\n")
+    assert ("CC103", "+14.5%") in flags(text.format(p="14.5"))  # 19 / 131: the wrong base
+    assert flags(text.format(p="17.0")) == []

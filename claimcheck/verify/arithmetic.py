@@ -44,9 +44,30 @@ def change_pair(ctx: Context, claim: Claim) -> tuple[Claim, Claim] | None:
         end = ctx.figure_of(claim.subject, current, exclude=starts[0])
         if end is not None and end.sentence != claim.sentence:
             return starts[0], end
-    if not starts and not ends and claim.kind == "delta" and claim.quantity.dimension == "percent":
-        return _earlier_change(ctx, claim)
+    if not starts and not ends and claim.kind == "delta":
+        row = _row_change(ctx, claim)
+        if row is not None:
+            return row
+        if claim.quantity.dimension == "percent":
+            return _earlier_change(ctx, claim)
     return None
+
+
+def _row_change(ctx: Context, claim: Claim) -> tuple[Claim, Claim] | None:
+    """'| p99 latency | 112 ms | 131 ms | +19 ms (+14.5%) |': a change cell after the two figures
+    of its table row, read left to right as before and after."""
+    cell = ctx.document.cell_at(claim.quantity.start)
+    if cell is None:
+        return None
+    text = ctx.document.text
+    line_start = text.rfind("\n", 0, cell.start) + 1
+    row = [c for c in ctx.claims_between(line_start, cell.start) if c.kind != "delta" and _value_like(c)]
+    if len(row) != 2 or row[0].quantity.dimension != row[1].quantity.dimension:
+        return None
+    if claim.quantity.dimension not in ("percent", "points") and claim.quantity.dimension != row[0].quantity.dimension \
+            and not (claim.quantity.dimension == "plain" and row[0].quantity.dimension in ("plain", "percent")):
+        return None
+    return row[0], row[1]
 
 
 def _earlier_change(ctx: Context, claim: Claim) -> tuple[Claim, Claim] | None:
