@@ -232,3 +232,11 @@ def test_a_change_cell_is_checked_against_the_two_figures_of_its_row():
             "| p99 latency | 112 ms | 131 ms | +19 ms (+{p}%) |\n| CTR | 3.42% | 3.71% | +0.29 pp (+8.5%) |\n")
     assert ("CC103", "+14.5%") in flags(text.format(p="14.5"))  # 19 / 131: the wrong base
     assert flags(text.format(p="17.0")) == []
+
+
+def test_a_bold_claim_leading_an_item_is_not_a_name():
+    text = ("| Model | MathVista |\n|---|---|\n| Corvid-8B | 61.5 |\n| Corvid-7B | 54.0 |\n\n"
+            "Corvid-8B is our new model.\n\n- **MathVista: +{m} points** over Corvid-7B\n")
+    assert claims_of(text.format(m="7.5"))["+7.5 points"].subject == "Corvid-8B"
+    assert ("CC101", "+8.5 points") in flags(text.format(m="8.5"))
+    assert flags(text.format(m="7.5")) == []

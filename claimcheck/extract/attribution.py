@@ -115,6 +115,8 @@ class Attributor:
         actors = Counter()
         for m in _LEAD.finditer(self._prose):
             name = self._clean_name(m.group("name") or m.group("name2") or m.group("name3"))
+            if m.group("name") and re.search(r":|[+±−-]?\d+(?:\.\d+)?\s*(?:%|points?|pts?|×|x\b)", name):
+                continue  # a bold claim leads the item, not a name
             if name and self.is_name(name) and (m.group("name") or self.v.is_name_like(name)):
                 names.known.add(name)
                 actors[name] += 1
@@ -465,6 +467,8 @@ class Attributor:
         if not m:
             return ""
         name = self._clean_name(m.group("name") or m.group("name2") or m.group("name3"))
+        if m.group("name") and re.search(r":|[+±−-]?\d+(?:\.\d+)?\s*(?:%|points?|pts?|×|x\b)", name):
+            return ""  # "- **MathVista (testmini): +8.5 points** over X": a bold claim, not a name
         if m.group("name2") and not self.v.is_name_like(name):
             return ""  # "Safety: refusal rate ...": a topic, not a system
         return name if self.is_name(name) else ""
