@@ -240,3 +240,14 @@ def test_a_bold_claim_leading_an_item_is_not_a_name():
     assert claims_of(text.format(m="7.5"))["+7.5 points"].subject == "Corvid-8B"
     assert ("CC101", "+8.5 points") in flags(text.format(m="8.5"))
     assert flags(text.format(m="7.5")) == []
+
+
+def test_a_described_baseline_is_the_table_row_it_describes():
+    text = ("Table 2 reports accuracy (%) and validation perplexity.\n\n| Model | HellaSwag | Val. PPL |\n|---|---|---|\n"
+            "| Dense | 52.4 | 12.84 |\n| MoE-8x | 55.1 | 11.92 |\n| SparseMoR | 56.3 | 11.47 |\n\n"
+            "SparseMoR improves HellaSwag by 3.9 points over the dense model and by {m} points over the MoE model.\n")
+    claims = claims_of(text.format(m="1.2"))
+    assert claims["52.4"].metric == ""  # the caption names two metrics: neither is the cell's
+    assert claims["1.2 points"].baseline == "MoE-8x"
+    assert flags(text.format(m="1.2")) == []
+    assert ("CC101", "1.6 points") in flags(text.format(m="1.6"))

@@ -506,6 +506,9 @@ class _DocumentReading:
                 # and gains +3.1 points over Hawk": Hawk is the points' baseline, not the speedup's)
                 reach = _reach(item_separators, q, clause)
                 baseline = self.attribution.target(reach[0], reach[1], q.start)
+                if baseline and self.attribution.is_system_phrase(baseline):
+                    # "over the dense model", "the MoE model": the one known system the words describe
+                    baseline = self.attribution.describe(baseline) or baseline
                 if baseline and baseline.casefold() == subject.casefold():
                     baseline = ""  # "Crake ... over Crake-v1" keeps its predecessor as the baseline
             if kind == "delta" and owner is not None and owner.how == "for":

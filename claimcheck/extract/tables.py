@@ -320,8 +320,11 @@ class TableReader:
             take(header)
         if not metric and cell.caption:
             caption = self.header(cell.caption.split(":", 1)[-1][:80])
-            metric, metric_text = caption.metric, caption.metric_text
-            unit = unit or caption.unit
+            parts = [self.header(part).metric for part in re.split(r",|\band\b|;", cell.caption.split(":", 1)[-1][:160])]
+            known = {m for m in parts if m and self.vocabulary.info(m) is not None and not self.vocabulary.is_benchmark(m)}
+            if len(known) <= 1:  # "accuracy (%) and validation perplexity": which one is not said
+                metric, metric_text = caption.metric, caption.metric_text
+                unit = unit or caption.unit
         return CellFrame(subject=subject, dataset=dataset, metric=metric, metric_text=metric_text,
                          settings=frozenset(settings), unit=unit, ours=ours, lower_is_better=lower)
 

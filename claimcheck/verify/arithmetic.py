@@ -133,7 +133,8 @@ def compared_pair(ctx: Context, claim: Claim) -> tuple[Claim, Claim] | None:
     templates = [like] if like is not None else _distinct_frames(
         [c for c in ctx.with_subject(claim.subject) if c.subject and _value_like(c)
          and same_subject(c.subject, claim.subject) and _frame_ok(claim, c)
-         and dimension_ok(c) and (not claim.metric or c.metric)])
+         and dimension_ok(c) and (not claim.metric or c.metric)
+         and (not claim.dataset or same_dataset(c.dataset, claim.dataset))])
     found = []
     for template in templates:
         own = ctx.figure_of(claim.subject, template)
