@@ -251,3 +251,10 @@ def test_a_described_baseline_is_the_table_row_it_describes():
     assert claims["1.2 points"].baseline == "MoE-8x"
     assert flags(text.format(m="1.2")) == []
     assert ("CC101", "1.6 points") in flags(text.format(m="1.6"))
+
+
+def test_faster_than_with_figures_follows_the_measure():
+    assert ("CC104", "44.9 tok/s") in flags("Thrift also decodes faster than Ray (39.6 vs 44.9 tok/s).\n")
+    assert flags("Thrift also decodes faster than Ray (52.1 vs 44.9 tok/s).\n") == []
+    assert flags("Thrift answers faster than Ray, 210 ms vs 340 ms.\n") == []
+    assert ("CC104", "340 ms") in flags("Thrift answers faster than Ray, 410 ms vs 340 ms.\n")

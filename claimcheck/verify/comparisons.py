@@ -14,6 +14,8 @@ from .base import RULES, Context, base_interval, label, rule, same_subject, sett
 _ABOVE = re.compile(r"\b(?:beats?|beating|outperform(?:s|ing)?|surpass(?:es|ing)?|tops?|topping|ahead\s+of|"
                     r"better\s+than|improves\s+on|improving\s+on|edges\s+out|edging\s+out|edges\s+past)\b", re.I)
 _BELOW = re.compile(r"\b(?:trails?|trailing|behind|underperforms?|worse\s+than|falls\s+short\s+of)\b", re.I)
+_FASTER = re.compile(r"\b(?:faster|quicker)\b", re.I)
+_SLOWER = re.compile(r"\bslower\b", re.I)
 _NUMERIC_ABOVE = re.compile(r"\b(?:above|exceed(?:s|ing)?|higher\s+than|greater\s+than|more\s+than)\b", re.I)
 _NUMERIC_BELOW = re.compile(r"\b(?:below|under|lower\s+than|less\s+than|fewer\s+than)\b", re.I)
 _COMPARED_KINDS = ("score", "percent", "time", "throughput", "memory")
@@ -55,7 +57,8 @@ def check_comparisons(ctx: Context):
             continue
         text = _text_before(ctx, claim)
         words = [(m, quality, up) for pattern, quality, up in ((_ABOVE, True, True), (_BELOW, True, False),
-                                                               (_NUMERIC_ABOVE, False, True), (_NUMERIC_BELOW, False, False))
+                                                               (_NUMERIC_ABOVE, False, True), (_NUMERIC_BELOW, False, False),
+                                                               (_FASTER, "speed", True), (_SLOWER, "speed", False))
                  for m in pattern.finditer(text)]
         if len({up for _, _, up in words}) != 1:
             continue  # no comparison word, or both directions ("above X but below Y")
@@ -63,7 +66,14 @@ def check_comparisons(ctx: Context):
         own = _own_figure(ctx, claim)
         if own is None:
             continue
-        lower = (own.lower_is_better or claim.lower_is_better) and quality
+        if quality == "speed":
+            # "decodes faster than X (39.6 vs 44.9 tok/s)", "faster at the median: 44 ms vs 38 ms":
+            # faster is less time or more throughput
+            if claim.quantity.dimension not in ("time", "rate") or own.quantity.dimension != claim.quantity.dimension:
+                continue
+            lower = claim.quantity.dimension == "time"
+        else:
+            lower = (own.lower_is_better or claim.lower_is_better) and quality
         above, below = (match, None) if up else (None, match)
         a, b = base_interval(own.quantity, ctx.slack), base_interval(claim.quantity, ctx.slack)
         own_better = a[1] < b[0] if lower else a[0] > b[1]
