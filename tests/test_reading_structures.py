@@ -258,3 +258,15 @@ def test_faster_than_with_figures_follows_the_measure():
     assert flags("Thrift also decodes faster than Ray (52.1 vs 44.9 tok/s).\n") == []
     assert flags("Thrift answers faster than Ray, 210 ms vs 340 ms.\n") == []
     assert ("CC104", "340 ms") in flags("Thrift answers faster than Ray, 410 ms vs 340 ms.\n")
+
+
+def test_a_that_is_sentence_sizes_the_pair_before_it():
+    text = "Price: $0.60 per 1M output tokens vs $0.90. That's {p}% cheaper.\n"
+    assert ("CC103", "50%") in flags(text.format(p="50"))
+    assert flags(text.format(p="33")) == []
+
+
+def test_a_scaled_start_of_a_change_takes_the_end_unit():
+    text = "Without the cache, throughput falls from 412K to 361K tokens/s, a {p}% drop.\n"
+    assert ("CC103", "14%") in flags(text.format(p="14"))
+    assert flags(text.format(p="12.4")) == []

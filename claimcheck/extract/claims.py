@@ -909,6 +909,10 @@ def _share_units(text: str, quantities: list[Quantity]) -> list[Quantity]:
         if a.dimension == "plain" and b.dimension not in ("plain", "count", "fraction") and not a.word \
                 and _SHARED_UNIT.match(text[a.end:b.start]) and b.start - a.end < 30:
             out[k] = replace(a, unit=b.unit, dimension=b.dimension, scale=b.scale, value=a.value * b.scale)
+        elif a.dimension == "count" and not a.unit and b.dimension == "rate" and not a.word \
+                and _SHARED_UNIT.match(text[a.end:b.start]) and b.start - a.end < 30:
+            # "from 412K to 361K tokens/s": the scale is the first figure's own, the unit the pair's
+            out[k] = replace(a, unit=b.unit, dimension=b.dimension)
     return out
 
 

@@ -70,6 +70,30 @@ def _row_change(ctx: Context, claim: Claim) -> tuple[Claim, Claim] | None:
     return row[0], row[1]
 
 
+_THAT_IS = re.compile(r"[\s>*•→-]*(?:that's|that\s+is|this\s+is|that\s+makes\s+it|which\s+is|it's)\b", re.I)
+
+
+def _previous_pair(ctx: Context, claim: Claim) -> tuple[Claim, Claim] | None:
+    """'$0.60 per 1M tokens vs $0.90. That's 50% cheaper.': a relative difference whose sentence
+    opens by pointing back at the one 'a vs b' pair of the sentence before it."""
+    text = ctx.document.text
+    start = claim.sentence[0]
+    if not _THAT_IS.match(text, start, claim.quantity.start):
+        return None
+    before = [c for c in ctx.claims_between(max(0, start - 300), start) if c.sentence != claim.sentence]
+    if not before:
+        return None
+    last_sentence = max(c.sentence for c in before)
+    figures = [c for c in before if c.sentence == last_sentence and _value_like(c)
+               and c.quantity.dimension in ("money", "time", "rate", "memory")]
+    if len(figures) != 2 or figures[0].quantity.dimension != figures[1].quantity.dimension:
+        return None
+    between = text[figures[0].quantity.end:figures[1].quantity.start]
+    if not re.search(r"\b(?:vs\.?|versus|against|compared\s+(?:to|with))\s*\S*$", between, re.I):
+        return None
+    return figures[0], figures[1]
+
+
 def _earlier_change(ctx: Context, claim: Claim) -> tuple[Claim, Claim] | None:
     """'on A100: 96 → 172 tokens/s ... That makes it 179% faster on A100': a relative change
     stated after the change it sizes, in its paragraph, tied to it by a setting both name."""
@@ -118,6 +142,10 @@ def compared_pair(ctx: Context, claim: Claim) -> tuple[Claim, Claim] | None:
             own = ctx.figure_of(claim.subject, other)
             if own is not None and own.quantity.start < claim.quantity.start:
                 return own, other
+    if not others and not owns and claim.kind == "delta" and claim.quantity.dimension == "percent":
+        previous = _previous_pair(ctx, claim)
+        if previous is not None:
+            return previous
     if not others and claim.kind == "delta":
         # "67% less peak memory than FP16 (13.1 GB vs 21.9 GB)": the pair right after it, own side first
         pair = _explicit_pair(ctx, claim, [c for c in sentence if dimension_ok(c) and _frame_ok(claim, c)])
