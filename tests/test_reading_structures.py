@@ -270,3 +270,8 @@ def test_a_scaled_start_of_a_change_takes_the_end_unit():
     text = "Without the cache, throughput falls from 412K to 361K tokens/s, a {p}% drop.\n"
     assert ("CC103", "14%") in flags(text.format(p="14"))
     assert flags(text.format(p="12.4")) == []
+
+
+def test_a_change_start_may_carry_words_before_its_to():
+    claims = claims_of("Daily volume went from 700M tokens in January to 2.1B in March.\n")
+    assert claims["700M"].role == "from" and claims["2.1B"].role == "to"
