@@ -4,7 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from .extract.claims import extract_claims
+from .extract.claims import default_extractor, extract_claims
 from .ingest.text import parse_text, read_document
 from .model import Claim, Document, Extraction, Finding
 from .verify import verify
@@ -198,7 +198,6 @@ def read_cached(document: Document) -> Extraction:
     """A document's claims and the numbers it holds that could not be checked, from the cache
     when its text was read before (no spaCy start-up)."""
     from .cache import cached
-    from .extract.claims import default_extractor
     return cached(f"claims|{document.name}", document.text.encode("utf-8"),
                   lambda: default_extractor().read(document, numbers=False))
 

@@ -94,7 +94,7 @@ class Attributor:
         self.names = self._document_names(table_subjects, table_ours)
         self.names.datasets |= {d.casefold() for d in table_datasets}
         self._known_re = self.names.known_re()
-        self._known_re_any_case = self.names.known_re(ignore_case=True)
+        self._known_re_any_case = self.names.known_re(ignore_case=True)  # names after 'for', 'vs', 'than'
 
     # -- document level ---------------------------------------------------------------------
 
@@ -115,7 +115,7 @@ class Attributor:
         actors = Counter()
         for m in _LEAD.finditer(self._prose):
             name = self._clean_name(m.group("name") or m.group("name2") or m.group("name3"))
-            if m.group("name") and re.search(r":|[+±−-]?\d+(?:\.\d+)?\s*(?:%|points?|pts?|×|x\b)", name):
+            if m.group("name") and _BOLD_CLAIM.search(name):
                 continue  # a bold claim leads the item, not a name
             if name and self.is_name(name) and (m.group("name") or self.v.is_name_like(name)):
                 names.known.add(name)
@@ -311,8 +311,8 @@ class Attributor:
         """The name (or system phrase) starting at `start`."""
         window = self.text[start:min(ceiling, start + 80)]
         if self._known_re is not None:
-            m = self._known_re.match(window) or self._known_re_any_case.match(window)
-            if m:  # "vs 89.2 for dense": a table's 'Dense' row written in lower case
+            m = self._known_re_any_case.match(window)
+            if m:  # a known name, also as written in lower case ("vs 89.2 for dense": the 'Dense' row)
                 return m.group(0), start
         m = re.match(r"(?:(?:the|its|their|our)\s+)?", window)
         offset = m.end()
@@ -467,7 +467,7 @@ class Attributor:
         if not m:
             return ""
         name = self._clean_name(m.group("name") or m.group("name2") or m.group("name3"))
-        if m.group("name") and re.search(r":|[+±−-]?\d+(?:\.\d+)?\s*(?:%|points?|pts?|×|x\b)", name):
+        if m.group("name") and _BOLD_CLAIM.search(name):
             return ""  # "- **MathVista (testmini): +8.5 points** over X": a bold claim, not a name
         if m.group("name2") and not self.v.is_name_like(name):
             return ""  # "Safety: refusal rate ...": a topic, not a system
@@ -648,6 +648,8 @@ _LEAD = re.compile(r"^[ \t]*(?:[-*+•]|\d{1,2}[.)]|\d{1,2}/\d{1,2})[ \t]+(?:\*\
                    # "📌 Paper: FlashSparse — 3.2× faster ...": a name set off by a dash after an optional label
                    r"|^[ \t]*(?:[-*+•]|\d{1,2}[.)]|[^\w\s(\[\"'])\uFE0F?[ \t]+(?:[A-Z][a-z]+:[ \t]+)?"
                    r"(?P<name3>[A-Za-z][\w.+/-]*(?:\s[\w.+/-]+){0,2}?)[ \t]+[—–-][ \t]", re.MULTILINE)
+# a bold lead that states a figure ('**MathVista: +8.5 points**') rather than naming a system
+_BOLD_CLAIM = re.compile(r":|[+±−-]?\d+(?:\.\d+)?\s*(?:%|points?|pts?|×|x\b)")
 # plural nouns that follow a name without being its verb ('Llama models', 'GPT-4 results')
 _PLURAL_NOUNS = frozenset("models results scores numbers figures benchmarks tasks weights papers variants versions "
                           "series layers heads experts tokens parameters params outputs inputs samples users evals "

@@ -56,12 +56,11 @@ def change_pair(ctx: Context, claim: Claim) -> tuple[Claim, Claim] | None:
 def _row_change(ctx: Context, claim: Claim) -> tuple[Claim, Claim] | None:
     """'| p99 latency | 112 ms | 131 ms | +19 ms (+14.5%) |': a change cell after the two figures
     of its table row, read left to right as before and after."""
-    cell = ctx.document.cell_at(claim.quantity.start)
-    if cell is None:
+    found = ctx.table_row(claim)
+    if found is None:
         return None
-    text = ctx.document.text
-    line_start = text.rfind("\n", 0, cell.start) + 1
-    row = [c for c in ctx.claims_between(line_start, cell.start) if c.kind != "delta" and _value_like(c)]
+    cell_start, row = found
+    row = [c for c in row if c.quantity.start < cell_start and c.kind != "delta" and _value_like(c)]
     if len(row) != 2 or row[0].quantity.dimension != row[1].quantity.dimension:
         return None
     if claim.quantity.dimension not in ("percent", "points") and claim.quantity.dimension != row[0].quantity.dimension \
@@ -474,14 +473,11 @@ def _figure_before(ctx: Context, ratio: Claim) -> Claim | None:
 
 def _row_pair(ctx: Context, ratio: Claim, allowed: tuple[str, ...]) -> tuple[Claim, Claim] | None:
     """A speedup cell and the two times or rates of its table row ('| A100 | 2,940 | 3,610 | 1.32× |')."""
-    cell = ctx.document.cell_at(ratio.quantity.start)
-    if cell is None:
+    found = ctx.table_row(ratio)
+    if found is None:
         return None
-    line_start = ctx.document.text.rfind("\n", 0, cell.start) + 1
-    line_end = ctx.document.text.find("\n", cell.end)
-    row = [c for c in ctx.claims_between(line_start, line_end if line_end >= 0 else len(ctx.document.text))
-           if c is not ratio and _value_like(c) and c.value > 0 and c.quantity.dimension in ("time", "rate", "memory", "money")
-           and c.quantity.dimension in allowed]
+    row = [c for c in found[1] if c is not ratio and _value_like(c) and c.value > 0
+           and c.quantity.dimension in ("time", "rate", "memory", "money") and c.quantity.dimension in allowed]
     dimensions = {c.quantity.dimension for c in row}
     if len(row) == 2 and len(dimensions) == 1:
         return row[0], row[1]

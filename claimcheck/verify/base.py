@@ -96,6 +96,17 @@ class Context:
             found.update(positions[bisect_left(values, low - widest):bisect_right(values, high + widest)])
         return [self.claims[p] for p in sorted(found)]
 
+    def table_row(self, claim: Claim) -> tuple[int, list[Claim]] | None:
+        """(where the claim's cell starts, the claims of its table row in text order), or None
+        outside a table."""
+        cell = self.document.cell_at(claim.quantity.start)
+        if cell is None:
+            return None
+        text = self.document.text
+        line_end = text.find("\n", cell.end)
+        return cell.start, self.claims_between(text.rfind("\n", 0, cell.start) + 1,
+                                               line_end if line_end >= 0 else len(text))
+
     def sentence_at(self, offset: int) -> tuple[int, int] | None:
         """The sentence of a claim that holds `offset`, or None (the nearest sentences starting
         before it are looked at: sentences do not nest deeply)."""
@@ -295,9 +306,11 @@ def _metric_family(metric: str) -> str:
     return "speedup" if metric.split(":")[0] == "speedup" else metric
 
 
-def _topic_keys(claim: Claim) -> list[tuple]:
-    """Where a claim is filed for `compatible_with`: every key a compatible claim looks under
-    (see `topics_compatible`)."""
+def _topic_keys(claim: Claim, looking: bool = False) -> list[tuple]:
+    """Where a claim is filed for `compatible_with` or, `looking`, where it looks: every claim
+    topics_compatible with it is filed under one of the keys it looks under. A scale figure is
+    filed under ('scale',) and looks there only when it names a metric ('610 problems' is a
+    set's size, comparable with any other size)."""
     keys: list[tuple] = []
     if claim.metric:
         keys.append(("metric", _metric_family(claim.metric)))
@@ -305,23 +318,14 @@ def _topic_keys(claim: Claim) -> list[tuple]:
         keys.append(("dataset", _dataset_key(claim.dataset)))
     if not claim.metric and not claim.dataset:
         keys.append(("bare", claim.quantity.dimension))
-    if claim.kind == "scale":
+    if claim.kind == "scale" and (claim.metric or not looking):
         keys.append(("scale",))
     return keys
 
 
 def _lookup_keys(claim: Claim) -> list[tuple]:
     """The keys under which every claim topics_compatible with `claim` is filed."""
-    keys: list[tuple] = []
-    if claim.metric:
-        keys.append(("metric", _metric_family(claim.metric)))
-    if claim.dataset:
-        keys.append(("dataset", _dataset_key(claim.dataset)))
-    if not claim.metric and not claim.dataset:
-        keys.append(("bare", claim.quantity.dimension))
-    if claim.kind == "scale" and claim.metric:
-        keys.append(("scale",))
-    return keys
+    return _topic_keys(claim, looking=True)
 
 
 def same_subject(a: str, b: str) -> bool:

@@ -66,9 +66,7 @@ def _same_frame(a: Claim, b: Claim, ignore_conditions: bool = False, headline: b
     sa, sb = a.setting, b.setting
     if a.quantity.dimension != b.quantity.dimension and _PHYSICAL_DIMENSIONS & {a.quantity.dimension, b.quantity.dimension}:
         return False  # 312 m²/s² and 1.42 (K): one metric of two physical quantities
-    one_sided = {x.split(":")[0] for x in a.setting ^ b.setting} & _VARIANT_SETTINGS
-    if any(not any(y.startswith(kind + ":") for y in (b.setting if any(x.startswith(kind + ":") for x in a.setting)
-                                                      else a.setting)) for kind in one_sided):
+    if ({x.split(":")[0] for x in sa} ^ {x.split(":")[0] for x in sb}) & _VARIANT_SETTINGS:
         return False  # "the AWQ 4-bit checkpoint scores 90.6", "at 64K context ... 88.0": another variant
     if bool(a.dataset) != bool(b.dataset) and any(x.startswith("split:") for x in (b.setting if a.dataset else a.setting)):
         return False  # "6.0% on test-other" names a split of some benchmark, not the other's CallCenter-22
@@ -239,7 +237,6 @@ def check_complements(ctx: Context):
     metrics = _complements()
     reported = set()
     # claims by metric and by metric name as written, so that each claim meets only its complements
-    order = {id(c): i for i, c in enumerate(ctx.claims)}
     by_metric: dict[str, list[Claim]] = {}
     by_name: dict[str, list[Claim]] = {}
     for c in ctx.claims:  # filed by subject too: complements are one subject's figures
@@ -254,7 +251,7 @@ def check_complements(ctx: Context):
             candidates = by_metric.get((subject, partner), [])
         else:
             candidates = sorted((b for name in _negated_names(_metric_name(a))
-                                 for b in by_name.get((subject, name), ())), key=lambda b: order[id(b)])
+                                 for b in by_name.get((subject, name), ())), key=ctx.position)
         for b in candidates:
             if b is a or (id(b), id(a)) in reported or not (
                     same_subject(b.subject, a.subject) or not a.subject and not b.subject):
