@@ -113,6 +113,7 @@ OUT_OF_RANGE = "out of range"
 NOT_A_NUMBER = "not a number"
 TWO_POINTS = "two decimal points"
 COMMA_DIGITS = "digits joined by commas (a list or a decimal comma)"
+UNCERTAINTY = "uncertainty (±)"
 NOT_CHECKABLE = frozenset({OUT_OF_RANGE, NOT_A_NUMBER, TWO_POINTS, COMMA_DIGITS})
 
 
@@ -544,6 +545,10 @@ def _scan(text: str) -> tuple[list[Quantity], list[Skipped]]:
         start = match.start("approx") if match.group("approx") else (
             match.start("bound") if match.group("bound") else lead)
         per = _per(match.group("perwhat") or "")
+        if match.group("std") is not None and not match.groupdict().get("number2"):
+            # "64.0 ± 0.3": the figure ends before its ±; the half-width is its uncertainty, no claim
+            skip(match.start("std"), match.end("std"), UNCERTAINTY)
+            end = text.rfind("±", match.end("number"), match.start("std"))
         if match.group("per"):
             # the figure ends at its unit; "per 1K judgments" is what it is per, kept in `per`
             for digits in _DIGIT_RUN.finditer(text, match.start("per"), match.end("per")):

@@ -17,7 +17,7 @@ from ..model import Document, TableCell
 from .vocabulary import settings_found, Vocabulary, settings_in
 
 _UNIT_IN_HEADER = re.compile(
-    r"\((?P<paren>[^()]{1,14})\)\s*[↑↓]?\s*$|(?P<bare>%|\bms\b|\bs\b|\bsec\b|\bGB\b|\bMB\b|tok(?:ens)?/s|\bQPS\b|\bFPS\b|×|\bx\b)\s*[↑↓]?\s*$")
+    r"\((?P<paren>[^()]{1,14})\)\s*[↑↓]?\s*$|(?P<bare>%|(?i:tok(?:ens)?/s|req/s|img/s|it/s)|\bms\b|(?<!/)\bs\b|\bsec\b|\bGB\b|\bMB\b|\bQPS\b|\bFPS\b|×|\bx\b)\s*[↑↓]?\s*$")
 _HEADER_UNITS = {
     "ms": ("ms", "time", 1.0), "s": ("s", "time", 1.0), "sec": ("s", "time", 1.0), "seconds": ("s", "time", 1.0),
     "min": ("min", "time", 1.0), "h": ("h", "time", 1.0), "hours": ("h", "time", 1.0), "us": ("us", "time", 1.0),
@@ -38,6 +38,8 @@ _ACRONYM = re.compile(r"[A-Z][A-Z0-9@.\-]{0,9}")  # "EM", "R-L", "BLEU-4", "mAP"
 _OURS = re.compile(r"\s*[(\[]\s*ours\s*[)\]]|\s*\(proposed\)|\s*†|\s*\*$", re.IGNORECASE)
 _SPLIT_WORDS = re.compile(r"^(?:validation|val|dev|test|train|training|held-out|in-domain|out-of-domain)"
                           r"(?:[- ](?:set|split|other|clean))?$", re.IGNORECASE)
+# "Results on FooBench (5-shot)", "Evaluation for Kite-Eval": the benchmark a heading's results are on
+_HEADING_BENCHMARK = re.compile(r"\b(?:on|for)\s+(?:the\s+)?([A-Z][\w.+-]*(?:[ -][A-Z0-9][\w.+-]*){0,3})\s*(?:\(|$|:)")
 _STATISTIC = re.compile(r"\((mean|avg|average|max|maximum|min|best|median)\)", re.IGNORECASE)
 
 
@@ -325,8 +327,47 @@ class TableReader:
             if len(known) <= 1:  # "accuracy (%) and validation perplexity": which one is not said
                 metric, metric_text = caption.metric, caption.metric_text
                 unit = unit or caption.unit
+        if not dataset and cell.caption:
+            named = self.named_benchmark(cell.caption.split(":", 1)[-1][:160])
+            if named != subject:
+                dataset = named
+        heading = self.heading(cell)
+        if heading is not None:
+            # the heading a table sits under frames what its cells leave open ("## COCO detection",
+            # "### Throughput on one H100"); a type of setting the cell already has is kept
+            if not dataset and heading.dataset and heading.dataset != subject:
+                dataset = heading.dataset
+            if not metric and heading.metric and (not heading.unit or unit is None or heading.unit == unit):
+                metric, metric_text = heading.metric, heading.metric_text
+            kinds = {x.split(":", 1)[0] for x in settings}
+            settings.update(x for x in heading.settings if x.split(":", 1)[0] not in kinds and not x.startswith("task:"))
         return CellFrame(subject=subject, dataset=dataset, metric=metric, metric_text=metric_text,
                          settings=frozenset(settings), unit=unit, ours=ours, lower_is_better=lower)
+
+    def heading(self, cell: TableCell) -> Header | None:
+        """What the nearest heading above a table says of it: a benchmark it names ('COCO detection',
+        'Results on FooBench'), a metric ('Throughput on one H100') and settings."""
+        section = self.document.section_at(cell.start)
+        if section is None:
+            return None
+        header = self.header(section.title)
+        if not header.dataset:
+            named = self.named_benchmark(section.title)
+            if named:
+                header = Header(named, header.metric, header.metric_text, header.settings, header.unit, "",
+                                header.lower_is_better)
+        return header
+
+    def named_benchmark(self, phrase: str) -> str:
+        """The benchmark a caption or heading says its figures are on: one the lexicon knows, or
+        a name after 'on' or 'for' ('Exact match on FooQA (dev)')."""
+        header = self.header(phrase)
+        if header.dataset:
+            return header.dataset
+        named = _HEADING_BENCHMARK.search(phrase)
+        if named and not settings_in(named.group(1)) and named.group(1).lower() not in self.vocabulary.descriptive_headers:
+            return named.group(1)
+        return ""
 
     def datasets(self) -> set[str]:
         """Benchmark names the document's tables give (row labels or headers of benchmarks)."""

@@ -6,6 +6,7 @@ from pathlib import Path
 
 from ..extract.normalize import expand_ligatures
 from ..model import Document, Section, TableCell
+from .html_tables import find_tables, grid
 
 _SEPARATOR_ROW = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$")
 _MARKDOWN_HEADING = re.compile(r"^(#{1,6})\s+(.+?)\s*#*\s*$")
@@ -45,7 +46,13 @@ def parse_text(text: str, name: str = "<text>") -> Document:
         starts.append(offset)
         offset += len(line) + 1
     code = _code_spans(text, lines, starts)
-    cells = tuple(c for c in _table_cells(lines, starts) if not _inside(code, c.start))
+    cells = [c for c in _table_cells(lines, starts) if not _inside(code, c.start)]
+    # a cell of an HTML table starts at its first tag ("<b>71.2</b>"): only code blocks and
+    # comments hide it
+    blocks = [span for span in code if not _TAG_ONLY.fullmatch(text, span[0], span[1])]
+    tables = 1 + max((c.table for c in cells), default=-1)
+    cells += [c for c in _html_table_cells(text, lines, starts, blocks, tables) if not _inside(blocks, c.start)]
+    cells = tuple(sorted(cells, key=lambda c: c.start))
     sections, headings = _sections(lines, starts, len(text))
     return Document(name=name, text=text, line_starts=tuple(starts), cells=cells,
                     sections=tuple(sections), headings=tuple(headings), code=tuple(code))
@@ -75,6 +82,9 @@ def _code_spans(text: str, lines: list[str], starts: list[int]) -> list[tuple[in
         spans.append((fence_start, len(text)))
     spans += [m.span() for m in _INLINE.finditer(text) if not _inside(spans, m.start())]
     return sorted(spans)
+
+
+_TAG_ONLY = re.compile(r"</?[A-Za-z][^<>\n]*>")
 
 
 def _inside(spans: list[tuple[int, int]], offset: int) -> bool:
@@ -144,13 +154,39 @@ def _caption_before(lines: list[str], header_line: int) -> str:
     return ""
 
 
-def _cells_of_table(header: list[str], rows, table: int, caption: str):
-    """Cells with their label columns (left, text) and header levels (a sub-header row joins the header)."""
+def _html_table_cells(text: str, lines: list[str], starts: list[int], blocks, first_table: int):
+    """The cells of the HTML tables in a text document, laid out as Markdown tables' cells are."""
+    if "<table" not in text and "<TABLE" not in text:
+        return
+    from bisect import bisect_right
+    for index, table in enumerate(find_tables(text, blocks), first_table):
+        layout = grid(table)
+        if not layout or not layout[0]:
+            continue
+        heads = max(table.header_rows, 1)
+        header_levels = [[_plain(layout[h][c][0].text) for c in range(len(layout[h]))] for h in range(min(heads, len(layout)))]
+        for row in layout[:heads]:
+            for c, (cell, first) in enumerate(row):
+                if first:
+                    yield TableCell(cell.start, cell.end, 0, c, cell.text, "", cell.text, index, label=True)
+        rows = [[(cell.start, cell.end, text[cell.start:cell.end], not first) for cell, first in row]
+                for row in layout[heads:]]
+        if not rows:
+            continue
+        caption = table.caption or _caption_before(lines, bisect_right(starts, table.start) - 1)
+        yield from _cells_of_table(header_levels[0], rows, index, caption, header_levels[1:])
+
+
+def _cells_of_table(header: list[str], rows, table: int, caption: str, sub_headers: list[list[str]] | None = None):
+    """Cells with their label columns (left, text) and header levels (a sub-header row joins the header).
+
+    A row entry is (start, end, text) or, for a cell another one spans into, (start, end, text, True):
+    its text labels the row but it is not yielded again."""
     width = max([len(header)] + [len(r) for r in rows])
     texts = [[(r[c][2] if c < len(r) else "") for c in range(width)] for r in rows]
     labels = _label_columns(header, texts)
     # a row with no digit and no label, right below the header, is a second header level ("| | QQP | Wiki |")
-    sub_headers = []
+    sub_headers = [list(levels) for levels in sub_headers or ()]
     while len(texts) > 1 and not any(ch.isdigit() for ch in "".join(texts[0])) \
             and not any(_plain(texts[0][c]) for c in labels) and sum(bool(_plain(t)) for t in texts[0]) >= 2:
         sub_headers.append([_plain(t) for t in texts.pop(0)])
@@ -164,10 +200,21 @@ def _cells_of_table(header: list[str], rows, table: int, caption: str):
                 carried[c] = value
         row_labels = tuple((header[c] if c < len(header) else "", carried[c]) for c in labels)
         row_header = " ".join(v for c, (_, v) in zip(labels, row_labels) if v and not _is_category_column(texts, c, labels))
-        for c, (start, end, cell_text) in enumerate(row):
-            levels = tuple(h for h in ([header[c] if c < len(header) else ""] + [s[c] for s in sub_headers if c < len(s)]) if h)
+        for c, (start, end, cell_text, *covered) in enumerate(row):
+            if covered and covered[0]:
+                continue
+            levels = _distinct([header[c] if c < len(header) else ""] + [s[c] for s in sub_headers if c < len(s)])
             yield TableCell(start, end, r, c, cell_text, row_header, " ".join(levels), table,
                             labels=row_labels, headers=levels, caption=caption, label=c in labels)
+
+
+def _distinct(levels: list[str]) -> tuple[str, ...]:
+    """Header levels top first, without blanks or a level repeated by a cell spanning header rows."""
+    out: list[str] = []
+    for level in levels:
+        if level and (not out or out[-1] != level):
+            out.append(level)
+    return tuple(out)
 
 
 def _label_columns(header: list[str], texts: list[list[str]]) -> list[int]:

@@ -1,0 +1,101 @@
+"""Tables read by their structure: HTML tables inside Markdown (spanning headers and rows, markup
+in cells), systems in columns, a unit or metric in a header, the caption or heading above as the
+benchmark, a "±" as the uncertainty of the figure before it, and empty cells. The tables are
+written for these tests."""
+from __future__ import annotations
+
+import pytest
+
+from claimcheck.extract.claims import default_extractor
+from claimcheck.ingest.text import parse_text
+
+
+@pytest.fixture(scope="module")
+def extractor():
+    return default_extractor()
+
+
+def read(extractor, text):
+    extraction = extractor.read(parse_text(text, "t.md"))
+    claims = {(c.line, c.text): c for c in extraction.claims}
+    others = {(n.line, n.text): n for n in extraction.others}
+    return claims, others
+
+
+HTML_TABLE = """# Heron results
+
+<table>
+  <thead>
+    <tr><th rowspan="2">System</th><th colspan="2">FooQA</th><th rowspan="2">Size</th></tr>
+    <tr><th>EM</th><th>F1</th></tr>
+  </thead>
+  <tr><td rowspan="2">Heron</td><td><b>61.5</b></td><td><b>70.2</b></td><td>base</td></tr>
+  <tr><td>58.9</td><td>68.0</td><td>small</td></tr>
+  <tr><td>Pelican</td><td>55.1</td><td>-</td><td>base</td></tr>
+</table>
+"""
+
+
+def test_html_table_in_markdown_reads_spanning_headers_and_rows(extractor):
+    claims, _ = read(extractor, HTML_TABLE)
+    bold = claims[(8, "61.5")]
+    assert bold.subject == "Heron" and bold.metric == "exact_match" and bold.dataset.lower() == "fooqa"
+    assert claims[(8, "70.2")].metric == "f1"
+    # the row below is still Heron's: its label spans two rows
+    assert claims[(9, "58.9")].subject == "Heron" and claims[(9, "68.0")].metric == "f1"
+    assert claims[(10, "55.1")].subject == "Pelican"
+    # the bold tag is markup, never a metric
+    assert all("b" != c.metric and "td" not in c.metric for c in claims.values())
+
+
+def test_html_table_cells_keep_their_place_in_the_document(extractor):
+    document = parse_text(HTML_TABLE, "t.md")
+    cell = next(c for c in document.cells if "61.5" in c.text)
+    assert document.text[cell.start:cell.end] == "<b>61.5</b>"
+    assert cell.headers == ("FooQA", "EM") and cell.row_header == "Heron"
+
+
+def test_uncertainty_after_plus_minus_is_not_part_of_the_figure(extractor):
+    claims, others = read(extractor, "| Model | Accuracy |\n|---|---|\n| Wren | 81.3 ± 0.4 |\n")
+    assert claims[(3, "81.3")].value == 81.3
+    assert others[(3, "0.4")].reason.startswith("uncertainty")
+    claims, others = read(extractor, "Wren reaches an accuracy of 77.0±1.2 on FooQA.\n")
+    assert (1, "77.0") in claims and others[(1, "1.2")].status == "non-claim"
+
+
+def test_heading_above_a_table_names_its_benchmark_and_setting(extractor):
+    text = ("## Results on Quailbench (3-shot)\n\n| Model | Acc |\n|---|---|\n| Wren | 64.2 |\n\n"
+            "## Speed on one H100\n\n| Model | Latency (ms) |\n|---|---|\n| Wren | 12.5 |\n")
+    claims, _ = read(extractor, text)
+    score = claims[(5, "64.2")]
+    assert score.dataset == "Quailbench" and "shots:3-shot" in score.setting
+    assert "hardware:h100" in claims[(11, "12.5")].setting and claims[(11, "12.5")].kind == "time"
+
+
+def test_caption_names_the_benchmark(extractor):
+    claims, _ = read(extractor, "Table 4: Exact match on Puffin-QA (dev).\n\n| Model | EM |\n|---|---|\n| Wren | 49.9 |\n")
+    assert claims[(5, "49.9")].dataset == "Puffin-QA"
+
+
+def test_systems_in_columns_and_metrics_in_rows_with_rate_units(extractor):
+    text = "| Metric | Wren | Finch |\n|---|---|---|\n| Tok/s | 1,480 | 1,020 |\n| TTFT (ms) | 41 | 57 |\n"
+    claims, _ = read(extractor, text)
+    rate = claims[(3, "1,480")]
+    assert rate.subject == "Wren" and rate.kind == "throughput" and rate.quantity.dimension == "rate"
+    assert claims[(3, "1,020")].subject == "Finch"
+    assert claims[(4, "57")].subject == "Finch" and claims[(4, "57")].unit == "ms"
+
+
+def test_a_unit_written_in_the_cell_is_kept(extractor):
+    text = "| Engine | Decode |\n|---|---|\n| Wren | 95 tok/s |\n| Finch | 3.1 GB |\n"
+    claims, _ = read(extractor, text)
+    assert claims[(3, "95 tok/s")].kind == "throughput"
+    assert claims[(4, "3.1 GB")].kind == "memory"
+
+
+def test_empty_and_dash_cells_hold_no_claim_and_shift_nothing(extractor):
+    text = "| Model | A | B | C |\n|---|---|---|---|\n| Wren | – | | 70.1 |\n| Finch | - | 12.0 | n/a |\n"
+    claims, _ = read(extractor, text)
+    assert set(claims) == {(3, "70.1"), (4, "12.0")}
+    assert claims[(3, "70.1")].dataset.lower() == "c" or claims[(3, "70.1")].metric in ("c", "")
+    assert claims[(4, "12.0")].subject == "Finch"
