@@ -68,6 +68,7 @@ def code_fingerprint() -> str:
     from .lexicon import pattern_dirs
     digest = hashlib.sha256(__version__.encode() + f"|schema {SCHEMA}".encode())
     files = sorted((_HERE / "ingest").glob("*.py")) + sorted((_HERE / "extract").glob("*.py"))
+    files += sorted((_HERE / "extract").glob("*.json"))  # the learned reader's weights
     files += [_HERE / "model.py", _HERE / "sources.py", _HERE / "cache.py"]
     for folder in pattern_dirs():
         files += sorted(folder.glob("*.json*"))

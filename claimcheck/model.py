@@ -212,6 +212,9 @@ class Claim:
     attribution: str = ""
     # settings named anywhere in the claim's sentence (the figure's own are in `setting`)
     context: frozenset[str] = field(default_factory=frozenset)
+    # the figure's kind in the reading corpus's terms (score, delta, ratio, latency, ...), as the
+    # learned reader decided it; empty when the rules alone read the claim
+    category: str = ""
 
     @property
     def text(self) -> str:

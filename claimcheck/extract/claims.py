@@ -14,11 +14,13 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, replace
 from functools import lru_cache
-from typing import NamedTuple
 
 from ..lexicon import load_json, load_jsonl
 from ..model import Claim, Document, Extraction, NumberReading, Quantity
 from .attribution import Attributor
+from .candidates import Proposer
+from .decide import load_model
+from .reader import NO_METRIC as _NO_METRIC, Number as _Number, all_sites, apply_model
 from .frames import FrameReader, count_nouns, is_hyperparameter, kind_of
 from .normalize import normalize
 from .quantities import NOT_CHECKABLE, Skipped, scan
@@ -92,6 +94,30 @@ class ClaimExtractor:
     def read(self, document: Document, numbers: bool = True) -> Extraction:
         """The document's claims and every other number with the reason it is not a claim
         (`numbers=False` leaves the other numbers out: locating each one costs time)."""
+        reading, units, claims, bare, others = self._read_by_rules(document)
+        model = load_model()
+        if model is not None:
+            claims, others = apply_model(model, Proposer(reading, units), claims, bare, others)
+        else:
+            others += [reading.number(c.quantity.start, c.quantity.end, "unread", _NO_METRIC) for c in bare]
+        if not numbers:  # only what `check` reports as not checkable: each such number, and where each bound begins
+            kept, bounds = [], set()
+            for n in sorted(others, key=lambda r: r.start):
+                if n.reason in NOT_CHECKABLE or n.reason.startswith(_BEYOND) and n.reason not in bounds:
+                    bounds.add(n.reason)
+                    kept.append(reading.located(n))
+            return Extraction(tuple(claims), tuple(kept))
+        others.sort(key=lambda r: r.start)
+        return Extraction(tuple(claims), tuple(reading.located(n) for n in others))
+
+    def sites(self, document: Document):
+        """The rules' reading of every number of a document, as the learned reader sees it:
+        (proposer, sites), one site per number. For training and evaluating the reader."""
+        reading, units, claims, bare, others = self._read_by_rules(document)
+        proposer = Proposer(reading, units)
+        return proposer, all_sites(proposer, claims, bare, others)
+
+    def _read_by_rules(self, document: Document):
         text = normalize(document.text)
         limits = _beyond_limits(text)
         if not document.page_starts:  # in a PDF such lines are a chart's axis ticks, laid out per backend
@@ -128,16 +154,7 @@ class ClaimExtractor:
             claims.extend(new_claims)
             others.extend(new_others)
         claims, bare = complete_metrics(claims, document)
-        others += [reading.number(c.quantity.start, c.quantity.end, "unread", "no metric or benchmark") for c in bare]
-        if not numbers:  # only what `check` reports as not checkable: each such number, and where each bound begins
-            kept, bounds = [], set()
-            for n in sorted(others, key=lambda r: r.start):
-                if n.reason in NOT_CHECKABLE or n.reason.startswith(_BEYOND) and n.reason not in bounds:
-                    bounds.add(n.reason)
-                    kept.append(reading.located(n))
-            return Extraction(tuple(claims), tuple(kept))
-        others.sort(key=lambda r: r.start)
-        return Extraction(tuple(claims), tuple(reading.located(n) for n in others))
+        return reading, units, claims, bare, others
 
     def cues(self, doc, offset: int) -> list[tuple[str, int, int]]:
         cues = [(self.nlp.vocab.strings[m], offset + doc[s:e].start_char, offset + doc[s:e].end_char)
@@ -185,15 +202,6 @@ class ClaimExtractor:
         return tuple(sorted(settings_in(text)))
 
 
-class _Number(NamedTuple):
-    """A number that is no claim, with why; located (line, column, page) only when asked for."""
-
-    start: int
-    end: int
-    status: str
-    reason: str
-
-
 class _DocumentReading:
     """The state of reading one document: its tables, names, and the paragraph's figures so far."""
 
@@ -216,6 +224,7 @@ class _DocumentReading:
         self.notes = _table_notes(document, text)  # table -> settings its note names
         self.frames = FrameReader(self.v, text)
         self.previous: list[Claim] = []  # figures so far in this paragraph
+        self.mentions_by_unit: dict[int, list[Mention]] = {}  # sentence start -> its lexicon mentions
 
     def number(self, start: int, end: int, status: str, reason: str) -> _Number:
         return _Number(start, end, status, reason)
@@ -255,6 +264,7 @@ class _DocumentReading:
         mentions = self.v.matches(doc, start)
         mentions = sorted(mentions + self.frames.acronym_metrics(start, end, mentions, self._known),
                           key=lambda m: m.start)
+        self.mentions_by_unit[start] = mentions
         unit = _Unit(start, end, keep, mentions, self.x.cues(doc, start), frame)
         claims, unread = self._prose_claims(unit)
         return claims, others + unread

@@ -486,6 +486,8 @@ def _scan(text: str) -> tuple[list[Quantity], list[Skipped]]:
         lead = match.start("sign") if sign else (match.start("currency") if match.group("currency") else num_start)
         if taken and _overlap(taken, num_start, match.end("number")):
             continue
+        if _overlap(excluded, num_start, match.end("number")):
+            continue  # inside a URL, an id, a date: reported once per excluded span, below
         name = _name_digit(text, lead)
         if name:
             skip(num_start, match.end("number"), name)
@@ -496,9 +498,6 @@ def _scan(text: str) -> tuple[list[Quantity], list[Skipped]]:
             if match.group("unit") is None or text[end - 1].isalnum():
                 skip(num_start, match.end("number"), "name or ordinal")
                 continue
-        reason = _overlap(excluded, num_start, match.end("number"))
-        if reason:
-            continue  # reported once per excluded span, below
         unit, dimension, scale = _unit_of(match)
         raw_unit = match.group("unit")
         currency = match.group("currency")

@@ -6,6 +6,7 @@ import math
 import json
 import re
 
+from ..extract.reader import category_of
 from ..model import Claim, Evidence, Finding
 
 SCHEMA = 1
@@ -14,7 +15,8 @@ SCHEMA = 1
 def claim_dict(claim: Claim) -> dict:
     return {
         "document": claim.document, "line": claim.line, "column": claim.column, "page": claim.page,
-        "text": claim.text, "value": claim.value if math.isfinite(claim.value) else None, "unit": claim.unit, "kind": claim.kind,
+        "text": claim.text, "value": claim.value if math.isfinite(claim.value) else None, "unit": claim.unit,
+        "kind": category_of(claim),
         "metric": claim.metric, "subject": claim.subject, "dataset": claim.dataset or None,
         "baseline": claim.baseline or None, "role": claim.role or None, "setting": sorted(claim.setting),
         "attribution": claim.attribution or None, "direction": claim.direction,

@@ -1,0 +1,501 @@
+"""Proposals for the learned reader: for every number, what it could be and whose it could be.
+
+The rules of `claims` read one answer per number. Here the same structures propose every
+plausible answer, each described by features a trained model weighs (`decide`):
+- is the number a claim (the rules' verdict and reason, its shape, the words and structure around it);
+- which kind of figure it is;
+- for a claim, which of the names around it is its subject, metric, dataset or baseline, and
+  which of the settings named around it are its own.
+
+Candidates come from structure, never from a list of answers: a table cell's row labels and
+header levels, the caption and the heading above, the lexicon's metric and benchmark mentions in
+the sentence, names in the sentence (known to the document, or shaped like names), the list
+item's lead, the section's and the document's method, and the rules' own reading. Features are
+plain strings ("src=header", "side=before", "dist=2"), so a model is a table of weights.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..model import Claim, Document, TableCell
+from .vocabulary import settings_found
+
+FIELDS = ("subject", "metric", "dataset", "baseline")
+NULL = ""
+
+_WORD = re.compile(r"[A-Za-z][A-Za-z'’.+/-]*[A-Za-z0-9+]|[A-Za-z]|\d[\d.,]*|[^\w\s]")
+_NAME_SPAN = re.compile(
+    r"(?<![\w-])(?:[A-Z][\w.+/-]*|[a-z]+[A-Z][\w.+/-]*|[a-z][\w.+-]*\d[\w.+/-]*)"
+    r"(?:[ -](?:[A-Z][\w.+/-]*|\d[\w.+/-]*(?:[BMK]|x\d+)?\b|v\d[\w.]*|[a-z]+\d[\w.]*))*")
+_MARKUP = re.compile(r"\*\*|__|<[^<>]{0,200}>|`|\[(?:\d{1,3}(?:\s*[,–-]\s*\d{1,3})*)\]|(?<!\w)[*_]|[*_](?!\w)|[†‡§¶]")
+_OURS = re.compile(r"\s*[(\[]\s*(?:ours|proposed)\s*[)\]]\s*$", re.I)
+_LINK = re.compile(r"\[([^\[\]]*)\]\([^()\s]*\)")
+_YEARLIKE = re.compile(r"(?:19|20)\d\d")
+_STOP = frozenset("the a an this that these those it its our their we they in on at for with by from to of and "
+                  "or but as if when while after before than over vs versus per via is are was were be been has "
+                  "have had can could will would up down".split())
+_COMPARE_BEFORE = re.compile(r"\b(?:than|over|vs\.?|versus|against|compared\s+(?:to|with)|relative\s+to|ahead\s+of|"
+                             r"behind|beats?|beating|outperforms?|surpass(?:es)?|from)\s+(?:the\s+)?$", re.I)
+
+
+def clean(text: str) -> str:
+    """A name or header as a reader would quote it: no markup, links, citation marks or '(ours)'."""
+    text = _LINK.sub(r"\1", text)
+    text = _MARKUP.sub(" ", text)
+    text = _OURS.sub("", text)
+    return " ".join(text.split()).strip(" :;,.-–—|")
+
+
+def key_of(text: str) -> str:
+    """The form candidates are merged by: lower case, letters and digits only."""
+    return re.sub(r"[^a-z0-9]+", "", text.lower())
+
+
+def bucket(n: int) -> str:
+    return str(n) if n < 4 else "4-7" if n < 8 else "8+"
+
+
+def shape(text: str) -> str:
+    out = re.sub(r"[A-Za-z]+", "a", re.sub(r"\d+", "d", text))
+    return out[:8]
+
+
+@dataclass
+class Candidate:
+    """One answer a field could take, with what supports it."""
+
+    text: str
+    features: set[str] = field(default_factory=set)
+    value: str = ""  # the form a Claim carries (a lexicon id, a typed setting); `text` when empty
+
+    @property
+    def key(self) -> str:
+        return key_of(self.text)
+
+
+@dataclass
+class Site:
+    """One number of a document with its surroundings and the rules' reading of it."""
+
+    start: int
+    end: int
+    text: str
+    claim: Claim | None
+    status: str           # "claim", "non-claim", "unread"
+    reason: str
+    unit: tuple[int, int]  # the sentence or cell it stands in
+    cell: TableCell | None
+    where: str            # cell | heading | code | item | prose
+
+
+class Proposer:
+    """Proposes, for one document, the candidates and features of each number."""
+
+    def __init__(self, reading, units: list[tuple[int, int]]) -> None:
+        self.r = reading
+        self.v = reading.v
+        self.document: Document = reading.document
+        self.text: str = reading.text
+        self.units = units
+        self._unit_starts = [u[0] for u in units]
+        self._mentions: dict[int, list] = reading.mentions_by_unit
+        self.known = {n for n in reading.attribution.names.known if n}
+        self.method = reading.attribution.names.method
+        title = next((s.title for s in self.document.sections), "")
+        self.title = clean(title) if len(title) <= 80 else ""
+
+    # -- where a number stands ----------------------------------------------------------------
+
+    def site(self, start: int, end: int, text: str, claim: Claim | None, status: str, reason: str) -> Site:
+        from bisect import bisect_right
+        cell = self.document.cell_at(start)
+        index = bisect_right(self._unit_starts, start) - 1
+        unit = self.units[index] if index >= 0 and start < self.units[index][1] else (start, end)
+        if cell is not None:
+            where = "cell"
+            unit = (cell.start, cell.end)
+        elif self.document.in_code(start) or reason.startswith("code"):
+            where = "code"
+        elif reason == "heading" or self._in_heading(start):
+            where = "heading"
+        else:
+            line_start = self.text.rfind("\n", 0, start) + 1
+            where = "item" if re.match(r"[ \t]*(?:[-*+•]|\d{1,2}[.)])[ \t]", self.text[line_start:line_start + 8]) else "prose"
+        return Site(start, end, text, claim, status, reason, unit, cell, where)
+
+    def _in_heading(self, offset: int) -> bool:
+        from bisect import bisect_right
+        headings = self.document.headings
+        i = bisect_right(headings, (offset, float("inf"))) - 1
+        return i >= 0 and headings[i][0] <= offset < headings[i][1]
+
+    def _words_around(self, site: Site, reach: int = 40) -> tuple[list[str], list[str]]:
+        left = self.text[max(site.unit[0], site.start - reach):site.start]
+        right = self.text[site.end:min(site.unit[1], site.end + reach)]
+        before = [_norm_word(w) for w in _WORD.findall(left)][-3:]
+        after = [_norm_word(w) for w in _WORD.findall(right)][:3]
+        return before, after
+
+    # -- is it a claim, and of which kind -------------------------------------------------------
+
+    def number_features(self, site: Site) -> list[str]:
+        f = [f"rule={site.status}", f"where={site.where}", f"rule={site.status}&where={site.where}"]
+        reason = re.sub(r"\s*\(.*$", "", site.reason)[:40]
+        if site.status != "claim":
+            f.append(f"reason={reason}")
+            f.append(f"reason={reason}&where={site.where}")
+        claim = site.claim
+        if claim is not None:
+            q = claim.quantity
+            f += [f"kind={claim.kind}", f"dim={q.dimension}", f"kind={claim.kind}&where={site.where}",
+                  f"attr={claim.attribution or '-'}", f"role={claim.role or '-'}", f"unit={q.unit or '-'}"]
+            f.append("has_metric" if claim.metric else "no_metric")
+            f.append("has_subject" if claim.subject else "no_subject")
+            f.append("has_dataset" if claim.dataset else "no_dataset")
+            if q.signed:
+                f.append("signed")
+            if q.approx:
+                f.append("approx")
+            if q.bound:
+                f.append("bound")
+            if q.high is not None:
+                f.append("range")
+            if q.per:
+                f.append("per")
+        digits = re.sub(r"[^\d.]", "", site.text)
+        f.append(f"shape={shape(site.text)}")
+        f.append("decimal" if "." in digits else "integer")
+        if "." not in digits and digits:
+            n = len(digits.replace(".", ""))
+            f.append(f"ndigits={min(n, 6)}")
+            if _YEARLIKE.fullmatch(digits):
+                f.append("yearlike")
+            try:
+                if int(digits) <= 10:
+                    f.append("small_int")
+            except ValueError:
+                pass
+        before, after = self._words_around(site)
+        for i, w in enumerate(reversed(before[-2:]), 1):
+            f.append(f"w-{i}={w}")
+        for i, w in enumerate(after[:2], 1):
+            f.append(f"w+{i}={w}")
+        if before:
+            f.append(f"w-1={before[-1]}&where={site.where}")
+        if after:
+            f.append(f"w+1={after[0]}&where={site.where}")
+        lead = self.text[max(0, site.start - 1):site.start]
+        tail = self.text[site.end:site.end + 1]
+        f.append(f"c-1={_char_class(lead)}")
+        f.append(f"c+1={_char_class(tail)}")
+        if site.cell is not None:
+            f += self._cell_features(site)
+        else:
+            numbers = len(re.findall(r"\d+(?:[.,]\d+)*", self.text[site.unit[0]:site.unit[1]]))
+            f.append(f"nums={bucket(numbers)}")
+            sentence = self.text[site.unit[0]:site.unit[1]].lower()
+            for cue in ("faster", "slower", "speedup", "improv", "outperform", "than", "from", "reduc",
+                        "achiev", "score", "accuracy", "latency", "throughput", "memory", "param", "token",
+                        "trained", "batch", "learning rate", "step", "epoch", "layer", "version", "release",
+                        "cost", "gpu", "hour", "%", "×", "vs"):
+                if cue in sentence:
+                    f.append(f"cue={cue}")
+        return f
+
+    def _cell_features(self, site: Site) -> list[str]:
+        cell = site.cell
+        f = [f"col={bucket(cell.column)}", f"row={bucket(cell.row)}"]
+        if cell.label:
+            f.append("label_cell")
+        plain = clean(cell.text)
+        if re.fullmatch(r"[~≈<>≤≥+\-−±$€£]?[\d.,]+\s?[%×xKMBT]?", plain):
+            f.append("bare_cell")
+        elif re.search(r"[A-Za-z]{3,}", plain):
+            f.append("wordy_cell")
+        for level in cell.headers[:2]:
+            for w in _WORD.findall(clean(level).lower())[:4]:
+                if w.isalpha() or "/" in w or "@" in w:
+                    f.append(f"hdr={w}")
+        role = self.v.label_role(cell.headers[0]) if cell.headers else ""
+        f.append(f"hdr_role={role or '-'}")
+        if cell.headers:
+            header = self.r.tables.header(cell.headers[-1])
+            f.append("hdr_metric" if header.metric else "hdr_dataset" if header.dataset else
+                     "hdr_name" if header.name else "hdr_setting" if header.settings else "hdr_other")
+            if header.unit:
+                f.append(f"hdr_unit={header.unit[1]}")
+        if not cell.row_header:
+            f.append("no_row_header")
+        return f
+
+    # -- candidates for the frame of a claim ----------------------------------------------------
+
+    def candidates(self, site: Site) -> dict[str, list[Candidate]]:
+        """Every field's candidates, merged by their key; the null answer is always one."""
+        out: dict[str, dict[str, Candidate]] = {name: {} for name in FIELDS}
+        claim = site.claim
+        context = f"ctx={site.where}"
+
+        def add(name: str, text: str, *features: str, value: str = "") -> None:
+            text = clean(text)
+            if not text or len(text) > 80 or not re.search(r"[A-Za-z]", text):
+                return
+            k = key_of(text)
+            candidate = out[name].get(k)
+            if candidate is None:
+                candidate = out[name][k] = Candidate(text, value=value)
+            elif value and not candidate.value:
+                candidate.value = value
+            for feature in features:
+                candidate.features.add(feature)
+                candidate.features.add(f"{feature}&{context}")
+
+        if claim is not None:
+            if claim.subject:
+                add("subject", claim.subject, "src=rule", f"rule_attr={claim.attribution or '-'}")
+            if claim.metric:
+                add("metric", claim.metric_text or claim.metric, "src=rule", value=claim.metric)
+                info = self.v.info(claim.metric)
+                if info is not None:
+                    add("metric", claim.metric.replace("_", " "), "src=rule_id", value=claim.metric)
+            if claim.dataset:
+                add("dataset", claim.dataset, "src=rule", value=claim.dataset)
+            if claim.baseline:
+                add("baseline", claim.baseline, "src=rule")
+            dimension = claim.quantity.dimension
+            default = {"time": "latency", "rate": "throughput", "memory": "memory", "ratio": "speedup",
+                       "money": "cost"}.get(dimension)
+            if default:
+                add("metric", default, "src=unit", f"unit_dim={dimension}", value=default)
+        if site.cell is not None:
+            self._cell_candidates(site, add)
+        else:
+            self._prose_candidates(site, add)
+        section = self.document.section_at(site.start)
+        if section is not None and section.subject:
+            add("subject", section.subject, "src=section")
+        if self.method:
+            add("subject", self.method, "src=doc_method")
+        if self.title:
+            add("subject", self.title, "src=title")
+        result = {}
+        for name, found in out.items():
+            candidates = list(found.values())
+            for candidate in candidates:
+                candidate.features.add("bias")
+                candidate.features.add(f"n={bucket(len(candidates))}")
+                if re.search(r"\d", candidate.text):
+                    candidate.features.add("has_digit")
+                words = len(candidate.text.split())
+                candidate.features.add(f"words={bucket(words)}")
+                lexicon = self.v.names.get(candidate.text.lower())
+                if lexicon:
+                    candidate.features.add("lex_benchmark" if self.v.is_benchmark(lexicon) else "lex_metric")
+                if candidate.text in self.known:
+                    candidate.features.add("known_name")
+                if self.v.is_name_like(candidate.text):
+                    candidate.features.add("name_like")
+                if candidate.text[:1].isupper():
+                    candidate.features.add("capital")
+                sources = sorted(x for x in candidate.features if x.startswith("src=") and "&" not in x)
+                candidate.features.add(f"nsrc={bucket(len(sources))}")
+                if len(sources) > 1:
+                    candidate.features.add("srcs=" + "+".join(sources[:3]))
+            null = Candidate(NULL, {"null", f"null&{context}", f"null&n={bucket(len(candidates))}"})
+            if claim is not None:
+                null.features.add(f"null&kind={claim.kind}")
+                null.features.add(f"null&rule={'set' if getattr(claim, name, '') else 'empty'}")
+            result[name] = candidates + [null]
+        return result
+
+    def _cell_candidates(self, site: Site, add) -> None:
+        cell = site.cell
+        tables = self.r.tables
+        levels = len(cell.headers)
+        for depth, level in enumerate(cell.headers):
+            from_top = f"lvl={depth}" if depth < 2 else "lvl=2+"
+            last = "last_level" if depth == levels - 1 else "upper_level"
+            header = tables.header(level)
+            if header.metric:
+                add("metric", header.metric_text or header.metric, "src=hdr_metric", from_top, last, value=header.metric)
+            if header.dataset:
+                add("dataset", header.dataset, "src=hdr_dataset", from_top, last, value=header.dataset)
+            if header.name:
+                add("dataset", header.name, "src=hdr_name", from_top, last)
+                add("subject", header.name, "src=hdr_name", from_top, last)
+                add("metric", header.name, "src=hdr_name", from_top, last)
+            add("metric", level, "src=hdr_text", from_top, last)
+            add("dataset", level, "src=hdr_text", from_top, last)
+            add("subject", level, "src=hdr_text", from_top, last)
+        for position, (name, value) in enumerate(cell.labels):
+            if not value:
+                continue
+            role = self.v.label_role(name) or "-"
+            column = f"labelcol={min(position, 2)}"
+            add("subject", value, "src=row_label", f"label_role={role}", column)
+            header = tables.header(value)
+            if header.metric:
+                add("metric", header.metric_text or header.metric, "src=row_metric", f"label_role={role}", column,
+                    value=header.metric)
+            if header.dataset:
+                add("dataset", header.dataset, "src=row_dataset", f"label_role={role}", column, value=header.dataset)
+            add("metric", value, "src=row_text", f"label_role={role}", column)
+            add("dataset", value, "src=row_text", f"label_role={role}", column)
+        if cell.caption:
+            caption = cell.caption.split(":", 1)[-1][:160]
+            header = tables.header(caption[:80])
+            if header.metric:
+                add("metric", header.metric_text or header.metric, "src=caption_metric", value=header.metric)
+            named = tables.named_benchmark(caption)
+            if named:
+                add("dataset", named, "src=caption_dataset")
+            for m in self._mentions_of(caption):
+                add("metric" if m[0] == "METRIC" else "dataset", m[1], f"src=caption_{m[0].lower()}", value=m[2])
+        heading = tables.heading(cell)
+        if heading is not None:
+            if heading.metric:
+                add("metric", heading.metric_text or heading.metric, "src=heading_metric", value=heading.metric)
+            if heading.dataset:
+                add("dataset", heading.dataset, "src=heading_dataset")
+
+    def _mentions_of(self, phrase: str) -> list[tuple[str, str, str]]:
+        doc = self.v.nlp.make_doc(phrase)
+        return [(m.label, phrase[m.start:m.end], m.key) for m in self.v.matches(doc, 0)]
+
+    def _prose_candidates(self, site: Site, add) -> None:
+        start, end = site.unit
+        text = self.text
+        mentions = self._mentions.get(start)
+        if mentions is None:
+            doc = self.v.nlp.make_doc(text[start:end])
+            mentions = self.v.matches(doc, start)
+        numbers = [m.start() + start for m in re.finditer(r"\d+(?:[.,]\d+)*", text[start:end])]
+
+        def relation(a: int, b: int) -> list[str]:
+            side = "before" if b <= site.start else "after" if a >= site.end else "inside"
+            gap = text[b:site.start] if side == "before" else text[site.end:a] if side == "after" else ""
+            words = len(_WORD.findall(gap))
+            between = sum(1 for n in numbers if (b <= n < site.start) or (site.end <= n < a))
+            out = [f"side={side}", f"dist={bucket(words)}", f"side={side}&dist={bucket(words)}",
+                   f"between_nums={bucket(between)}"]
+            if re.search(r"[;:]", gap):
+                out.append("across_clause")
+            if re.search(r"[(]", gap) and side == "before":
+                out.append("paren_between")
+            if side == "before" and re.search(r"\b(?:of|for|by)\s*$", text[max(start, site.start - 12):site.start]):
+                out.append("number_after_of")
+            lead = text[max(start, a - 24):a]
+            if _COMPARE_BEFORE.search(lead):
+                out.append("after_comparator")
+            if re.search(r"\b(?:on|in|across)\s+(?:the\s+)?$", lead, re.I):
+                out.append("after_on")
+            if re.search(r"\b(?:with|using|at)\s+(?:the\s+)?$", lead, re.I):
+                out.append("after_with")
+            if re.match(r"\s*\(", text[b:b + 3]) and side == "before":
+                out.append("paren_after_name")
+            return out
+
+        for m in mentions:
+            name = "metric" if m.label == "METRIC" else "dataset" if m.label == "DATASET" else None
+            if name is None:
+                continue
+            add(name, text[m.start:m.end], "src=mention", *relation(m.start, m.end), value=m.key)
+        seen = set()
+        sentence = text[start:end]
+        for m in _NAME_SPAN.finditer(sentence):
+            a, b = start + m.start(), start + m.end()
+            if a <= site.start < b or a < site.end <= b:
+                continue
+            name = m.group(0).rstrip(".-/")
+            if not name or name.lower() in _STOP or len(name) < 2 or name in seen:
+                continue
+            seen.add(name)
+            features = ["src=name_span", *relation(a, a + len(name))]
+            if a == start or re.fullmatch(r"[\s\W]*", text[start:a]):
+                features.append("sentence_start")
+            if name in self.known:
+                features.append("src=known")
+            add("subject", name, *features)
+            add("baseline", name, *features)
+            add("dataset", name, *features)
+        # words right after the number: "71.2 accuracy", "45 ms latency", "3.2x speedup"
+        after = re.match(r"\s*(?:[%×x]|ms|s|GB|MB|points?|pts?)?\s*((?:[a-z][a-z-]+\s?){1,2})", text[site.end:end])
+        if after:
+            phrase = after.group(1).strip()
+            if phrase.split()[0] not in _STOP:
+                add("metric", phrase, "src=next_words")
+        line_start = text.rfind("\n", 0, site.start) + 1
+        lead = self.r.attribution.lead(line_start)
+        if lead:
+            add("subject", lead, "src=lead")
+        for s, e, kind, value in settings_found(sentence):
+            pass  # settings are proposed by `setting_candidates`
+
+    def setting_candidates(self, site: Site) -> list[Candidate]:
+        """Each setting named around the figure, as its own candidate to keep or leave."""
+        out: dict[str, Candidate] = {}
+        context = f"ctx={site.where}"
+
+        def add(setting: str, *features: str) -> None:
+            kind, _, value = setting.partition(":")
+            if not value:
+                kind, value = "setting", kind
+            if kind == "task":
+                return
+            candidate = out.get(setting)
+            if candidate is None:
+                candidate = out[setting] = Candidate(value, value=setting)
+            for feature in features + (f"type={kind}",):
+                candidate.features.add(feature)
+                candidate.features.add(f"{feature}&{context}")
+
+        claim = site.claim
+        if claim is not None:
+            for setting in claim.setting:
+                add(setting, "src=rule")
+            for setting in claim.context - claim.setting:
+                add(setting, "src=rule_context")
+        if site.cell is not None:
+            cell = site.cell
+            for depth, level in enumerate(cell.headers):
+                for setting in self.r.tables.header(level).settings:
+                    add(setting, "src=header", f"lvl={min(depth, 2)}")
+            if cell.caption:
+                for setting in self.r.tables.header(cell.caption.split(":", 1)[-1][:80]).settings:
+                    add(setting, "src=caption")
+            heading = self.r.tables.heading(cell)
+            if heading is not None:
+                for setting in heading.settings:
+                    add(setting, "src=heading")
+        else:
+            start, end = site.unit
+            for s, e, kind, setting in settings_found(self.text[start:end]):
+                a, b = start + s, start + e
+                side = "before" if b <= site.start else "after" if a >= site.end else "inside"
+                gap = self.text[b:site.start] if side == "before" else self.text[site.end:a]
+                between = len(re.findall(r"\d+(?:[.,]\d+)*", gap))
+                add(setting, "src=sentence", f"side={side}", f"dist={bucket(len(_WORD.findall(gap)))}",
+                    f"between_nums={bucket(between)}")
+        for candidate in out.values():
+            candidate.features.add("bias")
+            candidate.features.add(f"n={bucket(len(out))}")
+        return list(out.values())
+
+
+def _norm_word(word: str) -> str:
+    if word[:1].isdigit():
+        return "0"
+    return word.lower()[:20]
+
+
+def _char_class(ch: str) -> str:
+    if not ch:
+        return "end"
+    if ch.isspace():
+        return "space"
+    if ch.isalpha():
+        return "alpha"
+    if ch.isdigit():
+        return "digit"
+    return ch

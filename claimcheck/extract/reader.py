@@ -1,0 +1,139 @@
+"""Rules propose, the model decides: the learned reader applied to one document's reading.
+
+`all_sites` turns the rules' reading (claims, claims left without a metric, other numbers) into
+one site per number; `apply_model` lets the model decide each: claim or not, kind, subject,
+metric, dataset, baseline and settings, choosing among the candidates `candidates.Proposer`
+gives. A claim the model makes of a number the rules set aside gets a quantity read from its
+own text; one it sets aside becomes a non-claim with the reason the model finds likeliest.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from typing import NamedTuple
+
+from ..model import Claim, Quantity
+from .candidates import NULL, Proposer, Site
+from .decide import ReaderModel, overturnable
+
+NO_METRIC = "no metric or benchmark"
+
+
+class Number(NamedTuple):
+    """A number that is no claim, with why; located (line, column, page) only when asked for."""
+
+    start: int
+    end: int
+    status: str
+    reason: str
+
+
+# the rules' kinds in the corpus's terms, for a claim the model has not seen
+_CATEGORY = {"speedup": "ratio", "delta": "delta", "time": "latency", "throughput": "throughput",
+             "memory": "memory", "scale": "scale", "cost": "cost", "fraction": "score", "setting": "other",
+             "score": "score"}
+_CHANGE_END = {"time": "latency", "rate": "throughput", "memory": "memory", "ratio": "ratio", "count": "scale",
+               "money": "cost"}
+
+
+def category_of(claim: Claim) -> str:
+    """The kind of a figure as the reading corpus names it (score, delta, ratio, latency, ...)."""
+    if claim.category:
+        return claim.category
+    if claim.kind == "percent":
+        return "percent_change" if claim.quantity.signed else "score"
+    if claim.kind == "change":
+        return _CHANGE_END.get(claim.quantity.dimension, "score")
+    return _CATEGORY.get(claim.kind, "other")
+
+
+def all_sites(proposer: Proposer, claims: list[Claim], bare: list[Claim], others: list[Number]) -> list[Site]:
+    sites = [proposer.site(c.quantity.start, c.quantity.end, c.text, c, "claim", "") for c in claims]
+    sites += [proposer.site(c.quantity.start, c.quantity.end, c.text, c, "unread", NO_METRIC) for c in bare]
+    sites += [proposer.site(n.start, n.end, proposer.text[n.start:n.end], None, n.status, n.reason) for n in others]
+    sites.sort(key=lambda s: s.start)
+    return sites
+
+
+def apply_model(model: ReaderModel, proposer: Proposer, claims: list[Claim], bare: list[Claim],
+                others: list[Number]) -> tuple[list[Claim], list[Number]]:
+    out_claims: list[Claim] = []
+    out_others: list[Number] = []
+    for site in all_sites(proposer, claims, bare, others):
+        features = proposer.number_features(site)
+        may_claim = site.status == "claim" or site.claim is not None or overturnable(site.status, site.reason)
+        if not may_claim:
+            out_others.append(Number(site.start, site.end, site.status, site.reason))
+            continue
+        if model.claim.probability(features) < model.threshold:
+            reason = site.reason if site.status != "claim" and site.reason != NO_METRIC else \
+                "not a result: " + model.reason.choose(features)
+            out_others.append(Number(site.start, site.end, "non-claim", reason))
+            continue
+        claim = site.claim if site.claim is not None else _new_claim(proposer, site)
+        if claim is None:
+            out_others.append(Number(site.start, site.end, site.status, site.reason))
+            continue
+        site.claim = claim
+        out_claims.append(decide_frame(model, proposer, site, features))
+    out_claims.sort(key=lambda c: c.quantity.start)
+    return out_claims, out_others
+
+
+def decide_frame(model: ReaderModel, proposer: Proposer, site: Site, features: list[str]) -> Claim:
+    """The claim with the kind, names and settings the model chooses."""
+    claim = site.claim
+    candidates = proposer.candidates(site)
+    chosen = {name: model.rank(name, found) for name, found in candidates.items()}
+    changes: dict = {"category": model.kind.choose(features)}
+    subject = chosen.get("subject")
+    if subject is not None:
+        changes["subject"] = subject.text
+    metric = chosen.get("metric")
+    if metric is not None:
+        if metric.text == NULL:
+            changes["metric"], changes["metric_text"] = "", ""
+        else:
+            changes["metric"] = metric.value or proposer.v.open_metric(metric.text)
+            changes["metric_text"] = metric.text
+    dataset = chosen.get("dataset")
+    if dataset is not None:
+        changes["dataset"] = dataset.value or dataset.text if dataset.text != NULL else ""
+    baseline = chosen.get("baseline")
+    if baseline is not None:
+        changes["baseline"] = baseline.text
+    kept = [c.value for c in proposer.setting_candidates(site)
+            if model.setting.probability(c.features) >= model.setting_threshold]
+    changes["setting"] = frozenset(kept)
+    return replace(claim, **changes)
+
+
+_UNIT_AFTER = re.compile(r"\s?(%|×|x\b|ms\b|s\b|GB\b|MB\b|[KMBT]\b)")
+
+
+def _new_claim(proposer: Proposer, site: Site) -> Claim | None:
+    """A claim of a number the rules set aside: its value and unit from its own text."""
+    text = proposer.text
+    digits = re.match(r"[+\-−]?\d[\d,]*(?:\.\d+)?", text[site.start:site.end])
+    if digits is None:
+        return None
+    raw = digits.group(0)
+    try:
+        value = float(raw.replace(",", "").replace("−", "-"))
+    except ValueError:
+        return None
+    unit_match = _UNIT_AFTER.match(text, site.start + len(raw))
+    unit, dimension, end = "", "plain", site.start + len(raw)
+    if unit_match:
+        written = unit_match.group(1)
+        unit, dimension = {"%": ("%", "percent"), "×": ("x", "ratio"), "x": ("x", "ratio"), "ms": ("ms", "time"),
+                           "s": ("s", "time"), "GB": ("GB", "memory"), "MB": ("MB", "memory")}.get(written, ("", "count"))
+        end = unit_match.end()
+    decimals = len(raw.split(".", 1)[1]) if "." in raw else 0
+    quantity = Quantity(text[site.start:end], site.start, end, value, decimals, unit=unit, dimension=dimension,
+                        signed=raw[:1] in "+-−")
+    location = proposer.document.locate(site.start)
+    kind = {"percent": "percent", "ratio": "speedup", "time": "time", "memory": "memory"}.get(dimension, "score")
+    return Claim(document=proposer.document.name, quantity=quantity, kind=kind, line=location.line,
+                 column=location.column, sentence=site.unit, page=location.page,
+                 bbox=proposer.document.bbox(site.start, end))

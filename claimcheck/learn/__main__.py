@@ -1,0 +1,77 @@
+"""python -m claimcheck.learn train | score
+
+  train [--corpus DIR] [--out FILE]    retrain the reader from DIR/train (C chosen on DIR/dev)
+                                       and write its weights (default: the model the package ships)
+  score [--corpus DIR] [--split S...] [--rules] [--model FILE] [--genres] [-v]
+                                       claim detection and field accuracy per split (and genre)
+"""
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from ..extract.decide import MODEL_PATH, ModelError, parse_model
+from .corpus import ROOT, SPLITS
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m claimcheck.learn", description=__doc__.splitlines()[0])
+    commands = parser.add_subparsers(dest="command", required=True)
+    train = commands.add_parser("train", help="retrain the reader from the corpus")
+    train.add_argument("--corpus", type=Path, default=ROOT)
+    train.add_argument("--out", type=Path, default=MODEL_PATH)
+    score = commands.add_parser("score", help="score the reader on the corpus")
+    score.add_argument("--corpus", type=Path, default=ROOT)
+    score.add_argument("--split", nargs="+", default=["dev"], choices=SPLITS)
+    score.add_argument("--rules", action="store_true", help="the rules alone, no model")
+    score.add_argument("--model", type=Path, default=MODEL_PATH)
+    score.add_argument("--genres", action="store_true", help="a row per genre")
+    score.add_argument("-v", action="store_true", dest="verbose", help="every mismatch")
+    args = parser.parse_args(argv)
+    try:
+        if args.command == "train":
+            from .train import train as run
+            run(args.corpus, args.out)
+            return 0
+        return _score(args)
+    except ModelError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 2
+    except ImportError as error:
+        print(f"error: {error.name or error} is needed: pip install 'claimcheck[train]'", file=sys.stderr)
+        return 2
+
+
+def _score(args) -> int:
+    import os
+    os.environ["CLAIMCHECK_READER"] = "rules"  # the model is passed in, never loaded behind our back
+    from ..extract.claims import ClaimExtractor
+    from .corpus import load
+    from .score import FIELDS, by_genre, score
+    model = None if args.rules else parse_model(args.model.read_text(encoding="utf-8"))
+    extractor = ClaimExtractor()
+    for split in args.split:
+        documents = load(args.corpus, (split,))
+        if not documents:
+            print(f"{split}: no documents")
+            continue
+        tallies = score(extractor, documents, model)
+        rows = [("all", tallies["all"])]
+        if args.genres:
+            rows += list(by_genre(documents, tallies).items())
+        print(f"{split} ({'rules alone' if model is None else 'rules + model'}):")
+        print(f"  {'':14s} {'docs':>4s} {'nums':>5s} {'cov':>5s} {'P':>5s} {'R':>5s} {'F1':>5s} " +
+              " ".join(f"{name[:6]:>6s}" for name in FIELDS))
+        for name, tally in rows:
+            r = tally.row()
+            print(f"  {name:14s} {r['documents']:4d} {r['numbers']:5d} {r['coverage']:5.3f} {r['precision']:5.3f} "
+                  f"{r['recall']:5.3f} {r['f1']:5.3f} " + " ".join(f"{r[name]:6.3f}" for name in FIELDS))
+        if args.verbose:
+            for m in tallies["all"].mismatches:
+                print("    " + " | ".join(str(x) for x in m))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

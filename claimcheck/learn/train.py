@@ -1,0 +1,222 @@
+"""Fit the learned reader on the train split; choose its regularisation on the dev split.
+
+Every head is a logistic regression over the string features `candidates.Proposer` writes
+(scikit-learn, liblinear, fixed seed: the same corpus gives the same weights), exported as a
+JSON table of weights that `decide` reads without running code:
+- claim: every number the model may decide, labelled claim or not by the gold;
+- reason: the gold reasons of non-claims; kind: the gold kinds of claims;
+- subject, metric, dataset, baseline: every candidate of a gold claim, labelled by whether it
+  agrees with the gold answer (the empty candidate agrees with a null label);
+- setting: every setting proposed around a gold claim, labelled by whether the gold names it.
+"""
+from __future__ import annotations
+
+import json
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..extract.candidates import FIELDS, NULL
+from ..extract.decide import FORMAT, VERSION, ModelError, overturnable, parse_model
+from .corpus import Labelled, Read, align
+from .matching import is_null, text_agrees
+
+C_GRID = (0.03, 0.1, 0.3, 1.0, 3.0)
+
+
+@dataclass
+class Examples:
+    """Training rows of every head, features as lists of strings."""
+
+    claim: list = field(default_factory=list)      # (features, bool)
+    reason: list = field(default_factory=list)     # (features, str)
+    kind: list = field(default_factory=list)       # (features, str)
+    fields: dict = field(default_factory=lambda: {name: [] for name in FIELDS})  # name -> [(group, features, bool)]
+    setting: list = field(default_factory=list)    # (features, bool)
+
+
+def document_sites(extractor, labelled: Labelled):
+    """(proposer, [(gold or None, site)]) for one labelled document, read by the rules alone."""
+    from ..extract.reader import _new_claim
+    from ..ingest.text import read_document
+    document = read_document(labelled.path, labelled.path.name)
+    proposer, sites = extractor.sites(document)
+    reads = []
+    for site in sites:
+        location = document.locate(site.start)
+        value = site.claim.value if site.claim is not None else None
+        reads.append(Read(location.line, location.column, site.text, value, site.status == "claim", site))
+    pairs, unaligned = align(labelled.gold, reads)
+    out = [(labelled.gold[i], r.ref) for i, r in sorted(pairs.items())] + [(None, r.ref) for r in unaligned]
+    for gold, site in out:
+        if site.claim is None and gold is not None and gold.get("claim") is True:
+            site.claim = _new_claim(proposer, site)
+    return proposer, out
+
+
+def collect(extractor, documents: list[Labelled]) -> Examples:
+    examples = Examples()
+    group = 0
+    for labelled in documents:
+        proposer, pairs = document_sites(extractor, labelled)
+        for gold, site in pairs:
+            may_claim = site.status == "claim" or site.claim is not None or overturnable(site.status, site.reason)
+            if not may_claim:
+                continue
+            features = proposer.number_features(site)
+            is_claim = bool(gold and gold.get("claim") is True)
+            examples.claim.append((features, is_claim))
+            if gold is not None and not is_claim and gold.get("reason"):
+                examples.reason.append((features, str(gold["reason"])))
+            if not is_claim or site.claim is None:
+                continue
+            kind = gold.get("kind")
+            examples.kind.append((features, kind[0] if isinstance(kind, list) else kind))
+            for name, candidates in proposer.candidates(site).items():
+                group += 1
+                for candidate in candidates:
+                    examples.fields[name].append((group, sorted(candidate.features),
+                                                  text_agrees(gold.get(name), candidate.text)))
+            gold_setting = gold.get("setting")
+            for candidate in proposer.setting_candidates(site):
+                agrees = not is_null(gold_setting) and text_agrees(gold_setting, candidate.text)
+                examples.setting.append((sorted(candidate.features), agrees))
+    return examples
+
+
+def _fit(rows, C: float):
+    """A fitted (vectoriser, model) for (features, label) rows; None when there is one label only."""
+    from sklearn.feature_extraction import DictVectorizer
+    from sklearn.linear_model import LogisticRegression
+    labels = [label for _, label in rows]
+    if len(set(labels)) < 2:
+        return None
+    vectoriser = DictVectorizer()
+    X = vectoriser.fit_transform([{f: 1.0 for f in features} for features, _ in rows]).tocsr()
+    X.indices, X.indptr = X.indices.astype("int32"), X.indptr.astype("int32")  # liblinear takes 32-bit indices
+    model = LogisticRegression(C=C, solver="liblinear", random_state=0, max_iter=2000)
+    if len(set(labels)) > 2:
+        from sklearn.multiclass import OneVsRestClassifier
+        model = OneVsRestClassifier(model)
+    model.fit(X, labels)
+    return vectoriser, model
+
+
+def _binary_table(fitted) -> dict:
+    vectoriser, model = fitted
+    names = vectoriser.get_feature_names_out()
+    weights = {str(n): round(float(w), 4) for n, w in zip(names, model.coef_[0]) if abs(w) >= 1e-4}
+    return {"bias": round(float(model.intercept_[0]), 4), "weights": weights}
+
+
+def _multiclass_table(fitted) -> dict:
+    vectoriser, model = fitted
+    names = vectoriser.get_feature_names_out()
+    classes = [str(c) for c in model.classes_]
+    if len(classes) == 2:  # liblinear keeps one row for two classes: the second class's
+        row = model.coef_[0]
+        scorers = {classes[1]: {"bias": float(model.intercept_[0]), "weights": {str(n): float(w) for n, w in zip(names, row) if abs(w) >= 1e-4}},
+                   classes[0]: {"bias": -float(model.intercept_[0]), "weights": {str(n): -float(w) for n, w in zip(names, row) if abs(w) >= 1e-4}}}
+    else:
+        scorers = {c: {"bias": round(float(e.intercept_[0]), 4),
+                       "weights": {str(n): round(float(w), 4) for n, w in zip(names, e.coef_[0]) if abs(w) >= 1e-4}}
+                   for c, e in zip(classes, model.estimators_)}
+    return {"classes": classes, "scorers": scorers}
+
+
+def build(examples: Examples, C: dict) -> dict:
+    """The model as JSON data, from the examples and one C per head."""
+    claim = _fit(examples.claim, C["claim"])
+    reason = _fit(examples.reason, C["reason"])
+    kind = _fit(examples.kind, C["kind"])
+    setting = _fit(examples.setting, C["setting"])
+    fields = {}
+    for name in FIELDS:
+        fitted = _fit([(features, label) for _, features, label in examples.fields[name]], C[name])
+        fields[name] = _binary_table(fitted) if fitted else {"bias": 0.0, "weights": {}}
+    data = {
+        "format": FORMAT, "version": VERSION,
+        "claim": {**_binary_table(claim), "threshold": 0.5},
+        "reason": _multiclass_table(reason) if reason else {"classes": ["other"], "scorers": {"other": {"bias": 0.0, "weights": {}}}},
+        "kind": _multiclass_table(kind),
+        "fields": fields,
+        "setting": {**(_binary_table(setting) if setting else {"bias": -5.0, "weights": {}}), "threshold": 0.5},
+    }
+    return data
+
+
+def rank_accuracy(model, rows) -> float:
+    """Share of groups whose top-scored candidate agrees with the gold (ties: the first)."""
+    groups: dict[int, list] = {}
+    for group, features, label in rows:
+        groups.setdefault(group, []).append((features, label))
+    if not groups:
+        return 0.0
+    right = 0
+    for members in groups.values():
+        best = max(range(len(members)), key=lambda i: (model.score(members[i][0]), -i))
+        right += members[best][1]
+    return right / len(groups)
+
+
+def choose_c(train: Examples, dev: Examples) -> dict:
+    """For each head, the C of the grid that does best on the dev split."""
+    from ..extract.decide import _linear, _multiclass
+    chosen = {}
+
+    def accuracy_binary(table, rows):
+        scorer = _linear(table)
+        return sum((scorer.score(f) >= 0) == y for f, y in rows) / max(len(rows), 1)
+
+    def accuracy_multi(table, rows):
+        scorer = _multiclass(table)
+        return sum(scorer.choose(f) == y for f, y in rows) / max(len(rows), 1)
+
+    heads = {"claim": (train.claim, dev.claim, "binary"), "setting": (train.setting, dev.setting, "binary"),
+             "reason": (train.reason, dev.reason, "multi"), "kind": (train.kind, dev.kind, "multi")}
+    for name in FIELDS:
+        heads[name] = (train.fields[name], dev.fields[name], "rank")
+    for head, (rows, dev_rows, how) in heads.items():
+        best = (-1.0, 1.0)
+        for c in C_GRID:
+            if how == "rank":
+                fitted = _fit([(f, y) for _, f, y in rows], c)
+                score = rank_accuracy(_linear(_binary_table(fitted)), dev_rows) if fitted else 0.0
+            else:
+                fitted = _fit(rows, c)
+                if fitted is None:
+                    score = 0.0
+                elif how == "binary":
+                    score = accuracy_binary(_binary_table(fitted), dev_rows)
+                else:
+                    score = accuracy_multi(_multiclass_table(fitted), dev_rows)
+            if score > best[0]:
+                best = (score, c)
+        chosen[head] = best[1]
+    return chosen
+
+
+def train(root: Path, out: Path, log=print) -> dict:
+    from ..extract.claims import ClaimExtractor
+    from .corpus import load
+    import os
+    os.environ["CLAIMCHECK_READER"] = "rules"  # the model learns on the rules' proposals alone
+    extractor = ClaimExtractor()
+    train_docs = load(root, ("train",))
+    dev_docs = load(root, ("dev",))
+    if not train_docs:
+        raise ModelError(f"no labelled documents under {root}/train")
+    log(f"reading {len(train_docs)} train and {len(dev_docs)} dev documents")
+    train_examples = collect(extractor, train_docs)
+    dev_examples = collect(extractor, dev_docs)
+    C = choose_c(train_examples, dev_examples) if dev_docs else {h: 1.0 for h in ("claim", "reason", "kind", "setting", *FIELDS)}
+    log("regularisation chosen on dev: " + ", ".join(f"{k}={v}" for k, v in sorted(C.items())))
+    data = build(train_examples, C)
+    counts = Counter({"numbers": len(train_examples.claim), "claims": sum(y for _, y in train_examples.claim)})
+    data["info"] = {"trained_on": {"documents": len(train_docs), **counts}, "C": C,
+                    "corpus": "data/reading/train", "dev_documents": len(dev_docs)}
+    text = json.dumps(data, sort_keys=True, separators=(",", ":"))
+    parse_model(text)  # what is written must load
+    out.write_text(text + "\n", encoding="utf-8")
+    log(f"wrote {out} ({len(text) / 1e6:.2f} MB)")
+    return data

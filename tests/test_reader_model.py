@@ -1,0 +1,106 @@
+"""The learned reader: its model file loads without running code and refuses what is not a
+model; its choices follow its weights; training is deterministic. Documents are our own."""
+from __future__ import annotations
+
+import json
+import os
+
+import pytest
+
+from claimcheck.extract import decide
+from claimcheck.extract.candidates import Proposer
+from claimcheck.extract.claims import ClaimExtractor
+from claimcheck.extract.reader import apply_model, category_of
+from claimcheck.ingest.text import parse_text
+
+DOC = """# Finch report
+
+Finch reaches 71.2 on FooQA, ahead of Wren (68.0), with a batch size of 32.
+
+| Model | EM | Latency (ms) |
+|---|---|---|
+| Finch | 61.5 | 12 |
+| Wren | 58.0 | 15 |
+"""
+
+
+def empty_model(**overrides) -> dict:
+    scorer = {"bias": 0.0, "weights": {}}
+    data = {"format": decide.FORMAT, "version": decide.VERSION,
+            "claim": {"bias": 5.0, "weights": {}, "threshold": 0.5},
+            "reason": {"classes": ["other"], "scorers": {"other": scorer}},
+            "kind": {"classes": ["score", "latency"], "scorers": {"score": scorer, "latency": scorer}},
+            "fields": {name: scorer for name in ("subject", "metric", "dataset", "baseline")},
+            "setting": {"bias": -5.0, "weights": {}, "threshold": 0.5}}
+    data.update(overrides)
+    return data
+
+
+@pytest.fixture(scope="module")
+def extractor():
+    os.environ["CLAIMCHECK_READER"] = "rules"
+    try:
+        yield ClaimExtractor()
+    finally:
+        os.environ.pop("CLAIMCHECK_READER", None)
+
+
+def run(extractor, model_data, text=DOC):
+    model = decide.parse_model(json.dumps(model_data))
+    reading, units, claims, bare, others = extractor._read_by_rules(parse_text(text, "t.md"))
+    return apply_model(model, Proposer(reading, units), claims, bare, others)
+
+
+@pytest.mark.parametrize("raw", ['{"format": "other"}', "[]", '{"format": "claimcheck-reader", "version": 1}',
+                                 '{"format": "claimcheck-reader", "version": 99}'])
+def test_a_file_that_is_not_a_reader_model_is_refused(raw):
+    with pytest.raises(decide.ModelError):
+        decide.parse_model(raw)
+
+
+def test_the_claim_weight_decides_claim_or_not(extractor):
+    claims, others = run(extractor, empty_model())
+    assert {c.text for c in claims} >= {"71.2", "61.5", "12"}
+    # a strongly negative bias makes every number a non-claim, each with a reason
+    claims, others = run(extractor, empty_model(claim={"bias": -5.0, "weights": {}, "threshold": 0.5}))
+    assert claims == []
+    assert all(n.reason for n in others)
+
+
+def test_code_and_identifiers_stay_as_the_rules_read_them(extractor):
+    text = "Run `serve --port 8080` and read https://example.org/v2/71.5 for Finch's 71.2 accuracy.\n"
+    claims, others = run(extractor, empty_model(), text)
+    assert [c.text for c in claims] == ["71.2"]
+    assert any(n.reason.startswith("code") for n in others)
+
+
+def test_candidate_weights_choose_the_subject(extractor):
+    # with no weights the first candidate (the rules' reading) wins ties
+    claims, _ = run(extractor, empty_model())
+    by_text = {c.text: c for c in claims}
+    assert by_text["61.5"].subject == "Finch" and by_text["58.0"].subject == "Wren"
+    # a weight on the empty answer makes every subject empty
+    fields = {name: {"bias": 0.0, "weights": {}} for name in ("metric", "dataset", "baseline")}
+    fields["subject"] = {"bias": 0.0, "weights": {"null": 10.0}}
+    claims, _ = run(extractor, empty_model(fields=fields))
+    assert all(c.subject == "" for c in claims)
+
+
+def test_the_kind_head_names_the_category(extractor):
+    kind = {"classes": ["score", "latency"],
+            "scorers": {"score": {"bias": 0.0, "weights": {}}, "latency": {"bias": 0.0, "weights": {"dim=time": 3.0}}}}
+    claims, _ = run(extractor, empty_model(kind=kind))
+    by_text = {c.text: c for c in claims}
+    assert category_of(by_text["12"]) == "latency" and category_of(by_text["61.5"]) == "score"
+
+
+def test_the_shipped_model_loads_fast_and_is_json():
+    if not decide.MODEL_PATH.exists():
+        pytest.skip("no model trained yet")
+    import time
+    raw = decide.MODEL_PATH.read_text(encoding="utf-8")
+    json.loads(raw)  # plain JSON: nothing to execute
+    start = time.perf_counter()
+    decide.parse_model(raw)
+    assert time.perf_counter() - start < 1.0
+    assert decide.MODEL_PATH.stat().st_size < 25_000_000
