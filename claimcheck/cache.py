@@ -61,9 +61,20 @@ def directory() -> Path | None:
     return Path(setting) if setting else Path.home() / ".cache" / "claimcheck"
 
 
-@lru_cache(maxsize=1)
 def code_fingerprint() -> str:
-    """Hash of the modules and pattern files that turn bytes into claims."""
+    """Hash of the modules, pattern files and reader model that turn bytes into claims."""
+    return _code_fingerprint(_reader_identity())
+
+
+def _reader_identity() -> str:
+    """Which reader reads: the rules alone (CLAIMCHECK_READER=rules), or a model file by its path."""
+    if os.environ.get("CLAIMCHECK_READER", "").strip().lower() == "rules":
+        return "rules"
+    return os.environ.get("CLAIMCHECK_READER_MODEL", "")
+
+
+@lru_cache(maxsize=4)
+def _code_fingerprint(reader: str) -> str:
     from . import __version__
     from .lexicon import pattern_dirs
     digest = hashlib.sha256(__version__.encode() + f"|schema {SCHEMA}".encode())
@@ -72,9 +83,15 @@ def code_fingerprint() -> str:
     files += [_HERE / "model.py", _HERE / "sources.py", _HERE / "cache.py"]
     for folder in pattern_dirs():
         files += sorted(folder.glob("*.json*"))
+    if reader not in ("", "rules"):
+        files.append(Path(reader))
     for file in files:
         digest.update(file.name.encode())
-        digest.update(file.read_bytes())
+        try:
+            digest.update(file.read_bytes())
+        except OSError:
+            digest.update(b"missing")
+    digest.update(b"|reader " + reader.encode())
     return digest.hexdigest()[:16]
 
 

@@ -46,10 +46,9 @@ def parse_text(text: str, name: str = "<text>") -> Document:
         starts.append(offset)
         offset += len(line) + 1
     code = _code_spans(text, lines, starts)
-    cells = [c for c in _table_cells(lines, starts) if not _inside(code, c.start)]
-    # a cell of an HTML table starts at its first tag ("<b>71.2</b>"): only code blocks and
-    # comments hide it
+    # a cell may open with a tag ("<sub>78.6%</sub>", "<b>71.2</b>"): only code and comments hide it
     blocks = [span for span in code if not _TAG_ONLY.fullmatch(text, span[0], span[1])]
+    cells = [c for c in _table_cells(lines, starts) if not _inside(blocks, c.start)]
     tables = 1 + max((c.table for c in cells), default=-1)
     cells += [c for c in _html_table_cells(text, lines, starts, blocks, tables) if not _inside(blocks, c.start)]
     cells = tuple(sorted(cells, key=lambda c: c.start))
