@@ -215,6 +215,9 @@ class Claim:
     # the figure's kind in the reading corpus's terms (score, delta, ratio, latency, ...), as the
     # learned reader decided it; empty when the rules alone read the claim
     category: str = ""
+    # the figure's settings as the text writes them ("zero-shot", "A100-80GB"), where the learned
+    # reader chose them; `setting` holds the same as typed values for comparing figures
+    setting_text: tuple[str, ...] = ()
 
     @property
     def text(self) -> str:

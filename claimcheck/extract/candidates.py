@@ -35,6 +35,11 @@ _YEARLIKE = re.compile(r"(?:19|20)\d\d")
 _STOP = frozenset("the a an this that these those it its our their we they in on at for with by from to of and "
                   "or but as if when while after before than over vs versus per via is are was were be been has "
                   "have had can could will would up down".split())
+# a column of conditions rather than results: GPUs, batch, threads, context, shots, bits ...
+_CONFIG_HEADER = re.compile(r"(?i)^#|\bnumber\s+of\b|\b(?:gpus?|batch|bsz|threads?|cores?|nodes?|workers?|clients?|"
+                            r"shots?|context|length|resolution|steps?|bits?|words?/doc|seq(?:uence)?|concurrency|"
+                            r"requests?|users?|group\s+size)\b")
+_PARENTHESIS = re.compile(r"\(([^()]{1,40})\)")
 _COMPARE_BEFORE = re.compile(r"\b(?:than|over|vs\.?|versus|against|compared\s+(?:to|with)|relative\s+to|ahead\s+of|"
                              r"behind|beats?|beating|outperforms?|surpass(?:es)?|from)\s+(?:the\s+)?$", re.I)
 
@@ -104,6 +109,78 @@ class Proposer:
         self.method = reading.attribution.names.method
         title = next((s.title for s in self.document.sections), "")
         self.title = clean(title) if len(title) <= 80 else ""
+        self._headings = self._heading_levels()
+        self._heading_starts = [h[0] for h in self._headings]
+        self._table_starts: dict[int, int] = {}
+        for cell in self.document.cells:
+            self._table_starts.setdefault(cell.table, cell.start)
+        self._frequent = self._frequent_names()
+        self._document_settings = self._settings_of_document()
+
+    # -- the document around a number ----------------------------------------------------------
+
+    def _heading_levels(self) -> list[tuple[int, int, str]]:
+        """(start, level, title) of every heading; '#' counts the level, other headings are level 2."""
+        out = []
+        titles = {s.start: s.title for s in self.document.sections}
+        for start, end in self.document.headings:
+            line = self.text[start:end]
+            hashes = len(line) - len(line.lstrip("#"))
+            out.append((start, hashes if 0 < hashes <= 6 else 2, titles.get(start, clean(line))))
+        return out
+
+    def heading_chain(self, offset: int, limit: int = 4) -> list[str]:
+        """The headings a position sits under, nearest first: its own, then each one above of a
+        higher level ('#### Linf, eps=4/255' under '### ImageNet')."""
+        from bisect import bisect_right
+        out, level = [], 7
+        for i in range(bisect_right(self._heading_starts, offset) - 1, -1, -1):
+            start, depth, title = self._headings[i]
+            if depth < level:
+                out.append(title)
+                level = depth
+                if len(out) == limit or depth == 1:
+                    break
+        return out
+
+    def intro_before(self, position: int) -> str:
+        """The prose just above a position (a table, a sentence's line): up to two lines, stopping
+        at a heading, a table row, a blank line after text, or a code fence."""
+        lines = []
+        end = self.text.rfind("\n", 0, position)
+        for _ in range(6):
+            if end <= 0:
+                break
+            start = self.text.rfind("\n", 0, end) + 1
+            line = self.text[start:end].strip()
+            end = start - 1
+            if not line:
+                if lines:
+                    break
+                continue
+            if line.startswith(("#", "|", "```", "~~~", "<")):
+                break
+            lines.append(line)
+            if len(lines) == 2:
+                break
+        return " ".join(reversed(lines))[:400]
+
+    def _frequent_names(self) -> list[tuple[str, int]]:
+        """Name-like words the document's prose and headings use most (its own method, its benchmark)."""
+        from collections import Counter
+        counts = Counter(m.group(0) for m in _NAME_SPAN.finditer(self.text[:200_000])
+                         if self.v.is_name_like(m.group(0)) and len(m.group(0)) > 2)
+        return [(name, n) for name, n in counts.most_common(3) if n >= 3]
+
+    def _settings_of_document(self) -> list[tuple[str, str, int]]:
+        """(setting, as written, how often) for hardware, precision and shots named in the document."""
+        from collections import Counter
+        counts, written = Counter(), {}
+        for s, e, kind, setting in settings_found(self.text[:200_000]):
+            if kind in ("hardware", "precision", "shots"):
+                counts[setting] += 1
+                written.setdefault(setting, self.text[s:e])
+        return [(setting, written[setting], n) for setting, n in counts.most_common(4)]
 
     # -- where a number stands ----------------------------------------------------------------
 
@@ -326,6 +403,8 @@ class Proposer:
                 add("subject", header.name, "src=hdr_name", from_top, last)
                 add("metric", header.name, "src=hdr_name", from_top, last)
             add("metric", level, "src=hdr_text", from_top, last)
+            for inner in _PARENTHESIS.findall(level):
+                add("metric", inner, "src=hdr_paren", from_top)
             add("dataset", level, "src=hdr_text", from_top, last)
             add("subject", level, "src=hdr_text", from_top, last)
         for position, (name, value) in enumerate(cell.labels):
@@ -352,12 +431,46 @@ class Proposer:
                 add("dataset", named, "src=caption_dataset")
             for m in self._mentions_of(caption):
                 add("metric" if m[0] == "METRIC" else "dataset", m[1], f"src=caption_{m[0].lower()}", value=m[2])
-        heading = tables.heading(cell)
-        if heading is not None:
-            if heading.metric:
-                add("metric", heading.metric_text or heading.metric, "src=heading_metric", value=heading.metric)
-            if heading.dataset:
-                add("dataset", heading.dataset, "src=heading_dataset")
+        table_start = self._table_starts.get(cell.table, cell.start)
+        self._context_candidates(table_start, add)
+        intro = self.intro_before(table_start)
+        if intro:
+            for m in self._mentions_of(intro):
+                add("metric" if m[0] == "METRIC" else "dataset", m[1], f"src=intro_{m[0].lower()}", value=m[2])
+            named = tables.named_benchmark(intro)
+            if named:
+                add("dataset", named, "src=intro_named")
+
+    def _context_candidates(self, position: int, add) -> None:
+        """What the headings above a position and the document as a whole propose."""
+        tables = self.r.tables
+        for depth, title in enumerate(self.heading_chain(position)):
+            level = f"heading{min(depth, 2)}"
+            header = tables.header(title[:80])
+            if header.metric:
+                add("metric", header.metric_text or header.metric, f"src={level}_metric", value=header.metric)
+            for inner in _PARENTHESIS.findall(title):
+                add("metric", inner, f"src={level}_paren")
+            named = tables.named_benchmark(title[:160])
+            if named:
+                add("dataset", named, f"src={level}_dataset")
+            if len(title.split()) <= 4:
+                add("dataset", title, f"src={level}_text")
+                add("subject", title, f"src={level}_text")
+        for rank, (name, count) in enumerate(self._frequent):
+            add("subject", name, "src=frequent", f"frequent_rank={rank}")
+            add("dataset", name, "src=frequent", f"frequent_rank={rank}")
+
+    def _previous_unit(self, start: int) -> int | None:
+        """The start of the sentence before, when it is in the same paragraph."""
+        from bisect import bisect_left
+        index = bisect_left(self._unit_starts, start) - 1
+        if index < 0:
+            return None
+        before = self.units[index]
+        if "\n\n" in self.text[before[1]:start] or self.document.cell_at(before[0]) is not None:
+            return None
+        return before[0]
 
     def _mentions_of(self, phrase: str) -> list[tuple[str, str, str]]:
         doc = self.v.nlp.make_doc(phrase)
@@ -429,45 +542,72 @@ class Proposer:
         lead = self.r.attribution.lead(line_start)
         if lead:
             add("subject", lead, "src=lead")
-        for s, e, kind, value in settings_found(sentence):
-            pass  # settings are proposed by `setting_candidates`
+        self._context_candidates(start, add)
+        previous = self._previous_unit(start)
+        if previous is not None:
+            for m in self._mentions.get(previous, ()):
+                name = "metric" if m.label == "METRIC" else "dataset" if m.label == "DATASET" else None
+                if name:
+                    add(name, text[m.start:m.end], "src=previous_sentence", value=m.key)
 
     def setting_candidates(self, site: Site) -> list[Candidate]:
-        """Each setting named around the figure, as its own candidate to keep or leave."""
+        """Each condition named around the figure, as its own candidate to keep or leave: typed
+        settings the lexicon finds (as written), the table's other labels and configuration
+        cells, the caption, the headings above, and the hardware or shots the document names."""
         out: dict[str, Candidate] = {}
         context = f"ctx={site.where}"
 
-        def add(setting: str, *features: str) -> None:
-            kind, _, value = setting.partition(":")
-            if not value:
-                kind, value = "setting", kind
+        def add(text: str, setting: str, *features: str) -> None:
+            text = clean(text)
+            if not text or len(text) > 60:
+                return
+            kind = setting.partition(":")[0] if ":" in setting else "text"
             if kind == "task":
                 return
-            candidate = out.get(setting)
+            k = key_of(text)
+            candidate = out.get(k)
             if candidate is None:
-                candidate = out[setting] = Candidate(value, value=setting)
+                candidate = out[k] = Candidate(text, value=setting if ":" in setting else f"setting:{text.lower()}")
             for feature in features + (f"type={kind}",):
                 candidate.features.add(feature)
                 candidate.features.add(f"{feature}&{context}")
 
+        def add_found(text: str, offset: int, *features: str) -> None:
+            for s, e, kind, setting in settings_found(text):
+                add(text[s:e], setting, *features)
+
         claim = site.claim
+        tables = self.r.tables
         if claim is not None:
             for setting in claim.setting:
-                add(setting, "src=rule")
-            for setting in claim.context - claim.setting:
-                add(setting, "src=rule_context")
+                add(setting.partition(":")[2], setting, "src=rule")
         if site.cell is not None:
             cell = site.cell
             for depth, level in enumerate(cell.headers):
-                for setting in self.r.tables.header(level).settings:
-                    add(setting, "src=header", f"lvl={min(depth, 2)}")
+                add_found(level, 0, "src=header", f"lvl={min(depth, 2)}")
+                header = tables.header(level)
+                if not header.metric and not header.dataset:
+                    last = "last_level" if depth == len(cell.headers) - 1 else "upper_level"
+                    add(level, "", "src=header_text", f"lvl={min(depth, 2)}", last)
+            subject = claim.subject if claim is not None else ""
+            for position, (name, value) in enumerate(cell.labels):
+                if value and clean(value) != subject:
+                    add(value, "", "src=row_label", f"label_role={self.v.label_role(name) or '-'}")
+                    add(f"{name} {value}", "", "src=row_label_named")
+            for other in self._row_cells(cell):
+                header = clean(other.headers[-1]) if other.headers else ""
+                value = clean(other.text)
+                if header and value and re.fullmatch(r"[\d.,]+[A-Za-z%]{0,3}", value) and _CONFIG_HEADER.search(header):
+                    noun = re.sub(r"(?i)^(?:#|number\s+of|num\.?|no\.?\s+of)\s*", "", header)
+                    add(f"{value} {noun}" if noun != header else f"{header} {value}", "", "src=row_config")
             if cell.caption:
-                for setting in self.r.tables.header(cell.caption.split(":", 1)[-1][:80]).settings:
-                    add(setting, "src=caption")
-            heading = self.r.tables.heading(cell)
-            if heading is not None:
-                for setting in heading.settings:
-                    add(setting, "src=heading")
+                add_found(cell.caption, 0, "src=caption")
+                add(cell.caption, "", "src=caption_text")
+            table_start = self._table_starts.get(cell.table, cell.start)
+            intro = self.intro_before(table_start)
+            if intro:
+                add_found(intro, 0, "src=intro")
+            position = table_start
         else:
             start, end = site.unit
             for s, e, kind, setting in settings_found(self.text[start:end]):
@@ -475,12 +615,31 @@ class Proposer:
                 side = "before" if b <= site.start else "after" if a >= site.end else "inside"
                 gap = self.text[b:site.start] if side == "before" else self.text[site.end:a]
                 between = len(re.findall(r"\d+(?:[.,]\d+)*", gap))
-                add(setting, "src=sentence", f"side={side}", f"dist={bucket(len(_WORD.findall(gap)))}",
+                add(self.text[a:b], setting, "src=sentence", f"side={side}", f"dist={bucket(len(_WORD.findall(gap)))}",
                     f"between_nums={bucket(between)}")
+            position = start
+        for depth, title in enumerate(self.heading_chain(position)):
+            add_found(title, 0, f"src=heading{min(depth, 2)}")
+            if len(title.split()) <= 5:
+                add(title, "", f"src=heading{min(depth, 2)}_text")
+        for setting, written, count in self._document_settings:
+            add(written, setting, "src=document", f"doc_count={bucket(count)}")
         for candidate in out.values():
             candidate.features.add("bias")
             candidate.features.add(f"n={bucket(len(out))}")
+            sources = sorted(x for x in candidate.features if x.startswith("src=") and "&" not in x)
+            candidate.features.add(f"nsrc={bucket(len(sources))}")
         return list(out.values())
+
+    def _row_cells(self, cell: TableCell) -> list[TableCell]:
+        """The other cells of a cell's row."""
+        from bisect import bisect_left, bisect_right
+        line_start = self.text.rfind("\n", 0, cell.start) + 1
+        line_end = self.text.find("\n", cell.end)
+        line_end = len(self.text) if line_end < 0 else line_end
+        starts = self.document._cell_starts
+        cells = self.document.cells[bisect_left(starts, line_start):bisect_right(starts, line_end)]
+        return [c for c in cells if c is not cell and c.table == cell.table and c.row == cell.row and not c.label]
 
 
 def _norm_word(word: str) -> str:

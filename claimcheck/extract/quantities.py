@@ -71,7 +71,7 @@ _BODY = (_FIRST + r"(?:(?<=[\s(\[{:;,=/\"'|*_~≈])|^)" + _PREFIX + r"""
     (?P<currency>""" + _CURRENCY + r""")?
     (?P<number>""" + _NUMBER + r""")""" + _EXPONENT + r"""
     (?P<unit>""" + _UNIT + r""")?""" + _PER + r"""
-    (?:\s?±\s?(?P<std>""" + _NUMBER + r""")(?P<stdunit>\s?%)?)?""")
+    (?:\s?(?:±|\+/-|\+-)\s?(?P<std>""" + _NUMBER + r""")(?P<stdunit>\s?%)?)?""")
 _RANGE = (r"""(?:(?:[–-]|\s–\s|(?P<rangeto>-?\s+to\s+))(?P<currency2>""" + _CURRENCY + r""")?(?P<number2>"""
           + _NUMBER + r""")(?P<unit2>""" + _UNIT.replace("?P<", "?P<r_") + r""")?)?""")
 
@@ -547,7 +547,7 @@ def _scan(text: str) -> tuple[list[Quantity], list[Skipped]]:
         if match.group("std") is not None and not match.groupdict().get("number2"):
             # "64.0 ± 0.3": the figure ends before its ±; the half-width is its uncertainty, no claim
             skip(match.start("std"), match.end("std"), UNCERTAINTY)
-            end = text.rfind("±", match.end("number"), match.start("std"))
+            end = match.end("unit") if match.group("unit") else match.end("number")
         if match.group("per"):
             # the figure ends at its unit; "per 1K judgments" is what it is per, kept in `per`
             for digits in _DIGIT_RUN.finditer(text, match.start("per"), match.end("per")):

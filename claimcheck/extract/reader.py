@@ -102,9 +102,10 @@ def decide_frame(model: ReaderModel, proposer: Proposer, site: Site, features: l
     baseline = chosen.get("baseline")
     if baseline is not None:
         changes["baseline"] = baseline.text
-    kept = [c.value for c in proposer.setting_candidates(site)
+    kept = [c for c in proposer.setting_candidates(site)
             if model.setting.probability(c.features) >= model.setting_threshold]
-    changes["setting"] = frozenset(kept)
+    changes["setting"] = frozenset(c.value for c in kept)
+    changes["setting_text"] = tuple(c.text for c in kept)
     return replace(claim, **changes)
 
 

@@ -125,7 +125,10 @@ class TableReader:
         doc = self.vocabulary.nlp.make_doc(text)
         mentions = self.vocabulary.matches(doc, 0)
         datasets = [x for x in mentions if x.label == "DATASET"]
-        metrics = [x for x in mentions if x.label == "METRIC"]
+        # "Top1 accuracy - mixed precision": a metric word inside a setting is part of the setting
+        setting_spans = [(a, b) for a, b, _, _ in settings_found(text)]
+        metrics = [x for x in mentions if x.label == "METRIC"
+                   and not any(a <= x.start and x.end <= b for a, b in setting_spans)]
         dataset = datasets[0].key if datasets else ""
         metric, metric_text = "", ""
         if metrics:

@@ -186,16 +186,26 @@ def _cells_of_table(header: list[str], rows, table: int, caption: str, sub_heade
     labels = _label_columns(header, texts)
     # a row with no digit and no label, right below the header, is a second header level ("| | QQP | Wiki |")
     sub_headers = [list(levels) for levels in sub_headers or ()]
-    while len(texts) > 1 and not any(ch.isdigit() for ch in "".join(texts[0])) \
+    # (no figure in it: 'F1' and 'Top 100' are labels, not figures)
+    while len(texts) > 1 and not any(_STANDALONE_FIGURE.search(_plain(t)) for t in texts[0]) \
             and not any(_plain(texts[0][c]) for c in labels) and sum(bool(_plain(t)) for t in texts[0]) >= 2:
         sub_headers.append([_plain(t) for t in texts.pop(0)])
         rows = rows[1:]
+    if sub_headers:
+        # a Markdown header cell left empty right of a filled one spans it, as colspan would:
+        # '| Model | Top 100 | | | Overall | |' over '| | Precision | Recall | ... |'
+        header = list(header)
+        for c in range(1, len(header)):
+            if not header[c].strip() and c not in labels and header[c - 1].strip() and (c - 1) not in labels:
+                header[c] = header[c - 1]
     carried = {c: "" for c in labels}
     for r, row in enumerate(rows, 1):
         row_texts = texts[r - 1]
         for c in labels:
             value = _plain(row_texts[c])
-            if value or not _is_category_column(texts, c, labels):
+            # an empty label continues the group above it, as a spanning cell would; so does a
+            # note in parentheses under a name ('(=same components)')
+            if value and not (carried[c] and re.fullmatch(r"\(.*\)", value)):
                 carried[c] = value
         row_labels = tuple((header[c] if c < len(header) else "", carried[c]) for c in labels)
         row_header = " ".join(v for c, (_, v) in zip(labels, row_labels) if v and not _is_category_column(texts, c, labels))

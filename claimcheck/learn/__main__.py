@@ -4,6 +4,7 @@
                                        and write its weights (default: the model the package ships)
   score [--corpus DIR] [--split S...] [--rules] [--model FILE] [--genres] [-v]
                                        claim detection and field accuracy per split (and genre)
+  agreement [--corpus DIR]             how far the second labels (DIR/second) agree with the first
 """
 from __future__ import annotations
 
@@ -28,11 +29,20 @@ def main(argv=None) -> int:
     score.add_argument("--model", type=Path, default=MODEL_PATH)
     score.add_argument("--genres", action="store_true", help="a row per genre")
     score.add_argument("-v", action="store_true", dest="verbose", help="every mismatch")
+    agreement = commands.add_parser("agreement", help="agreement of the second labels with the first")
+    agreement.add_argument("--corpus", type=Path, default=ROOT)
     args = parser.parse_args(argv)
     try:
         if args.command == "train":
             from .train import train as run
             run(args.corpus, args.out)
+            return 0
+        if args.command == "agreement":
+            from .agreement import agreement as measure
+            from .corpus import load
+            result = measure(load(args.corpus), args.corpus / "second")
+            for key, value in result.items():
+                print(f"{key:16s} {value}")
             return 0
         return _score(args)
     except ModelError as error:
