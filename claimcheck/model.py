@@ -218,6 +218,8 @@ class Claim:
     # the figure's settings as the text writes them ("zero-shot", "A100-80GB"), where the learned
     # reader chose them; `setting` holds the same as typed values for comparing figures
     setting_text: tuple[str, ...] = ()
+    # the unit as the document writes it ("tok/s", "GB/s", "problems"); `quantity.unit` is canonical
+    unit_text: str = ""
 
     @property
     def text(self) -> str:

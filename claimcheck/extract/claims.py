@@ -20,7 +20,7 @@ from ..model import Claim, Document, Extraction, NumberReading, Quantity
 from .attribution import Attributor
 from .candidates import Proposer
 from .decide import load_model
-from .reader import NO_METRIC as _NO_METRIC, Number as _Number, all_sites, apply_model
+from .reader import NO_METRIC as _NO_METRIC, Number as _Number, all_sites, apply_model, rate_unit, with_written_unit
 from .frames import FrameReader, count_nouns, is_hyperparameter, kind_of
 from .normalize import normalize
 from .quantities import NOT_CHECKABLE, Skipped, scan
@@ -154,6 +154,8 @@ class ClaimExtractor:
             claims.extend(new_claims)
             others.extend(new_others)
         claims, bare = complete_metrics(claims, document)
+        claims = [with_written_unit(c, text) for c in claims]
+        bare = [with_written_unit(c, text) for c in bare]
         return reading, units, claims, bare, others
 
     def cues(self, doc, offset: int) -> list[tuple[str, int, int]]:
@@ -292,6 +294,7 @@ class _DocumentReading:
                 lower = self.v.lower_is_better(metric, frame.metric_text) if metric else kind in ("time", "memory", "cost")
             location = self.document.locate(q.start)
             out.append(Claim(
+                unit_text=rate_unit(frame.unit_text) if frame.unit and q.unit == frame.unit[0] else "",
                 document=self.document.name, quantity=q, kind=kind, line=location.line, column=location.column,
                 sentence=(cell.start, cell.end), metric=metric, metric_text=frame.metric_text or metric,
                 subject=frame.subject, dataset=frame.dataset, setting=frame.settings, lower_is_better=lower,

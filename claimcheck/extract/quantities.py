@@ -40,7 +40,7 @@ _UNIT = r"""
   (?P<percent>\s?(?:%|percent\b|per\s?cent\b))
 | (?P<points>[\s-]?(?:percentage[\s-]points?\b|pp\b|p\.p\.|points?\b|pts?\b\.?))
 | (?P<ratio>\s?[×✕](?!\s?10\b)|x\b|X\b|\s?times\b|-?fold\b|\s+fold\b)
-| (?P<rate>\s?(?P<ratescale>(?-i:[KMB])\s?)?(?:tokens?|tok|it|its|img|imgs|images?|samples?|frames?|req|requests?|queries|seqs?|sequences?)\s?/\s?(?:s|sec|second)\b|\s?(?:FPS|fps|QPS|qps|TPS|tps)\b|\s(?:tokens?|requests?|queries|images?|samples?|frames?)\s+per\s+second\b)
+| (?P<rate>\s?(?P<ratescale>(?-i:[KMB])\s?)?(?:tokens?|tok|it|its|img|imgs|images?|samples?|frames?|req|requests?|queries|seqs?|sequences?|words?|rows?|ops|files?|(?-i:[KMGTP]i?B|[KMGT]b|[KMGT]bit)|bytes?)\s?/\s?(?:s|sec|second)\b|\s?(?:FPS|fps|QPS|qps|TPS|tps)\b|\s(?:tokens?|requests?|queries|images?|samples?|frames?)\s+per\s+second\b)
 | (?P<memory>\s?(?:[KMGTP]iB|[KMGTP]B|gigabytes?|megabytes?|terabytes?|kilobytes?)\b)
 | (?P<time>\s?(?:ms|msec|milliseconds?|µs|μs|us|microseconds?|ns|nanoseconds?|s|sec|secs|seconds?|min|mins|minutes?|h|hr|hrs|hours?|days?)\b)
 | (?P<money>\s?(?:USD|EUR|GBP|dollars?|euros?|cents?)\b)

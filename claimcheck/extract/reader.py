@@ -109,6 +109,35 @@ def decide_frame(model: ReaderModel, proposer: Proposer, site: Site, features: l
     return replace(claim, **changes)
 
 
+_COUNT_NOUN = re.compile(r"\s+(?:[a-z][\w-]*\s+)?(?P<noun>[a-z][a-z-]{2,}s)\b")
+
+
+def with_written_unit(claim: Claim, text: str) -> Claim:
+    """The claim with its unit as the document writes it: what follows the number ('95 tok/s' ->
+    'tok/s', '6 MB/s' -> 'MB/s'), the header's unit for a table cell (set where the cell is read),
+    or for a count the plural noun it counts ('610 problems' -> 'problems')."""
+    if claim.unit_text:
+        return claim
+    q = claim.quantity
+    written = re.split(r"\d", q.text)[-1].strip(" .,;:)(*_~") if re.search(r"\d", q.text) else ""
+    if re.match(r"[eE][+-]?$|[-–]$", written):
+        written = ""
+    if not written and q.dimension in ("count", "plain") and claim.kind in ("scale", "count") and not q.unit:
+        noun = _COUNT_NOUN.match(text, q.end)
+        if noun and "\n" not in noun.group(0):
+            written = noun.group("noun")
+    return replace(claim, unit_text=rate_unit(written)) if written else claim
+
+
+def rate_unit(written: str) -> str:
+    """'Tokens/Second' -> 'tokens/s', 'GB / sec' -> 'GB/s': a rate's unit in one spelling."""
+    m = re.fullmatch(r"(?i)(.+?)\s?/\s?(?:s|sec|secs|second|seconds)\b(.*)", written)
+    if not m:
+        return written
+    what = m.group(1)
+    return (what.lower() if what[:1].isupper() and what[1:].islower() else what) + "/s" + m.group(2)
+
+
 _UNIT_AFTER = re.compile(r"\s?(%|×|x\b|ms\b|s\b|GB\b|MB\b|[KMBT]\b)")
 
 

@@ -17,7 +17,7 @@ from ..model import Document, TableCell
 from .vocabulary import settings_found, Vocabulary, settings_in
 
 _UNIT_IN_HEADER = re.compile(
-    r"\((?P<paren>[^()]{1,14})\)\s*[↑↓]?\s*$|(?P<bare>%|(?i:tok(?:ens)?/s|req/s|img/s|it/s)|\bms\b|(?<!/)\bs\b|\bsec\b|\bGB\b|\bMB\b|\bQPS\b|\bFPS\b|×|\bx\b)\s*[↑↓]?\s*$")
+    r"[(\[](?P<paren>[^()\[\]]{1,40})[)\]]\s*[↑↓]?\s*$|(?P<bare>%|(?i:tok(?:ens)?/s|req/s|img/s|it/s)|\bms\b|(?<!/)\bs\b|\bsec\b|\bGB\b|\bMB\b|\bQPS\b|\bFPS\b|×|\bx\b)\s*[↑↓]?\s*$")
 _HEADER_UNITS = {
     "ms": ("ms", "time", 1.0), "s": ("s", "time", 1.0), "sec": ("s", "time", 1.0), "seconds": ("s", "time", 1.0),
     "min": ("min", "time", 1.0), "h": ("h", "time", 1.0), "hours": ("h", "time", 1.0), "us": ("us", "time", 1.0),
@@ -27,7 +27,25 @@ _HEADER_UNITS = {
     "img/s": ("/s", "rate", 1.0), "req/s": ("/s", "rate", 1.0), "%": ("%", "percent", 1.0),
     "x": ("x", "ratio", 1.0), "×": ("x", "ratio", 1.0), "$": ("$", "money", 1.0), "usd": ("$", "money", 1.0),
     "b": ("", "count", 1e9), "m": ("", "count", 1e6), "k": ("", "count", 1e3),
+    "bytes": ("B", "memory", 1.0), "byte": ("B", "memory", 1.0), "kb": ("KB", "memory", 1.0),
+    "ns": ("ns", "time", 1.0), "minutes": ("min", "time", 1.0), "mins": ("min", "time", 1.0),
 }
+# a rate written as "<what>/s" ("GB/s", "Words/Sec", "tokens / second", "out tok/s/GPU")
+_RATE_UNIT = re.compile(r"(?i)^[\w$.+-]+(?:\s?/\s?[\w.]+)?\s?/\s?(?:s|sec|second)\b.*$|^[\w$.+-]+\s+per\s+second$")
+
+_RATE_TAIL = re.compile(r"(?i)(?<![\w/])[A-Za-z$][\w$.+-]*(?:\s?/\s?[A-Za-z][\w.]*)?\s?/\s?(?:s|sec|second)\s*$")
+
+
+def _header_unit(raw: str) -> tuple[tuple[str, str, float] | None, str]:
+    """The unit a header's parenthesis or suffix names, and how it is written: '(ms)', '(GB/s)',
+    '(1 million times, seconds)' -> seconds, '(normal / zlib, bytes)' -> bytes."""
+    for part in [raw] + [p.strip() for p in reversed(re.split(r"[,;]", raw))]:
+        key = part.lower()
+        if key in _HEADER_UNITS:
+            return _HEADER_UNITS[key], part
+        if _RATE_UNIT.match(part):
+            return ("/s", "rate", 1.0), part
+    return None, ""
 _METRIC_WORDS = re.compile(r"\b(?:score|scores|accuracy|acc|rate|latency|time|error|throughput|memory|size|params|"
                            r"parameters|speedup|speed|cost|price|f1|loss|perplexity|ppl|recall|precision|bleu|rouge|"
                            r"percentile|resolved|correct|em|pass@\d+|win|tokens|length|ratio|reward|usage|use|"
@@ -54,6 +72,7 @@ class Header:
     unit: tuple[str, str, float] | None = None
     name: str = ""            # not a metric, benchmark or setting: a method or model, or an unknown benchmark
     lower_is_better: bool | None = None
+    unit_text: str = ""       # the unit as the header writes it ("GB/s", "seconds")
 
 
 @dataclass(frozen=True)
@@ -69,6 +88,7 @@ class CellFrame:
     skip: str = ""            # why the cell holds no claim: a rank, an id, a label
     ours: bool = False        # the row or column is marked as the paper's own method
     lower_is_better: bool | None = None
+    unit_text: str = ""
 
 
 @dataclass
@@ -106,12 +126,16 @@ class TableReader:
             lower = False
         text = re.sub(r"\s*[↑↓]\s*|\s*\((?:lower|higher) is better\)", " ", text).strip()
         unit = None
+        unit_text = ""
         m = _UNIT_IN_HEADER.search(text)
         if m:
-            key = (m.group("paren") or m.group("bare") or "").strip().lower()
-            if key in _HEADER_UNITS:
-                unit = _HEADER_UNITS[key]
+            unit, unit_text = _header_unit((m.group("paren") or m.group("bare") or "").strip())
+            if unit is not None:
                 text = text[:m.start()].strip()
+        elif _RATE_TAIL.search(text):
+            # a header that ends in a rate: 'Tokens/Second', 'v3.3 Words/Sec'
+            tail = _RATE_TAIL.search(text)
+            unit, unit_text = ("/s", "rate", 1.0), tail.group(0).strip()
         settings = set(settings_in(text))
         statistic = _STATISTIC.search(text)
         if statistic:
@@ -119,7 +143,7 @@ class TableReader:
                 statistic.group(1).lower(), statistic.group(1).lower()))
             text = (text[:statistic.start()] + text[statistic.end():]).strip()
         if _SPLIT_WORDS.match(text) or re.fullmatch(r"(?i)(?:validation|val|dev|test|train|training)\s+set", text):
-            return Header(settings=frozenset(settings), unit=unit, lower_is_better=lower)
+            return Header(settings=frozenset(settings), unit=unit, lower_is_better=lower, unit_text=unit_text if unit else "")
         # "Test Set Size": the split is a setting, the rest names the metric
         text = re.sub(r"(?i)\b(?:validation|val|dev|test|train|training|held-out)\s+(?:set|split)\s+", "", text).strip() or text
         doc = self.vocabulary.nlp.make_doc(text)
@@ -170,7 +194,7 @@ class TableReader:
         elif not dataset and metric and outside and not _METRIC_WORDS.search(outside) and \
                 not any(x.start < len(outside) for x in metrics) and not settings_in(outside):
             dataset = outside  # "SWE Verified (Resolved)": an unknown benchmark named before its metric
-        return Header(dataset, metric, metric_text, frozenset(settings), unit, name, lower)
+        return Header(dataset, metric, metric_text, frozenset(settings), unit, name, lower, unit_text if unit else "")
 
     def _subset(self, text: str, dataset, metrics) -> set[str]:
         """What a header adds to the benchmark it names: an edition ('AIME 2025'), a subset
@@ -261,15 +285,16 @@ class TableReader:
         if cell.label:
             return CellFrame(skip="table label")
         subject, ours = "", False
-        dataset, metric, metric_text, unit, lower = "", "", "", None, None
+        dataset, metric, metric_text, unit, lower, unit_text = "", "", "", None, None, ""
         settings: set[str] = set()
 
         def take(header: Header) -> None:
-            nonlocal dataset, metric, metric_text, unit, lower
+            nonlocal dataset, metric, metric_text, unit, lower, unit_text
             dataset = dataset or header.dataset
             if header.metric and not metric:
                 metric, metric_text = header.metric, header.metric_text
-            unit = unit or header.unit
+            if unit is None and header.unit is not None:
+                unit, unit_text = header.unit, header.unit_text
             lower = header.lower_is_better if lower is None else lower
             settings.update(header.settings)
 
@@ -329,7 +354,8 @@ class TableReader:
             known = {m for m in parts if m and self.vocabulary.info(m) is not None and not self.vocabulary.is_benchmark(m)}
             if len(known) <= 1:  # "accuracy (%) and validation perplexity": which one is not said
                 metric, metric_text = caption.metric, caption.metric_text
-                unit = unit or caption.unit
+                if unit is None and caption.unit is not None:
+                    unit, unit_text = caption.unit, caption.unit_text
         if not dataset and cell.caption:
             named = self.named_benchmark(cell.caption.split(":", 1)[-1][:160])
             if named != subject:
@@ -345,7 +371,8 @@ class TableReader:
             kinds = {x.split(":", 1)[0] for x in settings}
             settings.update(x for x in heading.settings if x.split(":", 1)[0] not in kinds and not x.startswith("task:"))
         return CellFrame(subject=subject, dataset=dataset, metric=metric, metric_text=metric_text,
-                         settings=frozenset(settings), unit=unit, ours=ours, lower_is_better=lower)
+                         settings=frozenset(settings), unit=unit, ours=ours, lower_is_better=lower,
+                         unit_text=unit_text)
 
     def heading(self, cell: TableCell) -> Header | None:
         """What the nearest heading above a table says of it: a benchmark it names ('COCO detection',

@@ -15,7 +15,7 @@ SCHEMA = 1
 def claim_dict(claim: Claim) -> dict:
     return {
         "document": claim.document, "line": claim.line, "column": claim.column, "page": claim.page,
-        "text": claim.text, "value": claim.value if math.isfinite(claim.value) else None, "unit": claim.unit,
+        "text": claim.text, "value": claim.value if math.isfinite(claim.value) else None, "unit": claim.unit_text or claim.unit,
         "kind": category_of(claim),
         "metric": claim.metric_text or claim.metric, "subject": claim.subject, "dataset": claim.dataset or None,
         "baseline": claim.baseline or None, "role": claim.role or None,
