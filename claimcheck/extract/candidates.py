@@ -19,6 +19,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..model import Claim, Document, TableCell
+from .context import heading_chain, heading_levels, intro_before
 from .vocabulary import settings_found
 
 FIELDS = ("subject", "metric", "dataset", "baseline")
@@ -39,6 +40,9 @@ _STOP = frozenset("the a an this that these those it its our their we they in on
 _CONFIG_HEADER = re.compile(r"(?i)^#|\bnumber\s+of\b|\b(?:gpus?|batch|bsz|threads?|cores?|nodes?|workers?|clients?|"
                             r"shots?|context|length|resolution|steps?|bits?|words?/doc|seq(?:uence)?|concurrency|"
                             r"requests?|users?|group\s+size)\b")
+_METRIC_WORD = re.compile(r"(?i)\b(?:score|accuracy|acc|rate|latency|time|error|throughput|memory|size|params|"
+                          r"parameters|speedup|speed|cost|price|f1|loss|perplexity|recall|precision|bleu|rouge|"
+                          r"em|pass@\d+|win|ratio|reward|usage|flops|performance|elo|wer|cer|ap|map|auc|ndcg)\b")
 _PARENTHESIS = re.compile(r"\(([^()]{1,40})\)")
 _COMPARE_BEFORE = re.compile(r"\b(?:than|over|vs\.?|versus|against|compared\s+(?:to|with)|relative\s+to|ahead\s+of|"
                              r"behind|beats?|beating|outperforms?|surpass(?:es)?|from)\s+(?:the\s+)?$", re.I)
@@ -109,7 +113,7 @@ class Proposer:
         self.method = reading.attribution.names.method
         title = next((s.title for s in self.document.sections), "")
         self.title = clean(title) if len(title) <= 80 else ""
-        self._headings = self._heading_levels()
+        self._headings = heading_levels(self.document)
         self._heading_starts = [h[0] for h in self._headings]
         self._table_starts: dict[int, int] = {}
         for cell in self.document.cells:
@@ -119,58 +123,25 @@ class Proposer:
 
     # -- the document around a number ----------------------------------------------------------
 
-    def _heading_levels(self) -> list[tuple[int, int, str]]:
-        """(start, level, title) of every heading; '#' counts the level, other headings are level 2."""
-        out = []
-        titles = {s.start: s.title for s in self.document.sections}
-        for start, end in self.document.headings:
-            line = self.text[start:end]
-            hashes = len(line) - len(line.lstrip("#"))
-            out.append((start, hashes if 0 < hashes <= 6 else 2, titles.get(start, clean(line))))
-        return out
-
     def heading_chain(self, offset: int, limit: int = 4) -> list[str]:
-        """The headings a position sits under, nearest first: its own, then each one above of a
-        higher level ('#### Linf, eps=4/255' under '### ImageNet')."""
-        from bisect import bisect_right
-        out, level = [], 7
-        for i in range(bisect_right(self._heading_starts, offset) - 1, -1, -1):
-            start, depth, title = self._headings[i]
-            if depth < level:
-                out.append(title)
-                level = depth
-                if len(out) == limit or depth == 1:
-                    break
-        return out
+        return heading_chain(self._headings, self._heading_starts, offset, limit)
 
     def intro_before(self, position: int) -> str:
-        """The prose just above a position (a table, a sentence's line): up to two lines, stopping
-        at a heading, a table row, a blank line after text, or a code fence."""
-        lines = []
-        end = self.text.rfind("\n", 0, position)
-        for _ in range(6):
-            if end <= 0:
-                break
-            start = self.text.rfind("\n", 0, end) + 1
-            line = self.text[start:end].strip()
-            end = start - 1
-            if not line:
-                if lines:
-                    break
-                continue
-            if line.startswith(("#", "|", "```", "~~~", "<")):
-                break
-            lines.append(line)
-            if len(lines) == 2:
-                break
-        return " ".join(reversed(lines))[:400]
+        return intro_before(self.text, position)
 
     def _frequent_names(self) -> list[tuple[str, int]]:
         """Name-like words the document's prose and headings use most (its own method, its benchmark)."""
         from collections import Counter
-        counts = Counter(m.group(0) for m in _NAME_SPAN.finditer(self.text[:200_000])
-                         if self.v.is_name_like(m.group(0)) and len(m.group(0)) > 2)
-        return [(name, n) for name, n in counts.most_common(3) if n >= 3]
+        counts: Counter = Counter()
+        for m in _NAME_SPAN.finditer(self.text[:200_000]):
+            phrase = m.group(0).rstrip(".-/")
+            words = phrase.split()
+            if len(phrase) > 2 and (self.v.is_name_like(phrase) or 1 < len(words) <= 3):
+                counts[phrase] += 1
+            for word in words if len(words) > 1 else ():
+                if len(word) > 2 and self.v.is_name_like(word):
+                    counts[word] += 1
+        return [(name, n) for name, n in counts.most_common(5) if n >= 3]
 
     def _settings_of_document(self) -> list[tuple[str, str, int]]:
         """(setting, as written, how often) for hardware, precision and shots named in the document."""
@@ -375,10 +346,22 @@ class Proposer:
                     candidate.features.add("name_like")
                 if candidate.text[:1].isupper():
                     candidate.features.add("capital")
+                if _METRIC_WORD.search(candidate.text):
+                    candidate.features.add("metric_word")
+                if settings_found(candidate.text):
+                    candidate.features.add("has_setting")
+                if candidate.text.isupper() and len(candidate.text) <= 8:
+                    candidate.features.add("acronym")
+                if re.search(r"\d(?:\.\d)?\s?[BMK]\b|\bv?\d+\.\d", candidate.text):
+                    candidate.features.add("sized_or_versioned")
+
                 sources = sorted(x for x in candidate.features if x.startswith("src=") and "&" not in x)
                 candidate.features.add(f"nsrc={bucket(len(sources))}")
                 if len(sources) > 1:
                     candidate.features.add("srcs=" + "+".join(sources[:3]))
+                if claim is not None:
+                    for source in sources[:2]:
+                        candidate.features.add(f"{source}&kind={claim.kind}")
             null = Candidate(NULL, {"null", f"null&{context}", f"null&n={bucket(len(candidates))}"})
             if claim is not None:
                 null.features.add(f"null&kind={claim.kind}")
@@ -390,6 +373,13 @@ class Proposer:
         cell = site.cell
         tables = self.r.tables
         levels = len(cell.headers)
+        layout = "layout=rows" if tables.subjects_in_rows(cell) else "layout=cols"
+        _add = add
+
+        def add(name, text, *features, value=""):  # every table candidate knows the table's layout
+            axis = next((f for f in features if f.startswith("src=")), "src=?")
+            _add(name, text, *features, layout, f"{axis}&{layout}", value=value)
+
         for depth, level in enumerate(cell.headers):
             from_top = f"lvl={depth}" if depth < 2 else "lvl=2+"
             last = "last_level" if depth == levels - 1 else "upper_level"

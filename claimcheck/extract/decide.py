@@ -73,17 +73,31 @@ class ReaderModel:
     setting: Linear
     setting_threshold: float
     info: dict
+    margins: dict = None  # field -> how much another candidate must outscore the rules' answer
+
+    def __post_init__(self):
+        if self.margins is None:
+            object.__setattr__(self, "margins", {})
 
     def rank(self, name: str, candidates):
-        """The best candidate of a field: the highest score, the first on a tie."""
+        """The best candidate of a field: the highest score, the first on a tie. The rules' own
+        answer (the candidate with feature 'src=rule', else the empty one) stands unless another
+        beats it by the field's margin: what the rules read is overturned only with confidence."""
         scorer = self.fields.get(name)
         if scorer is None or not candidates:
             return None
         best, best_score = None, -math.inf
+        rule, rule_score = None, -math.inf
         for candidate in candidates:
             s = scorer.score(candidate.features)
             if s > best_score:
                 best, best_score = candidate, s
+            if "src=rule" in candidate.features or (rule is None and not candidate.text):
+                if rule is None or "src=rule" in candidate.features:
+                    rule, rule_score = candidate, s
+        margin = self.margins.get(name, 0.0)
+        if rule is not None and best_score - rule_score < margin:
+            return rule
         return best
 
 
@@ -113,7 +127,8 @@ def parse_model(raw: str) -> ReaderModel:
             reason=_multiclass(data["reason"]), kind=_multiclass(data["kind"]),
             fields={name: _linear(scorer) for name, scorer in data["fields"].items()},
             setting=_linear(data["setting"]), setting_threshold=float(data["setting"].get("threshold", 0.5)),
-            info=data.get("info", {}))
+            info=data.get("info", {}),
+            margins={str(k): float(v) for k, v in data.get("margins", {}).items()})
     except (KeyError, TypeError, ValueError) as error:
         raise ModelError(f"malformed model: {error}") from None
 

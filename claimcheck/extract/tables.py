@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..model import Document, TableCell
+from .context import heading_chain, heading_levels, intro_before
 from .vocabulary import settings_found, Vocabulary, settings_in
 
 _UNIT_IN_HEADER = re.compile(
@@ -107,6 +108,9 @@ class TableReader:
         self._layouts: dict[int, _Layout] = {}
         self._headers: dict[str, Header] = {}
         self._frames: dict[int, CellFrame] = {}  # by id(cell): the document's cells outlive the reader
+        self._context: dict[int, str] = {}        # table -> the benchmark its context names
+        self._starts: dict[int, int] = {}         # table -> where it starts
+        self._levels: list | None = None
 
     def header(self, text: str) -> Header:
         """Parse one header or label text ('MMLU (EM)', 'Throughput (tok/s)', 'p99 latency (ms)')."""
@@ -219,6 +223,10 @@ class TableReader:
         return found
 
     # -- layout -----------------------------------------------------------------------------
+
+    def subjects_in_rows(self, cell: TableCell) -> bool:
+        """Does this cell's table name its systems in rows (else in columns)?"""
+        return self._layout(cell).subjects_in_rows
 
     def _layout(self, cell: TableCell) -> _Layout:
         layout = self._layouts.get(cell.table)
@@ -370,9 +378,37 @@ class TableReader:
                 metric, metric_text = heading.metric, heading.metric_text
             kinds = {x.split(":", 1)[0] for x in settings}
             settings.update(x for x in heading.settings if x.split(":", 1)[0] not in kinds and not x.startswith("task:"))
+        if not dataset:
+            dataset = self._context_benchmark(cell, subject)
         return CellFrame(subject=subject, dataset=dataset, metric=metric, metric_text=metric_text,
                          settings=frozenset(settings), unit=unit, ours=ours, lower_is_better=lower,
                          unit_text=unit_text)
+
+    def _context_benchmark(self, cell: TableCell, subject: str) -> str:
+        """A benchmark the headings further up ('### ImageNet' over '#### Linf, eps=4/255') or the
+        prose introducing the table ('... on the CORD-19 dataset') name; once per table."""
+        if cell.table not in self._context:
+            found = ""
+            if self._levels is None:
+                self._levels = heading_levels(self.document)
+                self._level_starts = [h[0] for h in self._levels]
+            start = self._table_start(cell.table)
+            for title in heading_chain(self._levels, self._level_starts, start)[1:]:
+                found = self.named_benchmark(title[:160])
+                if found:
+                    break
+            if not found:
+                intro = intro_before(self.document.text, start)
+                found = self.named_benchmark(intro) if intro else ""
+            self._context[cell.table] = found
+        found = self._context[cell.table]
+        return found if found and found != subject else ""
+
+    def _table_start(self, table: int) -> int:
+        if not self._starts:
+            for c in self.document.cells:
+                self._starts.setdefault(c.table, c.start)
+        return self._starts.get(table, 0)
 
     def heading(self, cell: TableCell) -> Header | None:
         """What the nearest heading above a table says of it: a benchmark it names ('COCO detection',
