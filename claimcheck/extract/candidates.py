@@ -43,6 +43,7 @@ _CONFIG_HEADER = re.compile(r"(?i)^#|\bnumber\s+of\b|\b(?:gpus?|batch|bsz|thread
 _METRIC_WORD = re.compile(r"(?i)\b(?:score|accuracy|acc|rate|latency|time|error|throughput|memory|size|params|"
                           r"parameters|speedup|speed|cost|price|f1|loss|perplexity|recall|precision|bleu|rouge|"
                           r"em|pass@\d+|win|ratio|reward|usage|flops|performance|elo|wer|cer|ap|map|auc|ndcg)\b")
+_PASS_AT = re.compile(r"(?i)\bpass[@^]\d+\b|\b(?:ndcg|recall|precision|map|hit|mrr|acc)@\d+\b")
 _PARENTHESIS = re.compile(r"\(([^()]{1,40})\)")
 _COMPARE_BEFORE = re.compile(r"\b(?:than|over|vs\.?|versus|against|compared\s+(?:to|with)|relative\s+to|ahead\s+of|"
                              r"behind|beats?|beating|outperforms?|surpass(?:es)?|from)\s+(?:the\s+)?$", re.I)
@@ -318,6 +319,8 @@ class Proposer:
                 add("metric", default, "src=unit", f"unit_dim={dimension}", value=default)
         if site.cell is not None:
             self._cell_candidates(site, add)
+            if re.search(r"[A-Za-z]{3,}[^|]*[A-Za-z]{3,}", clean(site.cell.text)):
+                self._prose_candidates(site, add)  # a cell that holds prose ('COCO, mAP: +14.0%')
         else:
             self._prose_candidates(site, add)
         section = self.document.section_at(site.start)
@@ -393,6 +396,8 @@ class Proposer:
                 add("subject", header.name, "src=hdr_name", from_top, last)
                 add("metric", header.name, "src=hdr_name", from_top, last)
             add("metric", level, "src=hdr_text", from_top, last)
+            for written in _PASS_AT.findall(level):
+                add("metric", written, "src=hdr_passk", from_top)
             for inner in _PARENTHESIS.findall(level):
                 add("metric", inner, "src=hdr_paren", from_top)
             add("dataset", level, "src=hdr_text", from_top, last)
@@ -441,6 +446,10 @@ class Proposer:
                 add("metric", header.metric_text or header.metric, f"src={level}_metric", value=header.metric)
             for inner in _PARENTHESIS.findall(title):
                 add("metric", inner, f"src={level}_paren")
+            for label, written, key in self._mentions_of(title[:160]):
+                add("metric" if label == "METRIC" else "dataset", written, f"src={level}_{label.lower()}", value=key)
+            for written in _PASS_AT.findall(title):
+                add("metric", written, f"src={level}_passk")
             named = tables.named_benchmark(title[:160])
             if named:
                 add("dataset", named, f"src={level}_dataset")
@@ -499,6 +508,8 @@ class Proposer:
                 out.append("paren_after_name")
             return out
 
+        for m in _PASS_AT.finditer(text, start, end):
+            add("metric", m.group(0), "src=passk", *relation(m.start(), m.end()))
         for m in mentions:
             name = "metric" if m.label == "METRIC" else "dataset" if m.label == "DATASET" else None
             if name is None:
