@@ -195,11 +195,11 @@ def read_pdf_cached(path: str | Path) -> Document:
 
 
 def read_cached(document: Document) -> Extraction:
-    """A document's claims and the numbers it holds that could not be checked, from the cache
-    when its text was read before (no spaCy start-up)."""
+    """A document's claims as the checks read them (the rules' frames) and the numbers it holds
+    that could not be checked, from the cache when its text was read before (no spaCy start-up)."""
     from .cache import cached
     return cached(f"claims|{document.name}", document.text.encode("utf-8"),
-                  lambda: default_extractor().read(document, numbers=False))
+                  lambda: default_extractor().read(document, numbers=False, learned=False))
 
 
 def check_document(document: Document, select=None, ignore=None, tolerance: float = 0.0,

@@ -109,7 +109,7 @@ def paper_names(document: Document) -> set[str]:
 def _read_and_extract(path: Path, kind: str):
     from .extract.claims import extract_claims
     document = read_any(path, kind)
-    return document, tuple(extract_claims(document))
+    return document, tuple(extract_claims(document, learned=False))
 
 
 def read_any(path: Path, kind: str | None = None) -> Document:
