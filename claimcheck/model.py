@@ -92,6 +92,7 @@ class TableCell:
     headers: tuple[str, ...] = ()
     caption: str = ""
     label: bool = False  # the cell is itself a label (a method's name, a benchmark's), not a figure
+    group: str = ""      # the label of a row of its own above the cell's row that heads a group of rows
 
 
 @dataclass(frozen=True)

@@ -43,6 +43,26 @@ _CONFIG_HEADER = re.compile(r"(?i)^#|\bnumber\s+of\b|\b(?:gpus?|batch|bsz|thread
 _METRIC_WORD = re.compile(r"(?i)\b(?:score|accuracy|acc|rate|latency|time|error|throughput|memory|size|params|"
                           r"parameters|speedup|speed|cost|price|f1|loss|perplexity|recall|precision|bleu|rouge|"
                           r"em|pass@\d+|win|ratio|reward|usage|flops|performance|elo|wer|cer|ap|map|auc|ndcg)\b")
+# a metric word with up to two words before it ('prefill GPU time', 'average win'), for proposals
+_METRIC_PHRASE = re.compile(r"(?i)(?:\b[a-z][\w-]*\s+){0,2}\b(?:score|accuracy|acc|rate|latency|time|error|throughput|"
+                            r"memory|size|params|parameters|speedup|speed|cost|price|f1|loss|perplexity|recall|"
+                            r"precision|bleu|rouge|em|win|ratio|reward|usage|flops|performance|elo|wer|cer|ap|map|auc|"
+                            r"ndcg|miou|iou|similarity|correlation|pass|qps|tps|bandwidth|utili[sz]ation)\b")
+
+
+def metric_phrases(text: str) -> list[str]:
+    """The metric words of a phrase, alone and with up to two words before them:
+    'I3-Inst. Pass' -> ['Pass', 'Inst. Pass'], 'prefill GPU time' -> ['time', 'GPU time', 'prefill GPU time']."""
+    out = []
+    for m in _METRIC_PHRASE.finditer(text):
+        words = m.group(0).split()
+        for k in range(len(words)):
+            phrase = " ".join(words[k:])
+            if phrase.split()[0].lower() not in _STOP and phrase not in out:
+                out.append(phrase)
+    return out
+
+
 _PASS_AT = re.compile(r"(?i)\bpass[@^]\d+\b|\b(?:ndcg|recall|precision|map|hit|mrr|acc)@\d+\b")
 _PARENTHESIS = re.compile(r"\(([^()]{1,40})\)")
 _COMPARE_BEFORE = re.compile(r"\b(?:than|over|vs\.?|versus|against|compared\s+(?:to|with)|relative\s+to|ahead\s+of|"
@@ -102,7 +122,9 @@ class Site:
 class Proposer:
     """Proposes, for one document, the candidates and features of each number."""
 
-    def __init__(self, reading, units: list[tuple[int, int]]) -> None:
+    def __init__(self, reading, units: list[tuple[int, int]], typer=None) -> None:
+        self.typer = typer  # what a name looks like: a metric, a benchmark, a system, a setting
+        self._types: dict[str, list[str]] = {}
         self.r = reading
         self.v = reading.v
         self.document: Document = reading.document
@@ -358,13 +380,21 @@ class Proposer:
                 if re.search(r"\d(?:\.\d)?\s?[BMK]\b|\bv?\d+\.\d", candidate.text):
                     candidate.features.add("sized_or_versioned")
 
+                for feature in self._type_features(candidate.text):
+                    candidate.features.add(feature)
+                    if context == "ctx=cell":
+                        candidate.features.add(f"{feature}&cell")
                 sources = sorted(x for x in candidate.features if x.startswith("src=") and "&" not in x)
                 candidate.features.add(f"nsrc={bucket(len(sources))}")
                 if len(sources) > 1:
                     candidate.features.add("srcs=" + "+".join(sources[:3]))
-                if claim is not None:
-                    for source in sources[:2]:
+                types = [f for f in candidate.features if f.startswith(("type_top=", "type_" + name + "="))
+                         and "&" not in f]
+                for source in sources[:3]:
+                    if claim is not None:
                         candidate.features.add(f"{source}&kind={claim.kind}")
+                    for feature in types:
+                        candidate.features.add(f"{source}&{feature}")
             null = Candidate(NULL, {"null", f"null&{context}", f"null&n={bucket(len(candidates))}"})
             if claim is not None:
                 null.features.add(f"null&kind={claim.kind}")
@@ -396,6 +426,8 @@ class Proposer:
                 add("subject", header.name, "src=hdr_name", from_top, last)
                 add("metric", header.name, "src=hdr_name", from_top, last)
             add("metric", level, "src=hdr_text", from_top, last)
+            for phrase in metric_phrases(level):
+                add("metric", phrase, "src=hdr_metric_word", from_top, last)
             for written in _PASS_AT.findall(level):
                 add("metric", written, "src=hdr_passk", from_top)
             for inner in _PARENTHESIS.findall(level):
@@ -415,7 +447,17 @@ class Proposer:
             if header.dataset:
                 add("dataset", header.dataset, "src=row_dataset", f"label_role={role}", column, value=header.dataset)
             add("metric", value, "src=row_text", f"label_role={role}", column)
+            for phrase in metric_phrases(value):
+                add("metric", phrase, "src=row_metric_word", f"label_role={role}", column)
             add("dataset", value, "src=row_text", f"label_role={role}", column)
+        if cell.group:
+            header = tables.header(cell.group)
+            if header.metric:
+                add("metric", header.metric_text or header.metric, "src=group_metric", value=header.metric)
+            if header.dataset:
+                add("dataset", header.dataset, "src=group_dataset")
+            add("metric", cell.group, "src=group_text")
+            add("dataset", cell.group, "src=group_text")
         if cell.caption:
             caption = cell.caption.split(":", 1)[-1][:160]
             header = tables.header(caption[:80])
@@ -435,6 +477,19 @@ class Proposer:
             named = tables.named_benchmark(intro)
             if named:
                 add("dataset", named, "src=intro_named")
+
+    def _type_features(self, text: str) -> list[str]:
+        """How much a string looks like a metric, a benchmark, a system or a setting, by the
+        model's name typer (learned from the corpus's labels), in coarse steps."""
+        if self.typer is None:
+            return []
+        found = self._types.get(text)
+        if found is None:
+            probabilities = self.typer.probabilities(string_features(text))
+            top = max(probabilities, key=probabilities.get)
+            found = [f"type_top={top}"] + [f"type_{label}={_step(p)}" for label, p in probabilities.items()]
+            self._types[text] = found
+        return found
 
     def _context_candidates(self, position: int, add) -> None:
         """What the headings above a position and the document as a whole propose."""
@@ -533,6 +588,10 @@ class Proposer:
             add("subject", name, *features)
             add("baseline", name, *features)
             add("dataset", name, *features)
+        for m in _METRIC_PHRASE.finditer(sentence):
+            a, b = start + m.start(), start + m.end()
+            for phrase in metric_phrases(m.group(0)):
+                add("metric", phrase, "src=metric_word", *relation(a, b))
         # words right after the number: "71.2 accuracy", "45 ms latency", "3.2x speedup"
         after = re.match(r"\s*(?:[%×x]|ms|s|GB|MB|points?|pts?)?\s*((?:[a-z][a-z-]+\s?){1,2})", text[site.end:end])
         if after:
@@ -641,6 +700,21 @@ class Proposer:
         starts = self.document._cell_starts
         cells = self.document.cells[bisect_left(starts, line_start):bisect_right(starts, line_end)]
         return [c for c in cells if c is not cell and c.table == cell.table and c.row == cell.row and not c.label]
+
+
+def string_features(text: str) -> list[str]:
+    """What the name typer sees of a string: its character 2- to 4-grams (lower case, with word
+    boundaries), its words, its shape ('Aa-0A'), and its length in words."""
+    lowered = " " + " ".join(text.lower().split()) + " "
+    out = {f"c{lowered[i:i + n]}" for n in (2, 3, 4) for i in range(len(lowered) - n + 1)}
+    out |= {f"w{w}" for w in re.findall(r"[a-z]+|\d+", text.lower())}
+    out.add("shape" + re.sub(r"[A-Z]+", "A", re.sub(r"[a-z]+", "a", re.sub(r"\d+", "0", text)))[:10])
+    out.add(f"len{min(len(text.split()), 5)}")
+    return sorted(out)
+
+
+def _step(p: float) -> str:
+    return "lo" if p < 0.2 else "mid" if p < 0.5 else "hi" if p < 0.8 else "top"
 
 
 def _norm_word(word: str) -> str:

@@ -102,7 +102,7 @@ class ClaimExtractor:
         reading, units, claims, bare, others = self._read_by_rules(document)
         model = load_model() if learned else None
         if model is not None:
-            claims, others = apply_model(model, Proposer(reading, units), claims, bare, others)
+            claims, others = apply_model(model, Proposer(reading, units, model.typer), claims, bare, others)
         else:
             others += [reading.number(c.quantity.start, c.quantity.end, "unread", _NO_METRIC) for c in bare]
         if not numbers:  # only what `check` reports as not checkable: each such number, and where each bound begins
@@ -115,11 +115,11 @@ class ClaimExtractor:
         others.sort(key=lambda r: r.start)
         return Extraction(tuple(claims), tuple(reading.located(n) for n in others))
 
-    def sites(self, document: Document):
+    def sites(self, document: Document, typer=None):
         """The rules' reading of every number of a document, as the learned reader sees it:
         (proposer, sites), one site per number. For training and evaluating the reader."""
         reading, units, claims, bare, others = self._read_by_rules(document)
-        proposer = Proposer(reading, units)
+        proposer = Proposer(reading, units, typer)
         return proposer, all_sites(proposer, claims, bare, others)
 
     def _read_by_rules(self, document: Document):

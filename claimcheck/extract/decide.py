@@ -64,6 +64,21 @@ class Multiclass:
 
 
 @dataclass(frozen=True)
+class Typer:
+    """A multinomial scorer of strings: how likely a name is a metric, a benchmark, a system or a setting."""
+
+    classes: tuple
+    scorers: tuple
+
+    def probabilities(self, features) -> dict:
+        scores = [scorer.score(features) for scorer in self.scorers]
+        top = max(scores)
+        exps = [math.exp(s - top) for s in scores]
+        total = sum(exps)
+        return {label: e / total for label, e in zip(self.classes, exps)}
+
+
+@dataclass(frozen=True)
 class ReaderModel:
     claim: Linear
     threshold: float
@@ -74,6 +89,7 @@ class ReaderModel:
     setting_threshold: float
     info: dict
     margins: dict = None  # field -> how much another candidate must outscore the rules' answer
+    typer: Typer | None = None
 
     def __post_init__(self):
         if self.margins is None:
@@ -117,6 +133,11 @@ def _multiclass(data) -> Multiclass:
     return Multiclass(classes, tuple(_linear(data["scorers"][c]) for c in classes))
 
 
+def _typer(data) -> Typer:
+    classes = tuple(str(c) for c in data["classes"])
+    return Typer(classes, tuple(_linear(data["scorers"][c]) for c in classes))
+
+
 def parse_model(raw: str) -> ReaderModel:
     data = json.loads(raw)
     if not isinstance(data, dict) or data.get("format") != FORMAT or data.get("version") != VERSION:
@@ -128,7 +149,8 @@ def parse_model(raw: str) -> ReaderModel:
             fields={name: _linear(scorer) for name, scorer in data["fields"].items()},
             setting=_linear(data["setting"]), setting_threshold=float(data["setting"].get("threshold", 0.5)),
             info=data.get("info", {}),
-            margins={str(k): float(v) for k, v in data.get("margins", {}).items()})
+            margins={str(k): float(v) for k, v in data.get("margins", {}).items()},
+            typer=_typer(data["typer"]) if data.get("typer") else None)
     except (KeyError, TypeError, ValueError) as error:
         raise ModelError(f"malformed model: {error}") from None
 

@@ -356,6 +356,8 @@ class TableReader:
                 else:
                     settings.add("variant:" + header.name.lower())
             take(header)
+        if cell.group:
+            take(self.header(cell.group))  # a group row ('Content Consistency (WER)') frames its rows
         if not metric and cell.caption:
             caption = self.header(cell.caption.split(":", 1)[-1][:80])
             parts = [self.header(part).metric for part in re.split(r",|\band\b|;", cell.caption.split(":", 1)[-1][:160])]

@@ -199,8 +199,18 @@ def _cells_of_table(header: list[str], rows, table: int, caption: str, sub_heade
             if not header[c].strip() and c not in labels and header[c - 1].strip() and (c - 1) not in labels:
                 header[c] = header[c - 1]
     carried = {c: "" for c in labels}
+    group = ""
     for r, row in enumerate(rows, 1):
         row_texts = texts[r - 1]
+        filled = [_plain(t) for t in row_texts if _plain(t)]
+        if width >= 3 and len(filled) == 1 and not _STANDALONE_FIGURE.search(filled[0]):
+            # a row of one label and no figure ('| | **Speaker Similarity** | | |') heads the rows
+            # below it, up to the next such row
+            group = filled[0]
+            for c, (start, end, cell_text, *covered) in enumerate(row):
+                if not (covered and covered[0]):
+                    yield TableCell(start, end, r, c, cell_text, "", "", table, caption=caption, label=True)
+            continue
         for c in labels:
             value = _plain(row_texts[c])
             # an empty label continues the group above it, as a spanning cell would; so does a
@@ -214,7 +224,7 @@ def _cells_of_table(header: list[str], rows, table: int, caption: str, sub_heade
                 continue
             levels = _distinct([header[c] if c < len(header) else ""] + [s[c] for s in sub_headers if c < len(s)])
             yield TableCell(start, end, r, c, cell_text, row_header, " ".join(levels), table,
-                            labels=row_labels, headers=levels, caption=caption, label=c in labels)
+                            labels=row_labels, headers=levels, caption=caption, label=c in labels, group=group)
 
 
 def _distinct(levels: list[str]) -> tuple[str, ...]:

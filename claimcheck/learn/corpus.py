@@ -25,15 +25,17 @@ class Labelled:
     genre: str
     path: Path
     gold: tuple[dict, ...]
+    repo: str = ""
 
 
 def load(root: Path = ROOT, splits=SPLITS) -> list[Labelled]:
     """The corpus's documents of the given splits, in a fixed order (split, then name)."""
-    genres = {}
+    genres, repos = {}, {}
     manifest = root / "documents.csv"
     if manifest.exists():
         with manifest.open(encoding="utf-8") as handle:
-            genres = {row["name"]: row["genre"] for row in csv.DictReader(handle)}
+            for row in csv.DictReader(handle):
+                genres[row["name"]], repos[row["name"]] = row["genre"], row["repo"].lower()
     out = []
     for split in splits:
         folder = root / split
@@ -43,7 +45,8 @@ def load(root: Path = ROOT, splits=SPLITS) -> list[Labelled]:
             if not document.exists():
                 continue
             gold = json.loads(gold_path.read_text(encoding="utf-8"))["numbers"]
-            out.append(Labelled(name, split, genres.get(name, name.split("_", 1)[0]), document, tuple(gold)))
+            out.append(Labelled(name, split, genres.get(name, name.split("_", 1)[0]), document, tuple(gold),
+                                repos.get(name, name)))
     return out
 
 

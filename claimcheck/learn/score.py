@@ -67,7 +67,7 @@ def read_json(extractor, labelled: Labelled, model) -> dict:
     document = read_document(labelled.path, labelled.path.name)
     reading, units, claims, bare, others = extractor._read_by_rules(document)
     if model is not None:
-        claims, others = apply_model(model, Proposer(reading, units), claims, bare, others)
+        claims, others = apply_model(model, Proposer(reading, units, model.typer), claims, bare, others)
     else:
         from ..extract.reader import NO_METRIC
         others = others + [reading.number(c.quantity.start, c.quantity.end, "unread", NO_METRIC) for c in bare]

@@ -35,12 +35,12 @@ class Examples:
     setting: list = field(default_factory=list)    # (features, bool)
 
 
-def document_sites(extractor, labelled: Labelled):
+def document_sites(extractor, labelled: Labelled, typer=None):
     """(proposer, [(gold or None, site)]) for one labelled document, read by the rules alone."""
     from ..extract.reader import _new_claim
     from ..ingest.text import read_document
     document = read_document(labelled.path, labelled.path.name)
-    proposer, sites = extractor.sites(document)
+    proposer, sites = extractor.sites(document, typer)
     reads = []
     for site in sites:
         location = document.locate(site.start)
@@ -54,11 +54,13 @@ def document_sites(extractor, labelled: Labelled):
     return proposer, out
 
 
-def collect(extractor, documents: list[Labelled]) -> Examples:
+def collect(extractor, documents: list[Labelled], typers=None) -> Examples:
+    """Training rows of every head; `typers` gives each document the name typer to read it with
+    (one that never saw that document's labels), by document name."""
     examples = Examples()
     group = 0
     for labelled in documents:
-        proposer, pairs = document_sites(extractor, labelled)
+        proposer, pairs = document_sites(extractor, labelled, (typers or {}).get(labelled.name))
         for gold, site in pairs:
             may_claim = site.status == "claim" or site.claim is not None or overturnable(site.status, site.reason)
             if not may_claim:
@@ -82,6 +84,71 @@ def collect(extractor, documents: list[Labelled]) -> Examples:
                 agrees = not is_null(gold_setting) and text_agrees(gold_setting, candidate.text)
                 examples.setting.append((sorted(candidate.features), agrees))
     return examples
+
+
+TYPE_FIELDS = ("metric", "dataset", "subject", "setting")
+FOLDS = 4
+
+
+def typer_examples(documents: list[Labelled]) -> list[tuple[str, str]]:
+    """(string, field) for every distinct name a document's gold claims give as a metric,
+    benchmark, subject or setting (settings split at commas)."""
+    from ..extract.candidates import clean
+    out = []
+    for labelled in documents:
+        seen = set()
+        for gold in labelled.gold:
+            if gold.get("claim") is not True:
+                continue
+            for name in TYPE_FIELDS:
+                value = gold.get(name)
+                for option in value if isinstance(value, list) else [value]:
+                    if not isinstance(option, str):
+                        continue
+                    for part in option.split(",") if name == "setting" else [option]:
+                        text = clean(part)
+                        if text and (text, name) not in seen:
+                            seen.add((text, name))
+                            out.append((text, name))
+    return out
+
+
+def fit_typer(examples: list[tuple[str, str]], C: float = 1.0) -> dict | None:
+    """A multinomial logistic regression over `string_features`, as JSON data."""
+    from sklearn.feature_extraction import DictVectorizer
+    from sklearn.linear_model import LogisticRegression
+    from ..extract.candidates import string_features
+    labels = [label for _, label in examples]
+    if len(set(labels)) < 2:
+        return None
+    vectoriser = DictVectorizer()
+    X = vectoriser.fit_transform([{f: 1.0 for f in string_features(text)} for text, _ in examples])
+    model = LogisticRegression(C=C, max_iter=3000)
+    model.fit(X, labels)
+    names = vectoriser.get_feature_names_out()
+    classes = [str(c) for c in model.classes_]
+    return {"classes": classes, "scorers": {
+        c: {"bias": round(float(b), 4), "weights": {str(n): round(float(w), 4) for n, w in zip(names, row) if abs(w) >= 1e-3}}
+        for c, row, b in zip(classes, model.coef_, model.intercept_)}}
+
+
+def fold_of(labelled: Labelled) -> int:
+    """A document's fold for cross-fitting: by its repository, so two excerpts of one repository
+    are never on both sides."""
+    import hashlib
+    return int(hashlib.sha256(labelled.repo.encode()).hexdigest(), 16) % FOLDS
+
+
+def cross_fitted_typers(documents: list[Labelled]) -> dict:
+    """Each document's name typer, trained on the other folds' labels only: the rankers then
+    learn how far the typer's judgement of an unseen name can be trusted."""
+    from ..extract.decide import _typer
+    out = {}
+    for k in range(FOLDS):
+        data = fit_typer(typer_examples([d for d in documents if fold_of(d) != k]))
+        typer = _typer(data) if data else None
+        out.update({d.name: typer for d in documents if fold_of(d) == k})
+    return out
 
 
 def _fit(rows, C: float):
@@ -198,8 +265,9 @@ def build(examples: Examples, C: dict) -> dict:
     return data
 
 
-def rank_accuracy(model, rows) -> float:
-    """Share of groups whose top-scored candidate agrees with the gold (ties: the first)."""
+def rank_accuracy(model, rows, margin: float = 0.0) -> float:
+    """Share of groups whose chosen candidate agrees with the gold: the top-scored one (ties: the
+    first), unless it beats the rules' own answer by less than `margin` (as `ReaderModel.rank`)."""
     groups: dict[int, list] = {}
     for group, features, label in rows:
         groups.setdefault(group, []).append((features, label))
@@ -207,9 +275,39 @@ def rank_accuracy(model, rows) -> float:
         return 0.0
     right = 0
     for members in groups.values():
-        best = max(range(len(members)), key=lambda i: (model.score(members[i][0]), -i))
+        scores = [model.score(features) for features, _ in members]
+        best = max(range(len(members)), key=lambda i: (scores[i], -i))
+        rule = next((i for i, (f, _) in enumerate(members) if "src=rule" in f),
+                    next((i for i, (f, _) in enumerate(members) if "null" in f), None))
+        if rule is not None and scores[best] - scores[rule] < margin:
+            best = rule
         right += members[best][1]
     return right / len(groups)
+
+
+MARGINS = (0.0, 0.5, 1.0, 2.0, 4.0)
+THRESHOLDS = (0.3, 0.4, 0.5, 0.6, 0.7)
+
+
+def choose_margins(data: dict, dev: Examples) -> dict:
+    """For each field, the margin of MARGINS that does best on the dev split."""
+    from ..extract.decide import _linear
+    out = {}
+    for name in FIELDS:
+        scorer = _linear(data["fields"][name])
+        out[name] = max(MARGINS, key=lambda m: (round(rank_accuracy(scorer, dev.fields[name], m), 6), -m))
+    return out
+
+
+def choose_threshold(data: dict, dev: Examples) -> float:
+    """The keep-threshold for settings that does best on the dev split's setting rows."""
+    from ..extract.decide import _linear
+    scorer = _linear(data["setting"])
+    if not dev.setting:
+        return 0.5
+    def accuracy(threshold):
+        return sum((scorer.probability(f) >= threshold) == y for f, y in dev.setting) / len(dev.setting)
+    return max(THRESHOLDS, key=lambda t: (round(accuracy(t), 6), -abs(t - 0.5)))
 
 
 def choose_c(train: Examples, dev: Examples) -> dict:
@@ -260,11 +358,21 @@ def train(root: Path, out: Path, log=print) -> dict:
     if not train_docs:
         raise ModelError(f"no labelled documents under {root}/train")
     log(f"reading {len(train_docs)} train and {len(dev_docs)} dev documents")
-    train_examples = collect(extractor, train_docs)
-    dev_examples = collect(extractor, dev_docs)
+    from ..extract.decide import _typer
+    typer_data = fit_typer(typer_examples(train_docs))
+    typer = _typer(typer_data) if typer_data else None
+    train_examples = collect(extractor, train_docs, cross_fitted_typers(train_docs))
+    dev_examples = collect(extractor, dev_docs, {d.name: typer for d in dev_docs})
     C = choose_c(train_examples, dev_examples) if dev_docs else {h: 1.0 for h in ("claim", "reason", "kind", "setting", *FIELDS)}
     log("regularisation chosen on dev: " + ", ".join(f"{k}={v}" for k, v in sorted(C.items())))
     data = build(train_examples, C)
+    if typer_data:
+        data["typer"] = typer_data
+    if dev_docs:
+        data["margins"] = choose_margins(data, dev_examples)
+        data["setting"]["threshold"] = choose_threshold(data, dev_examples)
+        log("margins chosen on dev: " + ", ".join(f"{k}={v}" for k, v in sorted(data["margins"].items()))
+            + f"; setting threshold {data['setting']['threshold']}")
     counts = Counter({"numbers": len(train_examples.claim), "claims": sum(y for _, y in train_examples.claim)})
     data["info"] = {"trained_on": {"documents": len(train_docs), **counts}, "C": C,
                     "corpus": "data/reading/train", "dev_documents": len(dev_docs)}
