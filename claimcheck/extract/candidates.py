@@ -17,12 +17,15 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cached_property, lru_cache
 
 from ..model import Claim, Document, TableCell
 from .context import heading_chain, heading_levels, intro_before
 from .vocabulary import settings_found
 
-FIELDS = ("subject", "metric", "dataset", "baseline")
+# the fields the model ranks; the baseline stays as the rules read it (they agree with the labels
+# on 90% of claims, and ranking it doubled the cost of the names proposed in prose)
+FIELDS = ("subject", "metric", "dataset")
 NULL = ""
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’.+/-]*[A-Za-z0-9+]|[A-Za-z]|\d[\d.,]*|[^\w\s]")
@@ -63,12 +66,65 @@ def metric_phrases(text: str) -> list[str]:
     return out
 
 
+_CONFIG_VALUE = re.compile(r"[\d.,]+[A-Za-z%]{0,3}")
+_COUNT_OF = re.compile(r"(?i)^(?:#|number\s+of|num\.?|no\.?\s+of)\s*")
+_NOT_ALNUM = re.compile(r"[^a-z0-9]+")
+_LETTERS = re.compile(r"[A-Za-z]+")
+_DIGITS = re.compile(r"\d+")
+_DIGIT = re.compile(r"\d")
+_LETTER = re.compile(r"[A-Za-z]")
+_NOT_DIGIT = re.compile(r"[^\d.]")
+_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
+_REACH = 160   # characters either side of a figure in which names are proposed
+_NEAREST = 8   # names proposed per figure, nearest first
 _PASS_AT = re.compile(r"(?i)\bpass[@^]\d+\b|\b(?:ndcg|recall|precision|map|hit|mrr|acc)@\d+\b")
 _PARENTHESIS = re.compile(r"\(([^()]{1,40})\)")
 _COMPARE_BEFORE = re.compile(r"\b(?:than|over|vs\.?|versus|against|compared\s+(?:to|with)|relative\s+to|ahead\s+of|"
                              r"behind|beats?|beating|outperforms?|surpass(?:es)?|from)\s+(?:the\s+)?$", re.I)
 
 
+@lru_cache(maxsize=64)
+def _count_features(count: str) -> frozenset:
+    return frozenset((f"n={count}",))
+
+
+@lru_cache(maxsize=4096)
+def _null_features(context: str, count: str, kind: str, ruled: str) -> frozenset:
+    """The features of the empty answer: where the figure stands, how many other answers there
+    are, its kind, and whether the rules gave an answer."""
+    out = {"null", f"null&{context}", f"null&n={count}"}
+    if kind:
+        out |= {f"null&kind={kind}", f"null&rule={ruled}"}
+    return frozenset(out)
+
+
+@lru_cache(maxsize=65536)
+def _prepare(name: str, text: str, features: tuple, value: str, context: str):
+    """A proposal ready to merge: (field, key, text, value, features, sources), or None for a
+    text that names nothing (empty, too long, no letter)."""
+    text = clean(text)
+    if not text or len(text) > 80 or not _LETTER.search(text):
+        return None
+    sources = frozenset(f for f in features if f.startswith("src="))
+    # where it came from, and whether in a cell or in prose
+    return name, key_of(text), text, value, frozenset(features) | {f"{s}&{context}" for s in sources}, sources
+
+
+def _setting_entry(text: str, setting: str, features: tuple, context: str):
+    """A setting proposal ready to merge: (key, text, typed value, features, sources), or None."""
+    text = clean(text)
+    if not text or len(text) > 60:
+        return None
+    kind = setting.partition(":")[0] if ":" in setting else "text"
+    if kind == "task":
+        return None
+    features = features + (f"type={kind}",)
+    value = setting if ":" in setting else f"setting:{text.lower()}"
+    return (key_of(text), text, value, frozenset(features) | {f"{f}&{context}" for f in features},
+            frozenset(f for f in features if f.startswith("src=")))
+
+
+@lru_cache(maxsize=65536)
 def clean(text: str) -> str:
     """A name or header as a reader would quote it: no markup, links, citation marks or '(ours)'."""
     text = _LINK.sub(r"\1", text)
@@ -77,9 +133,10 @@ def clean(text: str) -> str:
     return " ".join(text.split()).strip(" :;,.-–—|")
 
 
+@lru_cache(maxsize=65536)
 def key_of(text: str) -> str:
     """The form candidates are merged by: lower case, letters and digits only."""
-    return re.sub(r"[^a-z0-9]+", "", text.lower())
+    return _NOT_ALNUM.sub("", text.lower())
 
 
 def bucket(n: int) -> str:
@@ -87,17 +144,34 @@ def bucket(n: int) -> str:
 
 
 def shape(text: str) -> str:
-    out = re.sub(r"[A-Za-z]+", "a", re.sub(r"\d+", "d", text))
+    out = _LETTERS.sub("a", _DIGITS.sub("d", text))
     return out[:8]
 
 
-@dataclass
 class Candidate:
-    """One answer a field could take, with what supports it."""
+    """One answer a field could take, with what supports it.
 
-    text: str
-    features: set[str] = field(default_factory=set)
-    value: str = ""  # the form a Claim carries (a lexicon id, a typed setting); `text` when empty
+    `features` are its own; `described` what its text and sources say of it; `parts` the feature
+    sets of the proposals merged into it, kept whole (most are shared by every cell of a column
+    or row, and a model scores a shared set once); `sources` its 'src=' features; `value` the form
+    a Claim carries (a lexicon id, a typed setting), `text` when empty. A plain class with slots:
+    a long README makes a hundred thousand of them."""
+
+    __slots__ = ("text", "features", "value", "sources", "described", "parts")
+
+    def __init__(self, text: str, features=None, value: str = "") -> None:
+        self.text = text
+        self.features = features if features is not None else set()
+        self.value = value
+        self.sources = frozenset()
+        self.described = ()
+        self.parts = []
+
+    def all_features(self) -> set[str]:
+        return self.features.union(self.described, *self.parts)
+
+    def __repr__(self) -> str:
+        return f"Candidate({self.text!r}, {sorted(self.all_features())[:6]}...)"
 
     @property
     def key(self) -> str:
@@ -123,8 +197,13 @@ class Proposer:
     """Proposes, for one document, the candidates and features of each number."""
 
     def __init__(self, reading, units: list[tuple[int, int]], typer=None) -> None:
-        self.typer = typer  # what a name looks like: a metric, a benchmark, a system, a setting
+        self.typer = typer  # what a name looks like: a metric, a benchmark, a system or a setting
         self._types: dict[str, list[str]] = {}
+        self._text_features_cache: dict[str, tuple[str, ...]] = {}
+        self._decorations: dict[tuple, tuple[str, ...]] = {}
+        # proposals shared by many numbers (a table's context, a column's headers, a row's labels)
+        # are made once and replayed: a table of a thousand cells asks for them a thousand times
+        self._batches: dict[tuple, list] = {}
         self.r = reading
         self.v = reading.v
         self.document: Document = reading.document
@@ -141,22 +220,29 @@ class Proposer:
         self._table_starts: dict[int, int] = {}
         for cell in self.document.cells:
             self._table_starts.setdefault(cell.table, cell.start)
-        self._frequent = self._frequent_names()
-        self._document_settings = self._settings_of_document()
 
     # -- the document around a number ----------------------------------------------------------
 
-    def heading_chain(self, offset: int, limit: int = 4) -> list[str]:
+    def heading_chain(self, offset: int, limit: int = 3) -> list[str]:
         return heading_chain(self._headings, self._heading_starts, offset, limit)
 
     def intro_before(self, position: int) -> str:
         return intro_before(self.text, position)
 
+    @cached_property
+    def _frequent(self) -> list[tuple[str, int]]:
+        return self._frequent_names()
+
+    @cached_property
+    def _document_settings(self) -> list[tuple[str, str, int]]:
+        return self._settings_of_document()
+
     def _frequent_names(self) -> list[tuple[str, int]]:
         """Name-like words the document's prose and headings use most (its own method, its benchmark)."""
         from collections import Counter
         counts: Counter = Counter()
-        for m in _NAME_SPAN.finditer(self.text[:200_000]):
+        text = self.text[:12_000] + "\n" + "\n".join(title for _, _, title in self._headings)
+        for m in _NAME_SPAN.finditer(text):
             phrase = m.group(0).rstrip(".-/")
             words = phrase.split()
             if len(phrase) > 2 and (self.v.is_name_like(phrase) or 1 < len(words) <= 3):
@@ -164,16 +250,18 @@ class Proposer:
             for word in words if len(words) > 1 else ():
                 if len(word) > 2 and self.v.is_name_like(word):
                     counts[word] += 1
-        return [(name, n) for name, n in counts.most_common(5) if n >= 3]
+        return [(name, n) for name, n in counts.most_common(3) if n >= 3]
 
     def _settings_of_document(self) -> list[tuple[str, str, int]]:
         """(setting, as written, how often) for hardware, precision and shots named in the document."""
         from collections import Counter
         counts, written = Counter(), {}
-        for s, e, kind, setting in settings_found(self.text[:200_000]):
+        # the headings and the opening of a document say where its figures were measured
+        text = self.text[:1_500] + "\n" + "\n".join(title for _, _, title in self._headings)
+        for s, e, kind, setting in settings_found(text):
             if kind in ("hardware", "precision", "shots"):
                 counts[setting] += 1
-                written.setdefault(setting, self.text[s:e])
+                written.setdefault(setting, text[s:e])
         return [(setting, written[setting], n) for setting, n in counts.most_common(4)]
 
     # -- where a number stands ----------------------------------------------------------------
@@ -212,7 +300,7 @@ class Proposer:
 
     def number_features(self, site: Site) -> list[str]:
         f = [f"rule={site.status}", f"where={site.where}", f"rule={site.status}&where={site.where}"]
-        reason = re.sub(r"\s*\(.*$", "", site.reason)[:40]
+        reason = site.reason.split(" (", 1)[0][:40]
         if site.status != "claim":
             f.append(f"reason={reason}")
             f.append(f"reason={reason}&where={site.where}")
@@ -234,7 +322,7 @@ class Proposer:
                 f.append("range")
             if q.per:
                 f.append("per")
-        digits = re.sub(r"[^\d.]", "", site.text)
+        digits = _NOT_DIGIT.sub("", site.text)
         f.append(f"shape={shape(site.text)}")
         f.append("decimal" if "." in digits else "integer")
         if "." not in digits and digits:
@@ -263,7 +351,7 @@ class Proposer:
         if site.cell is not None:
             f += self._cell_features(site)
         else:
-            numbers = len(re.findall(r"\d+(?:[.,]\d+)*", self.text[site.unit[0]:site.unit[1]]))
+            numbers = len(_NUMBER.findall(self.text, site.unit[0], site.unit[1]))
             f.append(f"nums={bucket(numbers)}")
             sentence = self.text[site.unit[0]:site.unit[1]].lower()
             for cue in ("faster", "slower", "speedup", "improv", "outperform", "than", "from", "reduc",
@@ -302,25 +390,31 @@ class Proposer:
 
     # -- candidates for the frame of a claim ----------------------------------------------------
 
-    def candidates(self, site: Site) -> dict[str, list[Candidate]]:
-        """Every field's candidates, merged by their key; the null answer is always one."""
-        out: dict[str, dict[str, Candidate]] = {name: {} for name in FIELDS}
+    def candidates(self, site: Site, fields=FIELDS) -> dict[str, list[Candidate]]:
+        """Each field's candidates (of `fields`), merged by their key; the null answer is always one."""
+        out: dict[str, dict[str, Candidate]] = {name: {} for name in fields}
         claim = site.claim
         context = f"ctx={site.where}"
 
-        def add(name: str, text: str, *features: str, value: str = "") -> None:
-            text = clean(text)
-            if not text or len(text) > 80 or not re.search(r"[A-Za-z]", text):
-                return
-            k = key_of(text)
-            candidate = out[name].get(k)
+        def merge(entry) -> None:
+            name, k, text, value, features, sources = entry
+            found = out.get(name)
+            if found is None:
+                return  # a field not asked for
+            candidate = found.get(k)
             if candidate is None:
-                candidate = out[name][k] = Candidate(text, value=value)
+                candidate = found[k] = Candidate(text, value=value)
             elif value and not candidate.value:
                 candidate.value = value
-            for feature in features:
-                candidate.features.add(feature)
-                candidate.features.add(f"{feature}&{context}")
+            candidate.parts.append(features)
+            candidate.sources = candidate.sources | sources if candidate.sources else sources
+
+        def add(name: str, text: str, *features: str, value: str = "") -> None:
+            entry = _prepare(name, text, features, value, context)
+            if entry is not None:
+                merge(entry)
+
+        self._merge = merge  # for the batches of shared proposals
 
         if claim is not None:
             if claim.subject:
@@ -332,8 +426,6 @@ class Proposer:
                     add("metric", claim.metric.replace("_", " "), "src=rule_id", value=claim.metric)
             if claim.dataset:
                 add("dataset", claim.dataset, "src=rule", value=claim.dataset)
-            if claim.baseline:
-                add("baseline", claim.baseline, "src=rule")
             dimension = claim.quantity.dimension
             default = {"time": "latency", "rate": "throughput", "memory": "memory", "ratio": "speedup",
                        "money": "cost"}.get(dimension)
@@ -355,50 +447,12 @@ class Proposer:
         result = {}
         for name, found in out.items():
             candidates = list(found.values())
+            count = _count_features(bucket(len(candidates)))
             for candidate in candidates:
-                candidate.features.add("bias")
-                candidate.features.add(f"n={bucket(len(candidates))}")
-                if re.search(r"\d", candidate.text):
-                    candidate.features.add("has_digit")
-                words = len(candidate.text.split())
-                candidate.features.add(f"words={bucket(words)}")
-                lexicon = self.v.names.get(candidate.text.lower())
-                if lexicon:
-                    candidate.features.add("lex_benchmark" if self.v.is_benchmark(lexicon) else "lex_metric")
-                if candidate.text in self.known:
-                    candidate.features.add("known_name")
-                if self.v.is_name_like(candidate.text):
-                    candidate.features.add("name_like")
-                if candidate.text[:1].isupper():
-                    candidate.features.add("capital")
-                if _METRIC_WORD.search(candidate.text):
-                    candidate.features.add("metric_word")
-                if settings_found(candidate.text):
-                    candidate.features.add("has_setting")
-                if candidate.text.isupper() and len(candidate.text) <= 8:
-                    candidate.features.add("acronym")
-                if re.search(r"\d(?:\.\d)?\s?[BMK]\b|\bv?\d+\.\d", candidate.text):
-                    candidate.features.add("sized_or_versioned")
-
-                for feature in self._type_features(candidate.text):
-                    candidate.features.add(feature)
-                    if context == "ctx=cell":
-                        candidate.features.add(f"{feature}&cell")
-                sources = sorted(x for x in candidate.features if x.startswith("src=") and "&" not in x)
-                candidate.features.add(f"nsrc={bucket(len(sources))}")
-                if len(sources) > 1:
-                    candidate.features.add("srcs=" + "+".join(sources[:3]))
-                types = [f for f in candidate.features if f.startswith(("type_top=", "type_" + name + "="))
-                         and "&" not in f]
-                for source in sources[:3]:
-                    if claim is not None:
-                        candidate.features.add(f"{source}&kind={claim.kind}")
-                    for feature in types:
-                        candidate.features.add(f"{source}&{feature}")
-            null = Candidate(NULL, {"null", f"null&{context}", f"null&n={bucket(len(candidates))}"})
-            if claim is not None:
-                null.features.add(f"null&kind={claim.kind}")
-                null.features.add(f"null&rule={'set' if getattr(claim, name, '') else 'empty'}")
+                candidate.features = count
+                candidate.described = self._decoration(candidate, name, context, claim.kind if claim else "")
+            ruled = ("set" if getattr(claim, name, "") else "empty") if claim is not None else ""
+            null = Candidate(NULL, _null_features(context, bucket(len(candidates)), claim.kind if claim else "", ruled))
             result[name] = candidates + [null]
         return result
 
@@ -407,12 +461,22 @@ class Proposer:
         tables = self.r.tables
         levels = len(cell.headers)
         layout = "layout=rows" if tables.subjects_in_rows(cell) else "layout=cols"
-        _add = add
 
-        def add(name, text, *features, value=""):  # every table candidate knows the table's layout
+        def decorate(features):  # every table candidate knows the table's layout
             axis = next((f for f in features if f.startswith("src=")), "src=?")
-            _add(name, text, *features, layout, f"{axis}&{layout}", value=value)
+            return (layout, f"{axis}&{layout}")
 
+        context = f"ctx={site.where}"
+        self._batch(("headers", cell.table, cell.column), lambda record: self._header_candidates(cell, record),
+                    context, decorate)
+        self._batch(("labels", cell.table, cell.row), lambda record: self._label_candidates(cell, record),
+                    context, decorate)
+        self._batch(("table", cell.table, cell.group), lambda record: self._table_candidates(cell, record),
+                    context, decorate)
+
+    def _header_candidates(self, cell: TableCell, add) -> None:
+        tables = self.r.tables
+        levels = len(cell.headers)
         for depth, level in enumerate(cell.headers):
             from_top = f"lvl={depth}" if depth < 2 else "lvl=2+"
             last = "last_level" if depth == levels - 1 else "upper_level"
@@ -434,6 +498,9 @@ class Proposer:
                 add("metric", inner, "src=hdr_paren", from_top)
             add("dataset", level, "src=hdr_text", from_top, last)
             add("subject", level, "src=hdr_text", from_top, last)
+
+    def _label_candidates(self, cell: TableCell, add) -> None:
+        tables = self.r.tables
         for position, (name, value) in enumerate(cell.labels):
             if not value:
                 continue
@@ -450,6 +517,9 @@ class Proposer:
             for phrase in metric_phrases(value):
                 add("metric", phrase, "src=row_metric_word", f"label_role={role}", column)
             add("dataset", value, "src=row_text", f"label_role={role}", column)
+
+    def _table_candidates(self, cell: TableCell, add) -> None:
+        tables = self.r.tables
         if cell.group:
             header = tables.header(cell.group)
             if header.metric:
@@ -477,6 +547,71 @@ class Proposer:
             named = tables.named_benchmark(intro)
             if named:
                 add("dataset", named, "src=intro_named")
+
+    def _decoration(self, candidate: Candidate, name: str, context: str, kind: str) -> tuple[str, ...]:
+        """The features a candidate's text and sources give it for one field and kind of figure,
+        once per such combination: a column's header is proposed for every cell under it."""
+        key = (candidate.text, candidate.sources, name, context, kind)
+        found = self._decorations.get(key)
+        if found is not None:
+            return found
+        described = self._text_features(candidate.text)
+        out = list(described)
+        if context == "ctx=cell":
+            out += [f"{f}&cell" for f in described if f.startswith("type_")]
+        sources = sorted(candidate.sources)
+        out.append(f"nsrc={bucket(len(sources))}")
+        if len(sources) > 1:
+            out.append("srcs=" + "+".join(sources[:3]))
+        types = [f for f in described if f.startswith(("type_top=", "type_" + name + "="))]
+        out += [f"{source}&{feature}" for source in sources[:3] for feature in types]
+        if kind:
+            out += [f"{source}&kind={kind}" for source in sources[:3]]
+        found = self._decorations[key] = tuple(out)
+        return found
+
+    def _text_features(self, text: str) -> tuple[str, ...]:
+        """What a candidate's own text says of it (its shape, the lexicon, the name typer), once per text."""
+        found = self._text_features_cache.get(text)
+        if found is not None:
+            return found
+        out = ["bias", f"words={bucket(len(text.split()))}"]
+        if _DIGIT.search(text):
+            out.append("has_digit")
+        lexicon = self.v.names.get(text.lower())
+        if lexicon:
+            out.append("lex_benchmark" if self.v.is_benchmark(lexicon) else "lex_metric")
+        if text in self.known:
+            out.append("known_name")
+        if self.v.is_name_like(text):
+            out.append("name_like")
+        if text[:1].isupper():
+            out.append("capital")
+        if _METRIC_WORD.search(text):
+            out.append("metric_word")
+        if text.isupper() and len(text) <= 8:
+            out.append("acronym")
+        if re.search(r"\d(?:\.\d)?\s?[BMK]\b|\bv?\d+\.\d", text):
+            out.append("sized_or_versioned")
+        out += self._type_features(text)
+        found = self._text_features_cache[text] = tuple(out)
+        return found
+
+    def _batch(self, key: tuple, make, context: str, decorate=None) -> None:
+        """Merge in the proposals `make(record)` makes for `key`, making them once (`decorate`
+        adds features to each, such as the table's layout)."""
+        entries = self._batches.get(key)
+        if entries is None:
+            entries = []
+
+            def record(name, text, *features, value=""):
+                entry = _prepare(name, text, features + (decorate(features) if decorate else ()), value, context)
+                if entry is not None:
+                    entries.append(entry)
+            make(record)
+            self._batches[key] = entries
+        for entry in entries:
+            self._merge(entry)
 
     def _type_features(self, text: str) -> list[str]:
         """How much a string looks like a metric, a benchmark, a system or a setting, by the
@@ -571,9 +706,14 @@ class Proposer:
                 continue
             add(name, text[m.start:m.end], "src=mention", *relation(m.start, m.end), value=m.key)
         seen = set()
-        sentence = text[start:end]
-        for m in _NAME_SPAN.finditer(sentence):
-            a, b = start + m.start(), start + m.end()
+        # names within reach of the figure, the nearest first: a sentence of a table run into one
+        # line holds hundreds, and the ones far away are never its subject
+        low, high = max(start, site.start - _REACH), min(end, site.end + _REACH)
+        sentence = text[low:high]
+        spans = sorted(((abs(low + m.start() - site.start), m) for m in _NAME_SPAN.finditer(sentence)),
+                       key=lambda pair: pair[0])
+        for _, m in spans[:_NEAREST]:
+            a, b = low + m.start(), low + m.end()
             if a <= site.start < b or a < site.end <= b:
                 continue
             name = m.group(0).rstrip(".-/")
@@ -581,15 +721,14 @@ class Proposer:
                 continue
             seen.add(name)
             features = ["src=name_span", *relation(a, a + len(name))]
-            if a == start or re.fullmatch(r"[\s\W]*", text[start:a]):
+            if a == start or re.fullmatch(r"[\s\W]*", text[start:a][:40]):
                 features.append("sentence_start")
             if name in self.known:
                 features.append("src=known")
             add("subject", name, *features)
-            add("baseline", name, *features)
             add("dataset", name, *features)
         for m in _METRIC_PHRASE.finditer(sentence):
-            a, b = start + m.start(), start + m.end()
+            a, b = low + m.start(), low + m.end()
             for phrase in metric_phrases(m.group(0)):
                 add("metric", phrase, "src=metric_word", *relation(a, b))
         # words right after the number: "71.2 accuracy", "45 ms latency", "3.2x speedup"
@@ -602,7 +741,10 @@ class Proposer:
         lead = self.r.attribution.lead(line_start)
         if lead:
             add("subject", lead, "src=lead")
-        self._context_candidates(start, add)
+        from bisect import bisect_right
+        section = bisect_right(self._heading_starts, start)
+        self._batch(("context", section, site.where), lambda record: self._context_candidates(start, record),
+                    f"ctx={site.where}")
         previous = self._previous_unit(start)
         if previous is not None:
             for m in self._mentions.get(previous, ()):
@@ -617,24 +759,72 @@ class Proposer:
         out: dict[str, Candidate] = {}
         context = f"ctx={site.where}"
 
-        def add(text: str, setting: str, *features: str) -> None:
-            text = clean(text)
-            if not text or len(text) > 60:
-                return
-            kind = setting.partition(":")[0] if ":" in setting else "text"
-            if kind == "task":
-                return
-            k = key_of(text)
+        def merge(entry) -> None:
+            k, text, value, features, sources = entry
             candidate = out.get(k)
             if candidate is None:
-                candidate = out[k] = Candidate(text, value=setting if ":" in setting else f"setting:{text.lower()}")
-            for feature in features + (f"type={kind}",):
-                candidate.features.add(feature)
-                candidate.features.add(f"{feature}&{context}")
+                candidate = out[k] = Candidate(text, value=value)
+            candidate.parts.append(features)
+            candidate.sources = candidate.sources | sources if candidate.sources else sources
 
-        def add_found(text: str, offset: int, *features: str) -> None:
+        def add(text: str, setting: str, *features: str) -> None:
+            entry = _setting_entry(text, setting, features, context)
+            if entry is not None:
+                merge(entry)
+
+        def batch(key, make) -> None:  # made once per table, column, row or section, then merged
+            entries = self._batches.get(key)
+            if entries is None:
+                entries = []
+
+                def record(text, setting, *features):
+                    entry = _setting_entry(text, setting, features, context)
+                    if entry is not None:
+                        entries.append(entry)
+                make(record)
+                self._batches[key] = entries
+            for entry in entries:
+                merge(entry)
+
+        def found_in(record, text: str, *features: str) -> None:
             for s, e, kind, setting in settings_found(text):
-                add(text[s:e], setting, *features)
+                record(text[s:e], setting, *features)
+
+        def header_settings(record) -> None:
+            for depth, level in enumerate(cell.headers):
+                found_in(record, level, "src=header", f"lvl={min(depth, 2)}")
+                header = tables.header(level)
+                if not header.metric and not header.dataset:
+                    last = "last_level" if depth == len(cell.headers) - 1 else "upper_level"
+                    record(level, "", "src=header_text", f"lvl={min(depth, 2)}", last)
+
+        def row_settings(record) -> None:
+            for name, value in cell.labels:
+                if value and clean(value) != subject:
+                    record(value, "", "src=row_label", f"label_role={self.v.label_role(name) or '-'}")
+                    record(f"{name} {value}", "", "src=row_label_named")
+            for other in self._row_cells(cell):
+                header = clean(other.headers[-1]) if other.headers else ""
+                value = clean(other.text)
+                if header and value and _CONFIG_VALUE.fullmatch(value) and _CONFIG_HEADER.search(header):
+                    noun = _COUNT_OF.sub("", header)
+                    record(f"{value} {noun}" if noun != header else f"{header} {value}", "", "src=row_config")
+
+        def table_settings(record) -> None:
+            if cell.caption:
+                found_in(record, cell.caption, "src=caption")
+                record(cell.caption, "", "src=caption_text")
+            intro = self.intro_before(self._table_starts.get(cell.table, cell.start))
+            if intro:
+                found_in(record, intro, "src=intro")
+
+        def heading_settings(record) -> None:
+            for depth, title in enumerate(self.heading_chain(position)):
+                found_in(record, title, f"src=heading{min(depth, 2)}")
+                if len(title.split()) <= 5:
+                    record(title, "", f"src=heading{min(depth, 2)}_text")
+            for setting, written, count in self._document_settings:
+                record(written, setting, "src=document", f"doc_count={bucket(count)}")
 
         claim = site.claim
         tables = self.r.tables
@@ -643,52 +833,26 @@ class Proposer:
                 add(setting.partition(":")[2], setting, "src=rule")
         if site.cell is not None:
             cell = site.cell
-            for depth, level in enumerate(cell.headers):
-                add_found(level, 0, "src=header", f"lvl={min(depth, 2)}")
-                header = tables.header(level)
-                if not header.metric and not header.dataset:
-                    last = "last_level" if depth == len(cell.headers) - 1 else "upper_level"
-                    add(level, "", "src=header_text", f"lvl={min(depth, 2)}", last)
             subject = claim.subject if claim is not None else ""
-            for position, (name, value) in enumerate(cell.labels):
-                if value and clean(value) != subject:
-                    add(value, "", "src=row_label", f"label_role={self.v.label_role(name) or '-'}")
-                    add(f"{name} {value}", "", "src=row_label_named")
-            for other in self._row_cells(cell):
-                header = clean(other.headers[-1]) if other.headers else ""
-                value = clean(other.text)
-                if header and value and re.fullmatch(r"[\d.,]+[A-Za-z%]{0,3}", value) and _CONFIG_HEADER.search(header):
-                    noun = re.sub(r"(?i)^(?:#|number\s+of|num\.?|no\.?\s+of)\s*", "", header)
-                    add(f"{value} {noun}" if noun != header else f"{header} {value}", "", "src=row_config")
-            if cell.caption:
-                add_found(cell.caption, 0, "src=caption")
-                add(cell.caption, "", "src=caption_text")
-            table_start = self._table_starts.get(cell.table, cell.start)
-            intro = self.intro_before(table_start)
-            if intro:
-                add_found(intro, 0, "src=intro")
-            position = table_start
+            batch(("setting headers", cell.table, cell.column), header_settings)
+            batch(("setting row", cell.table, cell.row, subject), row_settings)
+            batch(("setting table", cell.table), table_settings)
+            position = self._table_starts.get(cell.table, cell.start)
         else:
             start, end = site.unit
             for s, e, kind, setting in settings_found(self.text[start:end]):
                 a, b = start + s, start + e
                 side = "before" if b <= site.start else "after" if a >= site.end else "inside"
                 gap = self.text[b:site.start] if side == "before" else self.text[site.end:a]
-                between = len(re.findall(r"\d+(?:[.,]\d+)*", gap))
+                between = len(_NUMBER.findall(gap))
                 add(self.text[a:b], setting, "src=sentence", f"side={side}", f"dist={bucket(len(_WORD.findall(gap)))}",
                     f"between_nums={bucket(between)}")
             position = start
-        for depth, title in enumerate(self.heading_chain(position)):
-            add_found(title, 0, f"src=heading{min(depth, 2)}")
-            if len(title.split()) <= 5:
-                add(title, "", f"src=heading{min(depth, 2)}_text")
-        for setting, written, count in self._document_settings:
-            add(written, setting, "src=document", f"doc_count={bucket(count)}")
+        from bisect import bisect_right
+        batch(("setting headings", bisect_right(self._heading_starts, position), site.where), heading_settings)
+        count = f"n={bucket(len(out))}"
         for candidate in out.values():
-            candidate.features.add("bias")
-            candidate.features.add(f"n={bucket(len(out))}")
-            sources = sorted(x for x in candidate.features if x.startswith("src=") and "&" not in x)
-            candidate.features.add(f"nsrc={bucket(len(sources))}")
+            candidate.features = {"bias", count, f"nsrc={bucket(len(candidate.sources))}"}
         return list(out.values())
 
     def _row_cells(self, cell: TableCell) -> list[TableCell]:
@@ -703,10 +867,10 @@ class Proposer:
 
 
 def string_features(text: str) -> list[str]:
-    """What the name typer sees of a string: its character 2- to 4-grams (lower case, with word
+    """What the name typer sees of a string: its character trigrams (lower case, with word
     boundaries), its words, its shape ('Aa-0A'), and its length in words."""
     lowered = " " + " ".join(text.lower().split()) + " "
-    out = {f"c{lowered[i:i + n]}" for n in (2, 3, 4) for i in range(len(lowered) - n + 1)}
+    out = {f"c{lowered[i:i + 3]}" for i in range(len(lowered) - 2)}
     out |= {f"w{w}" for w in re.findall(r"[a-z]+|\d+", text.lower())}
     out.add("shape" + re.sub(r"[A-Z]+", "A", re.sub(r"[a-z]+", "a", re.sub(r"\d+", "0", text)))[:10])
     out.add(f"len{min(len(text.split()), 5)}")

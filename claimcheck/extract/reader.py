@@ -60,11 +60,11 @@ def apply_model(model: ReaderModel, proposer: Proposer, claims: list[Claim], bar
     out_claims: list[Claim] = []
     out_others: list[Number] = []
     for site in all_sites(proposer, claims, bare, others):
-        features = proposer.number_features(site)
         may_claim = site.status == "claim" or site.claim is not None or overturnable(site.status, site.reason)
         if not may_claim:
             out_others.append(Number(site.start, site.end, site.status, site.reason))
             continue
+        features = proposer.number_features(site)
         if model.claim.probability(features) < model.threshold:
             reason = site.reason if site.status != "claim" and site.reason != NO_METRIC else \
                 "not a result: " + model.reason.choose(features)
@@ -83,7 +83,7 @@ def apply_model(model: ReaderModel, proposer: Proposer, claims: list[Claim], bar
 def decide_frame(model: ReaderModel, proposer: Proposer, site: Site, features: list[str]) -> Claim:
     """The claim with the kind, names and settings the model chooses."""
     claim = site.claim
-    candidates = proposer.candidates(site)
+    candidates = proposer.candidates(site, model.fields_to_rank(claim))
     chosen = {name: model.rank(name, found) for name, found in candidates.items()}
     changes: dict = {"category": model.kind.choose(features)}
     subject = chosen.get("subject")
@@ -103,7 +103,7 @@ def decide_frame(model: ReaderModel, proposer: Proposer, site: Site, features: l
     if baseline is not None:
         changes["baseline"] = baseline.text
     kept = [c for c in proposer.setting_candidates(site)
-            if model.setting.probability(c.features) >= model.setting_threshold]
+            if model.setting.probability_of(c) >= model.setting_threshold]
     changes["setting"] = frozenset(c.value for c in kept)
     changes["setting_text"] = tuple(c.text for c in kept)
     return replace(claim, **changes)

@@ -54,9 +54,7 @@ def main(argv=None) -> int:
 
 
 def _score(args) -> int:
-    import os
-    os.environ["CLAIMCHECK_READER"] = "rules"  # the model is passed in, never loaded behind our back
-    from ..extract.claims import ClaimExtractor
+    from ..extract.claims import ClaimExtractor  # `score` passes the model in: nothing is loaded behind our back
     from .corpus import load
     from .score import FIELDS, by_genre, score
     model = None if args.rules else parse_model(args.model.read_text(encoding="utf-8"))
