@@ -66,6 +66,7 @@ def metric_phrases(text: str) -> list[str]:
     return out
 
 
+_PROSE_CELL = re.compile(r"[A-Za-z]{3,}[^|]*[A-Za-z]{3,}")
 _CONFIG_VALUE = re.compile(r"[\d.,]+[A-Za-z%]{0,3}")
 _COUNT_OF = re.compile(r"(?i)^(?:#|number\s+of|num\.?|no\.?\s+of)\s*")
 _NOT_ALNUM = re.compile(r"[^a-z0-9]+")
@@ -201,6 +202,7 @@ class Proposer:
         self._types: dict[str, list[str]] = {}
         self._text_features_cache: dict[str, tuple[str, ...]] = {}
         self._decorations: dict[tuple, tuple[str, ...]] = {}
+        self._entry_scores: dict[tuple, float] = {}  # a shared proposal's score, per field and scorer
         # proposals shared by many numbers (a table's context, a column's headers, a row's labels)
         # are made once and replayed: a table of a thousand cells asks for them a thousand times
         self._batches: dict[tuple, list] = {}
@@ -241,7 +243,7 @@ class Proposer:
         """Name-like words the document's prose and headings use most (its own method, its benchmark)."""
         from collections import Counter
         counts: Counter = Counter()
-        text = self.text[:12_000] + "\n" + "\n".join(title for _, _, title in self._headings)
+        text = self.text[:6_000] + "\n" + "\n".join(title for _, _, title in self._headings[:40])
         for m in _NAME_SPAN.finditer(text):
             phrase = m.group(0).rstrip(".-/")
             words = phrase.split()
@@ -257,7 +259,7 @@ class Proposer:
         from collections import Counter
         counts, written = Counter(), {}
         # the headings and the opening of a document say where its figures were measured
-        text = self.text[:1_500] + "\n" + "\n".join(title for _, _, title in self._headings)
+        text = self.text[:600] + "\n" + "\n".join(title for _, _, title in self._headings[:40])
         for s, e, kind, setting in settings_found(text):
             if kind in ("hardware", "precision", "shots"):
                 counts[setting] += 1
@@ -392,22 +394,65 @@ class Proposer:
 
     def candidates(self, site: Site, fields=FIELDS) -> dict[str, list[Candidate]]:
         """Each field's candidates (of `fields`), merged by their key; the null answer is always one."""
-        out: dict[str, dict[str, Candidate]] = {name: {} for name in fields}
+        grouped, context, kind, ruled = self._entries(site, fields)
+        result = {}
+        for name, by_key in grouped.items():
+            candidates = []
+            count = _count_features(bucket(len(by_key)))
+            for entries in by_key.values():
+                candidate = Candidate(entries[0][2], count, next((e[3] for e in entries if e[3]), ""))
+                candidate.parts = [e[4] for e in entries]
+                candidate.sources = entries[0][5].union(*(e[5] for e in entries[1:])) if len(entries) > 1 else entries[0][5]
+                candidate.described = self._decoration(candidate.text, candidate.sources, name, context, kind)
+                candidates.append(candidate)
+            candidates.append(Candidate(NULL, _null_features(context, bucket(len(by_key)), kind, ruled[name])))
+            result[name] = candidates
+        return result
+
+    def scored(self, site: Site, fields, scorers: dict) -> dict[str, list[tuple]]:
+        """The same candidates as `candidates`, scored by `scorers` (field -> `decide.Linear`)
+        without building them: (score, order, text, value, sources), the null answer last. A
+        proposal shared by many numbers is scored once, so a table of a thousand cells costs
+        little more than its columns and rows."""
+        grouped, context, kind, ruled = self._entries(site, fields)
+        out = {}
+        for name, by_key in grouped.items():
+            scorer = scorers[name]
+            base = scorer.score(_count_features(bucket(len(by_key))))
+            items = []
+            for order, entries in enumerate(by_key.values()):
+                first = entries[0]
+                if len(entries) == 1:
+                    key = (first, name, context, kind, id(scorer))
+                    s = self._entry_scores.get(key)
+                    if s is None:
+                        s = scorer.partial(first[4]) + scorer.partial(
+                            self._decoration(first[2], first[5], name, context, kind))
+                        self._entry_scores[key] = s
+                    sources, value = first[5], first[3]
+                else:
+                    sources = first[5].union(*(e[5] for e in entries[1:]))
+                    value = next((e[3] for e in entries if e[3]), "")
+                    union = frozenset().union(*(e[4] for e in entries))
+                    s = scorer.score(union) - scorer.bias + scorer.partial(
+                        self._decoration(first[2], sources, name, context, kind))
+                items.append((base + s, order, first[2], value, sources))
+            null = scorer.score(_null_features(context, bucket(len(by_key)), kind, ruled[name]))
+            items.append((null, len(items), NULL, "", frozenset()))
+            out[name] = items
+        return out
+
+    def _entries(self, site: Site, fields):
+        """The proposals for each field of `fields`, grouped by key in the order they were made:
+        ({field: {key: [entry, ...]}}, context, kind, {field: 'set'|'empty'|''})."""
+        out: dict[str, dict[str, list]] = {name: {} for name in fields}
         claim = site.claim
         context = f"ctx={site.where}"
 
         def merge(entry) -> None:
-            name, k, text, value, features, sources = entry
-            found = out.get(name)
-            if found is None:
-                return  # a field not asked for
-            candidate = found.get(k)
-            if candidate is None:
-                candidate = found[k] = Candidate(text, value=value)
-            elif value and not candidate.value:
-                candidate.value = value
-            candidate.parts.append(features)
-            candidate.sources = candidate.sources | sources if candidate.sources else sources
+            found = out.get(entry[0])
+            if found is not None:  # else a field not asked for
+                found.setdefault(entry[1], []).append(entry)
 
         def add(name: str, text: str, *features: str, value: str = "") -> None:
             entry = _prepare(name, text, features, value, context)
@@ -433,7 +478,7 @@ class Proposer:
                 add("metric", default, "src=unit", f"unit_dim={dimension}", value=default)
         if site.cell is not None:
             self._cell_candidates(site, add)
-            if re.search(r"[A-Za-z]{3,}[^|]*[A-Za-z]{3,}", clean(site.cell.text)):
+            if _PROSE_CELL.search(clean(site.cell.text)):
                 self._prose_candidates(site, add)  # a cell that holds prose ('COCO, mAP: +14.0%')
         else:
             self._prose_candidates(site, add)
@@ -444,17 +489,9 @@ class Proposer:
             add("subject", self.method, "src=doc_method")
         if self.title:
             add("subject", self.title, "src=title")
-        result = {}
-        for name, found in out.items():
-            candidates = list(found.values())
-            count = _count_features(bucket(len(candidates)))
-            for candidate in candidates:
-                candidate.features = count
-                candidate.described = self._decoration(candidate, name, context, claim.kind if claim else "")
-            ruled = ("set" if getattr(claim, name, "") else "empty") if claim is not None else ""
-            null = Candidate(NULL, _null_features(context, bucket(len(candidates)), claim.kind if claim else "", ruled))
-            result[name] = candidates + [null]
-        return result
+        kind = claim.kind if claim is not None else ""
+        ruled = {name: (("set" if getattr(claim, name, "") else "empty") if claim is not None else "") for name in out}
+        return out, context, kind, ruled
 
     def _cell_candidates(self, site: Site, add) -> None:
         cell = site.cell
@@ -548,18 +585,18 @@ class Proposer:
             if named:
                 add("dataset", named, "src=intro_named")
 
-    def _decoration(self, candidate: Candidate, name: str, context: str, kind: str) -> tuple[str, ...]:
+    def _decoration(self, text: str, sources: frozenset, name: str, context: str, kind: str) -> tuple[str, ...]:
         """The features a candidate's text and sources give it for one field and kind of figure,
         once per such combination: a column's header is proposed for every cell under it."""
-        key = (candidate.text, candidate.sources, name, context, kind)
+        key = (text, sources, name, context, kind)
         found = self._decorations.get(key)
         if found is not None:
             return found
-        described = self._text_features(candidate.text)
+        described = self._text_features(text)
         out = list(described)
         if context == "ctx=cell":
             out += [f"{f}&cell" for f in described if f.startswith("type_")]
-        sources = sorted(candidate.sources)
+        sources = sorted(sources)
         out.append(f"nsrc={bucket(len(sources))}")
         if len(sources) > 1:
             out.append("srcs=" + "+".join(sources[:3]))

@@ -138,16 +138,39 @@ class ReaderModel:
     info: dict
     margins: dict = None  # field -> how much another candidate must outscore the rules' answer
     typer: Typer | None = None
+    overturn: frozenset | None = None  # reasons of the rules' non-claims the model may overturn (None: all)
 
     def __post_init__(self):
         if self.margins is None:
             object.__setattr__(self, "margins", {})
+
+    def may_claim(self, site) -> bool:
+        """Does the model decide whether this number is a claim? A claim of the rules, or a
+        number they set aside for a reason under which the training split holds claims."""
+        if site.status == "claim" or site.claim is not None:
+            return True
+        return overturnable(site.status, site.reason) and (
+            self.overturn is None or reason_key(site.reason) in self.overturn)
 
     def fields_to_rank(self, claim) -> tuple:
         """The fields the model decides for a claim: all but those whose margin says the rules'
         own answer always stands (NEVER), where the rules gave one."""
         return tuple(name for name in self.fields
                      if not (self.margins.get(name, 0.0) >= NEVER and getattr(claim, name, "")))
+
+    def pick(self, name: str, items):
+        """`rank` over scored candidates (score, order, text, value, sources), the null one last:
+        the chosen one as (text, value)."""
+        if not items:
+            return None
+        best = max(items, key=lambda item: (item[0], -item[1]))
+        rule = next((item for item in items if "src=rule" in item[4]), items[-1])
+        margin = self.margins.get(name, 0.0)
+        if margin >= NEVER and "src=rule" not in rule[4]:
+            return best[2], best[3]  # the rules gave no answer: the model's stands
+        if best[0] - rule[0] < margin:
+            return rule[2], rule[3]
+        return best[2], best[3]
 
     def rank(self, name: str, candidates):
         """The best candidate of a field: the highest score, the first on a tie. The rules' own
@@ -207,7 +230,8 @@ def parse_model(raw: str) -> ReaderModel:
             setting=_linear(data["setting"]), setting_threshold=float(data["setting"].get("threshold", 0.5)),
             info=data.get("info", {}),
             margins={str(k): float(v) for k, v in data.get("margins", {}).items()},
-            typer=_typer(data["typer"]) if data.get("typer") else None)
+            typer=_typer(data["typer"]) if data.get("typer") else None,
+            overturn=frozenset(data["overturn"]) if isinstance(data.get("overturn"), list) else None)
     except (KeyError, TypeError, ValueError) as error:
         raise ModelError(f"malformed model: {error}") from None
 
@@ -226,5 +250,10 @@ def load_model() -> ReaderModel | None:
 
 
 def overturnable(status: str, reason: str) -> bool:
-    """May the model make a claim of a number the rules set aside for this reason?"""
+    """May a model make a claim of a number the rules set aside for this reason?"""
     return status != "claim" and not any(reason.startswith(r) for r in _FIXED_REASONS)
+
+
+def reason_key(reason: str) -> str:
+    """A non-claim's reason without its detail: 'setting (gpus)' -> 'setting'."""
+    return reason.split(" (", 1)[0]

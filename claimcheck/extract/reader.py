@@ -14,7 +14,7 @@ from typing import NamedTuple
 
 from ..model import Claim, Quantity
 from .candidates import NULL, Proposer, Site
-from .decide import ReaderModel, overturnable
+from .decide import ReaderModel
 
 NO_METRIC = "no metric or benchmark"
 
@@ -60,8 +60,7 @@ def apply_model(model: ReaderModel, proposer: Proposer, claims: list[Claim], bar
     out_claims: list[Claim] = []
     out_others: list[Number] = []
     for site in all_sites(proposer, claims, bare, others):
-        may_claim = site.status == "claim" or site.claim is not None or overturnable(site.status, site.reason)
-        if not may_claim:
+        if not model.may_claim(site):
             out_others.append(Number(site.start, site.end, site.status, site.reason))
             continue
         features = proposer.number_features(site)
@@ -83,25 +82,20 @@ def apply_model(model: ReaderModel, proposer: Proposer, claims: list[Claim], bar
 def decide_frame(model: ReaderModel, proposer: Proposer, site: Site, features: list[str]) -> Claim:
     """The claim with the kind, names and settings the model chooses."""
     claim = site.claim
-    candidates = proposer.candidates(site, model.fields_to_rank(claim))
-    chosen = {name: model.rank(name, found) for name, found in candidates.items()}
+    scored = proposer.scored(site, model.fields_to_rank(claim), model.fields)
+    chosen = {name: model.pick(name, items) for name, items in scored.items()}
     changes: dict = {"category": model.kind.choose(features)}
-    subject = chosen.get("subject")
-    if subject is not None:
-        changes["subject"] = subject.text
-    metric = chosen.get("metric")
-    if metric is not None:
-        if metric.text == NULL:
+    if chosen.get("subject") is not None:
+        changes["subject"] = chosen["subject"][0]
+    if chosen.get("metric") is not None:
+        text, value = chosen["metric"]
+        if text == NULL:
             changes["metric"], changes["metric_text"] = "", ""
         else:
-            changes["metric"] = metric.value or proposer.v.open_metric(metric.text)
-            changes["metric_text"] = metric.text
-    dataset = chosen.get("dataset")
-    if dataset is not None:
-        changes["dataset"] = dataset.value or dataset.text if dataset.text != NULL else ""
-    baseline = chosen.get("baseline")
-    if baseline is not None:
-        changes["baseline"] = baseline.text
+            changes["metric"], changes["metric_text"] = value or proposer.v.open_metric(text), text
+    if chosen.get("dataset") is not None:
+        text, value = chosen["dataset"]
+        changes["dataset"] = (value or text) if text != NULL else ""
     kept = [c for c in proposer.setting_candidates(site)
             if model.setting.probability_of(c) >= model.setting_threshold]
     changes["setting"] = frozenset(c.value for c in kept)
