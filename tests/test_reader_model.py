@@ -104,3 +104,32 @@ def test_the_shipped_model_loads_fast_and_is_json():
     decide.parse_model(raw)
     assert time.perf_counter() - start < 1.0
     assert decide.MODEL_PATH.stat().st_size < 25_000_000
+
+
+def test_scoring_shared_proposals_once_chooses_what_ranking_every_candidate_chooses():
+    """The fast path (`Proposer.scored` with `ReaderModel.pick`) is exact: on labelled documents
+    it picks the same answer, with the same scores, as ranking the built candidates."""
+    if not decide.MODEL_PATH.exists():
+        pytest.skip("no model trained yet")
+    from pathlib import Path
+    from claimcheck.learn.corpus import load
+    from claimcheck.learn.train import document_sites
+    model = decide.parse_model(decide.MODEL_PATH.read_text(encoding="utf-8"))
+    extractor = ClaimExtractor()
+    corpus = Path(__file__).resolve().parent.parent / "data" / "reading"
+    decisions = 0
+    for labelled in load(corpus, ("dev",))[:6]:
+        proposer, pairs = document_sites(extractor, labelled, model.typer)
+        for _, site in pairs:
+            if site.claim is None:
+                continue
+            fields = model.fields_to_rank(site.claim)
+            built = proposer.candidates(site, fields)
+            scored = proposer.scored(site, fields, model.fields)
+            for name in fields:
+                chosen = model.rank(name, built[name])
+                assert (chosen.text, chosen.value) == model.pick(name, scored[name])
+                assert sorted(round(model.fields[name].candidate_score(c), 9) for c in built[name]) == \
+                    sorted(round(item[0], 9) for item in scored[name])
+                decisions += 1
+    assert decisions > 300
