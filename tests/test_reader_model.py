@@ -123,13 +123,17 @@ def test_scoring_shared_proposals_once_chooses_what_ranking_every_candidate_choo
         for _, site in pairs:
             if site.claim is None:
                 continue
-            fields = model.fields_to_rank(site.claim)
+            place = "cell" if site.where == "cell" else "prose"
+            fields = model.fields_to_rank(site.claim, place)
             built = proposer.candidates(site, fields)
             scored = proposer.scored(site, fields, model.fields)
             for name in fields:
-                chosen = model.rank(name, built[name])
-                assert (chosen.text, chosen.value) == model.pick(name, scored[name])
+                chosen = model.rank(name, built[name], place)
+                assert (chosen.text, chosen.value) == model.pick(name, scored[name], place)
                 assert sorted(round(model.fields[name].candidate_score(c), 9) for c in built[name]) == \
                     sorted(round(item[0], 9) for item in scored[name])
                 decisions += 1
+            kept = [(c.text, c.value) for c in proposer.setting_candidates(site)
+                    if model.setting.probability_of(c) >= model.setting_threshold]
+            assert kept == proposer.kept_settings(site, model.setting, model.setting_threshold)
     assert decisions > 300

@@ -15,13 +15,15 @@ plain strings ("src=header", "side=before", "dist=2"), so a model is a table of 
 """
 from __future__ import annotations
 
+import math
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 
 from ..model import Claim, Document, TableCell
 from .context import heading_chain, heading_levels, intro_before
-from .vocabulary import settings_found
+from .vocabulary import TEXT_CACHES, settings_found
 
 # the fields the model ranks; the baseline stays as the rules read it (they agree with the labels
 # on 90% of claims, and ranking it doubled the cost of the names proposed in prose)
@@ -66,6 +68,21 @@ def metric_phrases(text: str) -> list[str]:
     return out
 
 
+_CUES = ("faster", "slower", "speedup", "improv", "outperform", "than", "from", "reduc", "achiev", "score",
+         "accuracy", "latency", "throughput", "memory", "param", "token", "trained", "batch", "learning rate",
+         "step", "epoch", "layer", "version", "release", "cost", "gpu", "hour", "%", "×", "vs")
+_BARE_CELL = re.compile(r"[~≈<>≤≥+\-−±$€£]?[\d.,]+\s?[%×xKMBT]?")
+_WORDY = re.compile(r"[A-Za-z]{3,}")
+_AFTER_OF = re.compile(r"\b(?:of|for|by)\s*$")
+_LEADS = (("after_comparator", re.compile(r"\b(?:than|over|vs\.?|versus|against|compared\s+(?:to|with)|relative\s+to|"
+                                          r"ahead\s+of|behind|beats?|beating|outperforms?|surpass(?:es)?|from)\s+"
+                                          r"(?:the\s+)?$", re.I)),
+          ("after_on", re.compile(r"\b(?:on|in|across)\s+(?:the\s+)?$", re.I)),
+          ("after_with", re.compile(r"\b(?:with|using|at)\s+(?:the\s+)?$", re.I)))
+_PAREN_AFTER = re.compile(r"\s*\(")
+_OPENING = re.compile(r"[\s\W]*")
+_CLAUSE_MARK = re.compile(r"[;:]")
+_OPEN_PAREN = re.compile(r"\(")
 _PROSE_CELL = re.compile(r"[A-Za-z]{3,}[^|]*[A-Za-z]{3,}")
 _CONFIG_VALUE = re.compile(r"[\d.,]+[A-Za-z%]{0,3}")
 _COUNT_OF = re.compile(r"(?i)^(?:#|number\s+of|num\.?|no\.?\s+of)\s*")
@@ -77,11 +94,14 @@ _LETTER = re.compile(r"[A-Za-z]")
 _NOT_DIGIT = re.compile(r"[^\d.]")
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 _REACH = 160   # characters either side of a figure in which names are proposed
-_NEAREST = 8   # names proposed per figure, nearest first
+_NEAREST = 6   # names proposed per figure, nearest first
+_NEAREST_PHRASES = 4  # metric phrases proposed per figure, nearest first
 _PASS_AT = re.compile(r"(?i)\bpass[@^]\d+\b|\b(?:ndcg|recall|precision|map|hit|mrr|acc)@\d+\b")
 _PARENTHESIS = re.compile(r"\(([^()]{1,40})\)")
-_COMPARE_BEFORE = re.compile(r"\b(?:than|over|vs\.?|versus|against|compared\s+(?:to|with)|relative\s+to|ahead\s+of|"
-                             r"behind|beats?|beating|outperforms?|surpass(?:es)?|from)\s+(?:the\s+)?$", re.I)
+
+@lru_cache(maxsize=256)
+def _setting_features(count: str, sources: str) -> frozenset:
+    return frozenset(("bias", count, f"nsrc={sources}"))
 
 
 @lru_cache(maxsize=64)
@@ -111,6 +131,7 @@ def _prepare(name: str, text: str, features: tuple, value: str, context: str):
     return name, key_of(text), text, value, frozenset(features) | {f"{s}&{context}" for s in sources}, sources
 
 
+@lru_cache(maxsize=65536)
 def _setting_entry(text: str, setting: str, features: tuple, context: str):
     """A setting proposal ready to merge: (key, text, typed value, features, sources), or None."""
     text = clean(text)
@@ -147,6 +168,19 @@ def bucket(n: int) -> str:
 def shape(text: str) -> str:
     out = _LETTERS.sub("a", _DIGITS.sub("d", text))
     return out[:8]
+
+
+@dataclass(frozen=True)
+class _Spans:
+    """A sentence's proposals and landmarks, found once for all the figures in it."""
+
+    words: list
+    numbers: list
+    clause_marks: list
+    parens: list
+    mentions: list  # (start, end, field, as written, features, lexicon id, parenthesis right after)
+    names: list     # (start, end, as written, features, parenthesis right after)
+    phrases: list   # (start, end, metric phrases)
 
 
 class Candidate:
@@ -203,6 +237,9 @@ class Proposer:
         self._text_features_cache: dict[str, tuple[str, ...]] = {}
         self._decorations: dict[tuple, tuple[str, ...]] = {}
         self._entry_scores: dict[tuple, float] = {}  # a shared proposal's score, per field and scorer
+        self._sentences: dict[tuple, tuple] = {}
+        self._spans: dict[tuple, _Spans] = {}
+        self._columns: dict[tuple, tuple] = {}
         # proposals shared by many numbers (a table's context, a column's headers, a row's labels)
         # are made once and replayed: a table of a thousand cells asks for them a thousand times
         self._batches: dict[tuple, list] = {}
@@ -353,27 +390,40 @@ class Proposer:
         if site.cell is not None:
             f += self._cell_features(site)
         else:
-            numbers = len(_NUMBER.findall(self.text, site.unit[0], site.unit[1]))
-            f.append(f"nums={bucket(numbers)}")
-            sentence = self.text[site.unit[0]:site.unit[1]].lower()
-            for cue in ("faster", "slower", "speedup", "improv", "outperform", "than", "from", "reduc",
-                        "achiev", "score", "accuracy", "latency", "throughput", "memory", "param", "token",
-                        "trained", "batch", "learning rate", "step", "epoch", "layer", "version", "release",
-                        "cost", "gpu", "hour", "%", "×", "vs"):
-                if cue in sentence:
-                    f.append(f"cue={cue}")
+            f += self._sentence_features(site.unit)
         return f
+
+    def _sentence_features(self, unit: tuple[int, int]) -> tuple[str, ...]:
+        """What a sentence says to every number in it: how many figures it holds, and its cue words."""
+        found = self._sentences.get(unit)
+        if found is None:
+            numbers = len(_NUMBER.findall(self.text, unit[0], unit[1]))
+            sentence = self.text[unit[0]:unit[1]].lower()
+            found = (f"nums={bucket(numbers)}",) + tuple(f"cue={cue}" for cue in _CUES if cue in sentence)
+            self._sentences[unit] = found
+        return found
 
     def _cell_features(self, site: Site) -> list[str]:
         cell = site.cell
-        f = [f"col={bucket(cell.column)}", f"row={bucket(cell.row)}"]
+        f = [f"row={bucket(cell.row)}"]
+        plain = clean(cell.text)
+        if _BARE_CELL.fullmatch(plain):
+            f.append("bare_cell")
+        elif _WORDY.search(plain):
+            f.append("wordy_cell")
+        if not cell.row_header:
+            f.append("no_row_header")
+        key = (cell.table, cell.column, cell.label, cell.headers)
+        column = self._columns.get(key)
+        if column is None:
+            column = self._columns[key] = tuple(self._column_features(cell))
+        return f + list(column)
+
+    def _column_features(self, cell: TableCell) -> list[str]:
+        """What a cell's column says of every number in it: where it stands, its header's words and role."""
+        f = [f"col={bucket(cell.column)}"]
         if cell.label:
             f.append("label_cell")
-        plain = clean(cell.text)
-        if re.fullmatch(r"[~≈<>≤≥+\-−±$€£]?[\d.,]+\s?[%×xKMBT]?", plain):
-            f.append("bare_cell")
-        elif re.search(r"[A-Za-z]{3,}", plain):
-            f.append("wordy_cell")
         for level in cell.headers[:2]:
             for w in _WORD.findall(clean(level).lower())[:4]:
                 if w.isalpha() or "/" in w or "@" in w:
@@ -386,8 +436,6 @@ class Proposer:
                      "hdr_name" if header.name else "hdr_setting" if header.settings else "hdr_other")
             if header.unit:
                 f.append(f"hdr_unit={header.unit[1]}")
-        if not cell.row_header:
-            f.append("no_row_header")
         return f
 
     # -- candidates for the frame of a claim ----------------------------------------------------
@@ -399,7 +447,7 @@ class Proposer:
         for name, by_key in grouped.items():
             candidates = []
             count = _count_features(bucket(len(by_key)))
-            for entries in by_key.values():
+            for entries, _ in by_key.values():
                 candidate = Candidate(entries[0][2], count, next((e[3] for e in entries if e[3]), ""))
                 candidate.parts = [e[4] for e in entries]
                 candidate.sources = entries[0][5].union(*(e[5] for e in entries[1:])) if len(entries) > 1 else entries[0][5]
@@ -420,23 +468,25 @@ class Proposer:
             scorer = scorers[name]
             base = scorer.score(_count_features(bucket(len(by_key))))
             items = []
-            for order, entries in enumerate(by_key.values()):
+            for order, (entries, memo) in enumerate(by_key.values()):
                 first = entries[0]
-                if len(entries) == 1:
-                    key = (first, name, context, kind, id(scorer))
-                    s = self._entry_scores.get(key)
-                    if s is None:
-                        s = scorer.partial(first[4]) + scorer.partial(
-                            self._decoration(first[2], first[5], name, context, kind))
-                        self._entry_scores[key] = s
-                    sources, value = first[5], first[3]
+                if memo is not None:
+                    key = (name, context, kind, id(scorer))
+                    cached = memo.get(key)
                 else:
-                    sources = first[5].union(*(e[5] for e in entries[1:]))
-                    value = next((e[3] for e in entries if e[3]), "")
-                    union = frozenset().union(*(e[4] for e in entries))
-                    s = scorer.score(union) - scorer.bias + scorer.partial(
-                        self._decoration(first[2], sources, name, context, kind))
-                items.append((base + s, order, first[2], value, sources))
+                    memo, key = self._entry_scores, (entries, name, context, kind, id(scorer))
+                    cached = memo.get(key)
+                if cached is None:
+                    if len(entries) == 1:
+                        sources, value = first[5], first[3]
+                        s = scorer.partial(first[4])
+                    else:
+                        sources = first[5].union(*(e[5] for e in entries[1:]))
+                        value = next((e[3] for e in entries if e[3]), "")
+                        s = scorer.score(frozenset().union(*(e[4] for e in entries))) - scorer.bias
+                    cached = memo[key] = (s + scorer.partial(self._decoration(first[2], sources, name, context, kind)),
+                                          value, sources)
+                items.append((base + cached[0], order, first[2], cached[1], cached[2]))
             null = scorer.score(_null_features(context, bucket(len(by_key)), kind, ruled[name]))
             items.append((null, len(items), NULL, "", frozenset()))
             out[name] = items
@@ -449,17 +499,22 @@ class Proposer:
         claim = site.claim
         context = f"ctx={site.where}"
 
-        def merge(entry) -> None:
-            found = out.get(entry[0])
+        def merge_group(name: str, k: str, entries: tuple, memo=None) -> None:
+            # `memo` holds a shared group's scores; a group merged with another has none of its own
+            found = out.get(name)
             if found is not None:  # else a field not asked for
-                found.setdefault(entry[1], []).append(entry)
+                held = found.get(k)
+                found[k] = (entries, memo) if held is None else (held[0] + entries, None)
+
+        def merge(entry) -> None:
+            merge_group(entry[0], entry[1], (entry,))
 
         def add(name: str, text: str, *features: str, value: str = "") -> None:
             entry = _prepare(name, text, features, value, context)
             if entry is not None:
                 merge(entry)
 
-        self._merge = merge  # for the batches of shared proposals
+        self._merge_group = merge_group  # for the batches of shared proposals
 
         if claim is not None:
             if claim.subject:
@@ -637,18 +692,20 @@ class Proposer:
     def _batch(self, key: tuple, make, context: str, decorate=None) -> None:
         """Merge in the proposals `make(record)` makes for `key`, making them once (`decorate`
         adds features to each, such as the table's layout)."""
-        entries = self._batches.get(key)
-        if entries is None:
-            entries = []
+        groups = self._batches.get(key)
+        if groups is None:
+            grouped: dict[tuple, list] = {}
 
             def record(name, text, *features, value=""):
                 entry = _prepare(name, text, features + (decorate(features) if decorate else ()), value, context)
                 if entry is not None:
-                    entries.append(entry)
+                    grouped.setdefault((entry[0], entry[1]), []).append(entry)
             make(record)
-            self._batches[key] = entries
-        for entry in entries:
-            self._merge(entry)
+            # the proposals of one key made together stay together: a group is scored once
+            groups = self._batches[key] = [(name, k, tuple(entries), {}) for (name, k), entries in grouped.items()]
+        merge = self._merge_group
+        for name, k, entries, memo in groups:
+            merge(name, k, entries, memo)
 
     def _type_features(self, text: str) -> list[str]:
         """How much a string looks like a metric, a benchmark, a system or a setting, by the
@@ -687,6 +744,53 @@ class Proposer:
             add("subject", name, "src=frequent", f"frequent_rank={rank}")
             add("dataset", name, "src=frequent", f"frequent_rank={rank}")
 
+    def _sentence_spans(self, start: int, end: int) -> "_Spans":
+        """What a sentence proposes to every figure in it, found once: its lexicon mentions and
+        pass@k-style metrics, its names, its metric phrases, and where its words, figures, clause
+        marks and parentheses stand (for each figure's distance to each proposal)."""
+        found = self._spans.get((start, end))
+        if found is not None:
+            return found
+        text = self.text
+        mentions = self._mentions.get(start)
+        if mentions is None:
+            mentions = self.v.matches(self.v.nlp.make_doc(text[start:end]), start)
+
+        def lead_features(a: int) -> tuple[str, ...]:
+            lead = text[max(start, a - 24):a]
+            return tuple(name for name, pattern in _LEADS if pattern.search(lead))
+
+        def paren_after(b: int) -> bool:
+            return _PAREN_AFTER.match(text, b, min(end, b + 3)) is not None
+
+        proposed = [(m.start(), m.end(), "metric", m.group(0), ("src=passk",) + lead_features(m.start()), "",
+                     paren_after(m.end())) for m in _PASS_AT.finditer(text, start, end)]
+        for m in mentions:
+            name = "metric" if m.label == "METRIC" else "dataset" if m.label == "DATASET" else None
+            if name is not None:
+                proposed.append((m.start, m.end, name, text[m.start:m.end], ("src=mention",) + lead_features(m.start),
+                                 m.key, paren_after(m.end)))
+        names = []
+        for m in _NAME_SPAN.finditer(text, start, end):
+            written = m.group(0).rstrip(".-/")
+            if not written or written.lower() in _STOP or len(written) < 2:
+                continue
+            a = m.start()
+            static = ("src=name_span",) + lead_features(a)
+            if a == start or _OPENING.fullmatch(text[start:a][:40]):
+                static += ("sentence_start",)
+            if written in self.known:
+                static += ("src=known",)
+            names.append((a, a + len(written), written, static, paren_after(a + len(written))))
+        phrases = [(m.start(), m.end(), metric_phrases(m.group(0))) for m in _METRIC_PHRASE.finditer(text, start, end)]
+        found = self._spans[(start, end)] = _Spans(
+            words=[m.start() for m in _WORD.finditer(text, start, end)],
+            numbers=[m.start() for m in _NUMBER.finditer(text, start, end)],
+            clause_marks=[m.start() for m in _CLAUSE_MARK.finditer(text, start, end)],
+            parens=[m.start() for m in _OPEN_PAREN.finditer(text, start, end)],
+            mentions=proposed, names=names, phrases=phrases)
+        return found
+
     def _previous_unit(self, start: int) -> int | None:
         """The start of the sentence before, when it is in the same paragraph."""
         from bisect import bisect_left
@@ -705,69 +809,54 @@ class Proposer:
     def _prose_candidates(self, site: Site, add) -> None:
         start, end = site.unit
         text = self.text
-        mentions = self._mentions.get(start)
-        if mentions is None:
-            doc = self.v.nlp.make_doc(text[start:end])
-            mentions = self.v.matches(doc, start)
-        numbers = [m.start() + start for m in re.finditer(r"\d+(?:[.,]\d+)*", text[start:end])]
+        spans = self._sentence_spans(start, end)
+        words, numbers, marks, parens = spans.words, spans.numbers, spans.clause_marks, spans.parens
+        after_of = "number_after_of" if _AFTER_OF.search(text, max(start, site.start - 12), site.start) else ""
 
-        def relation(a: int, b: int) -> list[str]:
-            side = "before" if b <= site.start else "after" if a >= site.end else "inside"
-            gap = text[b:site.start] if side == "before" else text[site.end:a] if side == "after" else ""
-            words = len(_WORD.findall(gap))
-            between = sum(1 for n in numbers if (b <= n < site.start) or (site.end <= n < a))
-            out = [f"side={side}", f"dist={bucket(words)}", f"side={side}&dist={bucket(words)}",
-                   f"between_nums={bucket(between)}"]
-            if re.search(r"[;:]", gap):
+        def relation(a: int, b: int, paren_after: bool) -> list[str]:
+            if b <= site.start:
+                side, low, high = "before", b, site.start
+            elif a >= site.end:
+                side, low, high = "after", site.end, a
+            else:
+                side, low, high = "inside", 0, 0
+            distance = bucket(bisect_left(words, high) - bisect_left(words, low)) if high > low else "0"
+            between = bisect_left(numbers, high) - bisect_left(numbers, low) if high > low else 0
+            out = [f"side={side}", f"dist={distance}", f"side={side}&dist={distance}", f"between_nums={bucket(between)}"]
+            if high > low and bisect_left(marks, high) > bisect_left(marks, low):
                 out.append("across_clause")
-            if re.search(r"[(]", gap) and side == "before":
-                out.append("paren_between")
-            if side == "before" and re.search(r"\b(?:of|for|by)\s*$", text[max(start, site.start - 12):site.start]):
-                out.append("number_after_of")
-            lead = text[max(start, a - 24):a]
-            if _COMPARE_BEFORE.search(lead):
-                out.append("after_comparator")
-            if re.search(r"\b(?:on|in|across)\s+(?:the\s+)?$", lead, re.I):
-                out.append("after_on")
-            if re.search(r"\b(?:with|using|at)\s+(?:the\s+)?$", lead, re.I):
-                out.append("after_with")
-            if re.match(r"\s*\(", text[b:b + 3]) and side == "before":
-                out.append("paren_after_name")
+            if side == "before":
+                if bisect_left(parens, high) > bisect_left(parens, low):
+                    out.append("paren_between")
+                if after_of:
+                    out.append(after_of)
+                if paren_after:
+                    out.append("paren_after_name")
             return out
 
-        for m in _PASS_AT.finditer(text, start, end):
-            add("metric", m.group(0), "src=passk", *relation(m.start(), m.end()))
-        for m in mentions:
-            name = "metric" if m.label == "METRIC" else "dataset" if m.label == "DATASET" else None
-            if name is None:
-                continue
-            add(name, text[m.start:m.end], "src=mention", *relation(m.start, m.end), value=m.key)
-        seen = set()
+        for span in spans.mentions:  # lexicon mentions and pass@k-style metrics of the sentence
+            a, b, name, written, static, value, paren_after = span
+            add(name, written, *static, *relation(a, b, paren_after), value=value)
         # names within reach of the figure, the nearest first: a sentence of a table run into one
         # line holds hundreds, and the ones far away are never its subject
-        low, high = max(start, site.start - _REACH), min(end, site.end + _REACH)
-        sentence = text[low:high]
-        spans = sorted(((abs(low + m.start() - site.start), m) for m in _NAME_SPAN.finditer(sentence)),
-                       key=lambda pair: pair[0])
-        for _, m in spans[:_NEAREST]:
-            a, b = low + m.start(), low + m.end()
-            if a <= site.start < b or a < site.end <= b:
+        low, high = site.start - _REACH, site.end + _REACH
+        nearby = [span for span in spans.names if low <= span[0] and span[1] <= high
+                  and not (span[0] <= site.start < span[1] or span[0] < site.end <= span[1])]
+        nearby.sort(key=lambda span: abs(span[0] - site.start))
+        seen = set()
+        for a, b, written, static, paren_after in nearby[:_NEAREST]:
+            if written in seen:
                 continue
-            name = m.group(0).rstrip(".-/")
-            if not name or name.lower() in _STOP or len(name) < 2 or name in seen:
-                continue
-            seen.add(name)
-            features = ["src=name_span", *relation(a, a + len(name))]
-            if a == start or re.fullmatch(r"[\s\W]*", text[start:a][:40]):
-                features.append("sentence_start")
-            if name in self.known:
-                features.append("src=known")
-            add("subject", name, *features)
-            add("dataset", name, *features)
-        for m in _METRIC_PHRASE.finditer(sentence):
-            a, b = low + m.start(), low + m.end()
-            for phrase in metric_phrases(m.group(0)):
-                add("metric", phrase, "src=metric_word", *relation(a, b))
+            seen.add(written)
+            features = (*static, *relation(a, b, paren_after))
+            add("subject", written, *features)
+            add("dataset", written, *features)
+        near = sorted((span for span in spans.phrases if low <= span[0] and span[1] <= high),
+                      key=lambda span: abs(span[0] - site.start))
+        for a, b, phrases in near[:_NEAREST_PHRASES]:
+            features = relation(a, b, False)
+            for phrase in phrases:
+                add("metric", phrase, "src=metric_word", *features)
         # words right after the number: "71.2 accuracy", "45 ms latency", "3.2x speedup"
         after = re.match(r"\s*(?:[%×x]|ms|s|GB|MB|points?|pts?)?\s*((?:[a-z][a-z-]+\s?){1,2})", text[site.end:end])
         if after:
@@ -793,16 +882,43 @@ class Proposer:
         """Each condition named around the figure, as its own candidate to keep or leave: typed
         settings the lexicon finds (as written), the table's other labels and configuration
         cells, the caption, the headings above, and the hardware or shots the document names."""
-        out: dict[str, Candidate] = {}
+        out = []
+        grouped = self._setting_entries(site)
+        count = f"n={bucket(len(grouped))}"
+        for entries in grouped.values():
+            candidate = Candidate(entries[0][1], value=entries[0][2])
+            candidate.parts = [e[3] for e in entries]
+            candidate.sources = frozenset().union(*(e[4] for e in entries))
+            candidate.features = {"bias", count, f"nsrc={bucket(len(candidate.sources))}"}
+            out.append(candidate)
+        return out
+
+    def kept_settings(self, site: Site, scorer, threshold: float) -> list[tuple[str, str]]:
+        """The (text, typed value) of each setting candidate `scorer` keeps, as
+        `setting_candidates` scored one by one would, with each shared proposal scored once."""
+        grouped = self._setting_entries(site)
+        count = f"n={bucket(len(grouped))}"
+        kept = []
+        for entries in grouped.values():
+            first = entries[0]
+            if len(entries) == 1:
+                s = scorer.partial(first[3])
+                sources = first[4]
+            else:
+                sources = frozenset().union(*(e[4] for e in entries))
+                s = scorer.score(frozenset().union(*(e[3] for e in entries))) - scorer.bias
+            s += scorer.score(_setting_features(count, bucket(len(sources))))
+            if (1.0 / (1.0 + math.exp(-s)) if s > -60 else 0.0) >= threshold:
+                kept.append((first[1], first[2]))
+        return kept
+
+    def _setting_entries(self, site: Site) -> dict[str, list]:
+        """The setting proposals around a figure grouped by key, in the order they were made."""
+        out: dict[str, list] = {}
         context = f"ctx={site.where}"
 
         def merge(entry) -> None:
-            k, text, value, features, sources = entry
-            candidate = out.get(k)
-            if candidate is None:
-                candidate = out[k] = Candidate(text, value=value)
-            candidate.parts.append(features)
-            candidate.sources = candidate.sources | sources if candidate.sources else sources
+            out.setdefault(entry[0], []).append(entry)
 
         def add(text: str, setting: str, *features: str) -> None:
             entry = _setting_entry(text, setting, features, context)
@@ -887,10 +1003,7 @@ class Proposer:
             position = start
         from bisect import bisect_right
         batch(("setting headings", bisect_right(self._heading_starts, position), site.where), heading_settings)
-        count = f"n={bucket(len(out))}"
-        for candidate in out.values():
-            candidate.features = {"bias", count, f"nsrc={bucket(len(candidate.sources))}"}
-        return list(out.values())
+        return out
 
     def _row_cells(self, cell: TableCell) -> list[TableCell]:
         """The other cells of a cell's row."""
@@ -901,6 +1014,9 @@ class Proposer:
         starts = self.document._cell_starts
         cells = self.document.cells[bisect_left(starts, line_start):bisect_right(starts, line_end)]
         return [c for c in cells if c is not cell and c.table == cell.table and c.row == cell.row and not c.label]
+
+
+TEXT_CACHES.extend((clean, key_of, _prepare, _setting_entry))
 
 
 def string_features(text: str) -> list[str]:

@@ -88,20 +88,34 @@ class Multiclass:
     def __post_init__(self):
         self.columns.update(_columns(self.scorers))
 
+    def scores(self, features):
+        return _class_scores(self.columns, self.scorers, features)
+
     def choose(self, features) -> str:
-        rows = list(filter(None, map(self.columns.get, features)))
-        scores = [scorer.bias + sum(column) for scorer, column in zip(self.scorers, zip(*rows))] if rows \
-            else [scorer.bias for scorer in self.scorers]
-        best = max(range(len(scores)), key=lambda k: (scores[k], -k))
-        return self.classes[best]
+        scores = self.scores(features)
+        return self.classes[int(scores.argmax())]  # the first of equal scores
 
 
 def _columns(scorers) -> dict:
-    columns: dict = {}
+    """feature -> row number in a matrix of weights (a feature by a class), under the key ''."""
+    import numpy
+    names = sorted({f for scorer in scorers for f in scorer.weights})
+    matrix = numpy.zeros((len(names) + 1, len(scorers)))  # row 0 unused: every feature's row is truthy
+    index = {name: i + 1 for i, name in enumerate(names)}
     for k, scorer in enumerate(scorers):
         for feature, weight in scorer.weights.items():
-            columns.setdefault(feature, [0.0] * len(scorers))[k] = weight
-    return {f: tuple(w) for f, w in columns.items()}
+            matrix[index[feature], k] = weight
+    index[""] = matrix
+    return index
+
+
+def _class_scores(columns: dict, scorers, features):
+    """Each class's score of a set of features: one look-up per feature, one sum per class."""
+    import numpy
+    matrix = columns[""]
+    rows = [i for i in map(columns.get, features) if i.__class__ is int]
+    biases = numpy.fromiter((scorer.bias for scorer in scorers), float, len(scorers))
+    return biases + matrix[rows].sum(axis=0) if rows else biases
 
 
 @dataclass(frozen=True)
@@ -117,11 +131,8 @@ class Typer:
         self.columns.update(_columns(self.scorers))
 
     def probabilities(self, features) -> dict:
-        rows = list(filter(None, map(self.columns.get, features)))
-        scores = [scorer.bias + sum(column) for scorer, column in zip(self.scorers, zip(*rows))] if rows \
-            else [scorer.bias for scorer in self.scorers]
-        top = max(scores)
-        exps = [math.exp(s - top) for s in scores]
+        scores = _class_scores(self.columns, self.scorers, features)
+        exps = [math.exp(s) for s in (scores - scores.max()).tolist()]
         total = sum(exps)
         return {label: e / total for label, e in zip(self.classes, exps)}
 
@@ -152,27 +163,32 @@ class ReaderModel:
         return overturnable(site.status, site.reason) and (
             self.overturn is None or reason_key(site.reason) in self.overturn)
 
-    def fields_to_rank(self, claim) -> tuple:
+    def margin(self, name: str, place: str = "") -> float:
+        """How much another candidate must outscore the rules' answer for a field, in a table
+        cell or in prose ('cell' or 'prose'; margins chosen on the dev split for each)."""
+        return self.margins.get(f"{name}@{place}", self.margins.get(name, 0.0))
+
+    def fields_to_rank(self, claim, place: str = "") -> tuple:
         """The fields the model decides for a claim: all but those whose margin says the rules'
         own answer always stands (NEVER), where the rules gave one."""
         return tuple(name for name in self.fields
-                     if not (self.margins.get(name, 0.0) >= NEVER and getattr(claim, name, "")))
+                     if not (self.margin(name, place) >= NEVER and getattr(claim, name, "")))
 
-    def pick(self, name: str, items):
+    def pick(self, name: str, items, place: str = ""):
         """`rank` over scored candidates (score, order, text, value, sources), the null one last:
         the chosen one as (text, value)."""
         if not items:
             return None
         best = max(items, key=lambda item: (item[0], -item[1]))
         rule = next((item for item in items if "src=rule" in item[4]), items[-1])
-        margin = self.margins.get(name, 0.0)
+        margin = self.margin(name, place)
         if margin >= NEVER and "src=rule" not in rule[4]:
             return best[2], best[3]  # the rules gave no answer: the model's stands
         if best[0] - rule[0] < margin:
             return rule[2], rule[3]
         return best[2], best[3]
 
-    def rank(self, name: str, candidates):
+    def rank(self, name: str, candidates, place: str = ""):
         """The best candidate of a field: the highest score, the first on a tie. The rules' own
         answer (the candidate with feature 'src=rule', else the empty one) stands unless another
         beats it by the field's margin: what the rules read is overturned only with confidence."""
@@ -189,7 +205,7 @@ class ReaderModel:
             if ruled or (rule is None and not candidate.text):
                 if rule is None or ruled:
                     rule, rule_score = candidate, s
-        margin = self.margins.get(name, 0.0)
+        margin = self.margin(name, place)
         if margin >= NEVER and (rule is None or "src=rule" not in rule.sources):
             return best  # the rules gave no answer: the model's stands
         if rule is not None and best_score - rule_score < margin:

@@ -82,8 +82,9 @@ def apply_model(model: ReaderModel, proposer: Proposer, claims: list[Claim], bar
 def decide_frame(model: ReaderModel, proposer: Proposer, site: Site, features: list[str]) -> Claim:
     """The claim with the kind, names and settings the model chooses."""
     claim = site.claim
-    scored = proposer.scored(site, model.fields_to_rank(claim), model.fields)
-    chosen = {name: model.pick(name, items) for name, items in scored.items()}
+    place = "cell" if site.where == "cell" else "prose"
+    scored = proposer.scored(site, model.fields_to_rank(claim, place), model.fields)
+    chosen = {name: model.pick(name, items, place) for name, items in scored.items()}
     changes: dict = {"category": model.kind.choose(features)}
     if chosen.get("subject") is not None:
         changes["subject"] = chosen["subject"][0]
@@ -96,10 +97,9 @@ def decide_frame(model: ReaderModel, proposer: Proposer, site: Site, features: l
     if chosen.get("dataset") is not None:
         text, value = chosen["dataset"]
         changes["dataset"] = (value or text) if text != NULL else ""
-    kept = [c for c in proposer.setting_candidates(site)
-            if model.setting.probability_of(c) >= model.setting_threshold]
-    changes["setting"] = frozenset(c.value for c in kept)
-    changes["setting_text"] = tuple(c.text for c in kept)
+    kept = proposer.kept_settings(site, model.setting, model.setting_threshold)
+    changes["setting"] = frozenset(value for _, value in kept)
+    changes["setting_text"] = tuple(text for text, _ in kept)
     return replace(claim, **changes)
 
 

@@ -279,7 +279,13 @@ def setting_type(setting: str) -> str:
     return setting.split(":", 1)[0]
 
 
+# caches keyed by text elsewhere in reading (the learned reader's proposals) register here
+TEXT_CACHES: list = []
+
+
 def clear_text_caches() -> None:
-    """Forget the settings read from texts seen so far (benchmarks call it between documents,
-    so repeated text is not served from memory)."""
+    """Forget what was read from texts seen so far (benchmarks call it between documents, so
+    repeated text is not served from memory)."""
     settings_found.cache_clear()
+    for cache in TEXT_CACHES:
+        cache.cache_clear()
