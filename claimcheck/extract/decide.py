@@ -119,19 +119,11 @@ def _class_scores(columns: dict, scorers, features):
 
 
 @dataclass(frozen=True)
-class Typer:
+class Typer(Multiclass):
     """A multinomial scorer of strings: how likely a name is a metric, a benchmark, a system or a setting."""
 
-    classes: tuple
-    scorers: tuple
-    # feature -> its weight in each class, so that a string's features are looked up once
-    columns: dict = field(default_factory=dict, compare=False, repr=False)
-
-    def __post_init__(self):
-        self.columns.update(_columns(self.scorers))
-
     def probabilities(self, features) -> dict:
-        scores = _class_scores(self.columns, self.scorers, features)
+        scores = self.scores(features)
         exps = [math.exp(s) for s in (scores - scores.max()).tolist()]
         total = sum(exps)
         return {label: e / total for label, e in zip(self.classes, exps)}
