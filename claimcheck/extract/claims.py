@@ -91,16 +91,18 @@ class ClaimExtractor:
     def extract(self, document: Document, learned: bool = True) -> list[Claim]:
         return list(self.read(document, numbers=False, learned=learned).claims)
 
-    def read(self, document: Document, numbers: bool = True, learned: bool = True) -> Extraction:
+    def read(self, document: Document, numbers: bool = True, learned: bool = True, model=None) -> Extraction:
         """The document's claims and every other number with the reason it is not a claim
         (`numbers=False` leaves the other numbers out: locating each one costs time).
 
         `learned`: the learned reader decides where phrasing varies (claim or not, kind, subject,
         metric, dataset, settings), when its model is shipped. Checks read with `learned=False`:
         the rules' frames are what the arithmetic and consistency rules were built and measured
-        on, and on the dev digests the learned frames still cost them recall (README)."""
+        on, and on the dev digests the learned frames still cost them recall (README). `model`
+        reads with that model (a `decide.ReaderModel`) instead of the shipped one."""
         reading, units, claims, bare, others = self._read_by_rules(document)
-        model = load_model() if learned else None
+        if model is None and learned:
+            model = load_model()
         if model is not None:
             claims, others = apply_model(model, Proposer(reading, units, model.typer), claims, bare, others)
         else:

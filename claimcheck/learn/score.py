@@ -61,19 +61,11 @@ class Tally:
 
 def read_json(extractor, labelled: Labelled, model) -> dict:
     """What `claimcheck extract --all --format json` prints for one document, read with `model`."""
-    from ..extract.candidates import Proposer
-    from ..extract.reader import apply_model
     from ..ingest.text import read_document
     document = read_document(labelled.path, labelled.path.name)
-    reading, units, claims, bare, others = extractor._read_by_rules(document)
-    if model is not None:
-        claims, others = apply_model(model, Proposer(reading, units, model.typer), claims, bare, others)
-    else:
-        from ..extract.reader import NO_METRIC
-        others = others + [reading.number(c.quantity.start, c.quantity.end, "unread", NO_METRIC) for c in bare]
-    others = sorted(others, key=lambda n: n.start)
-    return {"claims": [claim_dict(c) for c in claims],
-            "numbers": [number_dict(reading.located(n)) for n in others]}
+    extraction = extractor.read(document, learned=model is not None, model=model)
+    return {"claims": [claim_dict(c) for c in extraction.claims],
+            "numbers": [number_dict(n) for n in extraction.others]}
 
 
 def score_document(labelled: Labelled, output: dict) -> Tally:
