@@ -15,7 +15,7 @@ from .ingest.text import InputError, heading_subject, parse_text, read_document
 from .model import Claim, Document, Quantity
 
 ARXIV_ID = re.compile(r"(?<![\d.])(\d{4}\.\d{4,5})(?:v\d+)?(?![\d])")
-_SUFFIXES = {".csv": "facts", ".pdf": "pdf", ".md": "text", ".markdown": "text", ".txt": "text",
+_SUFFIXES = {".csv": "facts", ".tsv": "results", ".json": "results", ".pdf": "pdf", ".md": "text", ".markdown": "text", ".txt": "text",
              ".html": "html", ".htm": "html", ".tex": "latex"}
 
 
@@ -67,6 +67,8 @@ def _load_file(path: Path, arxiv_id: str) -> list[Source]:
     if kind is None:
         raise InputError(f"{path}: unknown source type (use {', '.join(sorted(_SUFFIXES))})")
     content = path.read_bytes()
+    if kind == "facts" and not _is_factsheet(content):
+        kind = "results"  # a CSV of results in any layout: read as a table
     try:
         if kind == "facts":
             return cached(f"facts|{path}|{arxiv_id}", content, lambda: load_factsheet(path, arxiv_id))
@@ -112,9 +114,19 @@ def _read_and_extract(path: Path, kind: str):
     return document, tuple(extract_claims(document, learned=False))
 
 
+def _is_factsheet(content: bytes) -> bool:
+    """A CSV whose header names the fact sheet's columns (subject, metric, value)."""
+    first = content[:4096].decode("utf-8-sig", errors="replace").split("\n", 1)[0]
+    header = {h.strip().strip('"').lower() for h in first.split(",")}
+    return all(c in header for c in _FACT_COLUMNS)
+
+
 def read_any(path: Path, kind: str | None = None) -> Document:
-    """A Document from a PDF, HTML, LaTeX, text or Markdown file (by its suffix)."""
+    """A Document from a PDF, HTML, LaTeX, text, Markdown or results (CSV, TSV, JSON) file."""
     kind = kind or _SUFFIXES.get(path.suffix.lower(), "text")
+    if kind == "results" or kind == "facts":
+        from .ingest.delimited import read_delimited, read_json_results
+        return read_json_results(path) if path.suffix.lower() == ".json" else read_delimited(path)
     if kind == "pdf":
         from .ingest.pdf import read_pdf
         return read_pdf(path)

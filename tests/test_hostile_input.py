@@ -345,7 +345,8 @@ def test_text_past_the_size_bounds_is_reported_unread(monkeypatch):
 
 
 FACT_SHEETS = {
-    "missing columns": (b"name,score\nKite,71.4\n", "lacks column"),
+    "no figures (neither a fact sheet nor a results table)": (b"name,licence\nKite,MIT\n", "no figures"),
+    "results table with more rows than the bound": (b"model,mmlu\n" + b"M,1.5\n" * 200_001, "more than the 200,000"),
     "not UTF-8": ("subject,metric,value\nKite,mmlu,71.4\nCaf\u00e9,mmlu,60.0\n".encode("latin-1"), "UTF-8"),
     "formula cells": (b'subject,metric,value\nKite,mmlu,=1+2\nKite,gsm8k,"=HYPERLINK(""x"")"\n', "not a number"),
     "more rows than the bound": (b"subject,metric,value\n" + b"M,mmlu,1.5\n" * 200_001, "more than the 200,000"),

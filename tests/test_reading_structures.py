@@ -275,3 +275,23 @@ def test_a_scaled_start_of_a_change_takes_the_end_unit():
 def test_a_change_start_may_carry_words_before_its_to():
     claims = claims_of("Daily volume went from 700M tokens in January to 2.1B in March.\n")
     assert claims["700M"].role == "from" and claims["2.1B"].role == "to"
+
+
+def test_a_sentence_may_open_with_a_name_in_camel_case():
+    # 'iLLaDA', 'vLLM', 'mT5' start sentences in lower case: the sentence before is not theirs
+    claims = claims_of("# Notes\n\nHawk was the first try. eSwift (Enhanced Swift) grows it to 9 billion parameters.\n")
+    assert claims["9 billion"].subject == "eSwift"
+
+
+def test_a_metric_of_a_named_system_linked_to_its_figure_is_that_systems():
+    claims = claims_of("# Serving notes\n\nThe p99 latency of Pylon on the search workload is now 83 ms.\n")
+    assert claims["83 ms"].subject == "Pylon"
+    claims = claims_of("# Serving notes\n\nThroughput for Quarry stands at 1,450 requests/s.\n")
+    assert claims["1,450 requests/s"].subject == "Quarry"
+
+
+def test_a_name_and_a_colon_opening_a_sentence_own_its_figure():
+    claims = claims_of("# Roundup\n\nBramble-3B: 47.5 on ARC-Challenge. Nettle-3B: 44.0 on ARC-Challenge.\n")
+    assert claims["47.5"].subject == "Bramble-3B" and claims["44.0"].subject == "Nettle-3B"
+    # a plain word before a colon is a label, not a system
+    assert claims_of("# Roundup\n\nOutages: 4 per week, down from 9.\n")["4"].subject != "Outages"

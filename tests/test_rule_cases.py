@@ -1,6 +1,7 @@
 """Every rule's must-flag and must-not-flag cases, kept as data in tests/cases/CCxxx.yaml.
 
-A case is a short text (a newsletter paragraph, a README table, a thread, a press release).
+A case is a short text (a newsletter paragraph, a README table, a thread, a press release),
+with `sources` (file name -> text) where the rule checks a digest against its sources.
 `flag` cases must produce a finding of the file's rule, on the figure given as `value` when one
 is given, or on the figure written as `figure` (and with the computed `expected` value when one is
 given); `pass` cases must produce
@@ -34,8 +35,13 @@ def _close(a: float, b: float) -> bool:
 
 
 @pytest.mark.parametrize("rule, expectation, case", list(_cases()))
-def test_rule_case(rule, expectation, case):
-    report = check(case["text"], tolerance=case.get("tolerance", 0.0))
+def test_rule_case(rule, expectation, case, tmp_path):
+    # a case checked against sources gives them as files: name -> text
+    sources = []
+    for name, text in (case.get("sources") or {}).items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+        sources.append(tmp_path / name)
+    report = check(case["text"], tolerance=case.get("tolerance", 0.0), sources=sources)
     findings = [f for f in report.finding_list if f.rule == rule]
     described = "; ".join(f"line {f.claim.line} {f.claim.text!r}: {f.message}" for f in findings)
     if expectation == "pass":

@@ -78,7 +78,7 @@ def test_cli_with_a_fact_sheet(facts, tmp_path, capsys):
 
 
 @pytest.mark.parametrize("content, message", [
-    ("paper,metric\nKite,mAP\n", "lacks column"),
+    ("paper,metric\nKite,mAP\n", "no figures"),
     ("subject,metric,value\nKite,mAP,seventy\n", "not a number"),
 ])
 def test_sources_that_fail_to_parse_exit_3_could_not_check(tmp_path, capsys, content, message):
@@ -176,3 +176,70 @@ def test_sections_tie_to_a_paper_by_its_title_or_method_name(papers_dir):
 @pytest.fixture
 def papers_dir(shared):
     return shared / "corpus" / "papers"
+
+
+LEADERBOARD = """model,ARC-Challenge,HellaSwag
+Wren-2,71.4,83.0
+Wren-1,65.9,80.1
+"""
+
+
+def test_a_wide_results_csv_is_a_source_with_its_own_lines(tmp_path):
+    sheet = tmp_path / "results.csv"
+    sheet.write_text(LEADERBOARD, encoding="utf-8")
+    report = check("# Notes\nWren-2 scores 71.4 on ARC-Challenge and 80.1 on HellaSwag.\n", sources=[sheet])
+    by_rule = {(f.rule, f.claim.text): f for f in report.finding_list}
+    supported = by_rule[("CC202", "71.4")]
+    assert "Wren-2" in supported.message and supported.evidence[0].line == 2
+    wrong = by_rule[("CC201", "80.1")]
+    # 80.1 is Wren-1's: the mismatch says whose it is and what Wren-2 has
+    assert wrong.expected == 83.0 and "Wren-1" in wrong.message and "83.0" in wrong.message
+
+
+def test_a_results_file_without_figures_is_a_source_that_cannot_be_read(tmp_path, capsys):
+    bad = tmp_path / "names.tsv"
+    bad.write_text("model\tlicence\nWren-2\tMIT\n", encoding="utf-8")
+    digest = tmp_path / "d.md"
+    digest.write_text("Wren-2 scores 71.4 on ARC-Challenge.\n", encoding="utf-8")
+    assert main(["check", str(digest), "--source", str(bad)]) == 3
+    assert "no figures" in capsys.readouterr().err
+
+
+def test_a_json_source_nested_by_task_reads_as_a_table(tmp_path):
+    results = tmp_path / "results.json"
+    results.write_text(json.dumps({"results": {"hellaswag": {"acc": 0.5612, "acc_norm": 0.7321},
+                                               "arc_easy": {"acc": 0.8104}}}), encoding="utf-8")
+    from claimcheck.sources import load_sources
+    (source,) = load_sources([str(results)])
+    figures = {c.text for c in source.claims}
+    assert {"0.5612", "0.7321", "0.8104"} <= figures
+
+
+def test_a_source_that_is_the_digest_is_left_out_with_a_warning(tmp_path):
+    digest = tmp_path / "digest.md"
+    digest.write_text("# Notes\n\nWren-2 scores 74.1 on ARC-Challenge, up from 65.9 for Wren-1.\n", encoding="utf-8")
+    copy = tmp_path / "drafts" / "digest-v2.md"
+    copy.parent.mkdir()
+    copy.write_text(digest.read_text().replace("# Notes", "# Notes (draft)"), encoding="utf-8")
+    report = check(digest, sources=[copy.parent])
+    rules = [f.rule for f in report.finding_list]
+    assert "CC205" in rules and "CC202" not in rules  # nothing confirmed by itself
+    sheet = tmp_path / "results.csv"
+    sheet.write_text(LEADERBOARD, encoding="utf-8")
+    report = check(digest, sources=[copy.parent, sheet])
+    by_rule = {(f.rule, f.claim.text) for f in report.finding_list}
+    assert ("CC201", "74.1") in by_rule and ("CC202", "65.9") in by_rule
+
+
+def test_a_source_that_agrees_does_not_silence_one_that_disagrees(tmp_path):
+    readme = tmp_path / "README.md"
+    readme.write_text("# Wren\n\n| Model | ARC-Challenge | HellaSwag |\n|---|---|---|\n| Wren-2 | 72.0 | 83.0 |\n",
+                      encoding="utf-8")
+    sheet = tmp_path / "results.csv"
+    sheet.write_text(LEADERBOARD, encoding="utf-8")
+    text = "# Wren-2\n\nWren-2 scores 71.4 on ARC-Challenge and 83.0 on HellaSwag.\n"
+    report = check(text, sources=[sheet, readme])
+    found = {(f.rule, f.claim.text): f for f in report.finding_list}
+    disagree = found[("CC204", "71.4")]
+    assert disagree.severity == "warning" and "72.0" in disagree.message and "71.4" in disagree.message
+    assert ("CC202", "83.0") in found and ("CC204", "83.0") not in found

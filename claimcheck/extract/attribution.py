@@ -386,6 +386,22 @@ class Attributor:
             found = self.name_before(end, c_start)
             if found:
                 return Owner(found[0], "possessive", found[1])
+        # "Thistle-8B: 69.3 on MMLU": a name and a colon open the sentence
+        m = _NAME_COLON_OPENS.fullmatch(text, sentence[0], q_start)
+        if m:
+            found = self.name_after(m.start("name"), q_start)
+            plain_word = found is not None and re.fullmatch(r"[A-Z][a-z]+", found[0]) is not None \
+                and found[0] not in self._capitalised and found[0] not in self.names_known()
+            if found and found[0] == self._clean_name(m.group("name")) and not plain_word:
+                # ('Crashes: 6 per day' is a label, not a system)
+                return Owner(found[0], "listed", found[1])
+        # "the latency of Garnet (on the chat workload) is 41 ms": the metric's owner named before
+        # the verb that links it to the figure
+        m = _OWNER_LINKED_BEFORE.search(before)
+        if m:
+            found = self.name_after(q_start - len(before) + m.start("name"), q_start)
+            if found and found[0] == self._clean_name(m.group("name")):
+                return Owner(found[0], "of", found[1])
         # "N for X", "the 2.1B seen by X": the rest of the figure's stretch, up to the next figure
         # unless that figure only qualifies this one ("11.6 in 27,000 GPU-hours for AdamW")
         nearest = bisect_right(figures, (q_start, float("inf")))
@@ -607,6 +623,12 @@ _LEADING_PHRASE = re.compile(r"[ \t>*•-]*(?:on|in|at|with|under|across|for|usi
 _RATIO_AT = re.compile(r"[\d.,]+\s?[×x]")
 _MULTIPLIED_LEAD = re.compile(r"\s*(?:the|that\s+of|those\s+of)\s+")
 _LABELLED_BEFORE = re.compile(r"[,;]\s*(?P<name>[A-Z][\w.+/-]*(?:\s[\w.+/-]+){0,2}?)\s*:\s*(?:[~≈]\s*)?$")
+_NAME_COLON_OPENS = re.compile(r"\s*(?:[-*+•>]\s+)?(?:\*\*|__)?(?P<name>[A-Z][\w.+/-]*(?:\s[\w.+/-]+){0,2}?)(?:\*\*|__)?"
+                               r"\s*:\s*(?:[~≈]\s*)?")
+_OWNER_LINKED_BEFORE = re.compile(r"\b(?:for|of)\s+(?P<name>[A-Za-z][\w.+/-]*(?:\s[\w.+/-]+){0,2}?)"
+                                  r"(?:\s+(?:on|in|at|with|under|across)\s+[^,;:()]{1,40}?)?"
+                                  r"\s+(?:is|was|are|were|stands\s+at|sits\s+at|comes\s+to|reaches|hits)(?:\s+now)?"
+                                  r"\s*(?:about\s+|around\s+|roughly\s+|~|only\s+|just\s+)?$")
 _OPEN_PAREN_BEFORE = re.compile(r"\s*\(\s*(?:[~≈]\s*)?(?:[A-Za-z@][\w@./-]*\s+){0,2}(?:at\s+|=\s*|:\s*)?$")
 _IN_PAREN_BEFORE = re.compile(r"\(\s*(?P<name>[A-Z][\w.+/-]*(?:\s[\w.+/-]+){0,2}?)\s*(?::|,|\s|\s+at\s+|\s*=\s*)\s*(?:[~≈]\s*)?$")
 _POSSESSIVE_BEFORE = re.compile(r"(?P<owner>[\w.+/)-])(?:'s|’s|')\s+(?:(?:[a-z@][\w@.-]*|[A-Z]{2,}[\w@-]*|\d+-shot|\([^()]{1,30}\)|"

@@ -1112,7 +1112,8 @@ _SEPARATOR = re.compile(r",|;|\band\b|\bbut\b|\bwhile\b|\bwhereas\b|\bversus\b|\
 _COMPOUND = re.compile(r"-[a-z]")  # "5-shot", "2-step": part of a setting, not a figure of its own
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
 _ITEM_START = re.compile(r"[ \t]*(?:[-*+•]|\d{1,2}[.)]|\d{1,2}/\d{0,2})[ \t]")
-_SENTENCE_END = re.compile(r"(?<=[.!?])[\"'”)*_]*\s+(?=[\"'“(*_]*[A-Z0-9])")
+# a sentence opens with a capital, a digit, or a name in camel case ('iLLaDA', 'vLLM', 'mT5')
+_SENTENCE_END = re.compile(r"(?<=[.!?])[\"'”)*_]*\s+(?=[\"'“(*_]*(?:[A-Z0-9]|[a-z]{1,3}[A-Z]))")
 _SUB_CLAUSE = re.compile(r",\s+(?:while|whereas|but|and|though|although|yet)\s+|;\s+|:\s+|\s+while\s+|\s+whereas\s+", re.I)
 
 

@@ -336,14 +336,17 @@ class TableReader:
         # rows that already name their benchmark and model ("Dataset", "Model" columns) leave the
         # header row to name the methods ("Vanilla", "SFT (Mean)", "RL (Max)"); the row's model
         # is then what the method was applied to
+        # (not in a long layout, where a column names the metric too: each row then names the
+        # whole frame and the figures' column header only says they are values)
+        long_layout = any(r == "metric" for r in layout.label_roles.values()) and bool(subject or dataset)
         methods_in_header = layout.subjects_in_rows and any(r == "dataset" for r in layout.label_roles.values()) \
-            and any(self.header(level).name for level in cell.headers)
+            and not long_layout and any(self.header(level).name for level in cell.headers)
         if methods_in_header and subject:
             settings.add("model:" + _compact(subject))
             subject, ours = "", False
         for level in cell.headers:
             header = self.header(level)
-            if header.name:
+            if header.name and not long_layout:
                 if methods_in_header and not subject:
                     subject, ours = _subject_name(header.name)
                 elif layout.subjects_in_rows:

@@ -10,7 +10,9 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from ..model import Claim, Evidence
+from pathlib import Path
+
+from ..model import Claim, Evidence, Quantity
 from ..sources import ARXIV_ID, Source
 from .base import RULES, Context, rule, same_figure, settings_conflict, topics_compatible, written
 
@@ -25,7 +27,8 @@ def _measure(claim: Claim) -> str:
 
 
 def _norm(name: str) -> str:
-    return re.sub(r"[\s_-]+", " ", name.casefold()).strip()
+    """'Falcon-40B, instruct' -> 'falcon 40b instruct': punctuation between words is a space."""
+    return re.sub(r"[\s_,;:/()\[\]-]+", " ", name.casefold()).strip()
 
 
 def _names_match(a: str, b: str) -> bool:
@@ -64,7 +67,7 @@ def _ties(ctx: Context, claim: Claim) -> tuple[set[str], set[str]]:
 
 def _explicit_ties(ctx: Context, claim: Claim) -> list[Source]:
     ids, names = _ties(ctx, claim)
-    return [s for s in ctx.sources if ids & s.arxiv_ids or any(_names_match(n, m) or _title_match(n, m)
+    return [s for s in usable_sources(ctx) if ids & s.arxiv_ids or any(_names_match(n, m) or _title_match(n, m)
                                                                 for n in names for m in s.names)]
 
 
@@ -74,6 +77,8 @@ def _mentions(source: Source, subject: str) -> bool:
     words = [w for w in re.findall(r"[A-Za-z][\w.+-]*[\w+]|[A-Za-z]", subject) if any(ch.isupper() or ch.isdigit() for ch in w)]
     if not words:
         return True  # "the model", "the untrained model": the paper's own
+    if any(c.subject and _names_match(c.subject, subject) for c in source.claims):
+        return True  # a row of its tables is the system's
     text = _casefolded_text(source)
     for word in words:
         if re.fullmatch(r"[A-Z][a-z]+", word):
@@ -126,12 +131,60 @@ def _aligned(claim: Claim, candidate: Claim, loose: bool = False) -> bool:
 _CHANGE_MARKS = frozenset({"condition:before a stated change", "condition:after a stated change"})
 
 
-def _verdict(claim: Claim, sources: list[Source]) -> tuple[str, list[Claim], Claim | None]:
-    """(verdict, aligned source claims, the one that decides) for one digest claim."""
-    candidates = [c for s in sources for c in s.claims if _aligned(claim, c)]
+def _another_system(candidate: Claim, claim: Claim, named: frozenset[str]) -> bool:
+    """Is the source figure another system's? Its subject is not the claim's, and the digest
+    itself names that system: a figure of Kite-7B never supports what is said of Falcon-40B."""
+    subject = candidate.subject
+    return bool(subject) and not _names_match(subject, claim.subject) and \
+        any(_names_match(subject, name) for name in named)
+
+
+# a margin, multiple or change is a comparison with something: the source's figures of that kind
+# compare with other things unless they name the same baseline
+_RELATIVE = {"delta", "speedup", "change"}
+
+
+def _named_settings(candidates: list[Claim], sentence: str) -> list[Claim]:
+    """The candidates left once the digest's sentence picks among the source's configurations:
+    where the source's cells differ in a setting ('workload:chat', 'workload:batch') and the
+    sentence names one of the values ('on the chat workload'), the cells of the others go."""
+    if not sentence or len(candidates) < 2:
+        return candidates
+    words = set(re.findall(r"[\w.+-]+", sentence.casefold()))
+    text = " " + re.sub(r"\s+", " ", sentence.casefold()) + " "
+
+    def named(value: str) -> bool:
+        value = value.casefold()
+        return value in words or (" " in value and f" {value} " in text)
+
+    by_type: dict[str, set[str]] = {}
+    for c in candidates:
+        for x in c.setting:
+            kind, _, value = x.partition(":")
+            by_type.setdefault(kind, set()).add(value)
+    kept = candidates
+    for kind, values in by_type.items():
+        if len(values) < 2:
+            continue
+        chosen = {v for v in values if named(v)}
+        if chosen and chosen != values:
+            kept = [c for c in kept if not any(x.partition(":")[0] == kind and x.partition(":")[2] not in chosen
+                                               for x in c.setting)]
+    return kept or candidates
+
+
+def _verdict(claim: Claim, sources: list[Source], named_systems: frozenset[str] = frozenset(),
+             sentence: str = "") -> tuple[str, list[Claim], Claim | None]:
+    """(verdict, aligned source claims, the one that decides) for one digest claim;
+    `named_systems` are the subjects the digest names, `sentence` the claim's own."""
+    every = [c for s in sources for c in s.claims if _aligned(claim, c)]
+    strictly = {id(c) for c in every}
+    aligned = _named_settings(every, sentence)
+    candidates = [c for c in aligned if not (claim.subject and _another_system(c, claim, named_systems))]
+    others = [c for c in aligned if claim.subject and _another_system(c, claim, named_systems)]
     # "climbs from 20.3 to 34.3": the ends of a change may be figures of the source's own columns;
     # they can be supported there, never contradicted by the source's default configuration
-    for c in (c for s in sources for c in s.claims if c not in candidates and _aligned(claim, c, loose=True)):
+    for c in (c for s in sources for c in s.claims if id(c) not in strictly and _aligned(claim, c, loose=True)):
         if same_figure(claim, c) and (not claim.subject or not c.subject or _names_match(c.subject, claim.subject)
                                       or claim.role in ("from", "to")):
             coarser = claim.quantity.decimals < c.quantity.decimals and claim.quantity.scale <= c.quantity.scale
@@ -153,7 +206,7 @@ def _verdict(claim: Claim, sources: list[Source]) -> tuple[str, list[Claim], Cla
             coarser = claim.quantity.decimals < c.quantity.decimals and claim.quantity.scale <= c.quantity.scale
             return ("rounded" if coarser else "supported"), own, c
     if claim.role != "baseline":
-        for c in candidates:
+        for c in candidates + others:
             if c not in own and same_figure(claim, c):
                 return "baseline", candidates, c
         # the figure stands in the source under another method or statistic of the same row
@@ -167,29 +220,68 @@ def _verdict(claim: Claim, sources: list[Source]) -> tuple[str, list[Claim], Cla
             distinct.append(c)
     if len(distinct) == 1:
         return "mismatch", own, distinct[0]
+    if distinct and claim.subject and named and all(c in named for c in distinct) and claim.kind not in _RELATIVE:
+        # every figure the source gives this system for this metric and benchmark disagrees:
+        # a mismatch whichever configuration was meant; the nearest one is expected
+        nearest = min(distinct, key=lambda c: abs(c.value - claim.value))
+        return "ambiguous", distinct, nearest
     return "not found", own, None
 
 
+def _plain_text(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip().casefold()
+
+
+def is_the_digest(document_text: str, source: Source) -> bool:
+    """Is a source the digest itself, or a near copy of it? Its text, spaces aside, is at least
+    90% the digest's (rapidfuzz's normalised similarity, compared only between texts of like
+    length): such a source would confirm every figure it is asked about."""
+    a, b = _plain_text(document_text), _plain_text(source.document.text)
+    if not a or not b or max(len(a), len(b)) > 2 * min(len(a), len(b)):
+        return False
+    from rapidfuzz import fuzz
+    return fuzz.ratio(a, b, score_cutoff=90) >= 90
+
+
+def usable_sources(ctx: Context) -> list[Source]:
+    """The sources a digest is checked against: all but those that are the digest itself."""
+    if ctx._usable_sources is None:
+        ctx._usable_sources = [s for s in ctx.sources if not is_the_digest(ctx.document.text, s)]
+    return ctx._usable_sources
+
+
 def source_verdicts(ctx: Context) -> list[tuple[Claim, str, list[Claim], Claim | None]]:
-    if not ctx.sources:
+    if not usable_sources(ctx):
         return []
     if ctx._source_verdicts is not None:
         return ctx._source_verdicts
+    sources = usable_sources(ctx)
     checked = [c for c in ctx.claims if c.kind in _CHECKED_KINDS]
     explicit = {id(c): _explicit_ties(ctx, c) for c in checked}
     # a document checked against one paper is about that paper throughout; against several, a
     # part of it is tied by what it names, and when no part names its source a one-section
     # document is tied whole; parts that name none stay unverified rather than borrow a paper
-    single = len({frozenset(s.arxiv_ids) or s.name for s in ctx.sources if s.kind != "facts"}) == 1 and \
-        all(s.kind != "facts" for s in ctx.sources)
+    single = len({frozenset(s.arxiv_ids) or s.name for s in sources if s.kind != "facts"}) == 1 and \
+        all(s.kind != "facts" for s in sources)
     whole = single or (not any(explicit.values()) and _whole_document_source(ctx))
+    named_systems = frozenset(c.subject for c in ctx.claims if c.subject)
     out = []
     for claim in checked:
-        tied = explicit[id(claim)] or ([s for s in ctx.sources if _mentions(s, claim.subject)] if whole else [])
+        tied = explicit[id(claim)] or ([s for s in sources if _mentions(s, claim.subject)] if whole else [])
         if not tied:
             out.append((claim, "untied", [], None))
             continue
-        verdict, candidates, decisive = _verdict(claim, tied)
+        sentence = ctx.document.text[claim.sentence[0]:claim.sentence[1]]
+        verdict, candidates, decisive = _verdict(claim, tied, named_systems, sentence)
+        if verdict in ("supported", "rounded") and len(tied) > 1:
+            # one source agreeing does not silence another that states the figure otherwise
+            for other in tied:
+                if any(c is decisive for c in other.claims):
+                    continue
+                theirs, their_candidates, their_cell = _verdict(claim, [other], named_systems, sentence)
+                if theirs in ("mismatch", "ambiguous") and their_cell is not None:
+                    verdict, candidates = "sources disagree", [decisive, their_cell]
+                    break
         out.append((claim, verdict, candidates, decisive))
     ctx._source_verdicts = out
     return out
@@ -203,6 +295,13 @@ def _where(c: Claim) -> str:
 
 def _what(claim: Claim) -> str:
     parts = [claim.metric_text or claim.metric, claim.subject]
+    return ", ".join(p for p in parts if p)
+
+
+def _frame(claim: Claim) -> str:
+    """Whose figure, of what, on what, as a source cell states it: 'Kite-7B, accuracy, MMLU'."""
+    parts = [claim.subject, claim.metric_text or claim.metric, claim.dataset]
+    parts += sorted(x.split(":", 1)[1] for x in claim.setting if not x.startswith("condition:"))
     return ", ".join(p for p in parts if p)
 
 
@@ -224,10 +323,23 @@ def check_source_mismatch(ctx: Context):
             yield self.finding(claim, f"stated {written(claim)} ({_what(claim)}), the source gives "
                                f"{written(decisive)} ({_where(decisive)})", [Evidence.of(decisive)],
                                expected=decisive.value, verdict="mismatch")
+        elif verdict == "ambiguous":
+            stated = "; ".join(f"{written(c)} ({_frame(c)}; {_where(c)})" for c in candidates[:4])
+            yield self.finding(claim, f"stated {written(claim)} ({_what(claim)}), but every figure the source "
+                               f"gives for it disagrees: {stated}", [Evidence.of(c) for c in candidates[:4]],
+                               expected=decisive.value, verdict="mismatch")
         elif verdict == "baseline":
+            # where the source gives the claim's own system one figure of that frame, it is expected
+            own = [c for c in candidates if claim.subject and _names_match(c.subject, claim.subject)
+                   and not same_figure(c, decisive)]
+            values = {c.value for c in own}
+            expected = own[0] if len(values) == 1 else None
+            tail = f"; it gives {claim.subject} {written(expected)} ({_where(expected)})" if expected else ""
             yield self.finding(claim, f"stated {written(claim)} for {claim.subject or 'the method'} ({_what(claim)}), "
-                               f"but in the source {written(decisive)} is {decisive.subject}'s ({_where(decisive)})",
-                               [Evidence.of(decisive)], expected=None, verdict="mismatch")
+                               f"but in the source {written(decisive)} is {decisive.subject}'s ({_frame(decisive)}; "
+                               f"{_where(decisive)}){tail}",
+                               [Evidence.of(decisive)] + ([Evidence.of(expected)] if expected else []),
+                               expected=expected.value if expected else None, verdict="mismatch")
 
 
 @rule("CC202", "source-supported", "source", severity="info")
@@ -246,7 +358,7 @@ def report_supported(ctx: Context):
         if verdict in ("supported", "rounded"):
             note = "rounds" if verdict == "rounded" else "matches"
             yield self.finding(claim, f"{written(claim)} ({_what(claim)}) {note} the source's "
-                               f"{written(decisive)} ({_where(decisive)})", [Evidence.of(decisive)],
+                               f"{written(decisive)} ({_frame(decisive)}; {_where(decisive)})", [Evidence.of(decisive)],
                                expected=decisive.value, verdict=verdict)
 
 
@@ -271,3 +383,46 @@ def report_not_found(ctx: Context):
         elif verdict == "untied":
             yield self.finding(claim, f"{written(claim)} ({_what(claim)}): not found (no source tied to this "
                                f"part of the digest)", verdict="not found")
+
+
+@rule("CC204", "sources-disagree", "source", severity="warning")
+def check_sources_disagree(ctx: Context):
+    """Two sources that state one figure of the digest differently.
+
+    What it checks: a digest figure one source supports while another source, tied to the same
+    part of the digest, gives a different figure for the same frame (system, metric, benchmark,
+    setting).
+    Why it matters: a source that agrees must not silently outweigh one that disagrees: the
+    paper and its README (or two versions of a paper) may differ, and the digest then follows
+    one of them without saying which.
+    Example: the paper's table gives 71.3, the README's table 72.1; the digest says 71.3.
+    How to fix: find out which source is right and say which one the digest follows.
+    """
+    self = RULES["CC204"]
+    for claim, verdict, candidates, _ in source_verdicts(ctx):
+        if verdict == "sources disagree":
+            agree, differ = candidates
+            yield self.finding(claim, f"{written(claim)} ({_what(claim)}) matches {written(agree)} "
+                               f"({_where(agree)}), but {written(differ)} stands for it in another source "
+                               f"({_frame(differ)}; {_where(differ)})", [Evidence.of(agree), Evidence.of(differ)],
+                               expected=differ.value, verdict="inconsistent")
+
+
+@rule("CC205", "source-is-digest", "source", severity="warning")
+def check_source_is_digest(ctx: Context):
+    """A source that is the digest itself, or a near copy of it, left out of the check.
+
+    What it checks: each source's text against the digest's (90% alike or more, spaces aside).
+    Why it matters: a digest checked against itself confirms every figure it states; a folder
+    of sources that also holds the digest (or a draft of it) would pass anything.
+    Example: `claimcheck check digest.md --source drafts/` where drafts/ holds digest.md.
+    How to fix: point --source at the papers, READMEs and results the digest summarises.
+    """
+    self = RULES["CC205"]
+    for source in ctx.sources:
+        if is_the_digest(ctx.document.text, source):
+            anchor = Quantity(text=Path(source.name).name, start=0, end=0, value=0.0, decimals=0)
+            claim = Claim(document=ctx.document.name, quantity=anchor, kind="source", line=1, column=1,
+                          sentence=(0, 0))
+            yield self.finding(claim, f"source {source.name} is this digest (or a near copy of it): "
+                               f"left out, so it cannot confirm the digest's own figures", verdict="skipped")
