@@ -293,6 +293,7 @@ class TableReader:
         if cell.label:
             return CellFrame(skip="table label")
         subject, ours = "", False
+        benchmark_in_row = False
         dataset, metric, metric_text, unit, lower, unit_text = "", "", "", None, None, ""
         settings: set[str] = set()
 
@@ -322,6 +323,7 @@ class TableReader:
                 take(header)
                 if header.name and not dataset:
                     dataset = header.name
+                benchmark_in_row = benchmark_in_row or role == "dataset"
             elif role == "backbone":
                 settings.add("backbone:" + _compact(value))
             elif role == "setting":
@@ -339,8 +341,11 @@ class TableReader:
         # (not in a long layout, where a column names the metric too: each row then names the
         # whole frame and the figures' column header only says they are values)
         long_layout = any(r == "metric" for r in layout.label_roles.values()) and bool(subject or dataset)
+        # (only where the rows' names are models: a column of algorithms or methods names the methods)
+        models_in_rows = any(role == "subject" and _plain(name).strip().lower() in self.vocabulary.model_headers
+                             for name, role in layout.label_roles.items())
         methods_in_header = layout.subjects_in_rows and any(r == "dataset" for r in layout.label_roles.values()) \
-            and not long_layout and any(self.header(level).name for level in cell.headers)
+            and models_in_rows and not long_layout and any(self.header(level).name for level in cell.headers)
         if methods_in_header and subject:
             settings.add("model:" + _compact(subject))
             subject, ours = "", False
@@ -349,6 +354,11 @@ class TableReader:
             if header.name and not long_layout:
                 if methods_in_header and not subject:
                     subject, ours = _subject_name(header.name)
+                elif layout.subjects_in_rows and benchmark_in_row and not metric and not methods_in_header:
+                    # the row names its benchmark ('env_id', 'Task'): a column header the lexicon
+                    # does not know ('mean_reward') says what is measured
+                    spaced = re.sub(r"(?<=[A-Za-z])_(?=[A-Za-z])", " ", header.name)
+                    metric, metric_text = self.vocabulary.open_metric(spaced), header.name
                 elif layout.subjects_in_rows:
                     if not dataset:
                         dataset = header.name  # 'PIT', 'QQP': a benchmark the lexicon does not know

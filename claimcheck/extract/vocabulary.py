@@ -69,6 +69,7 @@ class Vocabulary:
         self.linking_words = frozenset(frames["linking_words"])
         self.verb_metrics: dict[str, str] = frames["verb_metrics"]
         self.label_roles = {role: frozenset(words) for role, words in frames["label_roles"].items()}
+        self.model_headers = frozenset(frames.get("model_headers", ()))
         self.lower_words = frozenset(frames["lower_is_better_words"])
         self.higher_words = frozenset(frames["higher_is_better_words"])
         self.pronouns = tuple(sorted(frames["pronouns"], key=len, reverse=True))
@@ -148,7 +149,9 @@ class Vocabulary:
 
     def label_role(self, header: str) -> str:
         """What a table label column holds, from its header ('Model' -> subject, 'Benchmark' -> dataset)."""
-        text = re.sub(r"[*_`]", "", header).strip().lower()
+        # 'env_id' is 'env id': snake case separates words
+        text = re.sub(r"(?<=[A-Za-z])_(?=[A-Za-z])", " ", header)
+        text = re.sub(r"[*_`]", "", text).strip().lower()
         if text in ("#", "no", "no."):
             return "ignore"
         text = text.strip("# ")

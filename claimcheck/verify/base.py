@@ -169,6 +169,13 @@ class Context:
             line = previous
         return start
 
+    def item_lead(self, claim: Claim) -> str:
+        """The label that leads the list item holding a claim ('- Hopper-v3: TQC leads at ...',
+        '- **Ant**: ...'), casefolded; empty outside lists or without a label."""
+        start = self.item_of(claim)
+        m = _ITEM_LEAD.match(self.document.text, start, min(claim.quantity.start, start + 80))
+        return m.group("lead").strip().casefold() if m else ""
+
     def paragraph_span(self, offset: int) -> tuple[int, int]:
         """The paragraph (text between blank lines) around an offset."""
         text = self.document.text
@@ -213,6 +220,7 @@ class Context:
         return max(found, key=lambda c: (c.quantity.decimals, -c.quantity.start))
 
 
+_ITEM_LEAD = re.compile(r"[ \t]*(?:[-*+•]|\d{1,2}[.)])[ \t]+(?:\*\*|__)?(?P<lead>[^:*_\n]{1,60}?)(?:\*\*|__)?\s*:\s")
 _ITEM = re.compile(r"[ \t]*(?:[-*+•]|\d{1,2}[.)]|\d{1,2}/\d{0,2})[ \t]")
 
 

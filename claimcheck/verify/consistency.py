@@ -52,6 +52,17 @@ def _loosely_tied(ctx: Context, a: Claim, b: Claim) -> bool:
     return ctx.item_of(a) != ctx.item_of(b)
 
 
+def _under_other_leads(ctx: Context, a: Claim, b: Claim) -> bool:
+    """Two figures in list items led by different labels ('- Hopper-v3: ...', '- Ant-v3: ...'),
+    neither of which is the figures' subject: each item is about its own label (a task, a
+    benchmark, a setting), so their figures are two things."""
+    lead_a, lead_b = ctx.item_lead(a), ctx.item_lead(b)
+    if not lead_a or not lead_b or lead_a == lead_b:
+        return False
+    subjects = {_norm_name(a.subject), _norm_name(b.subject)}
+    return _norm_name(lead_a) not in subjects and _norm_name(lead_b) not in subjects
+
+
 def _in_heading(ctx: Context, claim: Claim) -> bool:
     offset = claim.quantity.start
     return any(start <= offset < end for start, end in ctx.document.headings)
@@ -125,7 +136,8 @@ def _groups(ctx: Context, ignore_conditions: bool = False):
                 if all(_same_frame(claim, other, ignore_conditions,
                                    headline=id(claim) in headline_ids or id(other) in headline_ids)
                        and not _same_table(ctx, claim, other)
-                       and not _loosely_tied(ctx, claim, other) for other in frame):
+                       and not _loosely_tied(ctx, claim, other)
+                       and not _under_other_leads(ctx, claim, other) for other in frame):
                     frame.append(claim)
                     break
             else:

@@ -90,14 +90,14 @@ def _mentions(source: Source, subject: str) -> bool:
     return True
 
 
-_TEXTS: dict[int, str] = {}
+_TEXTS: dict[int, tuple] = {}
 
 
 def _casefolded_text(source: Source) -> str:
-    key = id(source.document)
-    if key not in _TEXTS:
-        _TEXTS[key] = source.document.text.casefold()
-    return _TEXTS[key]
+    entry = _TEXTS.get(id(source.document))
+    if entry is None or entry[0] is not source.document:  # (an id is reused once its document is gone)
+        entry = _TEXTS[id(source.document)] = (source.document, source.document.text.casefold())
+    return entry[1]
 
 
 def _whole_document_source(ctx: Context) -> bool:
@@ -173,13 +173,68 @@ def _named_settings(candidates: list[Claim], sentence: str) -> list[Claim]:
     return kept or candidates
 
 
+_WORD = re.compile(r"[a-z][a-z0-9]{2,}")
+
+
+def _table_words(source: Source, claim: Claim) -> tuple[tuple, frozenset[str]]:
+    """(which table, the words of its caption and of the heading above it) for a source figure;
+    ((source, -1), empty) outside tables."""
+    document = source.document
+    cell = document.cell_at(claim.quantity.start)
+    if cell is None:
+        return (source.name, -1), frozenset()
+    entry = _LEVELS.get(id(document))
+    if entry is None or entry[0] is not document:  # (an id is reused once its document is gone)
+        from ..extract.context import heading_levels
+        found = heading_levels(document)
+        entry = _LEVELS[id(document)] = (document, found, [h[0] for h in found])
+    levels = entry[1:]
+    from ..extract.context import heading_chain
+    heading = " ".join(heading_chain(levels[0], levels[1], cell.start))
+    return (source.name, cell.table), frozenset(_WORD.findall(f"{heading} {cell.caption}".casefold()))
+
+
+_LEVELS: dict[int, tuple] = {}
+
+
+def _named_tables(candidates: list[Claim], sentence: str, sources: list[Source], claim_names: str = "") -> list[Claim]:
+    """The candidates left once the digest's sentence picks among the source's tables: where the
+    figures stand in several tables and the sentence uses a word that only some of the tables'
+    headings or captions use ('last-checkpoint' for 'Last Scores' beside 'Best Scores'), the
+    figures of the other tables go."""
+    if not sentence or len(candidates) < 2:
+        return candidates
+    owner = {}
+    for source in sources:
+        for c in source.claims:
+            owner[id(c)] = source
+    groups: dict[tuple, tuple[frozenset, list]] = {}
+    for c in candidates:
+        source = owner.get(id(c))
+        if source is None:
+            return candidates
+        key, words = _table_words(source, c)
+        groups.setdefault(key, (words, []))[1].append(c)
+    if len(groups) < 2 or any(not words for words, _ in groups.values()):
+        return candidates  # a table without heading or caption says nothing to choose by
+    # (the words naming the figure's system are in every table's figures, not a choice of table)
+    said = set(_WORD.findall(sentence.casefold())) - set(_WORD.findall(claim_names.casefold()))
+    chosen = []
+    for key, (words, members) in groups.items():
+        elsewhere = frozenset().union(*(w for k, (w, _) in groups.items() if k != key))
+        if (words - elsewhere) & said:
+            chosen.extend(members)
+    return chosen or candidates
+
+
 def _verdict(claim: Claim, sources: list[Source], named_systems: frozenset[str] = frozenset(),
              sentence: str = "") -> tuple[str, list[Claim], Claim | None]:
     """(verdict, aligned source claims, the one that decides) for one digest claim;
     `named_systems` are the subjects the digest names, `sentence` the claim's own."""
     every = [c for s in sources for c in s.claims if _aligned(claim, c)]
     strictly = {id(c) for c in every}
-    aligned = _named_settings(every, sentence)
+    aligned = _named_tables(_named_settings(every, sentence), sentence, sources,
+                            f"{claim.subject} {claim.dataset} {claim.metric_text}")
     candidates = [c for c in aligned if not (claim.subject and _another_system(c, claim, named_systems))]
     others = [c for c in aligned if claim.subject and _another_system(c, claim, named_systems)]
     # "climbs from 20.3 to 34.3": the ends of a change may be figures of the source's own columns;
@@ -205,7 +260,9 @@ def _verdict(claim: Claim, sources: list[Source], named_systems: frozenset[str] 
         if same_figure(claim, c):
             coarser = claim.quantity.decimals < c.quantity.decimals and claim.quantity.scale <= c.quantity.scale
             return ("rounded" if coarser else "supported"), own, c
-    if claim.role != "baseline":
+    # the figure is another system's only where the source gives this system figures of that
+    # frame too: a subject the source never names may be a misreading of the digest
+    if claim.role != "baseline" and named:
         for c in candidates + others:
             if c not in own and same_figure(claim, c):
                 return "baseline", candidates, c
@@ -218,14 +275,43 @@ def _verdict(claim: Claim, sources: list[Source], named_systems: frozenset[str] 
     for c in own:
         if not any(same_figure(c, d) for d in distinct):
             distinct.append(c)
-    if len(distinct) == 1:
+    if len(distinct) == 1 and _frame_holds(claim, distinct[0], bool(named)):
         return "mismatch", own, distinct[0]
-    if distinct and claim.subject and named and all(c in named for c in distinct) and claim.kind not in _RELATIVE:
+    if distinct and claim.subject and named and all(c in named for c in distinct) and claim.kind not in _RELATIVE \
+            and _one_table(distinct, sources) and not any(_digits(c) == _digits(claim) for c in distinct):
         # every figure the source gives this system for this metric and benchmark disagrees:
         # a mismatch whichever configuration was meant; the nearest one is expected
         nearest = min(distinct, key=lambda c: abs(c.value - claim.value))
         return "ambiguous", distinct, nearest
     return "not found", own, None
+
+
+def _one_table(claims: list[Claim], sources: list[Source]) -> bool:
+    """Do the figures stand in one table of one source (its configurations), rather than
+    scattered over a paper's tables and prose, where their frames are not known to be one?"""
+    places = set()
+    for claim in claims:
+        source = next((s for s in sources if any(x is claim for x in s.claims)), None)
+        cell = source.document.cell_at(claim.quantity.start) if source is not None else None
+        if cell is None:
+            return False
+        places.add((source.name, cell.table))
+    return len(places) == 1
+
+
+def _digits(claim: Claim) -> str:
+    return re.sub(r"\D", "", claim.quantity.text.split("±")[0])
+
+
+def _frame_holds(claim: Claim, cell: Claim, named: bool) -> bool:
+    """May a source figure contradict a digest figure? Its frame must be the claim's: the same
+    system by name, or, where the digest names none the source shares, the same benchmark and
+    metric on both sides. The same digits with another scale are a unit question, not a value."""
+    if _digits(claim) == _digits(cell):
+        return False
+    if named:
+        return True
+    return bool(claim.dataset and cell.dataset and claim.metric and cell.metric)
 
 
 def _plain_text(text: str) -> str:

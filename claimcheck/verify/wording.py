@@ -1,0 +1,302 @@
+"""Wording rules: the words that give a figure its meaning, checked within a digest and against
+its sources.
+
+- CC206 acronym-expansion: an acronym spelled out otherwise than its source (or the metric
+  lexicon) spells it out;
+- CC207 qualifier-conflict: one thing described with contradictory qualifiers ('non-reactive'
+  here, 'reactive' there), or the same figures stated under two settings of one type.
+
+Definitions are found by their structure ('Long Form (LF)', 'LF (Long Form)', 'LF = long form',
+'LF stands for long form'); an expansion is the shortest run of words before or inside the
+parentheses whose letters spell the acronym in order (Schwartz and Hearst's rule).
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from pathlib import Path
+
+from ..model import Claim, Evidence, Quantity
+from ..extract.vocabulary import settings_in
+from .base import RULES, Context, rule, settings_conflict
+
+# an acronym: two to ten characters, a capital first, at least two capitals ('MoE', 'PDMS', 'GAE')
+_ACRONYM = r"[A-Z][A-Za-z0-9-]{1,9}"
+_LONG_THEN_SHORT = re.compile(r"(?<![\w'-])(?P<long>(?:[A-Za-z][\w'-]*[ \t]+){0,9}[A-Za-z][\w'-]*)[ \t]*\((?P<short>" + _ACRONYM + r")\)")
+_SHORT_THEN_LONG = re.compile(r"\b(?P<short>" + _ACRONYM + r")[ \t]*\((?P<long>[A-Za-z][\w' -]{3,80}?)\)")
+_SHORT_EQUALS_LONG = re.compile(r"\b(?P<short>" + _ACRONYM + r")[ \t]*(?:=|:|stands for|is short for)[ \t]+"
+                                r"(?P<long>[A-Za-z][\w'-]*(?:[ \t]+[A-Za-z][\w'-]*){1,8})")
+
+
+def _is_acronym(short: str) -> bool:
+    return sum(ch.isupper() for ch in short) >= 2 and not short.isdigit()
+
+
+def _letters(short: str) -> str:
+    return "".join(ch for ch in short.lower() if ch.isalnum())
+
+
+def expansion_of(short: str, words_text: str, before: bool) -> str:
+    """The words of `words_text` that spell `short` (Schwartz-Hearst): every letter of the acronym
+    found in order, the first at the start of a word; with `before`, the shortest such run ending
+    the text, else the whole text when it spells the acronym. Empty when no run spells it."""
+    letters = _letters(short)
+    if not letters:
+        return ""
+    words = words_text.split()
+    if not words:
+        return ""
+    spans = range(len(words) - 1, -1, -1) if before else [0]
+    for first in spans:
+        candidate = " ".join(words[first:]) if before else " ".join(words)
+        if len(words) - first > len(letters) + 5:
+            break
+        if _spells(letters, candidate):
+            return candidate
+    return ""
+
+
+def _spells(letters: str, text: str) -> bool:
+    """Do the letters occur in order in `text`, the first starting a word, scanning from the end
+    (the rule of Schwartz and Hearst, 2003)?"""
+    lower = text.lower()
+    i = len(lower) - 1
+    for k in range(len(letters) - 1, -1, -1):
+        ch = letters[k]
+        while i >= 0 and (lower[i] != ch or (k == 0 and i > 0 and lower[i - 1].isalnum())):
+            i -= 1
+        if i < 0:
+            return False
+        i -= 1
+    return True
+
+
+def definitions(text: str) -> list[tuple[str, str, int]]:
+    """(acronym, expansion, offset of the expansion) of every definition in a text."""
+    out = []
+    for m in _LONG_THEN_SHORT.finditer(text):
+        short = m.group("short")
+        if _is_acronym(short):
+            long = expansion_of(short, m.group("long"), before=True)
+            if long:
+                out.append((short, long, m.start("long") + m.group("long").rfind(long.split()[0])))
+    for pattern in (_SHORT_THEN_LONG, _SHORT_EQUALS_LONG):
+        for m in pattern.finditer(text):
+            short = m.group("short")
+            if _is_acronym(short):
+                long = expansion_of(short, m.group("long"), before=False) or expansion_of(
+                    short, m.group("long"), before=True)
+                if long and long.split()[0][:1].lower() == _letters(short)[:1]:
+                    out.append((short, long, m.start("long")))
+    return out
+
+
+def _norm(expansion: str) -> str:
+    return re.sub(r"[\s_-]+", " ", expansion.casefold()).strip()
+
+
+def _agree(a: str, b: str) -> bool:
+    """One expansion written two ways ('Mixture of Experts', 'mixture-of-experts'; 'PDM score',
+    'PDM Score'), or one the longer form of the other."""
+    a, b = _norm(a), _norm(b)
+    if a == b or a.startswith(b) or b.startswith(a):
+        return True
+    from rapidfuzz import fuzz
+    return fuzz.ratio(a, b) >= 90
+
+
+@lru_cache(maxsize=1)
+def _lexicon_expansions() -> dict[str, tuple[str, ...]]:
+    """Acronym -> its expansions, from the metric lexicon's `expansion` fields."""
+    from ..lexicon import load_jsonl
+    out: dict[str, tuple[str, ...]] = {}
+    for row in load_jsonl("metrics.jsonl"):
+        for short, long in (row.get("expansions") or {}).items():
+            out[short] = out.get(short, ()) + (long,)
+    return out
+
+
+def _anchor(ctx: Context, offset: int, text: str, kind: str) -> Claim:
+    location = ctx.document.locate(offset)
+    quantity = Quantity(text=text, start=offset, end=offset + len(text), value=0.0, decimals=0)
+    return Claim(document=ctx.document.name, quantity=quantity, kind=kind, line=location.line,
+                 column=location.column, sentence=(offset, offset + len(text)))
+
+
+def _uses(ctx: Context, short: str, skip: int) -> list[Evidence]:
+    """The digest's other uses of an acronym, as evidence of what the expansion governs."""
+    out = []
+    for m in re.finditer(r"(?<![\w-])" + re.escape(short) + r"(?![\w-])", ctx.document.text):
+        line = ctx.document.locate(m.start()).line
+        if line != skip and all(e.line != line for e in out):
+            out.append(Evidence(document=ctx.document.name, line=line, column=1, text=short, value=None))
+        if len(out) >= 3:
+            break
+    return out
+
+
+@rule("CC206", "acronym-expansion", "wording", severity="warning")
+def check_acronym_expansion(ctx: Context):
+    """An acronym the digest spells out otherwise than its source, or the metric lexicon, does.
+
+    What it checks: every definition in the digest ('Mixture of Experts (MoE)', 'GAE (Generalized
+    Advantage Estimation)', 'SER = substitution error rate') against the definitions of the same
+    acronym in the sources, and, where no source defines it, the lexicon's expansions of metrics
+    and benchmarks.
+    Why it matters: a wrong expansion changes what a figure measures ('sentence error rate' is not
+    'substitution error rate') and is copied by every reader.
+    Example: the digest says 'PDMS (Planning Driving Metric Score)'; the metric is the PDM Score
+    (Predictive Driver Model Score).
+    How to fix: spell the acronym out as the paper does.
+    """
+    self = RULES["CC206"]
+    theirs: dict[str, list[tuple[str, Evidence]]] = {}
+    for source in ctx.sources:
+        for short, long, offset in definitions(source.document.text):
+            location = source.document.locate(offset)
+            theirs.setdefault(short, []).append((long, Evidence(document=source.name, line=location.line,
+                                                                column=location.column, text=long, value=None,
+                                                                page=location.page)))
+    seen = set()
+    for short, long, offset in definitions(ctx.document.text):
+        if (short, _norm(long)) in seen:
+            continue
+        seen.add((short, _norm(long)))
+        stated = theirs.get(short)
+        if stated:
+            if any(_agree(long, other) for other, _ in stated):
+                continue
+            right, evidence = stated[0]
+            where = f"{Path(evidence.document).name} line {evidence.line}"
+            claim = _anchor(ctx, offset, long, "acronym")
+            yield self.finding(claim, f"{short} spelled out as '{long}', but the source spells it "
+                               f"'{right}' ({where})", [evidence] + _uses(ctx, short, claim.line),
+                               verdict="contradicted")
+            continue
+        known = _lexicon_expansions().get(short)
+        if known and not any(_agree(long, other) for other in known):
+            claim = _anchor(ctx, offset, long, "acronym")
+            yield self.finding(claim, f"{short} spelled out as '{long}', but it stands for '{known[0]}' "
+                               f"(metric lexicon)", _uses(ctx, short, claim.line), verdict="contradicted")
+
+
+# 'non-reactive' and 'reactive', 'open-loop' and 'closed-loop': qualifiers of one kind that
+# exclude each other, as data in patterns/settings.json ('opposites')
+# ('not' negates a qualifier only before an adjective: 'not reactive', never 'does not start')
+_NEGATED = re.compile(r"(?<![\w-])(?:non[ -](?P<word>[a-z]{4,})|not (?P<adjective>[a-z]{2,}(?:ive|al|ic|ous|able|ible|ary)))\b", re.I)
+
+
+@lru_cache(maxsize=1)
+def _opposites() -> tuple[tuple[str, str], ...]:
+    from ..lexicon import load_json
+    return tuple(tuple(pair) for pair in load_json("settings.json").get("opposites", ()))
+
+
+_BREAK = re.compile(r"[.!?](?=\s)|\n")
+
+
+def _sentence_around(text: str, offset: int) -> tuple[int, int]:
+    """The sentence (or line) holding an offset: from the last stop or line break before it to the
+    next one after it."""
+    start = max(text.rfind("\n", 0, offset), max((text.rfind(p, 0, offset) for p in (". ", "! ", "? ")), default=-1))
+    m = _BREAK.search(text, offset)
+    return start + 1, (m.start() if m else len(text))
+
+
+# a name as written: camel case ('DriveSim'), capitals ('NAVSIM', 'MMLU-Pro'), or with digits
+_NAME = re.compile(r"(?<![\w-])(?:[A-Z][a-z]+[A-Z][\w-]*|[A-Z]{2,}[\w-]*|[A-Z][a-z]*\d[\w-]*)(?![\w-])")
+
+
+@rule("CC207", "qualifier-conflict", "wording", severity="warning")
+def check_qualifier_conflict(ctx: Context):
+    """One benchmark or setting described with qualifiers that exclude each other, or the same
+    figures stated under two settings of one type.
+
+    What it checks: (1) a benchmark the digest reports figures on, qualified in one place by a word
+    and elsewhere by its negation or its opposite ('non-reactive' / 'reactive', 'open-loop' /
+    'closed-loop') in the sentences that name it; (2) the same figures of the same system (a
+    change 'from 7.15 to 6.09', a score) stated twice under different values of one setting type
+    ('4-bit' and '3-bit', 'zero-shot' and '25-shot').
+    Why it matters: the qualifier says what the figure measures; two that exclude each other mean
+    one of the statements is wrong, and a reader cannot tell which.
+    Example: 'NAVSIM (Non-reactive Autonomous Vehicle Simulation)' and later 'NAVSIM evaluates on
+    reactive simulation'.
+    How to fix: describe the benchmark and setting as the source does, once.
+    """
+    self = RULES["CC207"]
+    text = ctx.document.text
+    # (1) a word and its negation or opposite around one name: the names' places found in one pass
+    places: dict[str, list[int]] = {}
+    for m in _NAME.finditer(text):
+        if not ctx.document.in_code(m.start()):
+            places.setdefault(m.group(0).casefold(), []).append(m.start())
+    for key, offsets in sorted(places.items()):
+        if len(offsets) < 2:
+            continue
+        name = text[offsets[0]:offsets[0] + len(key)]
+        found: dict[str, list[tuple[int, str]]] = {}
+        spans = sorted({_sentence_around(text, offset) for offset in offsets})
+        negated = set()
+        for start, end in spans:
+            for n in _NEGATED.finditer(text, start, end):
+                word = (n.group("word") or n.group("adjective")).lower()
+                negated.add(word)
+                found.setdefault(word, []).append((n.start(), "non-" + word))
+        words = negated | {w for pair in _opposites() for w in pair}
+        for start, end in spans:
+            lowered = text[start:end].lower()
+            for word in words:
+                for w in re.finditer(r"(?<![\w-])" + re.escape(word) + r"(?![\w-])", lowered):
+                    if not re.search(r"(?:non|not)[ -]$", lowered[max(0, w.start() - 4):w.start()]):
+                        found.setdefault(word, []).append((start + w.start(), word))
+        reported = set()
+        for word, places in found.items():
+            negated = [p for p in places if p[1] == "non-" + word]
+            plain = [p for p in places if p[1] == word]
+            pairs = [(negated, plain)] if negated and plain else []
+            for a, b in _opposites():
+                if word == a and b in found:
+                    pairs.append((places, found[b]))
+            for first, second in pairs:
+                # one of each, on two lines: in one line it is a contrast the writer draws
+                pair = next(((p, q) for p in sorted(first) for q in sorted(second)
+                             if ctx.document.locate(p[0]).line != ctx.document.locate(q[0]).line), None)
+                if pair is None:
+                    continue
+                here, there = min(pair), max(pair)
+                key = (name, here[1], there[1])
+                if key in reported:
+                    continue
+                reported.add(key)
+                claim = _anchor(ctx, there[0], there[1], "qualifier")
+                earlier = ctx.document.locate(here[0]).line
+                yield self.finding(claim, f"{name} is '{there[1]}' here but '{here[1]}' on line {earlier}",
+                                   [Evidence(document=ctx.document.name, line=earlier, column=1, text=here[1], value=None)],
+                                   verdict="contradicted")
+    # (2) the same figures of one system under two values of one setting type
+    # (each group of figures is compared with the few distinct settings seen with it before and
+    # reported once, so the work stays linear in the sentences)
+    seen: dict[tuple, list[tuple[frozenset, Claim]] | None] = {}
+    for _, claims in sorted(ctx._by_sentence.items()):
+        figures = tuple(sorted(c.quantity.text for c in claims if c.kind not in ("setting", "scale")))
+        if len(figures) < 2 or (figures in seen and seen[figures] is None):
+            continue
+        b = claims[0]
+        sb = settings_in(ctx.sentence_text(b))
+        earlier = seen.setdefault(figures, [])
+        clash = next(((sa, a) for sa, a in earlier if settings_conflict(sa, sb)), None)
+        if clash is None:
+            if len(earlier) < _SETTINGS_KEPT and all(sa != sb for sa, _ in earlier):
+                earlier.append((sb, b))
+            continue
+        seen[figures] = None
+        sa, a = clash
+        kind = next((k for k in sorted({x.split(":")[0] for x in sa} & {x.split(":")[0] for x in sb})
+                     if {x for x in sa if x.startswith(k + ":")} != {x for x in sb if x.startswith(k + ":")}), "")
+        va = ", ".join(sorted(x.split(":", 1)[1] for x in sa if x.startswith(kind + ":")))
+        vb = ", ".join(sorted(x.split(":", 1)[1] for x in sb if x.startswith(kind + ":")))
+        yield self.finding(b, f"the figures {' and '.join(figures)} are stated under {vb} here but under "
+                           f"{va} on line {a.line}", [Evidence.of(a)], verdict="contradicted")
+
+
+_SETTINGS_KEPT = 8  # distinct settings of one group of figures compared; more is not a digest
