@@ -6,7 +6,7 @@ from dataclasses import replace
 from ..model import Claim, Document, Finding
 from . import arithmetic, comparisons, consistency, conversions, numbers, parts, superlatives  # noqa: F401  (registers the rules)
 from . import sources as _source_rules  # noqa: F401
-from . import source_tables, wording  # noqa: F401
+from . import operands, source_tables, wording  # noqa: F401
 from .waivers import apply_waivers
 from .base import RULES, Context, Rule
 
@@ -32,6 +32,10 @@ def verify(document: Document, claims: list[Claim], select: set[str] | None = No
                 if severity and finding.rule in severity and finding.severity != "info":
                     finding = replace(finding, severity=severity[finding.rule])
                 findings.append(finding)
+    # a figure the margin, ratio or percent-change rules already flag is not flagged again by the
+    # operands beside it (CC113 finds what they miss, never a second finding for one slip)
+    arithmetic = {f.claim.quantity.start for f in findings if f.rule in ("CC101", "CC102", "CC103")}
+    findings = [f for f in findings if not (f.rule == "CC113" and f.claim.quantity.start in arithmetic)]
     findings.sort(key=lambda f: (f.claim.line, f.claim.column, f.rule))
     report_unused = not (select and "CC001" not in select or ignore and "CC001" in ignore)
     return apply_waivers(document, findings, report_unused)
