@@ -243,3 +243,16 @@ def test_a_source_that_agrees_does_not_silence_one_that_disagrees(tmp_path):
     disagree = found[("CC204", "71.4")]
     assert disagree.severity == "warning" and "72.0" in disagree.message and "71.4" in disagree.message
     assert ("CC202", "83.0") in found and ("CC204", "83.0") not in found
+
+
+def test_a_margin_between_two_systems_is_computed_from_their_source_cells(tmp_path):
+    readme = tmp_path / "README.md"
+    readme.write_text("| Model | MBPP | HumanEval |\n|---|---|---|\n| Ferrule | 57.4 | 48.8 |\n| Lathe | 63.0 | 52.1 |\n",
+                      encoding="utf-8")
+    report = check("# Notes\n\nOn MBPP, Lathe beats Ferrule by 7.6 points.\n\nOn HumanEval, Lathe beats Ferrule "
+                   "by 3.3 points.\n", sources=[readme])
+    found = {(f.rule, f.claim.text): f for f in report.finding_list}
+    wrong = found[("CC209", "7.6 points")]
+    assert abs(wrong.expected - 5.6) < 1e-9 and "63.0" in wrong.message and "57.4" in wrong.message
+    assert found[("CC202", "3.3 points")].verdict == "supported"
+    assert ("CC203", "3.3 points") not in found and ("CC209", "3.3 points") not in found

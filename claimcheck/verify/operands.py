@@ -9,7 +9,7 @@ import re
 from ..model import Claim, Evidence
 from .base import RULES, Context, divide, fmt, interval, meets, rule, subtract, written
 
-_NUM = r"[-+−]?\d[\d,]*(?:\.\d+)?"
+_NUM = r"[-+−]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
 # 'REL ... (A vs B)': the pair in parentheses after the figure, in its clause
 _PAIR_AFTER = re.compile(r"[^()\n;]{0,60}?\(\s*(?:~|about\s+|≈\s*)?(?P<a>" + _NUM + r")[^\d()\n]{0,16}?\s+"
                          r"(?:vs\.?|versus|against|compared\s+(?:with|to))\s+(?:~|about\s+|≈\s*)?(?P<b>" + _NUM + r")")

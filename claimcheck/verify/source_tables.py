@@ -5,7 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..model import Claim, Evidence
-from .base import RULES, Context, base_interval, rule, same_subject, settings_conflict, written
+from .base import (RULES, Context, base_interval, fmt, interval, meets, metrics_compatible, rule, same_dataset,
+                   same_subject, settings_conflict, written)
 from .sources import source_verdicts, usable_sources
 from .superlatives import _SUPERLATIVE, _WORDS, _hedged, _qualified, _sentence_around
 
@@ -111,3 +112,118 @@ def check_superlative_against_source(ctx: Context):
                            f"in the same table ({where}; {'higher' if end == 'max' else 'lower'} is what "
                            f"'{word}' means here)", [Evidence.of(cell), Evidence.of(best)],
                            expected=best.value, verdict="contradicted")
+
+
+def _state_figures(sources, name: str, claim: Claim, sentence: str) -> list[Claim]:
+    """The source's figures of one system for the claim's benchmark and metric: states, not
+    changes, in tables or prose; where the sentence names one of the configurations they differ
+    by, only that one's."""
+    from .sources import _named_settings, _names_match
+    out = []
+    for source in sources:
+        for c in source.claims:
+            if c.kind in ("delta", "speedup", "change") or c.role == "baseline" or not c.subject:
+                continue
+            if not _names_match(c.subject, name):
+                continue
+            if claim.dataset and not (c.dataset and same_dataset(c.dataset, claim.dataset)):
+                continue
+            if claim.metric and claim.kind != "speedup" and c.metric and not metrics_compatible(c.metric, claim.metric):
+                continue
+            if settings_conflict(c.setting, claim.setting - _CHANGE_MARKS):
+                continue
+            out.append(c)
+    return _named_settings(out, sentence)
+
+
+_CHANGE_MARKS = frozenset({"condition:before a stated change", "condition:after a stated change"})
+
+
+def _one(figures: list[Claim]) -> Claim | None:
+    """The figure when all of them are one value (up to rounding), else None."""
+    if not figures:
+        return None
+    first = figures[0]
+    return first if all(abs(f.quantity.base_value() - first.quantity.base_value()) <= 1e-9 * max(1.0, abs(first.value))
+                        or f.quantity.text == first.quantity.text for f in figures) else None
+
+
+def _derived(claim: Claim, own: Claim, other: Claim) -> tuple[tuple[float, float], str, float] | None:
+    """(computed interval, the computation in words, its value) of a margin, multiple or percent
+    change of `own` over `other`, in the claim's terms."""
+    a, b = base_interval(own.quantity), base_interval(other.quantity)
+    va, vb = own.quantity.base_value(), other.quantity.base_value()
+    if claim.kind == "speedup":
+        high, low = (a, b) if va >= vb else (b, a)
+        vh, vl = max(va, vb), min(va, vb)
+        if low[0] <= 0:
+            return None
+        return (high[0] / low[1], high[1] / low[0]), f"{fmt(vh)} / {fmt(vl)} = {fmt(vh / vl)}", vh / vl
+    if claim.quantity.unit == "%" and own.quantity.unit != "%":
+        if b[0] <= 0:
+            return None
+        diff = (abs(va - vb) - (a[1] - a[0] + b[1] - b[0]) / 2, abs(va - vb) + (a[1] - a[0] + b[1] - b[0]) / 2)
+        value = abs(va - vb) / vb * 100
+        return ((diff[0] / b[1]) * 100, (diff[1] / b[0]) * 100), f"|{fmt(va)} - {fmt(vb)}| / {fmt(vb)} = {fmt(value)}%", value
+    spread = (a[1] - a[0] + b[1] - b[0]) / 2
+    value = abs(va - vb)
+    return (value - spread, value + spread), f"|{fmt(va)} - {fmt(vb)}| = {fmt(value)}", value
+
+
+@rule("CC209", "derived-against-source", "source")
+def check_derived_against_source(ctx: Context):
+    """A margin, multiple or percent change between two named systems that their figures in the
+    source do not give.
+
+    What it checks: "X beats Y by 2.0 points on MMLU", "X is 1.8x faster than Y", "30% lower
+    latency than Y", where the digest does not state the two figures but the source does: the
+    figure of each system for the claim's benchmark and metric (one value each, in the
+    configuration the sentence names) gives the margin (difference), multiple (larger over
+    smaller) or percent change (over the named reference), compared with the rounding of all
+    three figures.
+    Why it matters: a derived figure is where a digest most often goes wrong, and a reader cannot
+    check it without opening the paper.
+    Example: "trails OpenAI-o3 by 9.0 points on AIME 2025", where the source's table gives 76.9
+    and 88.9: 12.0 points.
+    How to fix: recompute the figure from the source's two cells.
+    """
+    self = RULES["CC209"]
+    for claim, (agrees, own, other, words, value) in derived_verdicts(ctx).items():
+        if agrees:
+            continue
+        yield self.finding(claim, f"stated {written(claim)} for {claim.subject} against {claim.baseline}; the "
+                           f"source gives {written(own)} and {written(other)} ({Path(own.document).name} "
+                           f"lines {own.line} and {other.line}): {words}",
+                           [Evidence.of(own), Evidence.of(other)], expected=value)
+
+
+def derived_verdicts(ctx: Context) -> dict:
+    """claim -> (agrees, own figure, reference figure, the computation in words, its value) for
+    each margin or multiple between two named systems that the source does not state but
+    whose two figures it gives."""
+    cached = getattr(ctx, "_derived_verdicts", None)
+    if cached is not None:
+        return cached
+    out: dict = {}
+    sources = usable_sources(ctx)
+    tied = {id(c): v for c, v, _, _ in source_verdicts(ctx)} if sources else {}
+    for claim in ctx.claims if sources else ():
+        if claim.kind not in ("delta", "speedup") or not claim.subject or not claim.baseline:
+            continue
+        if tied.get(id(claim)) in ("supported", "rounded", "untied") or claim.quantity.bound:
+            continue  # the source states the figure itself, or the part is about another paper
+        if any(c is not claim and c.kind not in ("delta", "speedup", "change") for c in ctx.sentence_claims(claim)):
+            continue  # the digest states operands: the arithmetic rules check against them
+        sentence = ctx.sentence_text(claim)
+        own = _one(_state_figures(sources, claim.subject, claim, sentence))
+        other = _one(_state_figures(sources, claim.baseline, claim, sentence))
+        if own is None or other is None or own.quantity.dimension != other.quantity.dimension:
+            continue
+        computed = _derived(claim, own, other)
+        if computed is None:
+            continue
+        stated = interval(claim.quantity, ctx.slack)
+        stated = (abs(stated[0]), abs(stated[1])) if stated[0] >= 0 else (abs(stated[1]), abs(stated[0]))
+        out[claim] = (meets(stated, computed[0], claim.quantity.bound), own, other, computed[1], computed[2])
+    ctx._derived_verdicts = out
+    return out

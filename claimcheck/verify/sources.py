@@ -440,6 +440,12 @@ def report_supported(ctx: Context):
     How to fix: nothing.
     """
     self = RULES["CC202"]
+    from .source_tables import derived_verdicts
+    for claim, (agrees, own, other, words, value) in derived_verdicts(ctx).items():
+        if agrees:
+            yield self.finding(claim, f"{written(claim)} ({_what(claim)}) agrees with the source's figures of "
+                               f"{claim.subject} and {claim.baseline}: {words} ({_where(own)}, {_where(other)})",
+                               [Evidence.of(own), Evidence.of(other)], expected=value, verdict="supported")
     for claim, verdict, _, decisive in source_verdicts(ctx):
         if verdict in ("supported", "rounded"):
             note = "rounds" if verdict == "rounded" else "matches"
@@ -460,7 +466,11 @@ def report_not_found(ctx: Context):
     How to fix: add the source that states it, or check it by hand.
     """
     self = RULES["CC203"]
+    from .source_tables import derived_verdicts
+    computed = derived_verdicts(ctx)
     for claim, verdict, candidates, _ in source_verdicts(ctx):
+        if claim in computed:
+            continue  # computed from the source's figures: CC202 or CC209 says how
         if verdict == "not found":
             detail = (f"{len(candidates)} figures for {claim.metric_text or claim.metric} in the source, none "
                       f"agreeing" if candidates else "no figure for it in the sources")

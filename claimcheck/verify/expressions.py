@@ -1,0 +1,191 @@
+"""Arithmetic the digest writes out: 'A × B = C', '1 + 7, i.e. 9', and shares 'k of n, or p%'.
+
+The structure names the operands and the result, so no reading of names is needed; every
+figure is compared with its rounding.
+"""
+from __future__ import annotations
+
+import re
+
+from ..extract.numberwords import SMALL as WORD_VALUES
+from ..model import Claim, Evidence, Quantity
+from .base import RULES, Context, fmt, rule
+
+_NUM = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
+_SCALE = r"(?:\s?(?:[kKMBT](?![A-Za-z])|thousand\b|million\b|billion\b|trillion\b))?"
+# an operand may carry a currency sign and the unit words of what it counts ('32 nodes', '$4,800')
+_UNIT_WORDS = r"(?:\s+(?![x×]\b)[A-Za-z][\w-]*){0,2}"
+_OPERAND = r"(?:[$€£]?" + _NUM + _SCALE + _UNIT_WORDS + r")"
+_RESULT = r"(?:[$€£]?" + _NUM + _SCALE + r")"
+# 'A × B = C', 'A x B x C gives C', '1 + 7, i.e. 9', 'A / B → C'
+_EXPRESSION = re.compile(r"(?<![\w.,])(?P<expr>" + _OPERAND + r"(?:\s*(?:[×x*+/÷]|(?<=\s)[-−](?=\s))\s*" + _OPERAND + r"){1,4})"
+                         r"\s*(?:=|≈|→|->|,?\s*(?:i\.e\.|that\s+is|or|gives|giving|makes|equals|is)\s*,?)\s*"
+                         r"(?:about\s+|roughly\s+|around\s+|~\s*)?(?P<result>" + _RESULT + r")(?![\w.]*\d)")
+# an operator stands between spaces ('32 nodes x 8'), or is a sign no word holds ('12×4', '1+7')
+_TOKEN = re.compile(r"(?P<num>" + _NUM + r")(?P<scale>" + _SCALE + r")|(?P<op>(?<=\s)[x\-−](?=\s)|[×*+/÷])")
+_SCALES = {"k": 1e3, "K": 1e3, "M": 1e6, "B": 1e9, "T": 1e12, "thousand": 1e3, "million": 1e6,
+           "billion": 1e9, "trillion": 1e12}
+
+
+def _interval(number: str, scale: str) -> tuple[float, float, float]:
+    plain = number.replace(",", "")
+    decimals = len(plain.split(".", 1)[1]) if "." in plain else 0
+    factor = _SCALES.get(scale.strip(), 1.0)
+    value = float(plain)
+    # a whole number with no scale word is a count, exact ('1 + 7'); '2.05M' or '25B' is rounded
+    half = 0.0 if not decimals and factor == 1.0 else 0.5 * 10 ** -decimals
+    return value * factor, (value - half) * factor, (value + half) * factor
+
+
+def _evaluate(expression: str) -> tuple[float, float, float] | None:
+    """(value, low, high) of 'A op B op C', left to right with × and / before + and -; None when
+    it is not arithmetic."""
+    terms: list[tuple[float, float, float]] = []
+    ops: list[str] = []
+    for m in _TOKEN.finditer(expression):
+        if m.group("num"):
+            terms.append(_interval(m.group("num"), m.group("scale") or ""))
+        else:
+            ops.append({"x": "×", "*": "×", "÷": "/", "−": "-"}.get(m.group("op"), m.group("op")))
+    if len(terms) != len(ops) + 1 or not ops:
+        return None
+
+    def combine(a, b, op):
+        if op == "×":
+            corners = [a[1] * b[1], a[1] * b[2], a[2] * b[1], a[2] * b[2]]
+            return a[0] * b[0], min(corners), max(corners)
+        if op == "/":
+            if b[1] <= 0 <= b[2]:
+                return None
+            corners = [a[1] / b[1], a[1] / b[2], a[2] / b[1], a[2] / b[2]]
+            return a[0] / b[0], min(corners), max(corners)
+        if op == "+":
+            return a[0] + b[0], a[1] + b[1], a[2] + b[2]
+        return a[0] - b[0], a[1] - b[2], a[2] - b[1]
+
+    # × and / first
+    values, pending = [terms[0]], []
+    for op, term in zip(ops, terms[1:]):
+        if op in ("×", "/"):
+            combined = combine(values[-1], term, op)
+            if combined is None:
+                return None
+            values[-1] = combined
+        else:
+            pending.append(op)
+            values.append(term)
+    result = values[0]
+    for op, term in zip(pending, values[1:]):
+        result = combine(result, term, op)
+    return result
+
+
+def _anchor(ctx: Context, start: int, end: int, value: float) -> Claim:
+    """The claim standing at the result, or one made for it."""
+    for c in ctx.claims_between(start, end):
+        return c
+    location = ctx.document.locate(start)
+    text = ctx.document.text[start:end]
+    return Claim(document=ctx.document.name, quantity=Quantity(text=text, start=start, end=end, value=value, decimals=0),
+                 kind="count", line=location.line, column=location.column, sentence=(start, end))
+
+
+@rule("CC114", "written-arithmetic", "arithmetic")
+def check_written_arithmetic(ctx: Context):
+    """An expression the digest writes out whose result is wrong.
+
+    What it checks: 'A × B = C', 'A x B gives C', '1 + 7, i.e. 9 experts', 'A / B → C' (up to five
+    operands, × and / before + and -, scale words such as 'K', 'M', 'million' on any of them),
+    with the rounding of every figure.
+    Why it matters: a reader takes the written result on trust; the operands are right there.
+    Example: '128 prompts with 64 responses each, 128 x 64 = 4,096 rollouts': 128 × 64 = 8,192.
+    How to fix: redo the arithmetic.
+    """
+    self = RULES["CC114"]
+    text = ctx.document.text
+    for m in _EXPRESSION.finditer(text):
+        if ctx.document.in_code(m.start()):
+            continue
+        if re.fullmatch(r"\s*" + _NUM + r"\s*-\s*" + _NUM + r"\s*", m.group("expr")):
+            continue  # '3 - 5' is a range as often as a difference
+        computed = _evaluate(m.group("expr"))
+        if computed is None:
+            continue
+        number, scale = re.match(r"[$€£]?(" + _NUM + r")(.*)", m.group("result")).groups()
+        result = _interval(number, scale)
+        if result[1] <= computed[2] and computed[1] <= result[2]:
+            continue
+        if re.search(r"(?:about|roughly|around|~)\s*$", text[max(0, m.start("result") - 8):m.start("result")]) \
+                and abs(result[0] - computed[0]) <= 0.1 * abs(computed[0]):
+            continue  # 'about 15,000' for 15,000: an approximation within a tenth
+        claim = _anchor(ctx, m.start("result"), m.end("result"), result[0])
+        location = ctx.document.locate(m.start("expr"))
+        yield self.finding(claim, f"stated {m.group('result')}, computed {m.group('expr').strip()} = {fmt(computed[0])}",
+                           [Evidence(document=ctx.document.name, line=location.line, column=location.column,
+                                     text=m.group("expr").strip(), value=computed[0])], expected=computed[0])
+
+
+_COUNT = r"(?:" + _NUM + r"|" + "|".join(sorted(WORD_VALUES, key=len, reverse=True)) + r")"
+# 'k of (the) n things, or p%', 'k of n (p%)', 'k out of n ... a third'
+_SHARE = re.compile(r"(?<![\w.,])(?P<k>" + _COUNT + r")\s+(?:of|out\s+of)\s+(?:the\s+|all\s+|its\s+)?(?P<n>" + _COUNT + r")"
+                    r"(?![\d.,%])\b(?P<gap>(?:\s+[A-Za-z][\w-]*){0,4}?)"
+                    r"(?:\s*\(\s*|\s*,\s*(?:or\s+|i\.e\.,?\s*|that\s+is,?\s*)?|\s+or\s+)"
+                    r"(?:about\s+|roughly\s+|nearly\s+|almost\s+|some\s+|~\s*)?"
+                    r"(?:(?P<p>" + _NUM + r")\s?%(?!\s+(?:faster|slower|more|less|higher|lower|better|worse|cheaper|"
+                    r"smaller|larger|than|up|down|gains?|drops?|increases?|decreases?|improvements?|reductions?)\b)|(?P<fraction>a\s+third|two\s+thirds|a\s+quarter|three\s+quarters|half|a\s+fifth|a\s+tenth))",
+                    re.I)
+_FRACTIONS = {"a third": 1 / 3, "two thirds": 2 / 3, "a quarter": 0.25, "three quarters": 0.75, "half": 0.5,
+              "a fifth": 0.2, "a tenth": 0.1}
+
+
+def _count(word: str) -> float | None:
+    word = word.lower()
+    if word in WORD_VALUES:
+        return float(WORD_VALUES[word])
+    try:
+        return float(word.replace(",", ""))
+    except ValueError:
+        return None
+
+
+@rule("CC115", "share-mismatch", "arithmetic")
+def check_shares(ctx: Context):
+    """A share stated beside its count that the count does not give.
+
+    What it checks: 'k of the n ..., or p%', 'k of n (p%)', 'k out of n, a third', in one clause,
+    with the rounding of the percentage (a fraction in words must be within a twentieth).
+    Why it matters: a share and its count are read together; when they disagree one of them is
+    wrong, and the share is the figure that gets quoted.
+    Example: 'the model wins on 14 of the 30 tasks, or 57%': 14 / 30 = 46.7%.
+    How to fix: recompute the share from the count.
+    """
+    self = RULES["CC115"]
+    text = ctx.document.text
+    for m in _SHARE.finditer(text):
+        if ctx.document.in_code(m.start()) or re.search(r"\b(?:of|than|vs|versus|against|below|above|under|over)\b",
+                                                       m.group("gap") or "", re.I):
+            continue
+        k, n = _count(m.group("k")), _count(m.group("n"))
+        if k is None or n is None or n <= 0 or k > n:
+            continue
+        share = k / n
+        if m.group("p"):
+            p = _interval(m.group("p"), "")
+            if p[1] / 100 <= share <= p[2] / 100:
+                continue
+            start, end = m.start("p"), m.end("p") + 1
+            stated = f"{m.group('p')}%"
+            value = p[0]
+        else:
+            fraction = _FRACTIONS[" ".join(m.group("fraction").lower().split())]
+            if abs(fraction - share) <= 0.05:
+                continue
+            start, end = m.start("fraction"), m.end("fraction")
+            stated = m.group("fraction")
+            value = fraction * 100
+        claim = _anchor(ctx, start, end, value)
+        location = ctx.document.locate(m.start("k"))
+        yield self.finding(claim, f"stated {stated}, computed {m.group('k')} of {m.group('n')} = "
+                           f"{fmt(share * 100)}%", [Evidence(document=ctx.document.name, line=location.line,
+                                                             column=location.column, text=f"{m.group('k')} of {m.group('n')}",
+                                                             value=share * 100)], expected=share * 100)
