@@ -85,7 +85,7 @@ def check_superlatives(ctx: Context):
         if len({_key(e.name) for e in entries}) < 2:
             continue
         subject = _subject(ctx, entries, sentence, match)
-        if subject is None:
+        if subject is None or not _named_near(ctx, subject.name, sentence):
             continue
         finding = _contradiction(ctx, self, word, subject, entries, match.group("word"), sentence)
         if finding is None and _WIDE.search(text, sentence[0], sentence[1]):
@@ -202,6 +202,15 @@ def _key(name: str) -> str:
     return re.sub(r"[\s_-]+", " ", name.casefold()).strip()
 
 
+def _named_near(ctx: Context, name: str, sentence: tuple[int, int]) -> bool:
+    """Is the crowned a name the text writes in the superlative's paragraph? A phrase of more than
+    five words, or a name only a heading gives (the newsletter's own title), crowns nothing."""
+    if not name or len(name.split()) > 5:
+        return False
+    start, _ = ctx.paragraph_span(sentence[0])
+    return name.casefold() in ctx.document.text[start:sentence[1]].casefold()
+
+
 def _subject(ctx: Context, entries: list[_Entry], sentence: tuple[int, int], match) -> _Entry | None:
     """The entry the superlative crowns: named right after it ('Largest gain: coding'), else the
     nearest compared name before it in its sentence ('That makes TinyDiT the best')."""
@@ -271,6 +280,8 @@ def _contradiction(ctx: Context, self, word: str, subject: _Entry, entries: list
         return None
     sense = _WORDS[word]
     lower_better = mine.lower_is_better or any(e.claim.lower_is_better for e in rivals)
+    if sense in ("better", "worse") and not lower_better and not (mine.metric or any(e.claim.metric for e in rivals)):
+        return None  # 'best' of figures whose measure is not read: which way is better is not known
     if sense in ("faster", "slower"):
         quick_is_low = mine.kind == "time" or mine.quantity.dimension == "time"
         sense = ("min" if quick_is_low else "max") if sense == "faster" else ("max" if quick_is_low else "min")
