@@ -2,6 +2,7 @@
 supports is checked against every other system the table gives a figure of that frame."""
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from ..model import Claim, Evidence
@@ -9,6 +10,13 @@ from .base import (RULES, Context, base_interval, fmt, interval, meets, metrics_
                    same_subject, settings_conflict, written)
 from .sources import source_verdicts, usable_sources
 from .superlatives import _SUPERLATIVE, _WORDS, _hedged, _qualified, _sentence_around
+
+
+# a superlative scoped to a set the digest names (CC109 checks those), or narrowed ('for its size')
+_SCOPED = re.compile(r"\b(?:among|amongst|of\s+the\s+(?:two|three|four|five|six|seven|eight|nine|ten|\d+)|"
+                     r"of\s+(?:these|those|them|both)|in\s+(?:its|their)\s+(?:class|size|tier|range|league)|"
+                     r"for\s+(?:its|their|a)\s+(?:size|class|budget|price)|than|except|apart\s+from|other\s+than|"
+                     r"excluding|open[- ](?:weight|source)|closed[- ]source|proprietary)\b", re.I)
 
 
 def _rivals(source, cell_claim: Claim) -> list[Claim]:
@@ -86,6 +94,8 @@ def check_superlative_against_source(ctx: Context):
         sentence = _sentence_around(ctx, match.start())
         if sentence is None or _qualified(text, match.end()) or _hedged(text, sentence[0], match.start()):
             continue
+        if _SCOPED.search(text, sentence[0], sentence[1]):
+            continue  # 'the best of the three', 'among open models': the digest names the compared set
         supported = [c for c in ctx.claims_between(*sentence) if id(c) in verdicts and c.role != "baseline"]
         if not supported:
             continue
