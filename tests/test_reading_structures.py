@@ -295,3 +295,12 @@ def test_a_name_and_a_colon_opening_a_sentence_own_its_figure():
     assert claims["47.5"].subject == "Bramble-3B" and claims["44.0"].subject == "Nettle-3B"
     # a plain word before a colon is a label, not a system
     assert claims_of("# Roundup\n\nOutages: 4 per week, down from 9.\n")["4"].subject != "Outages"
+
+
+def test_a_dotted_version_between_a_name_and_a_capitalised_word_or_size_is_part_of_the_name():
+    claims = claims_of("# Roundup\n\nOn one A100, Condor 2.5 Flash scores 71.2 on MMLU and Heron 3.1 8B "
+                       "decodes 95 tokens/s.\n")
+    assert "2.5" not in claims and "3.1" not in claims and "8B" not in claims
+    assert "71.2" in claims and "95 tokens/s" in claims
+    # a dotted figure after a lower-case word stays a figure
+    assert "2.5 Points" in claims_of("# Notes\n\nThe gain was 2.5 Points on MMLU for Condor.\n")

@@ -384,19 +384,28 @@ def _is_footnote_marker(text: str, start: int, end: int, lines: _Lines) -> bool:
     return False
 
 
-_PREVIOUS_WORD = re.compile(r"([A-Za-z][\w.+-]*)[ \t]$")
+_PREVIOUS_WORD = re.compile(r"([A-Za-z][\w.+-]*|\d{1,2}\.\d{1,2})[ \t]$")
+_NAME_CONTINUES = re.compile(r"[ \t]+(?:[A-Z][a-z]+\b|\d+(?:\.\d+)?[BMK]\b)")
 
 
 def _is_model_name_suffix(text: str, start: int, number: str, raw_unit: str | None, dimension: str) -> bool:
     """"Qwen2.5 7B", "Flux 12B", "Cosmos 3": a size or a version after a model's name is part of it."""
     size = dimension == "count" and raw_unit is not None and raw_unit.strip().isalpha() and len(raw_unit.strip()) <= 2
-    version = dimension == "plain" and len(number) == 1
+    # 'Gemini 1.5 Pro', 'Claude 3.5 Sonnet', 'Llama 3.1 8B': a dotted version between a name and
+    # a capitalised word or a size is the name's
+    dotted = dimension == "plain" and re.fullmatch(r"\d{1,2}\.\d{1,2}", number) is not None and \
+        _NAME_CONTINUES.match(text, start + len(number)) is not None
+    version = dimension == "plain" and len(number) == 1 or dotted
     if not (size or version):
         return False
     previous = _PREVIOUS_WORD.search(text[max(0, start - 40):start])
     if not previous:
         return False
     word = previous.group(1)
+    if size and re.fullmatch(r"\d{1,2}\.\d{1,2}", word):
+        # 'Llama 3.1 8B': the size follows a version that follows a name
+        named = _PREVIOUS_WORD.search(text[max(0, start - 60):start - len(word) - 1].rstrip() + " ")
+        return bool(named and any(c.isupper() for c in named.group(1)) and named.group(1).lower() not in _name_stopwords())
     if not any(c.isupper() for c in word) or word.lower() in _name_stopwords():
         return False
     if version and word.isupper():

@@ -280,7 +280,8 @@ def _contradiction(ctx: Context, self, word: str, subject: _Entry, entries: list
         return None
     sense = _WORDS[word]
     lower_better = mine.lower_is_better or any(e.claim.lower_is_better for e in rivals)
-    if sense in ("better", "worse") and not lower_better and not (mine.metric or any(e.claim.metric for e in rivals)):
+    if sense in ("better", "worse") and not lower_better and not (
+            mine.metric or mine.dataset or any(e.claim.metric or e.claim.dataset for e in rivals)):
         return None  # 'best' of figures whose measure is not read: which way is better is not known
     if sense in ("faster", "slower"):
         quick_is_low = mine.kind == "time" or mine.quantity.dimension == "time"
