@@ -1,0 +1,34 @@
+"""The source-checking set in data/checking is whole: every digest has its labels and sources,
+every labelled line is in the digest, every source exists and says where it came from."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent / "data" / "checking"
+DIGESTS = sorted(ROOT.glob("*/*.md")) if ROOT.exists() else []
+
+
+@pytest.mark.parametrize("digest", DIGESTS, ids=lambda p: f"{p.parent.name}/{p.stem}")
+def test_every_digest_has_labels_that_stand_in_it_and_sources_that_exist(digest):
+    gold = json.loads(digest.with_name(digest.stem + ".findings.json").read_text(encoding="utf-8"))
+    lines = digest.read_text(encoding="utf-8").split("\n")
+    assert gold["must_flag"], "a digest of the set plants slips"
+    for item in gold["must_flag"] + gold["must_not_flag"]:
+        assert all(1 <= n <= len(lines) for n in item["lines"]), item["id"]
+        assert item.get("values") or len(item["lines"]) >= 2, item["id"]  # a slip without figures ties two lines
+    sources = digest.with_name(digest.stem + ".sources").read_text(encoding="utf-8").split()
+    assert sources
+    for source in sources:
+        path = (digest.parent / source).resolve()
+        assert path.is_file(), source
+        assert (path.parent / "SOURCE.txt").is_file(), source
+
+
+def test_the_set_has_twenty_dev_digests_and_ten_kept_apart():
+    if not ROOT.exists():
+        pytest.skip("no data/checking")
+    assert len(list((ROOT / "dev").glob("*.md"))) == 20
+    assert len(list((ROOT / "heldout").glob("*.md"))) == 10
