@@ -23,6 +23,8 @@ def _comparable(claim: Claim) -> bool:
     q = claim.quantity
     if q.bound or q.approx or q.high is not None or not claim.subject or not (claim.metric or claim.dataset):
         return False
+    if not q.text[:1].isdigit() and not q.text[:1] in "+-−$€£.~≈<>":
+        return False  # 'all three benchmarks', 'four of them': a count in words counts what the sentence compares
     if claim.metric == "ratio" and not claim.dataset:
         return False  # "2.6×" of no named measure: two such multiples need not be of one thing
     if claim.kind == "delta" and not claim.baseline:
@@ -44,9 +46,25 @@ def _same_table(ctx: Context, a: Claim, b: Claim) -> bool:
 _DEFAULT_ATTRIBUTION = frozenset({"section", "document", ""})
 
 
+def _heading_level(ctx: Context, start: int) -> int:
+    """The Markdown level of the heading that opens a section (0 where it is not a '#' heading)."""
+    text = ctx.document.text
+    level = 0
+    while start + level < len(text) and text[start + level] == "#":
+        level += 1
+    return level
+
+
 def _loosely_tied(ctx: Context, a: Claim, b: Claim) -> bool:
     """Two figures whose subject is only the document's (or section's) default, in two different
     list items or paragraphs: a feature list's bullets describe different things."""
+    if a.attribution in _DEFAULT_ATTRIBUTION or b.attribution in _DEFAULT_ATTRIBUTION:
+        # one subject only inherited, the figures under two headings: each section is about its
+        # own thing ('## Base model' and '## After post-training' of one release)
+        sa, sb = ctx.document.section_at(a.quantity.start), ctx.document.section_at(b.quantity.start)
+        if sa is not None and sb is not None and sa.start != sb.start and \
+                _heading_level(ctx, sa.start) == _heading_level(ctx, sb.start) > 1:
+            return True  # (sibling sections; a title's preamble and the sections below it are not)
     if a.attribution not in _DEFAULT_ATTRIBUTION or b.attribution not in _DEFAULT_ATTRIBUTION:
         return False
     return ctx.item_of(a) != ctx.item_of(b)
