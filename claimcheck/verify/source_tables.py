@@ -8,7 +8,7 @@ from pathlib import Path
 from ..model import Claim, Evidence
 from .base import (RULES, Context, base_interval, fmt, interval, meets, metrics_compatible, rule, same_dataset,
                    same_subject, settings_conflict, written)
-from .sources import source_verdicts, usable_sources
+from .sources import _source_of, source_verdicts, usable_sources
 from .superlatives import _SUPERLATIVE, _WORDS, _hedged, _qualified, _sentence_around
 
 
@@ -84,7 +84,7 @@ def check_superlative_against_source(ctx: Context):
     verdicts = {id(c): d for c, v, _, d in source_verdicts(ctx) if v in ("supported", "rounded") and d is not None}
     if not verdicts:
         return
-    by_name = {s.name: s for s in usable_sources(ctx)}
+    sources = usable_sources(ctx)
     text = ctx.document.text
     done = set()
     for match in _SUPERLATIVE.finditer(text):
@@ -104,7 +104,7 @@ def check_superlative_against_source(ctx: Context):
         if id(crowned) in done:
             continue
         cell = verdicts[id(crowned)]
-        source = next((s for name, s in by_name.items() if any(c is cell for c in s.claims)), None)
+        source = _source_of(cell, sources)
         if source is None:
             continue
         end = _wants(word, cell)

@@ -197,6 +197,20 @@ def _table_words(source: Source, claim: Claim) -> tuple[tuple, frozenset[str]]:
 _LEVELS: dict[int, tuple] = {}
 
 
+def _source_of(claim: Claim, sources: list[Source]) -> Source | None:
+    """The source a source figure belongs to (each source's figures indexed once)."""
+    for source in sources:
+        entry = _OWNED.get(id(source))
+        if entry is None or entry[0] is not source:  # (an id is reused once its source is gone)
+            entry = _OWNED[id(source)] = (source, {id(c) for c in source.claims})
+        if id(claim) in entry[1]:
+            return source
+    return None
+
+
+_OWNED: dict[int, tuple] = {}
+
+
 def _named_tables(candidates: list[Claim], sentence: str, sources: list[Source], claim_names: str = "") -> list[Claim]:
     """The candidates left once the digest's sentence picks among the source's tables: where the
     figures stand in several tables and the sentence uses a word that only some of the tables'
@@ -204,13 +218,9 @@ def _named_tables(candidates: list[Claim], sentence: str, sources: list[Source],
     figures of the other tables go."""
     if not sentence or len(candidates) < 2:
         return candidates
-    owner = {}
-    for source in sources:
-        for c in source.claims:
-            owner[id(c)] = source
     groups: dict[tuple, tuple[frozenset, list]] = {}
     for c in candidates:
-        source = owner.get(id(c))
+        source = _source_of(c, sources)
         if source is None:
             return candidates
         key, words = _table_words(source, c)
@@ -291,7 +301,7 @@ def _one_table(claims: list[Claim], sources: list[Source]) -> bool:
     scattered over a paper's tables and prose, where their frames are not known to be one?"""
     places = set()
     for claim in claims:
-        source = next((s for s in sources if any(x is claim for x in s.claims)), None)
+        source = _source_of(claim, sources)
         cell = source.document.cell_at(claim.quantity.start) if source is not None else None
         if cell is None:
             return False
