@@ -304,3 +304,10 @@ def test_a_dotted_version_between_a_name_and_a_capitalised_word_or_size_is_part_
     assert "71.2" in claims and "95 tokens/s" in claims
     # a dotted figure after a lower-case word stays a figure
     assert "2.5 Points" in claims_of("# Notes\n\nThe gain was 2.5 Points on MMLU for Condor.\n")
+
+
+def test_a_figure_after_the_object_of_a_comparison_is_the_actors():
+    claims = claims_of("# Notes\n\nOn MBPP, Kestrel edges past Gull with 57.4.\n")
+    assert claims["57.4"].subject == "Kestrel"
+    # 'X at N' still gives N to X where X is no compared object
+    assert claims_of("# Notes\n\nOn MBPP the leader is Gull at 61.0.\n")["61.0"].subject == "Gull"

@@ -423,7 +423,10 @@ class Attributor:
         m = _AT_BEFORE.search(before)
         if m:
             found = self.name_before(q_start - len(before) + m.start(), c_start)
-            if found:
+            if found and not (re.search(r"\bwith\s", m.group(0)) and
+                              _COMPARED_OBJECT.search(text, max(c_start, found[1] - 40), found[1])):
+                # ('A edges past B with 57.4': B is what A is compared with, and 'with' gives A's
+                # figure; 'ahead of B at 44.8' gives B's)
                 return Owner(found[0], "at", found[1])
         # "the 1.55B of Whisper large-v3", "the 2.59 of its dense baseline"
         m = _OF_AFTER.match(after)
@@ -623,6 +626,8 @@ _LEADING_PHRASE = re.compile(r"[ \t>*•-]*(?:on|in|at|with|under|across|for|usi
 _RATIO_AT = re.compile(r"[\d.,]+\s?[×x]")
 _MULTIPLIED_LEAD = re.compile(r"\s*(?:the|that\s+of|those\s+of)\s+")
 _LABELLED_BEFORE = re.compile(r"[,;]\s*(?P<name>[A-Z][\w.+/-]*(?:\s[\w.+/-]+){0,2}?)\s*:\s*(?:[~≈]\s*)?$")
+_COMPARED_OBJECT = re.compile(r"\b(?:edges?\s+(?:past|out)|beats?|outperforms?|outscores?|surpass(?:es)?|exceeds?|"
+                              r"overtakes?|ahead\s+of|behind|trails?|lags?\s+behind|loses\s+to)\s+(?:the\s+)?$", re.I)
 _NAME_COLON_OPENS = re.compile(r"\s*(?:[-*+•>]\s+)?(?:\*\*|__)?(?P<name>[A-Z][\w.+/-]*(?:\s[\w.+/-]+){0,2}?)(?:\*\*|__)?"
                                r"\s*:\s*(?:[~≈]\s*)?")
 _OWNER_LINKED_BEFORE = re.compile(r"\b(?:for|of)\s+(?P<name>[A-Za-z][\w.+/-]*(?:\s[\w.+/-]+){0,2}?)"

@@ -237,3 +237,70 @@ def derived_verdicts(ctx: Context) -> dict:
         out[claim] = (meets(stated, computed[0], claim.quantity.bound), own, other, computed[1], computed[2])
     ctx._derived_verdicts = out
     return out
+
+
+# 'edges past o1-mini', 'beats Hawk', 'ahead of the small model', 'trails GPT-4o': a comparison
+# with a named rival; `up` is whether the claim's system is said to be the better one
+_AHEAD = re.compile(r"\b(?:edges?\s+(?:past|out)|beats?|outperforms?|outscores?|surpass(?:es)?|exceeds?|tops|"
+                    r"(?:is|stays|sits|lands|comes\s+in)?\s*ahead\s+of|leads?|bests?|overtakes?)\s+(?:the\s+)?"
+                    r"(?P<name>[A-Za-z][\w.+/-]*(?:\s+[A-Za-z0-9][\w.+/-]*){0,2})", re.I)
+_BEHIND = re.compile(r"\b(?:trails?|lags?\s+(?:behind)?|(?:is|stays|sits|falls|lands|comes\s+in)?\s*behind|"
+                     r"loses\s+to|falls\s+short\s+of|is\s+beaten\s+by)\s+(?:the\s+)?"
+                     r"(?P<name>[A-Za-z][\w.+/-]*(?:\s+[A-Za-z0-9][\w.+/-]*){0,2})", re.I)
+
+
+@rule("CC210", "comparison-against-source", "source")
+def check_comparison_against_source(ctx: Context):
+    """'Ahead of', 'beats', 'edges past', 'trails' a named system, where the source's table gives
+    both systems' figures and they say the opposite.
+
+    What it checks: a digest figure the source supports (a cell of a table), in a sentence that
+    says its system is ahead of or behind another named system; the other system's figure is
+    looked up in the same table for the same benchmark, metric and configuration, and compared
+    with the metric's direction (lower error, latency and perplexity are better).
+    Why it matters: the figure is right and the comparison wrong; a check of the quoted cell
+    alone passes it.
+    Example: "it edges past o1-mini on GPQA Diamond with 54.4", where the table gives o1-mini 60.0.
+    How to fix: state the comparison the table supports.
+    """
+    self = RULES["CC210"]
+    verdicts = {id(c): d for c, v, _, d in source_verdicts(ctx) if v in ("supported", "rounded") and d is not None}
+    if not verdicts:
+        return
+    sources = usable_sources(ctx)
+    text = ctx.document.text
+    for claim in ctx.claims:
+        cell = verdicts.get(id(claim))
+        if cell is None or claim.role == "baseline":
+            continue
+        start, end = claim.sentence
+        said = [(m, True) for m in _AHEAD.finditer(text, start, end)] + [(m, False) for m in _BEHIND.finditer(text, start, end)]
+        if len(said) != 1 or _SCOPED.search(text, start, end):
+            continue  # none, or several comparisons in one sentence: which figure each is about is not clear
+        match, up = said[0]
+        source = _source_of(cell, sources)
+        if source is None:
+            continue
+        rival_name = match.group("name")
+        rivals = [r for r in _rivals(source, cell) if _names_match_start(r.subject, rival_name)]
+        if len({r.quantity.text for r in rivals}) != 1:
+            continue
+        rival = rivals[0]
+        lower = cell.lower_is_better or rival.lower_is_better or claim.lower_is_better
+        mine, theirs = base_interval(cell.quantity), base_interval(rival.quantity)
+        better = mine[1] < theirs[0] if lower else mine[0] > theirs[1]
+        worse = mine[0] > theirs[1] if lower else mine[1] < theirs[0]
+        if (up and worse) or (not up and better):
+            phrase = text[match.start():match.start("name")] + rival_name.split()[0]
+            yield self.finding(claim, f"'{phrase.strip()}' for {cell.subject} ({written(claim)}), but the source's "
+                               f"table has {rival.subject} at {written(rival)} ({Path(source.name).name} line {rival.line}; "
+                               f"{'lower' if lower else 'higher'} is better)", [Evidence.of(cell), Evidence.of(rival)],
+                               expected=rival.value, verdict="contradicted")
+
+
+def _names_match_start(subject: str, written_name: str) -> bool:
+    """Does the name written after a comparison ('o1-mini on GPQA') start with the source row's
+    system ('o1-mini'), or the row's name with the written one?"""
+    from .sources import _names_match, _norm
+    a, b = _norm(subject), _norm(written_name)
+    return bool(a and b) and (_names_match(subject, written_name) or b.startswith(a + " ") or b == a)
