@@ -43,6 +43,12 @@ def _rivals(source, cell_claim: Claim) -> list[Claim]:
     return out
 
 
+def _supporting_cells(ctx: Context) -> tuple[dict, list]:
+    """(id of a digest claim -> the source cell that supports it, the sources checked against)."""
+    cells = {id(c): d for c, v, _, d in source_verdicts(ctx) if v in ("supported", "rounded") and d is not None}
+    return cells, usable_sources(ctx)
+
+
 def _wants(word: str, claim: Claim) -> str:
     """'max' or 'min': which end of the column the superlative says its figure holds."""
     sense = _WORDS.get(word, "")
@@ -81,10 +87,9 @@ def check_superlative_against_source(ctx: Context):
     How to fix: crown the row the table favours, or narrow the superlative to the rows it holds for.
     """
     self = RULES["CC208"]
-    verdicts = {id(c): d for c, v, _, d in source_verdicts(ctx) if v in ("supported", "rounded") and d is not None}
+    verdicts, sources = _supporting_cells(ctx)
     if not verdicts:
         return
-    sources = usable_sources(ctx)
     text = ctx.document.text
     done = set()
     for match in _SUPERLATIVE.finditer(text):
@@ -264,10 +269,9 @@ def check_comparison_against_source(ctx: Context):
     How to fix: state the comparison the table supports.
     """
     self = RULES["CC210"]
-    verdicts = {id(c): d for c, v, _, d in source_verdicts(ctx) if v in ("supported", "rounded") and d is not None}
+    verdicts, sources = _supporting_cells(ctx)
     if not verdicts:
         return
-    sources = usable_sources(ctx)
     text = ctx.document.text
     for claim in ctx.claims:
         cell = verdicts.get(id(claim))
