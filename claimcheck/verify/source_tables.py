@@ -8,7 +8,7 @@ from pathlib import Path
 from ..model import Claim, Evidence
 from .base import (RULES, Context, base_interval, fmt, interval, meets, metrics_compatible, rule, same_dataset,
                    same_subject, settings_conflict, written)
-from .sources import _source_of, source_verdicts, usable_sources
+from .sources import _named_settings, _names_match, _norm, _source_of, source_verdicts, usable_sources
 from .superlatives import _SUPERLATIVE, _WORDS, _hedged, _qualified, _sentence_around
 
 
@@ -133,7 +133,6 @@ def _state_figures(sources, name: str, claim: Claim, sentence: str) -> list[Clai
     """The source's figures of one system for the claim's benchmark and metric: states, not
     changes, in tables or prose; where the sentence names one of the configurations they differ
     by, only that one's."""
-    from .sources import _named_settings, _names_match
     out = []
     for source in sources:
         for c in source.claims:
@@ -305,6 +304,5 @@ def check_comparison_against_source(ctx: Context):
 def _names_match_start(subject: str, written_name: str) -> bool:
     """Does the name written after a comparison ('o1-mini on GPQA') start with the source row's
     system ('o1-mini'), or the row's name with the written one?"""
-    from .sources import _names_match, _norm
     a, b = _norm(subject), _norm(written_name)
     return bool(a and b) and (_names_match(subject, written_name) or b.startswith(a + " ") or b == a)

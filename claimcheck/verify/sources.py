@@ -90,14 +90,25 @@ def _mentions(source: Source, subject: str) -> bool:
     return True
 
 
+_MEMO_SIZE = 64  # sources a run keeps derived look-ups for: an audit of an archive stays bounded
+
+
+def _memo(cache: dict, owner, make):
+    """What `make()` derives from `owner`, computed once per owner. Keyed by id, with the owner
+    kept beside it (an id is reused once its object is gone); the oldest entry goes first."""
+    entry = cache.get(id(owner))
+    if entry is None or entry[0] is not owner:
+        if len(cache) >= _MEMO_SIZE:
+            cache.pop(next(iter(cache)))
+        entry = cache[id(owner)] = (owner, make())
+    return entry[1]
+
+
 _TEXTS: dict[int, tuple] = {}
 
 
 def _casefolded_text(source: Source) -> str:
-    entry = _TEXTS.get(id(source.document))
-    if entry is None or entry[0] is not source.document:  # (an id is reused once its document is gone)
-        entry = _TEXTS[id(source.document)] = (source.document, source.document.text.casefold())
-    return entry[1]
+    return _memo(_TEXTS, source.document, source.document.text.casefold)
 
 
 def _whole_document_source(ctx: Context) -> bool:
@@ -183,14 +194,14 @@ def _table_words(source: Source, claim: Claim) -> tuple[tuple, frozenset[str]]:
     cell = document.cell_at(claim.quantity.start)
     if cell is None:
         return (source.name, -1), frozenset()
-    entry = _LEVELS.get(id(document))
-    if entry is None or entry[0] is not document:  # (an id is reused once its document is gone)
-        from ..extract.context import heading_levels
+    from ..extract.context import heading_chain, heading_levels
+
+    def levels():
         found = heading_levels(document)
-        entry = _LEVELS[id(document)] = (document, found, [h[0] for h in found])
-    levels = entry[1:]
-    from ..extract.context import heading_chain
-    heading = " ".join(heading_chain(levels[0], levels[1], cell.start))
+        return found, [h[0] for h in found]
+
+    found, starts = _memo(_LEVELS, document, levels)
+    heading = " ".join(heading_chain(found, starts, cell.start))
     return (source.name, cell.table), frozenset(_WORD.findall(f"{heading} {cell.caption}".casefold()))
 
 
@@ -200,10 +211,7 @@ _LEVELS: dict[int, tuple] = {}
 def _source_of(claim: Claim, sources: list[Source]) -> Source | None:
     """The source a source figure belongs to (each source's figures indexed once)."""
     for source in sources:
-        entry = _OWNED.get(id(source))
-        if entry is None or entry[0] is not source:  # (an id is reused once its source is gone)
-            entry = _OWNED[id(source)] = (source, {id(c) for c in source.claims})
-        if id(claim) in entry[1]:
+        if id(claim) in _memo(_OWNED, source, lambda: {id(c) for c in source.claims}):
             return source
     return None
 
@@ -525,8 +533,9 @@ def check_source_is_digest(ctx: Context):
     How to fix: point --source at the papers, READMEs and results the digest summarises.
     """
     self = RULES["CC205"]
+    usable = {id(s) for s in usable_sources(ctx)}
     for source in ctx.sources:
-        if is_the_digest(ctx.document.text, source):
+        if id(source) not in usable:  # (the comparison is made once, by usable_sources)
             anchor = Quantity(text=Path(source.name).name, start=0, end=0, value=0.0, decimals=0)
             claim = Claim(document=ctx.document.name, quantity=anchor, kind="source", line=1, column=1,
                           sentence=(0, 0))
