@@ -23,6 +23,7 @@ from functools import cached_property, lru_cache
 
 from ..model import Claim, Document, TableCell
 from .context import heading_chain, heading_levels, intro_before
+from .table_axes import TableAxes
 from .vocabulary import TEXT_CACHES, settings_found
 
 # the fields the model ranks; the baseline stays as the rules read it (they agree with the labels
@@ -259,6 +260,11 @@ class Proposer:
         self._table_starts: dict[int, int] = {}
         for cell in self.document.cells:
             self._table_starts.setdefault(cell.table, cell.start)
+
+    @cached_property
+    def axes(self) -> TableAxes:
+        """What each table's axes look like as a whole (made on first use)."""
+        return TableAxes(self.document.cells, self.r.tables, self.typer)
 
     # -- the document around a number ----------------------------------------------------------
 
@@ -554,9 +560,11 @@ class Proposer:
         levels = len(cell.headers)
         layout = "layout=rows" if tables.subjects_in_rows(cell) else "layout=cols"
 
-        def decorate(features):  # every table candidate knows the table's layout
+        shape = self.axes.shape(cell.table)
+
+        def decorate(features):  # every table candidate knows the table's layout and shape
             axis = next((f for f in features if f.startswith("src=")), "src=?")
-            return (layout, f"{axis}&{layout}")
+            return (layout, f"{axis}&{layout}", *shape, *(f"{f}&{axis}" for f in shape))
 
         context = f"ctx={site.where}"
         self._batch(("headers", cell.table, cell.column), lambda record: self._header_candidates(cell, record),
@@ -569,9 +577,13 @@ class Proposer:
     def _header_candidates(self, cell: TableCell, add) -> None:
         tables = self.r.tables
         levels = len(cell.headers)
+        plain_add = add
         for depth, level in enumerate(cell.headers):
             from_top = f"lvl={depth}" if depth < 2 else "lvl=2+"
             last = "last_level" if depth == levels - 1 else "upper_level"
+            axis = tuple(f"hdr:{f}" for f in self.axes.header_axis(cell.table, depth)) + tuple(
+                f"hdr_cross:{f}" for f in self.axes.label_axis(cell.table, 0) if f.startswith("axis_top="))
+            add = _with(plain_add, axis)
             header = tables.header(level)
             if header.metric:
                 add("metric", header.metric_text or header.metric, "src=hdr_metric", from_top, last, value=header.metric)
@@ -593,11 +605,15 @@ class Proposer:
 
     def _label_candidates(self, cell: TableCell, add) -> None:
         tables = self.r.tables
+        plain_add = add
         for position, (name, value) in enumerate(cell.labels):
             if not value:
                 continue
             role = self.v.label_role(name) or "-"
             column = f"labelcol={min(position, 2)}"
+            add = _with(plain_add, tuple(f"row:{f}" for f in self.axes.label_axis(cell.table, position)) + tuple(
+                f"row_cross:{f}" for f in self.axes.header_axis(cell.table, max(len(cell.headers) - 1, 0))
+                if f.startswith("axis_top=")))
             add("subject", value, "src=row_label", f"label_role={role}", column)
             header = tables.header(value)
             if header.metric:
@@ -1017,6 +1033,13 @@ class Proposer:
 
 
 TEXT_CACHES.extend((clean, key_of, _prepare, _setting_entry))
+
+
+def _with(add, extra: tuple):
+    """`add` that gives every proposal the features `extra` as well."""
+    def added(name, text, *features, value=""):
+        add(name, text, *features, *extra, value=value)
+    return added
 
 
 def string_features(text: str) -> list[str]:
