@@ -134,3 +134,22 @@ def test_scoring_shared_proposals_once_chooses_what_ranking_every_candidate_choo
                     if model.setting.probability_of(c) >= model.setting_threshold]
             assert kept == proposer.kept_settings(site, model.setting, model.setting_threshold)
     assert decisions > 300
+
+
+def _subject_candidates(extractor, text, figure):
+    proposer, sites = extractor.sites(parse_text(text, "t.md"))
+    site = next(s for s in sites if s.text.startswith(figure))
+    return {c.text: c for c in proposer.candidates(site, ("subject",))["subject"]}
+
+
+def test_a_function_word_that_opens_a_sentence_is_not_part_of_the_name(extractor):
+    text = "Although Finch-2 holds 71.2 on FooQA, Wren falls to 60.1 there.\n"
+    found = _subject_candidates(extractor, text, "71.2")
+    assert "Finch-2" in found and "Although Finch-2" not in found
+
+
+def test_the_nearest_name_before_a_figure_and_a_possessive_are_marked(extractor):
+    text = "Against Finch, Wren's latency is 40 ms on FooQA.\n"
+    found = _subject_candidates(extractor, text, "40")
+    assert "nearest_before" in found["Wren"].all_features() and "possessive" in found["Wren"].all_features()
+    assert "nearest_before" not in found["Finch"].all_features()

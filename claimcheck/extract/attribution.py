@@ -43,6 +43,7 @@ _COMPARATOR = re.compile(r"\b(?:" + _COMPARATORS + r")\s+$", re.IGNORECASE)
 _COMPARATOR_ANYWHERE = re.compile(r"\b(?:" + _COMPARATORS + r")\s+", re.IGNORECASE)
 # what joins the two figures of a pair; the first may carry a counted noun ("1,850 GPU-hours vs 2,400")
 _PAIR = re.compile(r"(?:\s+[A-Za-z][\w-]*(?:-hours?|-days?|s))?\s*(?:vs\.?|versus|v\.|against|→|->|to)\s*$", re.IGNORECASE)
+_CONJUNCTIONS = frozenset("although though whereas unlike".split())
 _OPENERS = frozenset("the a an this that these those it its our their we they in on at for with by from to of and "
                      "or but as if when while after before against versus vs both each all most some only also "
                      "compared relative overall however still even yet here there now today across over under "
@@ -226,6 +227,11 @@ class Attributor:
     def _clean_name(self, name: str) -> str:
         name = re.sub(r"[*_`]", "", name).strip(" :,.;")
         name = re.sub(r"(?:'s|’s)$", "", name)
+        # "Although Finch-2 holds ...": a function word capitalised by its place opens no name
+        first, space, rest = name.partition(" ")
+        while space and rest and first.lower() in _OPENERS | _CONJUNCTIONS:
+            name = rest
+            first, space, rest = name.partition(" ")
         return name
 
     def names_known(self) -> set[str]:

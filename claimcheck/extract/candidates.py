@@ -41,7 +41,9 @@ _LINK = re.compile(r"\[([^\[\]]*)\]\([^()\s]*\)")
 _YEARLIKE = re.compile(r"(?:19|20)\d\d")
 _STOP = frozenset("the a an this that these those it its our their we they in on at for with by from to of and "
                   "or but as if when while after before than over vs versus per via is are was were be been has "
-                  "have had can could will would up down".split())
+                  "have had can could will would up down although though whereas unlike against across among "
+                  "between under above below into within without during since until both each every all some any "
+                  "no not only also however thus hence yet so".split())
 # a column of conditions rather than results: GPUs, batch, threads, context, shots, bits ...
 _CONFIG_HEADER = re.compile(r"(?i)^#|\bnumber\s+of\b|\b(?:gpus?|batch|bsz|threads?|cores?|nodes?|workers?|clients?|"
                             r"shots?|context|length|resolution|steps?|bits?|words?/doc|seq(?:uence)?|concurrency|"
@@ -789,14 +791,23 @@ class Proposer:
         names = []
         for m in _NAME_SPAN.finditer(text, start, end):
             written = m.group(0).rstrip(".-/")
+            a = m.start()
+            # a function word capitalised by its place in the sentence is not part of the name:
+            # "While GPT-X holds ..." names GPT-X
+            first, space, rest = written.partition(" ")
+            while space and first.lower() in _STOP and rest:
+                a += len(first) + 1
+                written = rest
+                first, space, rest = written.partition(" ")
             if not written or written.lower() in _STOP or len(written) < 2:
                 continue
-            a = m.start()
             static = ("src=name_span",) + lead_features(a)
             if a == start or _OPENING.fullmatch(text[start:a][:40]):
                 static += ("sentence_start",)
             if written in self.known:
                 static += ("src=known",)
+            if text.startswith(("'s", "’s"), a + len(written)):
+                static += ("possessive",)
             names.append((a, a + len(written), written, static, paren_after(a + len(written))))
         phrases = [(m.start(), m.end(), metric_phrases(m.group(0))) for m in _METRIC_PHRASE.finditer(text, start, end)]
         found = self._spans[(start, end)] = _Spans(
@@ -860,11 +871,19 @@ class Proposer:
                   and not (span[0] <= site.start < span[1] or span[0] < site.end <= span[1])]
         nearby.sort(key=lambda span: abs(span[0] - site.start))
         seen = set()
+        # the nearest name on each side of the figure: its likeliest owner before, or after it
+        # when the sentence names the figure first ("71.2 for GPT-X")
+        nearest_before = next((span[0] for span in nearby if span[1] <= site.start), None)
+        nearest_after = next((span[0] for span in nearby if span[0] >= site.end), None)
         for a, b, written, static, paren_after in nearby[:_NEAREST]:
             if written in seen:
                 continue
             seen.add(written)
             features = (*static, *relation(a, b, paren_after))
+            if a == nearest_before:
+                features += ("nearest_before",)
+            elif a == nearest_after:
+                features += ("nearest_after",)
             add("subject", written, *features)
             add("dataset", written, *features)
         near = sorted((span for span in spans.phrases if low <= span[0] and span[1] <= high),
