@@ -12,6 +12,7 @@ import sys
 from pathlib import Path
 
 from . import __version__
+from .extract.decide import ModelError
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_USAGE, EXIT_UNCHECKED = 0, 1, 2, 3
 FORMATS = ("text", "concise", "json", "github", "sarif", "rdjson", "junit", "html")
@@ -82,6 +83,9 @@ def main(argv: list[str] | None = None) -> int:
         return {"check": _check, "extract": _extract, "rules": _rules, "rule": _rule}[args.command](args)
     except _UsageError as error:
         print(f"claimcheck: error: {error}", file=sys.stderr)
+        return EXIT_USAGE
+    except ModelError as error:  # CLAIMCHECK_READER_MODEL names no readable model
+        print(f"claimcheck: error: reader model: {error}", file=sys.stderr)
         return EXIT_USAGE
     except KeyboardInterrupt:
         return 130

@@ -167,3 +167,19 @@ def test_html_summary_escapes_document_text():
     import claimcheck
     report = claimcheck.check("## <script>alert(1)</script>\n<b>X</b> scores 71.4 mAP, 3.1 points ahead of Y (69.3).\n")
     assert "<script>" not in report._repr_html_()
+
+
+@pytest.mark.parametrize("model", ["missing.json", "not_a_model.json"])
+def test_a_reader_model_asked_for_and_unusable_is_exit_2_not_the_rules_in_silence(digest, tmp_path, monkeypatch,
+                                                                                   capsys, model):
+    from claimcheck.extract.decide import load_model
+    (tmp_path / "not_a_model.json").write_text('{"format": "something else"}', encoding="utf-8")
+    monkeypatch.delenv("CLAIMCHECK_READER", raising=False)  # conftest reads with the rules
+    monkeypatch.setenv("CLAIMCHECK_READER_MODEL", str(tmp_path / model))
+    load_model.cache_clear()
+    try:
+        assert main(["extract", digest(CLEAN)]) == 2
+    finally:
+        load_model.cache_clear()
+    err = capsys.readouterr().err
+    assert "reader model" in err and model in err and "Traceback" not in err

@@ -249,12 +249,20 @@ def load_model() -> ReaderModel | None:
     """The shipped model, or None where there is none or CLAIMCHECK_READER=rules asks for rules alone."""
     if os.environ.get("CLAIMCHECK_READER", "").strip().lower() == "rules":
         return None
-    path = Path(os.environ.get("CLAIMCHECK_READER_MODEL") or MODEL_PATH)
+    chosen = os.environ.get("CLAIMCHECK_READER_MODEL", "").strip()
+    path = Path(chosen) if chosen else MODEL_PATH
     try:
+        if chosen and not path.is_file():
+            raise OSError("not a regular file")
         raw = path.read_text(encoding="utf-8")
-    except OSError:
+    except (OSError, UnicodeDecodeError) as error:
+        if chosen:  # a model asked for by name and missing must not silently become the rules
+            raise ModelError(f"CLAIMCHECK_READER_MODEL={chosen}: cannot read it ({error})") from None
         return None
-    return parse_model(raw)
+    try:
+        return parse_model(raw)
+    except (ModelError, ValueError) as error:
+        raise ModelError(f"{path}: {error}") from None
 
 
 def overturnable(status: str, reason: str) -> bool:
