@@ -120,6 +120,26 @@ def is_unit_slip(a: Claim, b: Claim) -> bool:
     return any(math.isclose(ratio, step, rel_tol=1e-6) for step in _SCALE_STEPS)
 
 
+def _significant(quantity) -> str:
+    """The digits of a figure without leading zeros: '0.150' and '15' share '15'."""
+    return re.sub(r"\D", "", quantity.text.split("±")[0]).lstrip("0").rstrip("0") or "0"
+
+
+def one_figure_misstated(a: Claim, b: Claim) -> bool:
+    """Could two figures be one quantity, one of them misstated? They lie within a factor of two
+    of each other (an outdated or mistyped figure), or write the same significant digits with the
+    point or scale moved, or with two neighbouring digits swapped. Figures further apart and
+    unrelated in their digits are, far more often, two quantities a reading took for one."""
+    x, y = abs(a.quantity.base_value()), abs(b.quantity.base_value())
+    if x and y and max(x, y) / min(x, y) <= 2.0:
+        return True
+    da, db = _significant(a.quantity), _significant(b.quantity)
+    if da == db:
+        return True
+    return len(da) == len(db) and sorted(da) == sorted(db) and sum(p != q for p, q in zip(da, db)) == 2 and any(
+        da[i] == db[i + 1] and da[i + 1] == db[i] for i in range(len(da) - 1))
+
+
 def _groups(ctx: Context, ignore_conditions: bool = False):
     """Figures stated for one frame, each group's members pairwise in the same frame (with
     `ignore_conditions`, figures under stated conditions too: identical digits 1000× apart are
@@ -234,6 +254,8 @@ def check_consistency(ctx: Context):
                 continue  # CC107 reports these
             claim = cluster[0]
             ref = reference[0]
+            if not one_figure_misstated(claim, ref):
+                continue  # 7.5 and 40.5 "mAP of one model": two measures read as one, not one misstated
             lines = sorted({c.line for c in reference})
             others = sorted({c.line for c in cluster if c is not claim})
             what = claim.metric_text or claim.metric

@@ -304,6 +304,74 @@ def _verdict(claim: Claim, sources: list[Source], named_systems: frozenset[str] 
     return "not found", own, None
 
 
+_VALUES: dict[int, tuple] = {}
+
+
+def _by_value(source: Source) -> tuple[list[float], list[Claim]]:
+    """A source's figures sorted by value (each source indexed once), for look-up by bisection."""
+    def make():
+        figures = sorted((c for c in source.claims if c.quantity.high is None), key=lambda c: c.quantity.value)
+        return [c.quantity.value for c in figures], figures
+    return _memo(_VALUES, source, make)
+
+
+def _figures_near(value: float, step: float, sources: list[Source]):
+    """The sources' figures whose value lies within `step` of `value`."""
+    from bisect import bisect_left, bisect_right
+    for source in sources:
+        values, figures = _by_value(source)
+        yield from figures[bisect_left(values, value - step):bisect_right(values, value + step)]
+
+
+_WRITTEN: dict[int, tuple] = {}
+_NUMBER_WRITTEN = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?")
+
+
+def _numbers_written(source: Source) -> frozenset[str]:
+    """Every number a source's text writes, read or not, without thousands commas (found once)."""
+    return _memo(_WRITTEN, source, lambda: frozenset(
+        m.group(0).replace(",", "") for m in _NUMBER_WRITTEN.finditer(source.document.text)))
+
+
+def _transposed(claim: Claim, sources: list[Source]) -> Claim | None:
+    """The source figure of the claim's own system (or, where it names none, its benchmark) that
+    the stated figure writes with two neighbouring digits swapped ('3487.8' for 3478.8), where no
+    source figure of that measure has the stated value itself. Three digits at least: with fewer,
+    a swap matches some figure of a long row by chance."""
+    q = claim.quantity
+    digits = _digits(claim)
+    if q.high is not None or q.word or len(digits) < 3 or not (claim.subject or claim.dataset):
+        return None
+    sign = -1.0 if q.value < 0 else 1.0
+    if abs(int(digits) / 10 ** q.decimals * q.scale - abs(q.value)) > q.half_step:
+        return None  # the digits do not spell the value (a range, a fraction, a word): no swap to try
+    family = _measure(claim)
+
+    def owned(c: Claim) -> bool:
+        if _measure(c) != family:
+            return False
+        if claim.subject:
+            return _names_match(c.subject, claim.subject)
+        return bool(c.dataset) and _names_match(c.dataset, claim.dataset)
+
+    if any(_measure(c) == family and same_figure(claim, c) for c in _figures_near(q.value, 2 * q.half_step, sources)):
+        return None  # the stated value stands in the source: a question of its frame, not of its digits
+    plain = digits[:len(digits) - q.decimals] + ("." + digits[len(digits) - q.decimals:] if q.decimals else "")
+    if any(plain in _numbers_written(source) for source in sources):
+        return None  # written in the source, if not read there as a figure (a bare cell, a footnote)
+    found = []
+    for i in range(len(digits) - 1):
+        a, b = digits[i], digits[i + 1]
+        if a == b or (i == 0 and "0" in (a, b)):  # a leading zero moves no digit, it moves the point
+            continue
+        swapped = digits[:i] + b + a + digits[i + 2:]
+        value = sign * int(swapped) / 10 ** q.decimals * q.scale
+        trial = replace(claim, quantity=replace(q, value=value))
+        found += [c for c in _figures_near(value, 2 * q.half_step, sources) if owned(c) and same_figure(trial, c)]
+    distinct = {round(c.quantity.value, 9) for c in found}
+    return found[0] if len(distinct) == 1 else None
+
+
 def _one_table(claims: list[Claim], sources: list[Source]) -> bool:
     """Do the figures stand in one table of one source (its configurations), rather than
     scattered over a paper's tables and prose, where their frames are not known to be one?"""
@@ -377,6 +445,10 @@ def source_verdicts(ctx: Context) -> list[tuple[Claim, str, list[Claim], Claim |
             continue
         sentence = ctx.document.text[claim.sentence[0]:claim.sentence[1]]
         verdict, candidates, decisive = _verdict(claim, tied, named_systems, sentence)
+        if verdict == "not found":
+            swapped = _transposed(claim, tied)
+            if swapped is not None:
+                verdict, candidates, decisive = "transposed", [swapped], swapped
         if verdict in ("supported", "rounded") and len(tied) > 1:
             # one source agreeing does not silence another that states the figure otherwise
             for other in tied:
@@ -427,6 +499,11 @@ def check_source_mismatch(ctx: Context):
             yield self.finding(claim, f"stated {written(claim)} ({_what(claim)}), the source gives "
                                f"{written(decisive)} ({_where(decisive)})", [Evidence.of(decisive)],
                                expected=decisive.value, verdict="mismatch")
+        elif verdict == "transposed":
+            yield self.finding(claim, f"stated {written(claim)} ({_what(claim)}), the source gives "
+                               f"{written(decisive)} ({_frame(decisive)}; {_where(decisive)}): the same digits "
+                               f"with two of them swapped, and no source figure of {written(claim)}",
+                               [Evidence.of(decisive)], expected=decisive.value, verdict="mismatch")
         elif verdict == "ambiguous":
             stated = "; ".join(f"{written(c)} ({_frame(c)}; {_where(c)})" for c in candidates[:4])
             yield self.finding(claim, f"stated {written(claim)} ({_what(claim)}), but every figure the source "
