@@ -399,3 +399,30 @@ def label(claim: Claim) -> str:
     """'WoTE (88.3)' or 'the figure 88.3'."""
     name = claim.baseline or claim.subject
     return f"{name} ({written(claim)})" if name else written(claim)
+
+
+@lru_cache(maxsize=1)
+def _directed_metrics() -> tuple[frozenset[str], frozenset[str]]:
+    """The lexicon's metric ids (each with a known direction) and the words that give a metric
+    written otherwise its direction ('error', 'latency', 'accuracy', 'reward')."""
+    from ..lexicon import load_json, load_jsonl
+    ids = frozenset(row["id"] for row in load_jsonl("metrics.jsonl") if row.get("type") != "benchmark")
+    frames = load_json("frames.json")
+    return ids, frozenset(frames["lower_is_better_words"]) | frozenset(frames["higher_is_better_words"])
+
+
+def direction_known(claim: Claim) -> bool:
+    """Is it known which way is better for this figure? Its metric is one the lexicon knows, or
+    its words say ('error rate', 'mean reward'), or it is a time, a size in memory or a rate, or
+    something marked it lower-is-better, or it is a score on a named benchmark with no other
+    metric named. Where it is not known, "leads", "best" and "ahead of"
+    say which way the writer reads it: the figures cannot contradict them."""
+    if claim.lower_is_better or claim.quantity.dimension in ("time", "memory", "rate") or \
+            claim.kind in ("time", "latency", "memory", "throughput", "cost", "speedup"):
+        return True
+    ids, words = _directed_metrics()
+    if claim.metric in ids:
+        return True
+    if claim.dataset and claim.kind in ("score", "percent") and not claim.metric:
+        return True  # a score on a named benchmark: higher is better unless its metric says otherwise
+    return bool(set(re.findall(r"[a-z][a-z0-9-]*", (claim.metric_text or claim.metric).lower())) & words)

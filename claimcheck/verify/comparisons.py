@@ -7,7 +7,7 @@ from itertools import accumulate
 
 from ..extract.vocabulary import settings_in
 from ..model import Claim, Evidence
-from .base import RULES, Context, base_interval, label, rule, same_subject, settings_conflict, topics_compatible, written
+from .base import RULES, Context, base_interval, direction_known, label, rule, same_subject, settings_conflict, topics_compatible, written
 
 # Quality words say which method is better, so they flip for lower-is-better metrics (FID,
 # WER, latency); numeric words say which number is larger, whatever the metric.
@@ -73,6 +73,8 @@ def check_comparisons(ctx: Context):
                 continue
             lower = claim.quantity.dimension == "time"
         else:
+            if quality and not (direction_known(own) or direction_known(claim)):
+                continue  # "leads at 7.4%, ahead of 7.6%" of a measure whose better way is not known
             lower = (own.lower_is_better or claim.lower_is_better) and quality
         above, below = (match, None) if up else (None, match)
         a, b = base_interval(own.quantity, ctx.slack), base_interval(claim.quantity, ctx.slack)
