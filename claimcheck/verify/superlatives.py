@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 
 from ..model import Claim, Evidence
-from .base import RULES, Context, base_interval, direction_known, metrics_compatible, rule, same_subject, settings_conflict, written
+from .base import RULES, Context, base_interval, metrics_compatible, rule, same_subject, settings_conflict, written
 
 # Each superlative says which end of the compared figures its subject holds: 'better' and
 # 'worse' follow the metric's direction (lower FID is better); 'max' and 'min' are numeric.
@@ -280,8 +280,9 @@ def _contradiction(ctx: Context, self, word: str, subject: _Entry, entries: list
         return None
     sense = _WORDS[word]
     lower_better = mine.lower_is_better or any(e.claim.lower_is_better for e in rivals)
-    if sense in ("better", "worse") and not (direction_known(mine) or any(direction_known(e.claim) for e in rivals)):
-        return None  # 'best' of figures whose better way is not known: the word says which way it is
+    if sense in ("better", "worse") and not lower_better and not (
+            mine.metric or mine.dataset or any(e.claim.metric or e.claim.dataset for e in rivals)):
+        return None  # 'best' of figures whose measure is not read: which way is better is not known
     if sense in ("faster", "slower"):
         quick_is_low = mine.kind == "time" or mine.quantity.dimension == "time"
         sense = ("min" if quick_is_low else "max") if sense == "faster" else ("max" if quick_is_low else "min")
