@@ -136,9 +136,13 @@ _NUMERIC_CELL = re.compile(r"[\s*_]*[~≈<>≤≥]?[+\-−±]?[$€£]?\d[\d.,]*
 _EMPTY_CELL = re.compile(r"[\s*_]*(?:[-−–—]+|n/?a|N/?A|–|\.{1,3}|\?)?[\s*_]*")
 
 
+_TAG = re.compile(r"<[^<>]{1,200}>")
+
+
 def _plain(text: str) -> str:
-    """A label or header without Markdown emphasis, code marks or HTML tags."""
-    return re.sub(r"\s+", " ", _MARKUP.sub("", text)).strip()
+    """A label or header without Markdown emphasis, code marks or HTML tags (a tag parts words:
+    'mAP<sup>val</sup>' is 'mAP val')."""
+    return re.sub(r"\s+", " ", _MARKUP.sub("", _TAG.sub(" ", text))).strip()
 
 
 def _caption_before(lines: list[str], header_line: int) -> str:

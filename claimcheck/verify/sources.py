@@ -441,7 +441,8 @@ def source_verdicts(ctx: Context) -> list[tuple[Claim, str, list[Claim], Claim |
     for claim in checked:
         tied = explicit[id(claim)] or ([s for s in sources if _mentions(s, claim.subject)] if whole else [])
         if not tied:
-            out.append((claim, "untied", [], None))
+            named = _named_cell(ctx, claim, sources)
+            out.append((claim, "named cell", [], named) if named is not None else (claim, "untied", [], None))
             continue
         sentence = ctx.document.text[claim.sentence[0]:claim.sentence[1]]
         verdict, candidates, decisive = _verdict(claim, tied, named_systems, sentence)
@@ -458,9 +459,70 @@ def source_verdicts(ctx: Context) -> list[tuple[Claim, str, list[Claim], Claim |
                 if theirs in ("mismatch", "ambiguous") and their_cell is not None:
                     verdict, candidates = "sources disagree", [decisive, their_cell]
                     break
+        if verdict in ("mismatch", "ambiguous", "baseline"):
+            agreeing = _named_cell(ctx, claim, tied, agreeing=True)
+            if agreeing is not None:
+                # the figure's own clause names a cell that holds it ('155.6 GFLOPs' beside an
+                # mAP): its frame was misread, the source agrees
+                own = [c for c in agreeing.source.claims if agreeing.cell.start <= c.quantity.start < agreeing.cell.end]
+                verdict, candidates, decisive = ("supported", own[:1], own[0]) if own else ("not found", [], None)
+        if verdict in ("not found", "supported", "rounded"):
+            named = _named_cell(ctx, claim, tied)
+            if named is not None and (verdict == "not found" or _another_cell(decisive, named)):
+                # supported by a cell of another column or row than the one the sentence names:
+                # the figure belongs there, not here
+                verdict, candidates, decisive = "named cell", [], named
         out.append((claim, verdict, candidates, decisive))
     ctx._source_verdicts = out
     return out
+
+
+_CELLS: dict[int, tuple] = {}
+
+
+def _another_cell(figure: Claim | None, named) -> bool:
+    """Is a source figure in the named cell's table, but in another cell?"""
+    if figure is None:
+        return False
+    cell = named.source.document.cell_at(figure.quantity.start)
+    return cell is not None and cell.table == named.cell.table and cell.start != named.cell.start and \
+        any(c is figure for c in named.source.claims)
+
+
+def _named_cell(ctx: Context, claim: Claim, sources: list[Source], agreeing: bool = False):
+    """The one source table cell whose row label and column header the claim's sentence (with its
+    list item's label) both name, where the stated figure disagrees with it and no figure of the
+    sentence agrees with it (a `named_cells.NamedCell`), else None; with `agreeing`, the one such
+    cell that the stated figure agrees with."""
+    from . import named_cells
+    cells = [c for s in sources for c in _memo(_CELLS, s, lambda s=s: named_cells.table_cells(s))]
+    if not cells:
+        return None
+    if claim.kind in _RELATIVE or claim.measure == "scale":
+        return None  # a margin, a multiple or a size is not what a results cell holds
+    text = ctx.document.text
+    start, end = claim.sentence
+    # the figure's own stretch of the sentence, between commas, semicolons or 'and': where the
+    # column it is a figure of is named ('50.1 mAP on val, 14.5 ms': val is 50.1's, not 14.5's)
+    left = max(text.rfind(",", start, claim.quantity.start), text.rfind(";", start, claim.quantity.start),
+               text.rfind(" and ", start, claim.quantity.start))
+    right = min((i for i in (text.find(",", claim.quantity.end, end), text.find(";", claim.quantity.end, end),
+                             text.find(" and ", claim.quantity.end, end)) if i >= 0), default=end)
+    row_words = named_cells.phrases(f"{ctx.item_lead(claim)} {text[start:end]}")
+    column_words = named_cells.phrases(text[max(left, start):right])
+    named = named_cells.named_by(row_words, cells, column_words)
+    if not named or len({(round(c.value, 9), c.decimals) for c in named}) != 1:
+        return None  # no cell, or several cells of different figures: the sentence does not fix one
+    cell = named[0]
+    if agreeing:
+        return cell if named_cells.agrees(claim, cell) else None
+    if named_cells.agrees(claim, cell) or not named_cells.digits_differ(claim, cell):
+        return None
+    if named_cells.compact(claim.quantity.text) in named_cells.compact(f"{cell.row} {cell.column}"):
+        return None  # '40K' of 'MiniMax-M1-40K': digits of the name, not a figure
+    if any(named_cells.agrees(other, cell) for other in ctx.sentence_claims(claim) if other is not claim):
+        return None  # the sentence states the cell's figure: this one is another quantity
+    return cell
 
 
 def _where(c: Claim) -> str:
@@ -498,6 +560,18 @@ def check_source_mismatch(ctx: Context):
         if verdict == "mismatch":
             yield self.finding(claim, f"stated {written(claim)} ({_what(claim)}), the source gives "
                                f"{written(decisive)} ({_where(decisive)})", [Evidence.of(decisive)],
+                               expected=decisive.value, verdict="mismatch")
+        elif verdict == "named cell":
+            from . import named_cells
+            elsewhere = named_cells.stated_elsewhere(claim, [c for s in usable_sources(ctx) for c in
+                                                             _memo(_CELLS, s, lambda s=s: named_cells.table_cells(s))],
+                                                      decisive)
+            tail = (f"; {written(claim)} is {elsewhere.row} / {elsewhere.column}'s ({named_cells.place(elsewhere)})"
+                    if elsewhere else "")
+            yield self.finding(claim, f"stated {written(claim)}, but the source's cell for {decisive.row} / "
+                               f"{decisive.column}, both named here, gives {decisive.cell.text.strip()} "
+                               f"({named_cells.place(decisive)}){tail}",
+                               [named_cells.evidence(decisive)] + ([named_cells.evidence(elsewhere)] if elsewhere else []),
                                expected=decisive.value, verdict="mismatch")
         elif verdict == "transposed":
             yield self.finding(claim, f"stated {written(claim)} ({_what(claim)}), the source gives "

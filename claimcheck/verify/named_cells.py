@@ -1,0 +1,166 @@
+"""The source cell a digest sentence names by its table's own labels.
+
+A table cell is fixed by its row label and its column header: "LLaMa-13B" and "3bit-RTN" name
+one cell of a table of models by quantisations, whatever roles a reading would give the two
+names. Where a digest figure's sentence (with the label of its list item) names both labels of
+exactly one cell of a source table, that cell is the figure's frame, and its value is what the
+source says; names are compared by their letters and digits alone ("3-bit RTN" is "3bit-RTN").
+This needs no reading of subject, metric or benchmark on either side, so it holds where those
+readings fail: a sentence led by "On LLaMa-13B," or a table whose header names no metric.
+"""
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+
+from ..model import Claim, TableCell
+from ..sources import Source
+
+_TOKEN = re.compile(r"[a-z0-9]+")
+# a cell's figure: digits with optional thousands commas and decimals (bounded: linear)
+_FIGURE = re.compile(r"(?<![\w.])[-−]?\d{1,3}(?:,\d{3}){1,6}(?:\.\d{1,12})?(?![\w.])|(?<![\w.])[-−]?\d{1,15}(?:\.\d{1,12})?(?![\w.])")
+_MARKUP = re.compile(r"<[^<>]{0,200}>|\*\*|__|`")
+_LONGEST = 5  # tokens in the longest label compared
+_SCALES = (1.0, 100.0, 0.01, 1e3, 1e-3, 1e6, 1e-6, 1e9, 1e-9)  # a unit or percent question, not a value
+
+
+@dataclass(frozen=True)
+class NamedCell:
+    """A source table cell with its figure and the two labels that fix it."""
+
+    source: Source
+    cell: TableCell
+    value: float
+    decimals: int
+    row: str
+    column: str
+
+
+def compact(text: str) -> str:
+    """A name by its letters and digits only, lower case: '3-bit RTN' and '3bit-RTN' are '3bitrtn'."""
+    return "".join(_TOKEN.findall(text.casefold()))
+
+
+def phrases(text: str) -> frozenset[str]:
+    """The compact forms of every run of one to five words of a text."""
+    tokens = _TOKEN.findall(text.casefold())
+    return frozenset("".join(tokens[i:i + n]) for i in range(len(tokens)) for n in range(1, _LONGEST + 1)
+                     if i + n <= len(tokens))
+
+
+def cell_figure(text: str) -> tuple[float, int] | None:
+    """The one figure a cell holds (value, decimals); None for none, or for two ('71.2 / 69.0')."""
+    found = _FIGURE.findall(_MARKUP.sub(" ", text.split("±")[0]))
+    if len(found) != 1:
+        return None
+    written = found[0].replace(",", "").replace("−", "-")
+    return float(written), len(written.split(".")[1]) if "." in written else 0
+
+
+_LINK = re.compile(r"\[([^\[\]]{0,200})\]\([^()\s]{0,500}\)")
+
+
+def _label(text: str) -> str:
+    """A label as read: a Markdown link by its text ('[YOLOX-l](./exps/yolox_l.py)' is 'YOLOX-l')."""
+    return _LINK.sub(r"\1", text).strip()
+
+
+def table_cells(source: Source) -> list[NamedCell]:
+    """Every figure cell of a source's tables with a row label and a column header, once for
+    each of its row's labels ('WWW'01' and 'ItemCF' both fix the row of a leaderboard)."""
+    out = []
+    for cell in source.document.cells:
+        if cell.label or not cell.headers or not cell.labels:
+            continue
+        figure = cell_figure(cell.text)
+        column = cell.headers[-1]
+        if figure is None or not compact(column):
+            continue
+        for _, value in cell.labels:
+            row = _label(value)
+            if compact(row):
+                out.append(NamedCell(source, cell, figure[0], figure[1], row, column))
+    return out
+
+
+def _distinguishing(cells: list[NamedCell]) -> dict[tuple, frozenset[str]]:
+    """For each column of each table, the words of its header that no other header of the table
+    has ('val' of 'mAP val 0.5:0.95' beside 'mAP test 0.5:0.95'); a column is named by those."""
+    headers: dict[tuple, set[str]] = {}
+    for c in cells:
+        headers.setdefault((id(c.source), c.cell.table), set()).add(c.column)
+    out = {}
+    for (source, table), columns in headers.items():
+        words = {column: set(_TOKEN.findall(column.casefold())) for column in columns}
+        for column, own in words.items():
+            others = set().union(*(w for k, w in words.items() if k != column))
+            out[(source, table, column)] = frozenset(w for w in own - others if len(w) > 1 and not w.isdigit())
+    return out
+
+
+def named_by(row_words: frozenset[str], cells: list[NamedCell], column_words: frozenset[str] | None = None) -> list[NamedCell]:
+    """The cells whose row label `row_words` write out and whose column header `column_words`
+    (by default the same) write out, or name by all the words that set it apart from the
+    table's other headers."""
+    column_words = row_words if column_words is None else column_words
+    distinguishing = _distinguishing(cells)
+    out = []
+    for c in cells:
+        if compact(c.row) not in row_words:
+            continue
+        own = distinguishing.get((id(c.source), c.cell.table, c.column), frozenset())
+        if compact(c.column) in column_words or own and all(_said(w, column_words) for w in own):
+            out.append(c)
+    return out
+
+
+def _said(word: str, words: frozenset[str]) -> bool:
+    """A header word in the words, bare or with a scale prefix ('FLOPs (G)' written 'GFLOPs')."""
+    return word in words or any(prefix + word in words for prefix in _PREFIXES)
+
+
+_PREFIXES = ("k", "m", "g", "t", "b", "p")
+
+
+def agrees(claim: Claim, cell: NamedCell) -> bool:
+    """Can the stated figure be the cell's, up to rounding on either side, in any of the usual
+    scales (a percent written as a fraction, thousands as 'K')?"""
+    stated, step = abs(claim.quantity.value), claim.quantity.half_step
+    own_step = 0.5 * 10.0 ** -cell.decimals
+    for scale in _SCALES:
+        value = abs(cell.value) * scale
+        if abs(value - stated) <= step + own_step * scale + 1e-9 * max(1.0, stated):
+            return True
+    return False
+
+
+def stated_elsewhere(claim: Claim, cells: list[NamedCell], named: NamedCell) -> NamedCell | None:
+    """Another cell of the named cell's table that holds the stated figure, if exactly one does."""
+    same_table = [c for c in cells if c.source is named.source and c.cell.table == named.cell.table and c is not named]
+    holding = [c for c in same_table if agrees(claim, c)]
+    return holding[0] if len(holding) == 1 else None
+
+
+def digits_differ(claim: Claim, cell: NamedCell) -> bool:
+    """Not the same digits with the point moved (a unit question, reported elsewhere)."""
+    stated = re.sub(r"\D", "", claim.quantity.text.split("±")[0]).strip("0")
+    return stated != re.sub(r"\D", "", f"{cell.value:.{cell.decimals}f}").strip("0") and not math.isclose(
+        abs(claim.quantity.value), abs(cell.value), rel_tol=1e-9)
+
+
+def evidence(named: NamedCell, note: str = ""):
+    """The cell as evidence of a finding: where it stands in its source, with its figure."""
+    from ..model import Evidence
+    document = named.source.document
+    where = document.locate(named.cell.start)
+    return Evidence(document.name, where.line, where.column, named.cell.text.strip(), named.value,
+                    note=note or f"{named.row} / {named.column}", page=where.page,
+                    bbox=document.bbox(named.cell.start, named.cell.end))
+
+
+def place(named: NamedCell) -> str:
+    document = named.source.document
+    where = document.locate(named.cell.start)
+    name = document.name.replace("\\", "/").rsplit("/", 1)[-1]
+    return f"{name}{f' p. {where.page}' if where.page else ''} line {where.line}"
