@@ -459,6 +459,11 @@ def source_verdicts(ctx: Context) -> list[tuple[Claim, str, list[Claim], Claim |
                 if theirs in ("mismatch", "ambiguous") and their_cell is not None:
                     verdict, candidates = "sources disagree", [decisive, their_cell]
                     break
+        if verdict == "baseline" and decisive is not None and decisive.subject and \
+                _named_in(decisive.subject, _clause_before(ctx, claim)):
+            # "EDAC posts 101.70, where SAC-N manages 40.82": the figure's own clause names the
+            # system the source gives it to; the sentence was read with another owner
+            verdict, candidates, decisive = "not found", [], None
         if verdict in ("mismatch", "ambiguous", "baseline"):
             agreeing = _named_cell(ctx, claim, tied, agreeing=True)
             if agreeing is not None:
@@ -478,6 +483,21 @@ def source_verdicts(ctx: Context) -> list[tuple[Claim, str, list[Claim], Claim |
 
 
 _CELLS: dict[int, tuple] = {}
+
+
+def _clause_before(ctx: Context, claim: Claim) -> str:
+    """The words from the last comma, semicolon or colon before a figure up to it."""
+    text = ctx.document.text
+    start = claim.sentence[0]
+    left = max(text.rfind(mark, start, claim.quantity.start) for mark in (",", ";", ":"))
+    return text[max(left + 1, start):claim.quantity.start]
+
+
+def _named_in(name: str, sentence: str) -> bool:
+    """Does a sentence write a name (by its letters and digits: 'SAC-N' is 'SAC N')?"""
+    from .named_cells import compact, phrases
+    key = compact(name)
+    return bool(key) and key in phrases(sentence)
 
 
 def _another_cell(figure: Claim | None, named) -> bool:
