@@ -84,34 +84,47 @@ def table_cells(source: Source) -> list[NamedCell]:
     return out
 
 
-def _distinguishing(cells: list[NamedCell]) -> dict[tuple, frozenset[str]]:
-    """For each column of each table, the words of its header that no other header of the table
-    has ('val' of 'mAP val 0.5:0.95' beside 'mAP test 0.5:0.95'); a column is named by those."""
-    headers: dict[tuple, set[str]] = {}
-    for c in cells:
-        headers.setdefault((id(c.source), c.cell.table), set()).add(c.column)
-    out = {}
-    for (source, table), columns in headers.items():
-        words = {column: set(_TOKEN.findall(column.casefold())) for column in columns}
-        for column, own in words.items():
-            others = set().union(*(w for k, w in words.items() if k != column))
-            out[(source, table, column)] = frozenset(w for w in own - others if len(w) > 1 and not w.isdigit())
-    return out
+@dataclass(frozen=True)
+class Labelled:
+    """A source's figure cells filed by their row labels' compact forms, with the words that set
+    each column's header apart from the other headers of its table ('val' of 'mAP val 0.5:0.95'
+    beside 'mAP test 0.5:0.95'): made once per source, so a sentence looks up only the rows it writes."""
+
+    by_row: dict
+    distinguishing: dict
+
+    @classmethod
+    def of(cls, cells: list[NamedCell]) -> "Labelled":
+        by_row: dict[str, list[NamedCell]] = {}
+        headers: dict[int, set[str]] = {}
+        for c in cells:
+            by_row.setdefault(compact(c.row), []).append(c)
+            headers.setdefault(c.cell.table, set()).add(c.column)
+        distinguishing = {}
+        for table, columns in headers.items():
+            words = {column: set(_TOKEN.findall(column.casefold())) for column in columns}
+            counts: dict[str, int] = {}
+            for own in words.values():
+                for w in own:
+                    counts[w] = counts.get(w, 0) + 1
+            for column, own in words.items():  # a word of one header only (linear in the headers)
+                distinguishing[(table, column)] = frozenset(
+                    w for w in own if counts[w] == 1 and len(w) > 1 and not w.isdigit())
+        return cls(by_row, distinguishing)
 
 
-def named_by(row_words: frozenset[str], cells: list[NamedCell], column_words: frozenset[str] | None = None) -> list[NamedCell]:
+def named_by(row_words: frozenset[str], sources: list[Labelled], column_words: frozenset[str] | None = None) -> list[NamedCell]:
     """The cells whose row label `row_words` write out and whose column header `column_words`
     (by default the same) write out, or name by all the words that set it apart from the
     table's other headers."""
     column_words = row_words if column_words is None else column_words
-    distinguishing = _distinguishing(cells)
     out = []
-    for c in cells:
-        if compact(c.row) not in row_words:
-            continue
-        own = distinguishing.get((id(c.source), c.cell.table, c.column), frozenset())
-        if compact(c.column) in column_words or own and all(_said(w, column_words) for w in own):
-            out.append(c)
+    for labelled in sources:
+        for phrase in sorted(row_words & labelled.by_row.keys()):
+            for c in labelled.by_row[phrase]:
+                own = labelled.distinguishing.get((c.cell.table, c.column), frozenset())
+                if compact(c.column) in column_words or own and all(_said(w, column_words) for w in own):
+                    out.append(c)
     return out
 
 
@@ -137,9 +150,9 @@ def agrees(claim: Claim, cell: NamedCell) -> bool:
 
 def stated_elsewhere(claim: Claim, cells: list[NamedCell], named: NamedCell) -> NamedCell | None:
     """Another cell of the named cell's table that holds the stated figure, if exactly one does."""
-    same_table = [c for c in cells if c.source is named.source and c.cell.table == named.cell.table and c is not named]
-    holding = [c for c in same_table if agrees(claim, c)]
-    return holding[0] if len(holding) == 1 else None
+    holding = {c.cell.start: c for c in cells if c.source is named.source and c.cell.table == named.cell.table
+               and c.cell.start != named.cell.start and agrees(claim, c)}  # a cell once, whichever label
+    return next(iter(holding.values())) if len(holding) == 1 else None
 
 
 def digits_differ(claim: Claim, cell: NamedCell) -> bool:

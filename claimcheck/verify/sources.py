@@ -483,6 +483,19 @@ def source_verdicts(ctx: Context) -> list[tuple[Claim, str, list[Claim], Claim |
 
 
 _CELLS: dict[int, tuple] = {}
+_LABELLED: dict[int, tuple] = {}
+
+
+def _cells(source: Source):
+    """A source's figure cells with their labels (`named_cells.table_cells`), found once."""
+    from .named_cells import table_cells
+    return _memo(_CELLS, source, lambda: table_cells(source))
+
+
+def _labelled(source: Source):
+    """A source's figure cells filed by row label (`named_cells.Labelled`), made once."""
+    from .named_cells import Labelled
+    return _memo(_LABELLED, source, lambda: Labelled.of(_cells(source)))
 
 
 def _clause_before(ctx: Context, claim: Claim) -> str:
@@ -515,8 +528,8 @@ def _named_cell(ctx: Context, claim: Claim, sources: list[Source], agreeing: boo
     sentence agrees with it (a `named_cells.NamedCell`), else None; with `agreeing`, the one such
     cell that the stated figure agrees with."""
     from . import named_cells
-    cells = [c for s in sources for c in _memo(_CELLS, s, lambda s=s: named_cells.table_cells(s))]
-    if not cells:
+    labelled = [_labelled(s) for s in sources]
+    if not any(x.by_row for x in labelled):
         return None
     if claim.kind in _RELATIVE or claim.measure == "scale":
         return None  # a margin, a multiple or a size is not what a results cell holds
@@ -530,7 +543,7 @@ def _named_cell(ctx: Context, claim: Claim, sources: list[Source], agreeing: boo
                              text.find(" and ", claim.quantity.end, end)) if i >= 0), default=end)
     row_words = named_cells.phrases(f"{ctx.item_lead(claim)} {text[start:end]}")
     column_words = named_cells.phrases(text[max(left, start):right])
-    named = named_cells.named_by(row_words, cells, column_words)
+    named = named_cells.named_by(row_words, labelled, column_words)
     if not named or len({(round(c.value, 9), c.decimals) for c in named}) != 1:
         return None  # no cell, or several cells of different figures: the sentence does not fix one
     cell = named[0]
@@ -583,9 +596,7 @@ def check_source_mismatch(ctx: Context):
                                expected=decisive.value, verdict="mismatch")
         elif verdict == "named cell":
             from . import named_cells
-            elsewhere = named_cells.stated_elsewhere(claim, [c for s in usable_sources(ctx) for c in
-                                                             _memo(_CELLS, s, lambda s=s: named_cells.table_cells(s))],
-                                                      decisive)
+            elsewhere = named_cells.stated_elsewhere(claim, _cells(decisive.source), decisive)
             tail = (f"; {written(claim)} is {elsewhere.row} / {elsewhere.column}'s ({named_cells.place(elsewhere)})"
                     if elsewhere else "")
             yield self.finding(claim, f"stated {written(claim)}, but the source's cell for {decisive.row} / "

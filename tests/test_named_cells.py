@@ -1,0 +1,49 @@
+"""The source cell a sentence names by its table's labels: names compared by letters and digits,
+a column named by the words that set its header apart, a scale prefix allowed. Tables are our own."""
+from __future__ import annotations
+
+from claimcheck.ingest.text import parse_text
+from claimcheck.sources import Source
+from claimcheck.verify.named_cells import Labelled, cell_figure, compact, named_by, phrases, table_cells
+
+TABLE = """| Model | mAP<sup>val</sup> | mAP<sup>test</sup> | FLOPs (G) |
+|---|---|---|---|
+| [Tern-S](./cfg/s.py) | 40.5 | 40.6 | 26.8 |
+| [Tern-L](./cfg/l.py) | 49.7 | 50.1 | 155.6 |
+"""
+
+
+def labelled() -> Labelled:
+    document = parse_text(TABLE, "models.md")
+    return Labelled.of(table_cells(Source("models.md", "text", document, ())))
+
+
+def test_names_compare_by_letters_and_digits():
+    assert compact("3-bit RTN") == compact("3bit-RTN") == "3bitrtn"
+    assert "llama13b" in phrases("On LLaMa-13B, RTN lands at 14.89")
+
+
+def test_a_cell_holds_one_figure_or_none():
+    assert cell_figure("**49.7**") == (49.7, 1)
+    assert cell_figure("71.2 ± 0.4") == (71.2, 1)
+    assert cell_figure("71.2 / 69.0") is None and cell_figure("—") is None
+
+
+def test_the_row_label_and_the_words_that_set_a_column_apart_name_one_cell():
+    found = named_by(phrases("Tern-L: 50.1 mAP on val"), [labelled()])
+    assert [(c.row, c.column, c.value) for c in found] == [("Tern-L", "mAP val", 49.7)]
+
+
+def test_a_word_every_header_shares_names_no_column():
+    assert named_by(phrases("Tern-L: 50.1 mAP"), [labelled()]) == []
+
+
+def test_a_header_unit_may_be_written_as_a_prefix():
+    found = named_by(phrases("Tern-L needs 155.6 GFLOPs"), [labelled()])
+    assert [(c.column, c.value) for c in found] == [("FLOPs (G)", 155.6)]
+
+
+def test_the_column_must_be_named_where_the_figure_stands():
+    sentence = phrases("Tern-L: 49.7 mAP on val, 155.6 GFLOPs")
+    clause = phrases("155.6 GFLOPs")
+    assert [c.column for c in named_by(sentence, [labelled()], clause)] == ["FLOPs (G)"]
