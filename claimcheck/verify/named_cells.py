@@ -79,8 +79,10 @@ def table_cells(source: Source) -> list[NamedCell]:
             continue
         for _, value in cell.labels:
             row = _label(value)
-            if compact(row):
-                out.append(NamedCell(source, cell, figure[0], figure[1], row, column))
+            # 'lab/quill-9b' is written 'quill-9b' as often as in full: an owner's prefix is optional
+            for name in (row, row.rsplit("/", 1)[-1]) if "/" in row.strip("/") else (row,):
+                if compact(name):
+                    out.append(NamedCell(source, cell, figure[0], figure[1], name, column))
     return out
 
 

@@ -6,7 +6,7 @@ import re
 from pathlib import Path
 
 from ..model import Claim, Evidence
-from .base import (RULES, Context, base_interval, fmt, interval, meets, metrics_compatible, rule, same_dataset,
+from .base import (RULES, Context, base_interval, direction_known, fmt, interval, meets, metrics_compatible, rule, same_dataset,
                    same_subject, settings_conflict, written)
 from .sources import _named_settings, _names_match, _norm, _source_of, source_verdicts, usable_sources
 from .superlatives import _SUPERLATIVE, _WORDS, _hedged, _qualified, _sentence_around
@@ -88,7 +88,7 @@ def check_superlative_against_source(ctx: Context):
     """
     self = RULES["CC208"]
     verdicts, sources = _supporting_cells(ctx)
-    if not verdicts:
+    if not sources:
         return
     text = ctx.document.text
     done = set()
@@ -103,6 +103,10 @@ def check_superlative_against_source(ctx: Context):
             continue  # 'the best of the three', 'among open models': the digest names the compared set
         supported = [c for c in ctx.claims_between(*sentence) if id(c) in verdicts and c.role != "baseline"]
         if not supported:
+            found = _by_named_cell(ctx, self, match, word, sentence, sources)
+            if found is not None and id(found.claim) not in done:
+                done.add(id(found.claim))
+                yield found
             continue
         # the crowned figure: the supported one nearest the superlative
         crowned = min(supported, key=lambda c: abs(c.quantity.start - match.start()))
@@ -127,6 +131,34 @@ def check_superlative_against_source(ctx: Context):
                            f"in the same table ({where}; {'higher' if end == 'max' else 'lower'} is what "
                            f"'{word}' means here)", [Evidence.of(cell), Evidence.of(best)],
                            expected=best.value, verdict="contradicted")
+
+
+def _by_named_cell(ctx: Context, self, match, word: str, sentence: tuple[int, int], sources):
+    """CC208 where the crowned figure's sentence names its source cell by the table's labels
+    (`named_cells`) and the figure agrees with it: ranked against the other rows of that cell's
+    column, whatever the source's figures were read as."""
+    from .named_cells import evidence, place
+    from .sources import _cells, _named_cell
+    figures = [c for c in ctx.claims_between(*sentence) if c.role != "baseline"]
+    if not figures:
+        return None
+    crowned = min(figures, key=lambda c: abs(c.quantity.start - match.start()))
+    named = _named_cell(ctx, crowned, sources, agreeing=True)
+    if named is None:
+        return None
+    end = _wants(word, crowned)
+    if not end or _WORDS.get(word) in ("better", "worse") and not direction_known(crowned):
+        return None
+    column = {c.cell.start: c for c in _cells(named.source) if c.cell.table == named.cell.table
+              and c.column == named.column and c.cell.row != named.cell.row}
+    ahead = [c for c in column.values() if (c.value > named.value if end == "max" else c.value < named.value)]
+    if not ahead:
+        return None
+    best = (max if end == "max" else min)(ahead, key=lambda c: c.value)
+    return self.finding(crowned, f"'{match.group('word')}' for {named.row} ({written(crowned)}), but the source's "
+                        f"{named.column} column has {best.row} at {best.cell.text.strip()} ({place(best)}; "
+                        f"{'higher' if end == 'max' else 'lower'} is what '{word}' means here)",
+                        [evidence(named), evidence(best)], expected=best.value, verdict="contradicted")
 
 
 def _state_figures(sources, name: str, claim: Claim, sentence: str) -> list[Claim]:

@@ -531,8 +531,8 @@ def _named_cell(ctx: Context, claim: Claim, sources: list[Source], agreeing: boo
     labelled = [_labelled(s) for s in sources]
     if not any(x.by_row for x in labelled):
         return None
-    if claim.kind in _RELATIVE or claim.measure == "scale":
-        return None  # a margin, a multiple or a size is not what a results cell holds
+    if claim.kind in _RELATIVE:
+        return None  # a margin or a multiple is not what a results cell holds
     text = ctx.document.text
     start, end = claim.sentence
     # the figure's own stretch of the sentence, between commas, semicolons or 'and': where the

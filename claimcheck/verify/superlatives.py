@@ -14,12 +14,12 @@ _WORDS = {
     "best": "better", "strongest": "better", "top": "better", "first place": "better", "top spot": "better",
     "most accurate": "better", "worst": "worse", "weakest": "worse", "least accurate": "worse",
     "fastest": "faster", "quickest": "faster", "slowest": "slower",
-    "largest": "max", "biggest": "max", "greatest": "max", "highest": "max",
-    "smallest": "min", "lowest": "min", "fewest": "min", "cheapest": "min", "least": "min",
+    "largest": "max", "biggest": "max", "greatest": "max", "highest": "max", "longest": "max",
+    "smallest": "min", "lowest": "min", "fewest": "min", "cheapest": "min", "least": "min", "shortest": "min",
 }
 _SUPERLATIVE = re.compile(r"\b(?P<word>most\s+accurate|least\s+accurate|first\s+place|top\s+spot|best|strongest|worst|"
                           r"weakest|fastest|quickest|slowest|largest|biggest|greatest|highest|smallest|lowest|"
-                          r"fewest|cheapest|least)\b", re.I)
+                          r"fewest|cheapest|least|longest|shortest)\b", re.I)
 # what a superlative is of: a system ('model', 'entry') or a measure ('gain', 'saving', 'latency')
 _SYSTEM_NOUNS = r"(?:models?|entry|entries|systems?|methods?|engines?|options?|variants?|runs?|approach|one|checkpoint)"
 _HEAD = re.compile(r"\s+(?P<words>(?:(?!(?:of|in|among|on|across|at|for|to|from|with|by|the|a|an|and|or|is|was|"
