@@ -531,8 +531,11 @@ def _named_cell(ctx: Context, claim: Claim, sources: list[Source], agreeing: boo
     labelled = [_labelled(s) for s in sources]
     if not any(x.by_row for x in labelled):
         return None
-    if claim.kind in _RELATIVE:
-        return None  # a margin or a multiple is not what a results cell holds
+    if claim.kind in _RELATIVE or claim.measure == "scale" and not agreeing:
+        # a margin or a multiple is not what a results cell holds; a size or a count ('1M steps',
+        # '128 GPUs') beside the names of a cell is a setting of it, not its figure (though it
+        # may be the cell's figure where it agrees)
+        return None
     text = ctx.document.text
     start, end = claim.sentence
     # the figure's own stretch of the sentence, between commas, semicolons or 'and': where the
