@@ -356,6 +356,10 @@ def check_ratios(ctx: Context):
         if meets(stated, computed, ratio.quantity.bound) or meets(stated, inverse, ratio.quantity.bound):
             continue
         value = large.quantity.base_value() / small.quantity.base_value()
+        if abs(value) > 100 * max(abs(ratio.value), 1.0) and not _unit_step(value / ratio.value):
+            # "1.3×" against 15,059× computed: the figures read are not the ones it relates (a
+            # factor of a unit step, 1000 or 60, is a unit slip and stays)
+            continue
         if ratio.quantity.word:
             yield _word_finding(self, ratio, small, large, ratio.value, value)
             continue
@@ -698,3 +702,11 @@ def _zero_operand(ctx: Context, ratio: Claim) -> tuple[Claim, Claim] | None:
             other = same[0] if same[1] is zeros[0] else same[1]
             return zeros[0], other
     return None
+
+
+_UNIT_STEPS = (1e3, 1e6, 1e9, 60.0, 3600.0, 1024.0, 2.0**20)
+
+
+def _unit_step(factor: float) -> bool:
+    """Is a factor within 2% of one unit apart (a thousand, a million, 60, 3600, 1024)?"""
+    return any(abs(abs(factor) / step - 1) <= 0.02 for step in _UNIT_STEPS)
