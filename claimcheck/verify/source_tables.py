@@ -79,7 +79,10 @@ def check_superlative_against_source(ctx: Context):
     for the same benchmark, metric and configuration is compared (systems in rows or in columns), with the metric's direction (lower error, latency and FID are better;
     lower time is faster). A superlative narrowed by a qualifier ("the best open-weight model")
     or hedged ("one of the best") is not checked, since the digest does not say which rows
-    qualify.
+    qualify. Where the sentence names the figure's source cell by the table's own labels (row
+    label and column header), the superlative, or a place ("is first on NDCG@20", "ranks
+    second", "the runner-up"), is checked against that column's other rows directly, with the
+    better end from the header's words or the figure's metric.
     Why it matters: the digest's own figures may all agree with the paper while the crown it
     gives does not; a reader checking only the quoted cell never sees the row that wins.
     Example: the digest calls Kite "the best on GSM8K at 61.0"; the paper's table has 61.0 for
@@ -90,6 +93,7 @@ def check_superlative_against_source(ctx: Context):
     verdicts, sources = _supporting_cells(ctx)
     if not sources:
         return
+    yield from rank_findings(ctx, self, sources)
     text = ctx.document.text
     done = set()
     for match in _SUPERLATIVE.finditer(text):
@@ -131,6 +135,84 @@ def check_superlative_against_source(ctx: Context):
                            f"in the same table ({where}; {'higher' if end == 'max' else 'lower'} is what "
                            f"'{word}' means here)", [Evidence.of(cell), Evidence.of(best)],
                            expected=best.value, verdict="contradicted")
+
+
+# a place in a ranking said of one system: 'is also first on NDCG@20', 'ranks second', 'the runner-up'
+_RANK = re.compile(r"\b(?:is|ranks?|ranked|comes?|came|finish(?:es|ed)?|places?|placed|sits?)\s+(?:also\s+|now\s+)?"
+                   r"(?:the\s+)?(?P<rank>first|second|third|runner-up)\b", re.I)
+_PLACES = {"first": 1, "second": 2, "runner-up": 2, "third": 3}
+_ORDINALS = {1: "1st", 2: "2nd", 3: "3rd"}
+
+
+def _column_end(column: str, claim: Claim) -> str:
+    """'max' or 'min': the better end of a source column, from its header's words ('NDCG@20',
+    'WER') or else from the digest figure's own metric; '' where neither says."""
+    words = set(re.findall(r"[a-z][a-z0-9-]*", column.lower()))
+    lower, higher = _lower_higher_words()
+    if words & lower and not words & higher:
+        return "min"
+    if words & higher and not words & lower:
+        return "max"
+    if direction_known(claim):
+        return "min" if claim.lower_is_better else "max"
+    return ""
+
+
+def _lower_higher_words() -> tuple[frozenset[str], frozenset[str]]:
+    from ..lexicon import load_json
+    global _DIRECTION_WORDS
+    if _DIRECTION_WORDS is None:
+        frames = load_json("frames.json")
+        _DIRECTION_WORDS = (frozenset(frames["lower_is_better_words"]), frozenset(frames["higher_is_better_words"]))
+    return _DIRECTION_WORDS
+
+
+_DIRECTION_WORDS: tuple | None = None
+
+
+def rank_findings(ctx: Context, self, sources):
+    """CC208 for a place in a ranking ('is also first on NDCG@20, with 0.1557'): the figure's
+    sentence names its source cell by the table's labels and the figure agrees with it; its place
+    in that column, by the column's better end, must be the one stated."""
+    from .named_cells import evidence, place
+    from .sources import _cells, _named_cell
+    text = ctx.document.text
+    for match in _RANK.finditer(text):
+        if ctx.document.in_code(match.start()):
+            continue
+        sentence = _sentence_around(ctx, match.start())
+        if sentence is None or _SCOPED.search(text, sentence[0], sentence[1]) or \
+                _hedged(text, sentence[0], match.start()):
+            continue  # 'second among open models': the digest names the set it ranks within
+        figures = [c for c in ctx.claims_between(*sentence) if c.role != "baseline"]
+        if not figures:
+            continue
+        crowned = min(figures, key=lambda c: abs(c.quantity.start - match.start()))
+        named = _named_cell(ctx, crowned, sources, agreeing=True)
+        if named is None:
+            continue
+        end = _column_end(named.column, crowned)
+        if not end:
+            continue
+        column = {c.cell.start: c for c in _cells(named.source) if c.cell.table == named.cell.table
+                  and c.column == named.column and c.cell.row != named.cell.row}
+        ahead = sorted((c for c in column.values() if (c.value > named.value if end == "max" else c.value < named.value)),
+                       key=lambda c: -c.value if end == "max" else c.value)
+        stated = _PLACES[match.group("rank").lower()]
+        actual = 1 + len({c.cell.row for c in ahead})
+        if actual == stated:
+            continue
+        said = match.group("rank")
+        if actual > stated:
+            detail = f"{ahead[0].row} has {ahead[0].cell.text.strip()} ({place(ahead[0])})"
+            proof = [evidence(named), evidence(ahead[0])]
+        else:
+            detail = f"only {actual - 1} row{'s' if actual != 2 else ''} of it ahead"
+            proof = [evidence(named)]
+        yield self.finding(crowned, f"'{said}' for {named.row} ({written(crowned)}), but in the source's {named.column} "
+                           f"column it is {_ORDINALS.get(actual, f'{actual}th')} ({'higher' if end == 'max' else 'lower'} "
+                           f"is better): {detail}", proof,
+                           expected=ahead[stated - 1].value if len(ahead) >= stated else None, verdict="contradicted")
 
 
 def _by_named_cell(ctx: Context, self, match, word: str, sentence: tuple[int, int], sources):
