@@ -672,8 +672,10 @@ _ACTOR = re.compile(r"\s*(?:[-*+•>]\s+|\d{1,2}[.)]\s+|\d{1,2}/\d{0,2}\s+)?(?:(
                     + r")(?:\*\*|__)?(?:'s?)?(?:\s+(?:run|runs|model|models|variant|version|checkpoint|system|method|baseline|policy|agent))?"
                     r"(?:\s*\([^()]{1,40}\))?\s+(?:also\s+|still\s+|now\s+|only\s+|[a-z]+ly\s+)?" + _VERB_RE + r"\b")
 # (a sentence start is the punctuation or line break before it, so the search has a character
-# to look for; the text is searched with a line break before it)
-_ACTOR_ANYWHERE = re.compile(r"(?:[.;!?:]\s|\n)\s*(?:[-*+•>]\s+|\d{1,2}[.)]\s+|\d{1,2}/\d{0,2}\s+)?(?:\*\*|__)?"
+# to look for; the text is searched with a line break before it. A line break starts a match only
+# where its own line has text: from every break of a run of blank lines the search would rescan
+# the whole run)
+_ACTOR_ANYWHERE = re.compile(r"(?:[.;!?:]\s|\n(?=[ \t]*+\S))\s*+(?:[-*+•>]\s+|\d{1,2}[.)]\s+|\d{1,2}/\d{0,2}\s+)?(?:\*\*|__)?"
                              r"(?:the\s+|The\s+)?(?P<name>" + _NAME_RE + r")(?:\*\*|__)?(?:'s?)?\s+"
                              r"(?:also\s+|still\s+|now\s+|only\s+)?" + _VERB_RE + r"\b", re.MULTILINE)
 _LEAD = re.compile(r"^[ \t]*(?:[-*+•]|\d{1,2}[.)]|\d{1,2}/\d{1,2})[ \t]+(?:\*\*|__)(?P<name>[^*_\n]{1,60}?)(?:\*\*|__)"

@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .ranges import Ranges
+
 _TABLE_OPEN = re.compile(r"<table\b[^<>]*>", re.IGNORECASE)
 _TABLE_CLOSE = re.compile(r"</table\s*>", re.IGNORECASE)
 _TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9]*)\b([^<>]*)>")
@@ -47,6 +49,7 @@ def find_tables(text: str, skip: list[tuple[int, int]]) -> list[HtmlTable]:
     table inside it is left out: which cells belong to which is not clear from the tags alone."""
     tables = []
     position = 0
+    hidden = Ranges(skip)
     while True:
         opening = _TABLE_OPEN.search(text, position)
         if opening is None:
@@ -54,7 +57,7 @@ def find_tables(text: str, skip: list[tuple[int, int]]) -> list[HtmlTable]:
         closing = _TABLE_CLOSE.search(text, opening.end())
         end = closing.start() if closing else len(text)
         position = closing.end() if closing else len(text)
-        if any(s <= opening.start() < e for s, e in skip):
+        if hidden.covers(opening.start()):
             continue
         if _TABLE_OPEN.search(text, opening.end(), end):
             continue

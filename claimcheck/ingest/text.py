@@ -6,12 +6,14 @@ from pathlib import Path
 
 from ..extract.normalize import expand_ligatures
 from ..model import Document, Section, TableCell
+from .ranges import Ranges
 from .html_tables import find_tables, grid
 
 _SEPARATOR_ROW = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$")
-_MARKDOWN_HEADING = re.compile(r"^(#{1,6})\s+(.+?)\s*#*\s*$")
+_MARKDOWN_HEADING = re.compile(r"^(#{1,6})\s++(.+)$")  # closing '#'s are cut in code: see _heading_title
 _NUMBERED_HEADING = re.compile(r"^\s*(?:#{1,6}\s+)?\d{1,2}[.)]\s+(?P<title>[A-Z\w][^\n]{1,110})$")
-_SUBJECT_SPLIT = re.compile(r"\s*(?::|\s[—–]\s|\s-\s|\(|,)\s*")
+# starts only where a run of spaces starts: from inside a run the search would rescan it at every offset
+_SUBJECT_SPLIT = re.compile(r"(?<!\s)\s*(?::|\s[—–]\s|\s-\s|\(|,)\s*")
 _ROW_HEADER_SKIP = {"#", "no", "no.", "rank", "id", "idx", "arxiv", "year", "date", "link", "url"}
 
 
@@ -48,9 +50,10 @@ def parse_text(text: str, name: str = "<text>") -> Document:
     code = _code_spans(text, lines, starts)
     # a cell may open with a tag ("<sub>78.6%</sub>", "<b>71.2</b>"): only code and comments hide it
     blocks = [span for span in code if not _TAG_ONLY.fullmatch(text, span[0], span[1])]
-    cells = [c for c in _table_cells(lines, starts) if not _inside(blocks, c.start)]
+    hidden = Ranges(blocks)
+    cells = [c for c in _table_cells(lines, starts) if not hidden.covers(c.start)]
     tables = 1 + max((c.table for c in cells), default=-1)
-    cells += [c for c in _html_table_cells(text, lines, starts, blocks, tables) if not _inside(blocks, c.start)]
+    cells += [c for c in _html_table_cells(text, lines, starts, blocks, tables) if not hidden.covers(c.start)]
     cells = tuple(sorted(cells, key=lambda c: c.start))
     sections, headings = _sections(lines, starts, len(text))
     return Document(name=name, text=text, line_starts=tuple(starts), cells=cells,
@@ -60,7 +63,10 @@ def parse_text(text: str, name: str = "<text>") -> Document:
 _FENCE = re.compile(r"^\s{0,3}(```+|~~~+)")
 # inline code, HTML comments and tags, and the Markdown comment idiom "[//]: # (hidden text)"
 # (a link reference definition whose target is '#': never rendered)
-_INLINE = re.compile(r"(`+)[^`\n]+?\1|<!--.*?-->|</?[A-Za-z][^<>\n]*>|^[ \t]{0,3}\[[^\]\n]*\]:[ \t]*#[^\n]*",
+# (a code span opens at the start of a run of backticks, and an unclosed HTML comment runs to the end,
+# as it does when rendered: otherwise each offset of a long run, or each of many unclosed
+# comments, would rescan the rest of the text)
+_INLINE = re.compile(r"(?<!`)(`++)[^`\n]+?\1(?!`)|<!--.*?(?:-->|\Z)|</?[A-Za-z][^<>\n]*>|^[ \t]{0,3}\[[^\]\n]*\]:[ \t]*#[^\n]*",
                      re.DOTALL | re.MULTILINE)
 
 
@@ -79,15 +85,12 @@ def _code_spans(text: str, lines: list[str], starts: list[int]) -> list[tuple[in
             fence_start = None
     if fence_start is not None:
         spans.append((fence_start, len(text)))
-    spans += [m.span() for m in _INLINE.finditer(text) if not _inside(spans, m.start())]
+    fenced = Ranges(spans)
+    spans += [m.span() for m in _INLINE.finditer(text) if not fenced.covers(m.start())]
     return sorted(spans)
 
 
 _TAG_ONLY = re.compile(r"</?[A-Za-z][^<>\n]*>")
-
-
-def _inside(spans: list[tuple[int, int]], offset: int) -> bool:
-    return any(s <= offset < e for s, e in spans)
 
 
 def _split_row(line: str, line_start: int) -> list[tuple[int, int, str]]:
@@ -132,7 +135,9 @@ def _table_cells(lines: list[str], starts: list[int]):
 
 _MARKUP = re.compile(r"\*\*|__|(?<!\w)[*_](?=\S)|(?<=\S)[*_](?!\w)|`|<[^>]+>")
 # a figure, maybe with a unit or a word after it ("71.4 mAP", "1.5x faster"): not a label
-_NUMERIC_CELL = re.compile(r"[\s*_]*[~≈<>≤≥]?[+\-−±]?[$€£]?\d[\d.,]*(?:\s?[%×xKMBTkmsGB]{0,3}|\s?±\s?[\d.]+)*[\s*_†‡*]*(?:\s.*)?")
+# (possessive: each part takes what it can and never gives it back, so a long cell of unit letters
+# is one pass, not an exponential search over ways to split it)
+_NUMERIC_CELL = re.compile(r"[\s*_]*+[~≈<>≤≥]?[+\-−±]?[$€£]?\d[\d.,]*+(?:[%×xKMBTkmsGB]|±\s?[\d.]++)*+[*_†‡]*+(?:\s.*)?")
 _EMPTY_CELL = re.compile(r"[\s*_]*(?:[-−–—]+|n/?a|N/?A|–|\.{1,3}|\?)?[\s*_]*")
 
 
@@ -317,6 +322,13 @@ def heading_subject(title: str) -> str:
     return ""
 
 
+def _heading_title(text: str) -> str:
+    """A Markdown heading's text without its closing '#'s (cut in code: a lazy title before
+    optional spaces and hashes is a cubic regular expression on a line of spaces)."""
+    title = text.rstrip("#").rstrip()
+    return title or text
+
+
 def _sections(lines: list[str], starts: list[int], length: int):
     marks = []  # (offset, title)
     headings = []
@@ -328,7 +340,7 @@ def _sections(lines: list[str], starts: list[int], length: int):
         numbered = _NUMBERED_HEADING.match(stripped)
         title = None
         if heading:
-            title = re.sub(r"^\d{1,2}[.)]\s+", "", heading.group(2))
+            title = re.sub(r"^\d{1,2}[.)]\s+", "", _heading_title(heading.group(2)))
         elif numbered and not stripped.endswith((".", ";", ",")) and len(stripped.split()) <= 16:
             title = numbered.group("title")
         if title is not None:

@@ -70,6 +70,8 @@ class Context:
     _by_topic: dict[tuple, list[Claim]] = field(default_factory=dict)
     _sentences: list[tuple[int, int]] = field(default_factory=list)
     _baselines: dict | None = None
+    _breaks: list[int] | None = None       # offsets of each "\n\n" (overlapping runs included)
+    _item_starts: list[int] | None = None  # offsets of the lines that open a list item
 
     def __post_init__(self) -> None:
         for claim in self.claims:
@@ -158,16 +160,14 @@ class Context:
 
     def item_of(self, claim: Claim) -> int:
         """Where the list item (or, outside lists, the paragraph) holding a claim starts."""
-        text = self.document.text
         start, _ = self.paragraph_span(claim.quantity.start)
-        line = text.rfind("\n", 0, claim.quantity.start) + 1
-        while line > start:
-            if _ITEM.match(text, line):
-                return line
-            previous = text.rfind("\n", 0, line - 1) + 1
-            if previous >= line:
-                break
-            line = previous
+        line = self.document.text.rfind("\n", 0, claim.quantity.start) + 1
+        if self._item_starts is None:  # every line that opens a list item, found once
+            text = self.document.text
+            self._item_starts = [s for s in self.document.line_starts if _ITEM.match(text, s)]
+        index = bisect_right(self._item_starts, line) - 1
+        if index >= 0 and self._item_starts[index] > start:
+            return self._item_starts[index]
         return start
 
     def item_lead(self, claim: Claim) -> str:
@@ -180,9 +180,14 @@ class Context:
     def paragraph_span(self, offset: int) -> tuple[int, int]:
         """The paragraph (text between blank lines) around an offset."""
         text = self.document.text
-        start = text.rfind("\n\n", 0, offset)
-        end = text.find("\n\n", offset)
-        return (start + 2 if start >= 0 else 0, end if end >= 0 else len(text))
+        if self._breaks is None:  # every blank-line break, found once: a search back per claim is quadratic
+            self._breaks = [m.start() for m in re.finditer(r"\n(?=\n)", text)]
+        index = bisect_left(self._breaks, offset - 1)  # breaks at or after offset-1 end it
+        start = self._breaks[index - 1] + 2 if index > 0 else 0
+        # a break "\n\n" starting at offset-1 holds the offset: rfind(0, offset) would not see it
+        end_index = bisect_left(self._breaks, offset)
+        end = self._breaks[end_index] if end_index < len(self._breaks) else len(text)
+        return (start, end)
 
     def paragraph_claims(self, claim: Claim) -> list[Claim]:
         start, end = self.paragraph_span(claim.quantity.start)

@@ -6,7 +6,8 @@ import re
 
 from ..model import Claim, Evidence
 from .arithmetic import operands_for_ratio
-from .base import (same_dataset, RULES, Context, _lookup_keys, _norm_name, _topic_keys, divide, fmt, interval, meets,
+from .base import (same_dataset, RULES, Context, _lookup_keys, _norm_name, _topic_keys, base_interval, divide, fmt,
+                   interval, meets,
                    rule, same_figure, same_subject, settings_conflict, subject_key, topics_compatible, written)
 
 # settings that make a figure another variant's even when the other figure names none: a
@@ -166,28 +167,59 @@ def _groups(ctx: Context, ignore_conditions: bool = False):
     headline_ids = {id(c) for c in headlines}
     for members in keyed.values():
         frames: list[list[Claim]] = []
+        # each frame keeps one member per signature (what the pairwise tests read of it): a member
+        # whose signature is already there answers every test as that one does, so one figure
+        # stated n times costs n tests, not n squared
+        representatives: list[dict[tuple, Claim]] = []
         # each frame filed under its members' topics: a claim only tries the frames whose
-        # members could be figures of its topic (a wide table of distinct metrics stays linear)
-        by_topic: dict[tuple, list[int]] = {}
+        # members could be figures of its topic (a wide table of distinct metrics stays linear);
+        # a table cell only tries frames without a cell (two cells are two figures by construction)
+        by_topic: dict[tuple, dict[int, None]] = {}
+        cell_free: dict[tuple, dict[int, None]] = {}
         for claim in members:
-            candidates = sorted({i for key in _lookup_keys(claim) for i in by_topic.get(key, ())})
+            headline = id(claim) in headline_ids
+            signature = _signature(ctx, claim, headline)
+            is_cell = signature[-1]
+            index_of = cell_free if is_cell else by_topic
+            candidates = sorted({i for key in _lookup_keys(claim) for i in index_of.get(key, ())})
             for index in candidates:
-                frame = frames[index]
-                if all(_same_frame(claim, other, ignore_conditions,
-                                   headline=id(claim) in headline_ids or id(other) in headline_ids)
-                       and not _same_table(ctx, claim, other)
-                       and not _loosely_tied(ctx, claim, other)
-                       and not _under_other_leads(ctx, claim, other) for other in frame):
-                    frame.append(claim)
+                reps = representatives[index]
+                if signature in reps or all(
+                        _same_frame(claim, other, ignore_conditions, headline=headline or id(other) in headline_ids)
+                        and not _same_table(ctx, claim, other)
+                        and not _loosely_tied(ctx, claim, other)
+                        and not _under_other_leads(ctx, claim, other) for other in reps.values()):
+                    frames[index].append(claim)
                     break
             else:
                 index = len(frames)
                 frames.append([claim])
+                representatives.append({})
+            representatives[index].setdefault(signature, claim)
             for key in _topic_keys(claim):
-                if not by_topic.get(key) or by_topic[key][-1] != index:
-                    by_topic.setdefault(key, []).append(index)
+                by_topic.setdefault(key, {})[index] = None
+                if is_cell:
+                    cell_free.get(key, {}).pop(index, None)
+                elif not any(_signature_is_cell(k) for k in representatives[index]):
+                    cell_free.setdefault(key, {})[index] = None
         groups += [g for g in frames if len(g) > 1 and not _variants(ctx, g)]
     return groups
+
+
+def _signature(ctx: Context, claim: Claim, headline: bool) -> tuple:
+    """Everything _same_frame, _same_table, _loosely_tied and _under_other_leads read of a claim
+    (its table cell last): two claims with one signature get the same answer from each test."""
+    default = claim.attribution in _DEFAULT_ATTRIBUTION
+    section = ctx.document.section_at(claim.quantity.start)
+    return (claim.context - _MARKS if claim.context else None, claim.setting, claim.quantity.dimension,
+            claim.dataset, claim.metric, claim.kind, claim.baseline, headline, default,
+            section.start if section is not None else None, ctx.item_of(claim) if default else None,
+            ctx.item_lead(claim), _norm_name(claim.subject),
+            ctx.document.cell_at(claim.quantity.start) is not None)
+
+
+def _signature_is_cell(signature: tuple) -> bool:
+    return signature[-1]
 
 
 def _variants(ctx: Context, group: list[Claim]) -> bool:
@@ -234,13 +266,19 @@ def check_consistency(ctx: Context):
         if len({c.sentence for c in group}) < 2:
             continue  # two figures in one sentence are a comparison ("78.9 s with X versus 160 s without")
         clusters: list[list[Claim]] = []
+        # same_figure reads only the interval a figure stands for: a cluster is tested once per
+        # distinct interval among its members (one figure stated n times is linear)
+        intervals: list[dict[tuple[float, float], Claim]] = []
         for claim in group:
-            for cluster in clusters:
-                if all(same_figure(claim, other, ctx.slack) for other in cluster):
+            span = base_interval(claim.quantity, ctx.slack)
+            for cluster, members in zip(clusters, intervals):
+                if span in members or all(same_figure(claim, other, ctx.slack) for other in members.values()):
                     cluster.append(claim)
+                    members.setdefault(span, claim)
                     break
             else:
                 clusters.append([claim])
+                intervals.append({span: claim})
         if len(clusters) < 2:
             continue
         derivations = {id(c): _derived(ctx, c) for c in group}
@@ -430,11 +468,20 @@ def check_unit_slips(ctx: Context):
     """
     self = RULES["CC107"]
     for group in _groups(ctx, ignore_conditions=True):
-        for i, a in enumerate(group):
-            for b in group[i + 1:]:
-                if a.sentence != b.sentence and is_unit_slip(a, b) and not same_figure(a, b, ctx.slack):
-                    yield self.finding(
-                        b, f"{written(b)} on line {b.line} against {written(a)} on line {a.line} for "
-                        f"{b.metric_text or b.metric} of {b.subject}: same digits, units "
-                        f"{fmt(max(a.quantity.base_value(), b.quantity.base_value()) / min(a.quantity.base_value(), b.quantity.base_value()), 0)}× apart",
-                        [Evidence.of(a)], expected=a.value, verdict="unit-slip")
+        # only figures with the same digits can be a unit slip: pairs are formed within those
+        # (a group of one figure stated n times is then not n squared pairs)
+        by_digits: dict[float, list[Claim]] = {}
+        for claim in group:
+            q = claim.quantity
+            by_digits.setdefault(float(f"{q.value / q.scale if q.scale else q.value:.9g}"), []).append(claim)
+        for alike in by_digits.values():
+            if len({(c.quantity.unit, c.quantity.scale) for c in alike}) < 2:
+                continue  # one way of writing it: no slip among them
+            for i, a in enumerate(alike):
+                for b in alike[i + 1:]:
+                    if a.sentence != b.sentence and is_unit_slip(a, b) and not same_figure(a, b, ctx.slack):
+                        yield self.finding(
+                            b, f"{written(b)} on line {b.line} against {written(a)} on line {a.line} for "
+                            f"{b.metric_text or b.metric} of {b.subject}: same digits, units "
+                            f"{fmt(max(a.quantity.base_value(), b.quantity.base_value()) / min(a.quantity.base_value(), b.quantity.base_value()), 0)}× apart",
+                            [Evidence.of(a)], expected=a.value, verdict="unit-slip")

@@ -198,7 +198,9 @@ _BREAK = re.compile(r"[.!?](?=\s)|\n")
 def _sentence_around(text: str, offset: int) -> tuple[int, int]:
     """The sentence (or line) holding an offset: from the last stop or line break before it to the
     next one after it."""
-    start = max(text.rfind("\n", 0, offset), max((text.rfind(p, 0, offset) for p in (". ", "! ", "? ")), default=-1))
+    line = text.rfind("\n", 0, offset)  # stops are looked for after it only: a search to the
+    # start of the text for each name is quadratic in a document without them
+    start = max(line, max((text.rfind(p, line + 1, offset) for p in (". ", "! ", "? ")), default=-1))
     m = _BREAK.search(text, offset)
     return start + 1, (m.start() if m else len(text))
 
