@@ -1,10 +1,33 @@
 """Claims cached by content hash: reused when nothing changed, rebuilt when anything did."""
 from __future__ import annotations
 
+from pathlib import Path
+
+import hashlib
 import json
+import os
 import pickle
+import stat
+import subprocess
+import sys
+
+import pytest
 
 from claimcheck import cache
+
+EXAMPLE = Path(__file__).resolve().parent.parent / "data" / "example_digest.md"
+
+
+def _payload(entry: Path) -> dict:
+    """The payload of an entry file (after its checksum)."""
+    return json.loads(entry.read_bytes())["payload"]
+
+
+def _write_entry(entry: Path, payload: dict, checksum: str | None = None) -> None:
+    """An entry in the stored shape; the checksum is the payload's own unless one is given."""
+    body = json.dumps(payload, ensure_ascii=False, separators=(",", ":")).encode()
+    checksum = checksum or hashlib.sha256(body).hexdigest()
+    entry.write_bytes(b'{"sha256":"' + checksum.encode() + b'","payload":' + body + b"}")
 
 
 def test_reused_for_the_same_content_and_rebuilt_for_new(tmp_path, monkeypatch):
@@ -30,7 +53,7 @@ def test_damaged_entries_are_rebuilt(tmp_path, monkeypatch):
     (entry,) = list(tmp_path.rglob("*.json"))
     entry.write_bytes(b"not json at all \xff")
     assert cache.cached("k", b"x", lambda: 2) == 2
-    assert json.loads(entry.read_bytes())["value"] == 2
+    assert _payload(entry)["value"] == 2
 
 
 def test_off_switch(tmp_path, monkeypatch):
@@ -82,12 +105,18 @@ def test_a_replaced_entry_never_runs_code(tmp_path, monkeypatch):
     entry.write_bytes(pickle.dumps(_RunsCode(marker)))
     assert cache.cached("claims|a.md", b"text", lambda: [2]) == [2]
     assert not marker.exists()
+    genuine = _payload(entry)
     for foreign in ({"$type": "system", "command": "touch x"}, {"$type": "Claim", "nope": 1},
                     {"$array": "O", "data": ""}, {"$tuple": "not a list"}):
-        entry.write_text(json.dumps({"schema": cache.SCHEMA, "kind": "claims|a.md", "value": foreign}))
+        _write_entry(entry, {**genuine, "value": foreign})  # a correct checksum: the shape is what fails
         assert cache.cached("claims|a.md", b"text", lambda: [3]) == [3]
-    entry.write_text(json.dumps({"schema": cache.SCHEMA - 1, "kind": "claims|a.md", "value": [9]}))
+    _write_entry(entry, {**genuine, "schema": cache.SCHEMA - 1, "value": [9]})
     assert cache.cached("claims|a.md", b"text", lambda: [4]) == [4]  # an older schema is rebuilt
+    _write_entry(entry, {**genuine, "version": "0.0.1", "value": [9]})
+    assert cache.cached("claims|a.md", b"text", lambda: [5]) == [5]  # another version is rebuilt
+    _write_entry(entry, {**genuine, "code": "0" * 16, "value": [9]})
+    assert cache.cached("claims|a.md", b"text", lambda: [6]) == [6]  # other code is rebuilt
+    assert cache.cached("claims|a.md", b"text", lambda: [7]) == [6]  # and the rebuilt entry is used
 
 
 def test_documents_and_claims_round_trip_exactly(tmp_path):
@@ -112,3 +141,111 @@ def test_entries_are_written_whole(tmp_path, monkeypatch):
         cache.cached("k", str(k).encode(), lambda: list(range(1000)))
     names = [p.name for p in tmp_path.rglob("*") if p.is_file()]
     assert len(names) == 5 and not [n for n in names if n.startswith(".tmp-")]
+
+
+def _check_json(digest: Path, cache_dir: Path, *extra: str) -> list:
+    """The findings of `claimcheck check` on `digest` (JSON), run with `cache_dir` as the cache."""
+    env = {**os.environ, "CLAIMCHECK_CACHE": str(cache_dir)}
+    run = subprocess.run([sys.executable, "-m", "claimcheck", "check", str(digest), "--format", "json", *extra],
+                         capture_output=True, text=True, timeout=300, env=env)
+    assert run.returncode in (0, 1), run.stderr
+    assert "please report it" not in run.stderr
+    return [(f["rule"], f["claim"]["line"], f["claim"]["column"], f["message"]) for f in json.loads(run.stdout)["findings"]]
+
+
+def _claims_entry(cache_dir: Path) -> Path:
+    (entry,) = [p for p in cache_dir.rglob("*.json") if _payload(p)["kind"].startswith("claims|")]
+    return entry
+
+
+def test_an_entry_edited_by_hand_is_rebuilt(tmp_path):
+    """Claims emptied in an entry, its JSON shape kept: the checksum no longer matches, so the
+    findings are those of a fresh run. Only a recomputed checksum makes the edit count (the
+    checksum is not keyed: a shared cache is as trusted as the code)."""
+    fresh = _check_json(EXAMPLE, tmp_path / "fresh", "--no-cache")
+    assert len(fresh) >= 4
+    folder = tmp_path / "cache"
+    assert _check_json(EXAMPLE, folder) == fresh
+    entry = _claims_entry(folder)
+    original = entry.read_bytes()
+    payload = _payload(entry)
+    assert payload["value"]["$type"] == "Extraction" and payload["value"]["claims"]["$tuple"]
+    emptied = {**payload, "value": {**payload["value"], "claims": {"$tuple": []}}}
+    checksum = json.loads(original)["sha256"]
+    _write_entry(entry, emptied, checksum)  # the old checksum kept
+    assert _check_json(EXAMPLE, folder) == fresh
+    assert entry.read_bytes() == original  # rebuilt in place
+    _write_entry(entry, emptied)  # a forged checksum: read as written (this is what the check guards)
+    assert _check_json(EXAMPLE, folder) == []
+
+
+def test_an_entry_copied_under_another_key_is_rebuilt(tmp_path, monkeypatch):
+    monkeypatch.setenv("CLAIMCHECK_CACHE", str(tmp_path))
+    cache.cached("k", b"one", lambda: "built from one")
+    cache.cached("k", b"two", lambda: "built from two")
+    first, second = sorted(tmp_path.rglob("*.json"), key=lambda p: _payload(p)["value"])
+    second.write_bytes(first.read_bytes())  # a valid entry, but for other content
+    assert cache.cached("k", b"two", lambda: "rebuilt") == "rebuilt"
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo") or not Path("/dev/zero").exists(), reason="POSIX special files")
+@pytest.mark.parametrize("special", ["symlink to /dev/zero", "fifo", "folder"])
+def test_an_entry_that_is_not_a_regular_file_is_never_read(tmp_path, special):
+    """Reading /dev/zero never ends and opening a FIFO with no writer blocks: the run finishes
+    with the findings of a fresh run, and the entry is rebuilt as a regular file."""
+    folder = tmp_path / "cache"
+    fresh = _check_json(EXAMPLE, folder)
+    entry = _claims_entry(folder)
+    entry.unlink()
+    if special == "fifo":
+        os.mkfifo(entry)
+    elif special == "folder":
+        entry.mkdir()
+    else:
+        entry.symlink_to("/dev/zero")
+    assert _check_json(EXAMPLE, folder) == fresh
+    if special != "folder":  # a folder cannot be replaced by a file: caching of it is skipped
+        assert stat.S_ISREG(os.lstat(entry).st_mode) and _payload(entry)["kind"].startswith("claims|")
+
+
+def test_the_cache_folder_is_private(tmp_path, monkeypatch):
+    folder = tmp_path / "new" / "cache"
+    monkeypatch.setenv("CLAIMCHECK_CACHE", str(folder))
+    old = os.umask(0o022)
+    try:
+        cache.cached("k", b"x", lambda: 1)
+    finally:
+        os.umask(old)
+    (entry,) = folder.rglob("*.json")
+    assert stat.S_IMODE(folder.stat().st_mode) == 0o700
+    assert stat.S_IMODE(entry.parent.stat().st_mode) == 0o700
+
+
+def test_an_oversized_entry_is_ignored(tmp_path, monkeypatch):
+    """An entry over the bound is rebuilt, and one far over it is not even read."""
+    monkeypatch.setenv("CLAIMCHECK_CACHE", str(tmp_path))
+    value = ["x" * 100] * 100
+    cache.cached("k", b"x", lambda: value)
+    (entry,) = tmp_path.rglob("*.json")
+    size = entry.stat().st_size
+    assert cache.cached("k", b"x", lambda: "rebuilt") == value  # within the bound: used
+    monkeypatch.setattr(cache, "ENTRY_BASE_BYTES", size - 1)
+    monkeypatch.setattr(cache, "ENTRY_BYTES_PER_BYTE", 0)
+    assert cache.cached("k", b"x", lambda: "rebuilt") == "rebuilt"
+    monkeypatch.undo()
+    monkeypatch.setenv("CLAIMCHECK_CACHE", str(tmp_path))
+    reads = []
+    monkeypatch.setattr(cache, "_read_at_most", lambda stream, count: reads.append(count) or b"")
+    with open(entry, "r+b") as handle:
+        handle.truncate(cache.ENTRY_BASE_BYTES + 100 * 2)  # sparse: no disk used, but too big
+    assert cache.cached("k", b"x", lambda: "rebuilt again") == "rebuilt again"
+    assert reads == []
+
+
+def test_a_file_name_with_undecodable_bytes_is_cached(tmp_path, monkeypatch):
+    """os.fsdecode(b"bad\xff.md") holds a lone surrogate: it keys and stores like any name."""
+    monkeypatch.setenv("CLAIMCHECK_CACHE", str(tmp_path))
+    kind = "claims|" + os.fsdecode(b"bad\xff.md")
+    assert cache.cached(kind, b"x", lambda: [kind]) == [kind]
+    assert cache.cached(kind, b"x", lambda: ["rebuilt"]) == [kind]
+    assert cache.cached("claims|" + os.fsdecode(b"bad\xfe.md"), b"x", lambda: ["other"]) == ["other"]

@@ -2,11 +2,13 @@
 
 Renderers only: the findings arrive checked. Information-level findings (source verdicts
 "supported" and "not found", figures not checkable) are left out of the CI formats except SARIF
-(level "note").
+(level "note"). Text from the digest and file names passes through `visible` in the line and
+XML formats (control characters shown as backslash escapes: a CI log is a terminal, and XML 1.0
+forbids most C0 characters even as references); the JSON formats escape controls themselves and
+write undecodable file-name bytes as backslash escapes (`visible.dumps`).
 """
 from __future__ import annotations
 
-import json
 import os
 from pathlib import Path
 from xml.sax.saxutils import escape as xml_escape
@@ -14,6 +16,7 @@ from xml.sax.saxutils import quoteattr
 
 from .. import __version__
 from .json_report import fingerprint
+from .visible import dumps, visible
 
 _URL = "https://github.com/claimcheck/claimcheck"
 _SARIF_LEVEL = {"error": "error", "warning": "warning", "info": "note"}
@@ -35,7 +38,7 @@ def _path(name: str) -> str:
 
 
 def render_concise(results) -> str:
-    lines = [f"{_path(r.document.name)}:{f.claim.line}:{f.claim.column}: {f.rule} {f.message}"
+    lines = [visible(f"{_path(r.document.name)}:{f.claim.line}:{f.claim.column}: {f.rule} {f.message}")
              for r, f in _flags(results)]
     return "\n".join(lines) + ("\n" if lines else "")
 
@@ -58,8 +61,8 @@ def render_github(results) -> str:
         command = "error" if f.severity == "error" else "warning"
         props = {"file": _path(result.document.name), "line": str(f.claim.line), "col": str(f.claim.column),
                  "endColumn": str(f.claim.column + len(f.claim.text)), "title": f"claimcheck {f.rule} ({f.name})"}
-        rendered = ",".join(f"{k}={escape_property(v)}" for k, v in props.items())
-        lines.append(f"::{command} {rendered}::{escape_data(f.message)}")
+        rendered = ",".join(f"{k}={escape_property(visible(v))}" for k, v in props.items())
+        lines.append(f"::{command} {rendered}::{escape_data(visible(f.message))}")
     summary = os.environ.get("GITHUB_STEP_SUMMARY")
     if summary:
         try:
@@ -71,7 +74,7 @@ def render_github(results) -> str:
 
 
 def _cell(text: str) -> str:
-    return text.replace("|", "\\|").replace("\n", " ")
+    return visible(text.replace("\n", " ")).replace("|", "\\|")
 
 
 def step_summary(results) -> str:
@@ -127,7 +130,7 @@ def render_sarif(results) -> str:
            "runs": [{"tool": {"driver": {"name": "claimcheck", "version": __version__, "informationUri": _URL,
                                          "rules": [_rule_descriptor(RULES[c]) for c in codes]}},
                      "results": sarif_results}]}
-    return json.dumps(log, indent=2, ensure_ascii=False) + "\n"
+    return dumps(log, indent=2, ensure_ascii=False) + "\n"
 
 
 # -- reviewdog rdjson -------------------------------------------------------------------------
@@ -141,7 +144,7 @@ def render_rdjson(results) -> str:
                             "location": {"path": _path(result.document.name), "range": {"start": start, "end": end}},
                             "code": {"value": f.rule}})
     payload = {"source": {"name": "claimcheck", "url": _URL}, "diagnostics": diagnostics}
-    return json.dumps(payload, indent=2, ensure_ascii=False) + "\n"
+    return dumps(payload, indent=2, ensure_ascii=False) + "\n"
 
 
 # -- JUnit XML --------------------------------------------------------------------------------
@@ -150,16 +153,17 @@ def render_junit(results) -> str:
     cases = []
     failures = 0
     for result in results:
-        name = _path(result.document.name)
+        name = visible(_path(result.document.name))
         flags = [f for f in result.findings if f.severity != "info"]
         if not flags:
             cases.append(f'    <testcase classname={quoteattr(name)} name="claimcheck"/>')
         for f in flags:
             failures += 1
             title = f"{f.rule} line {f.claim.line}:{f.claim.column}"
+            message = visible(f.message)
             cases.append(f"    <testcase classname={quoteattr(name)} name={quoteattr(title)}>\n"
-                         f"      <failure type={quoteattr(f.severity)} message={quoteattr(f.message)}>"
-                         f"{xml_escape(name)}:{f.claim.line}:{f.claim.column}: {f.rule} {xml_escape(f.message)}</failure>\n"
+                         f"      <failure type={quoteattr(f.severity)} message={quoteattr(message)}>"
+                         f"{xml_escape(name)}:{f.claim.line}:{f.claim.column}: {f.rule} {xml_escape(message)}</failure>\n"
                          f"    </testcase>")
     return ('<?xml version="1.0" encoding="UTF-8"?>\n<testsuites>\n'
             f'  <testsuite name="claimcheck" tests="{len(cases)}" failures="{failures}" errors="0">\n'

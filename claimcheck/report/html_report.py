@@ -4,17 +4,25 @@ Each digest is shown with every claim highlighted by its verdict; each finding h
 the claim, the computed or source value and its evidence (text with page and line, and for PDF
 sources a crop of the page around the figure, embedded as a data URI). Filters by rule and
 severity, summary counts, and keyboard navigation (j/k or arrows, Enter to open). Every piece of
-document text is escaped, and a Content-Security-Policy allows no network and no script but the
+document text is escaped (control characters and undecodable file-name bytes shown as backslash
+escapes first, `visible`), and a Content-Security-Policy allows no network and no script but the
 report's own (by hash).
 """
 from __future__ import annotations
 
 import base64
 import hashlib
-from html import escape
+from html import escape as _escape
 
 from .crops import crop_png
 from .json_report import fingerprint
+from .visible import visible
+
+
+def escape(text, quote: bool = True) -> str:
+    """HTML-escaped, with control characters and lone surrogates shown as backslash escapes."""
+    return _escape(visible(text), quote=quote)
+
 
 _STYLE = """
 body{font:15px/1.5 system-ui,sans-serif;margin:0;color:#1d1d1f;background:#fafafa}

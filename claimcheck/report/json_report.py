@@ -1,13 +1,18 @@
-"""The versioned JSON report (schema 1 of DESIGN.md)."""
+"""The versioned JSON report (schema 1 of DESIGN.md).
+
+Control characters are JSON-escaped (`visible.dumps` adds DEL and C1, which json.dumps leaves
+raw); undecodable bytes of a file name (surrogate escapes) are written as backslash escapes, so
+any file name gives valid UTF-8 JSON.
+"""
 from __future__ import annotations
 
 import hashlib
 import math
-import json
 import re
 
 from ..extract.reader import category_of
 from ..model import Claim, Evidence, Finding
+from .visible import dumps
 
 SCHEMA = 1
 
@@ -41,7 +46,8 @@ def fingerprint(finding: Finding, sentence: str = "") -> str:
     words = re.sub(r"\s+", " ", sentence or claim.text).strip().lower()
     name = claim.document.replace("\\", "/").rsplit("/", 1)[-1]
     key = "|".join((finding.rule, name, words, claim.text, claim.metric))
-    return hashlib.sha256(key.encode("utf-8")).hexdigest()[:16]
+    # surrogatepass: a file name's undecodable bytes (surrogate escapes) hash, not crash
+    return hashlib.sha256(key.encode("utf-8", "surrogatepass")).hexdigest()[:16]
 
 
 def finding_dict(finding: Finding, sentence: str = "") -> dict:
@@ -61,7 +67,7 @@ def render_findings(results, indent: int = 2) -> str:
                       for r in results],
         "findings": [finding_dict(f, r.sentence_of(f.claim)) for r in results for f in r.findings],
     }
-    return json.dumps(payload, indent=indent, ensure_ascii=False)
+    return dumps(payload, indent=indent, ensure_ascii=False)
 
 
 def render_claims(documents_claims, indent: int = 2, numbers=None) -> str:
@@ -82,7 +88,7 @@ def render_claims(documents_claims, indent: int = 2, numbers=None) -> str:
     }
     if numbers is not None:
         payload["numbers"] = [number_dict(n) for _, others in numbers for n in others]
-    return json.dumps(payload, indent=indent, ensure_ascii=False)
+    return dumps(payload, indent=indent, ensure_ascii=False)
 
 
 def number_dict(number) -> dict:

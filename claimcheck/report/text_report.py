@@ -1,6 +1,11 @@
-"""Plain-text renderers: findings with their evidence lines, and a claims table."""
+"""Plain-text renderers: findings with their evidence lines, and a claims table.
+
+Every line is passed through `visible` (control characters from the digest or its file name are
+shown as backslash escapes, never sent to the terminal); the only raw escapes are the colours.
+"""
 from __future__ import annotations
 
+from .visible import visible
 
 _WIDTH = 110
 
@@ -33,13 +38,14 @@ def render_findings(results, color: bool = False) -> str:
                 continue
             c = f.claim
             severity = f"{_COLORS[f.severity]}{f.severity}{_RESET}" if color else f.severity
-            out.append(f"{document.name}:{c.line}:{c.column}: {severity} {f.rule} [{f.name}] {f.message}")
-            out.append(f"  claim     line {c.line:>4} | {excerpt(document.line_text(c.line), c.column)}")
+            out.append(visible(f"{document.name}:{c.line}:{c.column}: ") + severity
+                       + visible(f" {f.rule} [{f.name}] {f.message}"))
+            out.append(visible(f"  claim     line {c.line:>4} | {excerpt(document.line_text(c.line), c.column)}"))
             if f.expected is not None:
-                out.append(f"  computed  {_number(f.expected)}")
+                out.append(visible(f"  computed  {_number(f.expected)}"))
             on_claim_line = [e.text for e in f.evidence if (e.document, e.line) == (c.document, c.line)]
             if on_claim_line:
-                out.append(f"  evidence  line {c.line:>4} | {' · '.join(on_claim_line)} (on the claim's line)")
+                out.append(visible(f"  evidence  line {c.line:>4} | {' · '.join(on_claim_line)} (on the claim's line)"))
             shown = {(c.document, c.line)}
             for e in f.evidence:
                 key = (e.document, e.line)
@@ -48,16 +54,16 @@ def render_findings(results, color: bool = False) -> str:
                     continue
                 shown.add(key)
                 source = document.line_text(e.line) if e.document == document.name else e.text
-                out.append(f"  evidence  line {e.line:>4} | {excerpt(source, e.column)}{note}")
+                out.append(visible(f"  evidence  line {e.line:>4} | {excerpt(source, e.column)}{note}"))
             out.append("")
         if infos:
             verdicts: dict[str, int] = {}
             for f in infos:
                 verdicts[f.verdict] = verdicts.get(f.verdict, 0) + 1
-            out.append(f"{document.name}: notes: "
-                       + ", ".join(f"{n} {v}" for v, n in sorted(verdicts.items())))
+            out.append(visible(f"{document.name}: notes: "
+                               + ", ".join(f"{n} {v}" for v, n in sorted(verdicts.items()))))
             for f in infos:
-                out.append(f"  line {f.claim.line:>4}  {f.verdict:<13}  {f.message}")
+                out.append(visible(f"  line {f.claim.line:>4}  {f.verdict:<13}  {f.message}"))
             out.append("")
     counts = ", ".join(f"{n} {k}{'s' if n != 1 else ''}" for k, n in total.items() if n)
     n = sum(total.values())
@@ -97,13 +103,15 @@ def render_numbers_table(documents_claims, documents_numbers) -> str:
         unread = len(others) - non_claims
         total = len(claims) + len(others)
         share = f" ({100 * len(claims) / total:.0f}% claims)" if total else ""
-        lines.append(f"{document.name}: {total} numbers: {len(claims)} claims{share}, "
-                     f"{non_claims} non-claims, {unread} unread.")
+        lines.append(visible(f"{document.name}: {total} numbers: {len(claims)} claims{share}, "
+                             f"{non_claims} non-claims, {unread} unread."))
     return "\n".join(lines) + "\n"
 
 
 def _table(rows, widest: int = 28) -> list[str]:
-    """Rows as aligned columns under a rule, long cells cut with an ellipsis."""
+    """Rows as aligned columns under a rule, long cells cut with an ellipsis (escaped first, so
+    an escape is never cut in half)."""
+    rows = [tuple(visible(cell) for cell in row) for row in rows]
     widths = [min(max(len(r[i]) for r in rows), widest) for i in range(len(rows[0]))]
     lines = []
     for k, row in enumerate(rows):
