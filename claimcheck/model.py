@@ -117,6 +117,7 @@ class Document:
     headings: tuple[tuple[int, int], ...] = ()  # (start, end) of heading lines
     code: tuple[tuple[int, int], ...] = ()      # code blocks, inline code, markup, running heads: not prose
     page_starts: tuple[int, ...] = ()           # offset of each page's first character (paged sources)
+    hidden: tuple[tuple[int, int], ...] = ()    # (figure start, code point): direction controls in figures
     # x0, top, x1, bottom (points from the page's top left) of every character; empty for text
     boxes: array = field(default_factory=lambda: array("f"), compare=False, hash=False, repr=False)
 

@@ -106,6 +106,7 @@ class TableReader:
         self.vocabulary = vocabulary
         self.document = document
         self._layouts: dict[int, _Layout] = {}
+        self._by_table: dict[int, list[TableCell]] | None = None
         self._headers: dict[str, Header] = {}
         self._frames: dict[int, CellFrame] = {}  # by id(cell): the document's cells outlive the reader
         self._context: dict[int, str] = {}        # table -> the benchmark its context names
@@ -232,7 +233,11 @@ class TableReader:
         layout = self._layouts.get(cell.table)
         if layout is not None:
             return layout
-        cells = [c for c in self.document.cells if c.table == cell.table]
+        if self._by_table is None:  # grouped once: a scan of every cell per table is quadratic
+            self._by_table = {}
+            for c in self.document.cells:
+                self._by_table.setdefault(c.table, []).append(c)
+        cells = self._by_table.get(cell.table, [])
         roles: dict[str, str] = {}
         for name, _ in next((c.labels for c in cells if c.labels), ()):
             roles[name] = self.vocabulary.label_role(name)

@@ -6,6 +6,7 @@ from pathlib import Path
 
 from ..extract.normalize import expand_ligatures
 from ..model import Document, Section, TableCell
+from .invisible import gather_figures
 from .ranges import Ranges
 from .html_tables import find_tables, grid
 
@@ -40,7 +41,7 @@ def read_document(path: str | Path, name: str | None = None) -> Document:
 
 def parse_text(text: str, name: str = "<text>") -> Document:
     """Build a Document from text: lines, Markdown tables as cells, sections under headings."""
-    text = expand_ligatures(text.replace("\r\n", "\n").replace("\r", "\n"))
+    text, hidden = gather_figures(expand_ligatures(text.replace("\r\n", "\n").replace("\r", "\n")))
     lines = text.split("\n")
     starts = []
     offset = 0
@@ -50,14 +51,14 @@ def parse_text(text: str, name: str = "<text>") -> Document:
     code = _code_spans(text, lines, starts)
     # a cell may open with a tag ("<sub>78.6%</sub>", "<b>71.2</b>"): only code and comments hide it
     blocks = [span for span in code if not _TAG_ONLY.fullmatch(text, span[0], span[1])]
-    hidden = Ranges(blocks)
-    cells = [c for c in _table_cells(lines, starts) if not hidden.covers(c.start)]
+    in_blocks = Ranges(blocks)
+    cells = [c for c in _table_cells(lines, starts) if not in_blocks.covers(c.start)]
     tables = 1 + max((c.table for c in cells), default=-1)
-    cells += [c for c in _html_table_cells(text, lines, starts, blocks, tables) if not hidden.covers(c.start)]
+    cells += [c for c in _html_table_cells(text, lines, starts, blocks, tables) if not in_blocks.covers(c.start)]
     cells = tuple(sorted(cells, key=lambda c: c.start))
     sections, headings = _sections(lines, starts, len(text))
     return Document(name=name, text=text, line_starts=tuple(starts), cells=cells,
-                    sections=tuple(sections), headings=tuple(headings), code=tuple(code))
+                    sections=tuple(sections), headings=tuple(headings), code=tuple(code), hidden=hidden)
 
 
 _FENCE = re.compile(r"^\s{0,3}(```+|~~~+)")

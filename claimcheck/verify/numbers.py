@@ -52,3 +52,37 @@ def _as_claim(ctx: Context, number: NumberReading) -> Claim:
     quantity = Quantity(text=number.text, start=number.start, end=number.end, value=math.nan, decimals=0)
     return Claim(document=ctx.document.name, quantity=quantity, kind="unread", line=number.line,
                  column=number.column, sentence=(max(line_start, number.start - 2000), line_end), page=number.page)
+
+
+_CONTROL_NAMES = {0x202A: "LEFT-TO-RIGHT EMBEDDING", 0x202B: "RIGHT-TO-LEFT EMBEDDING", 0x202C: "POP DIRECTIONAL FORMATTING",
+                  0x202D: "LEFT-TO-RIGHT OVERRIDE", 0x202E: "RIGHT-TO-LEFT OVERRIDE", 0x2066: "LEFT-TO-RIGHT ISOLATE",
+                  0x2067: "RIGHT-TO-LEFT ISOLATE", 0x2068: "FIRST STRONG ISOLATE", 0x2069: "POP DIRECTIONAL ISOLATE"}
+
+
+@rule("CC116", "hidden-direction-control", "numbers", severity="warning")
+def check_direction_controls(ctx: Context):
+    """A bidirectional control character inside or just before a figure.
+
+    What it checks: embeddings, overrides and isolates (U+202A-U+202E, U+2066-U+2069) written in a
+    figure or right before it. The figure is read without them (as are zero-width spaces, joiners,
+    soft hyphens and marks inside a figure, which change nothing on screen), and reported.
+    Why it matters: a right-to-left override makes "71.4" display as "4.17": what a reader sees
+    and what the text says differ, and a check of either passes the other unseen.
+    Example: "scores \\u202e71.4 on MMLU".
+    How to fix: delete the control character.
+    """
+    self = RULES["CC116"]
+    by_start = {c.quantity.start: c for c in ctx.claims}
+    for start, point in ctx.document.hidden:
+        claim = by_start.get(start)
+        if claim is None:
+            end = start
+            while end < len(ctx.document.text) and (ctx.document.text[end].isdigit() or ctx.document.text[end] in ".,"):
+                end += 1
+            where = ctx.document.locate(start)
+            quantity = Quantity(text=ctx.document.text[start:end], start=start, end=end, value=0.0, decimals=0)
+            claim = Claim(document=ctx.document.name, quantity=quantity, kind="figure", line=where.line,
+                          column=where.column, sentence=(start, end))
+        name = _CONTROL_NAMES.get(point, "DIRECTION CONTROL")
+        yield self.finding(claim, f"{written(claim)} is written with U+{point:04X} {name} in or before it, which can make it display as "
+                           f"another figure; it was read as {written(claim)} without it", verdict="hidden-character")
