@@ -121,7 +121,9 @@ def read_stream(stream, limit: int = MAX_INPUT_BYTES) -> bytes:
 
 
 def _too_large(size: int, limit: int, more: bool = False) -> str:
-    return f"{'more than ' if more else ''}{size / 2**20:,.1f} MiB, more than the {limit / 2**20:,.0f} MiB an input may have"
+    """`more`: a stream, whose size past the bound is not known."""
+    bound = f"the {limit / 2**20:,.0f} MiB an input may have" if limit >= 2**20 else f"the {limit:,} bytes allowed"
+    return f"more than {bound}" if more else f"{size:,} bytes, more than {bound}"
 
 
 def output_problem(path: str | Path) -> str | None:
