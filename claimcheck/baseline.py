@@ -11,7 +11,7 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
-from .files import write_atomically
+from .files import FileProblem, read_input, write_atomically
 
 from .report.json_report import fingerprint
 
@@ -44,6 +44,8 @@ def write(path: str, results) -> int:
     data = {"format": FORMAT, "version": 1, "findings": entries(results)}
     try:
         write_atomically(path, json.dumps(data, indent=2, ensure_ascii=False) + "\n")
+    except FileProblem as problem:
+        raise BaselineError(f"--write-baseline {path}: {problem}") from None
     except OSError as error:
         raise BaselineError(f"cannot write baseline {path}: {error.strerror or error}") from None
     return len(data["findings"])
@@ -51,9 +53,13 @@ def write(path: str, results) -> int:
 
 def read(path: str) -> list[dict]:
     try:
-        data = json.loads(Path(path).read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise BaselineError(f"{path}: no such baseline file (create it with --write-baseline)") from None
+        raw = read_input(path)
+    except FileProblem as problem:
+        if str(problem) == "no such file":
+            raise BaselineError(f"{path}: no such baseline file (create it with --write-baseline)") from None
+        raise BaselineError(f"{path}: cannot read the baseline ({problem})") from None
+    try:
+        data = json.loads(raw.decode("utf-8"))
     except UnicodeDecodeError:
         raise BaselineError(f"{path}: not a claimcheck baseline (not UTF-8 text)") from None
     except RecursionError:

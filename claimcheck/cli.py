@@ -79,6 +79,8 @@ def main(argv: list[str] | None = None) -> int:
     if args.command is None:
         parser.print_help()
         return EXIT_USAGE
+    from . import files
+    files.reset()  # the inputs an output must not overwrite are this run's
     try:
         return {"check": _check, "extract": _extract, "rules": _rules, "rule": _rule}[args.command](args)
     except _UsageError as error:
@@ -90,6 +92,7 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:
+        _silence_stdout()
         return EXIT_CLEAN
     except RecursionError:
         print("claimcheck: error: input nested too deeply to read", file=sys.stderr)
@@ -104,6 +107,17 @@ def main(argv: list[str] | None = None) -> int:
 
 class _UsageError(Exception):
     pass
+
+
+def _silence_stdout() -> None:
+    """Point standard output at /dev/null: what is still buffered for a closed pipe or a full
+    device is then dropped at exit instead of raising again outside any handler."""
+    try:
+        null = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(null, sys.stdout.fileno())
+        os.close(null)
+    except (OSError, ValueError):
+        pass
 
 
 def _codes(value: str | None) -> set[str] | None:
@@ -121,13 +135,24 @@ from .ingest.text import InputError  # noqa: E402  (no heavy imports: text inges
 
 
 def _documents(paths: list[str]):
-    from .ingest.text import parse_text, read_document
+    from .files import FileProblem, check_input, read_stream
+    from .ingest.text import decode_text, parse_text, read_document
     documents = []
     for path in paths:
         try:
-            if path == "-":
-                documents.append(parse_text(sys.stdin.read(), "<stdin>"))
-            elif path.lower().endswith(".pdf"):
+            if path == "-":  # bytes, decoded as a file's are: the terminal's encoding plays no part
+                try:
+                    raw = read_stream(sys.stdin.buffer)
+                except FileProblem as problem:
+                    raise InputError(f"<stdin>: {problem}") from None
+                documents.append(parse_text(decode_text(raw, "<stdin>"), "<stdin>"))
+                continue
+            if path.lower().endswith((".pdf", ".html", ".htm", ".tex")):
+                try:  # these readers open the file themselves: refuse a FIFO or a device first
+                    check_input(path)
+                except FileProblem as problem:
+                    raise InputError(f"{path}: {problem}") from None
+            if path.lower().endswith(".pdf"):
                 from .api import read_pdf_cached
                 documents.append(read_pdf_cached(path))
             elif path.lower().endswith((".html", ".htm", ".tex")):
@@ -140,15 +165,32 @@ def _documents(paths: list[str]):
     return documents
 
 
+def _refuse_output(option: str, path: str | None) -> None:
+    """Exit 2 before any work when an output names an input of this run or a special file."""
+    from .files import output_problem
+    problem = output_problem(path) if path else None
+    if problem:
+        raise _UsageError(f"{option} {path}: {problem}")
+
+
 def _write(text: str, output: str | None) -> None:
-    from .files import write_atomically
+    from .files import FileProblem, write_atomically
     if output:
         try:
             write_atomically(output, text)
+        except FileProblem as problem:
+            raise _UsageError(f"--output {output}: {problem}") from None
         except OSError as error:
-            raise _UsageError(f"cannot write {output}: {error.strerror}") from None
-    else:
+            raise _UsageError(f"cannot write {output}: {error.strerror or error}") from None
+        return
+    try:
         sys.stdout.write(text)
+        sys.stdout.flush()
+    except BrokenPipeError:
+        raise
+    except OSError as error:  # a full device, a closed terminal
+        _silence_stdout()
+        raise _UsageError(f"cannot write the report to standard output: {error.strerror or error}") from None
 
 
 def _check(args) -> int:
@@ -162,7 +204,7 @@ def _check(args) -> int:
     form = args.format or settings.format
     fail_on = args.fail_on or settings.fail_on
     tolerance = settings.tolerance if args.tolerance is None else args.tolerance
-    if tolerance < 0 or tolerance >= 1:
+    if not 0 <= tolerance < 1:  # also refuses nan, which every comparison fails
         raise _UsageError(f"--tolerance must be a fraction in [0, 1), got {tolerance}")
     if args.no_cache:
         from . import cache
@@ -178,23 +220,29 @@ def _check(args) -> int:
     sources, unchecked = [], []
     for spec in settings.sources + args.source:
         try:
-            sources += load_sources([spec])
+            sources += load_sources([spec], warn=_warn)
         except SourceError as error:  # it exists but cannot be read: the check is incomplete
             unchecked.append(str(error))
         except InputError as error:
             raise _UsageError(str(error)) from None
+    from . import baseline
+    baseline_file = None if args.write_baseline else (args.baseline or settings.baseline)
+    try:  # read before the check: a baseline that is no baseline (or a FIFO) fails at once
+        recorded = baseline.read(baseline_file) if baseline_file else None
+    except baseline.BaselineError as error:
+        raise _UsageError(str(error)) from None
+    _refuse_output("--output", args.output)
+    _refuse_output("--write-baseline", args.write_baseline)
     for message in unchecked:
         print(f"claimcheck: could not check against {message}", file=sys.stderr)
     results = [check_document(d, select, ignore, tolerance, sources, settings.severity) for d in documents]
-    from . import baseline
     try:
         if args.write_baseline:
             count = baseline.write(args.write_baseline, results)
             print(f"claimcheck: wrote {count} finding(s) to {args.write_baseline}", file=sys.stderr)
             return EXIT_UNCHECKED if unchecked else EXIT_CLEAN
-        baseline_file = args.baseline or settings.baseline
         if baseline_file:
-            results, outcome = baseline.apply(results, baseline.read(baseline_file))
+            results, outcome = baseline.apply(results, recorded)
             print(f"claimcheck: {outcome.suppressed} finding(s) silenced by {baseline_file}", file=sys.stderr)
             for entry in outcome.stale:
                 print(f"claimcheck: baseline entry no longer occurs (remove it): {entry.get('document')}: "
@@ -209,6 +257,10 @@ def _check(args) -> int:
     threshold = _SEVERITY[fail_on]
     failing = any(_SEVERITY[f.severity] >= threshold for r in results for f in r.findings)
     return EXIT_FINDINGS if failing else EXIT_CLEAN
+
+
+def _warn(message: str) -> None:
+    print(f"claimcheck: warning: {message}", file=sys.stderr)
 
 
 def _use_color(output: str | None) -> bool:
@@ -233,6 +285,7 @@ def _render(results, form: str, color: bool = False) -> str:
 
 def _extract(args) -> int:
     documents = _documents(args.files)
+    _refuse_output("--output", args.output)
     if args.all_numbers:
         from .extract.claims import read_numbers
         readings = [(d, read_numbers(d)) for d in documents]

@@ -18,6 +18,7 @@ file > defaults. An unknown key or a bad value is an error that names it.
 from __future__ import annotations
 
 import os
+import re
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -40,6 +41,7 @@ class Settings:
     path: Path | None = None  # the file the settings came from
 
 
+_ARXIV_ID = re.compile(r"\d{4}\.\d{4,5}(?:v\d+)?")
 _KEYS = {"select", "ignore", "fail-on", "format", "tolerance", "baseline", "severity", "sources"}
 _FORMATS = ("text", "concise", "json", "github", "sarif", "rdjson", "junit", "html")
 
@@ -49,31 +51,45 @@ def find_file(start: Path | None = None) -> tuple[Path, dict] | None:
     folder = (start or Path.cwd()).resolve()
     for directory in (folder, *folder.parents):
         own = directory / "claimcheck.toml"
-        if own.is_file():
+        if own.exists():  # a FIFO or a folder of that name is refused by _read, not skipped
             return own, _read(own)
         project = directory / "pyproject.toml"
-        if project.is_file():
-            table = _read(project).get("tool", {}).get("claimcheck")
+        if project.exists():
+            tool = _read(project).get("tool", {})
+            if not isinstance(tool, dict):
+                raise ConfigError(f"{project}: [tool] must be a table, got {_shown(tool)}")
+            table = tool.get("claimcheck")
             if table is not None:
                 return project, table
     return None
 
 
+MAX_CONFIG_BYTES = 1024 * 1024
+
+
+def _shown(value) -> str:
+    """A value as the message shows it: its type and at most a line of it."""
+    text = repr(value)
+    return f"{type(value).__name__} {text[:60] + '...' if len(text) > 60 else text}"
+
+
 def _read(path: Path) -> dict:
+    from .files import FileProblem, read_input
     try:
-        with open(path, "rb") as handle:
-            return tomllib.load(handle)
+        return tomllib.loads(read_input(path, MAX_CONFIG_BYTES).decode("utf-8"))
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as error:
         raise ConfigError(f"{path}: not valid TOML ({error})") from None
-    except OSError as error:
-        raise ConfigError(f"{path}: {error.strerror or error}") from None
+    except RecursionError:
+        raise ConfigError(f"{path}: nested too deeply to be a configuration file") from None
+    except FileProblem as problem:
+        raise ConfigError(f"{path}: {problem}") from None
 
 
 def _codes(value, where: str, known: set[str]) -> set[str]:
     if isinstance(value, str):
         value = [v for v in value.split(",")]
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-        raise ConfigError(f"{where}: expected a list of rule codes, got {value!r}")
+        raise ConfigError(f"{where}: expected a list of rule codes, got {_shown(value)}")
     codes = {v.strip().upper() for v in value if v.strip()}
     unknown = sorted(codes - known)
     if unknown:
@@ -90,23 +106,23 @@ def _apply(settings: Settings, table: dict, where: str, base: Path, known: set[s
             setattr(settings, key, _codes(value, name, known))
         elif key == "fail-on":
             if value not in ("error", "warning", "never"):
-                raise ConfigError(f"{name}: expected error, warning or never, got {value!r}")
+                raise ConfigError(f"{name}: expected error, warning or never, got {_shown(value)}")
             settings.fail_on = value
         elif key == "format":
             if value not in _FORMATS:
-                raise ConfigError(f"{name}: expected one of {', '.join(_FORMATS)}, got {value!r}")
+                raise ConfigError(f"{name}: expected one of {', '.join(_FORMATS)}, got {_shown(value)}")
             settings.format = value
         elif key == "tolerance":
             try:
                 tolerance = float(value)
-            except (TypeError, ValueError):
-                raise ConfigError(f"{name}: expected a number, got {value!r}") from None
+            except (TypeError, ValueError, OverflowError):
+                raise ConfigError(f"{name}: expected a number, got {_shown(value)}") from None
             if isinstance(value, bool) or not 0 <= tolerance < 1:
-                raise ConfigError(f"{name}: expected a fraction in [0, 1), got {value!r}")
+                raise ConfigError(f"{name}: expected a fraction in [0, 1), got {_shown(value)}")
             settings.tolerance = tolerance
         elif key == "baseline":
             if not isinstance(value, str):
-                raise ConfigError(f"{name}: expected a file name, got {value!r}")
+                raise ConfigError(f"{name}: expected a file name, got {_shown(value)}")
             settings.baseline = str(base / value)
         elif key == "severity":
             if not isinstance(value, dict):
@@ -114,15 +130,20 @@ def _apply(settings: Settings, table: dict, where: str, base: Path, known: set[s
             for code, level in value.items():
                 _codes([code], name, known)
                 if level not in ("error", "warning", "info"):
-                    raise ConfigError(f"{name}.{code}: expected error, warning or info, got {level!r}")
+                    raise ConfigError(f"{name}.{code}: expected error, warning or info, got {_shown(level)}")
                 settings.severity[code.upper()] = level
         elif key == "sources":
             if isinstance(value, dict):
+                for k, v in value.items():
+                    if not _ARXIV_ID.fullmatch(k) or not isinstance(v, str):
+                        raise ConfigError(f"{name}.{k}: expected ARXIV_ID = \"path\" (\"2606.25040\" = "
+                                          f"\"papers/chorus.pdf\"), got {_shown(v)}")
                 settings.sources = [f"{k}={base / v}" for k, v in value.items()]
             elif isinstance(value, list) and all(isinstance(v, str) for v in value):
                 settings.sources = [str(base / v) for v in value]
             else:
-                raise ConfigError(f"{name}: expected a list of paths or a table of ARXIV_ID = path")
+                raise ConfigError(f"{name}: expected a list of paths or a table of ARXIV_ID = path, "
+                                  f"got {_shown(value)}")
 
 
 def load(start: Path | None = None, environ: dict | None = None) -> Settings:

@@ -5,11 +5,15 @@ more `Source` objects; a source knows the arXiv ids and names that tie digest se
 """
 from __future__ import annotations
 
-import csv
-import io
+import math
 import re
+import warnings
+from bisect import bisect_right
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Callable
+
+from .files import FileProblem, note_folder, read_input
 
 from .ingest.text import InputError, heading_subject, parse_text, read_document
 from .model import Claim, Document, Quantity
@@ -21,6 +25,10 @@ _SUFFIXES = {".csv": "facts", ".tsv": "results", ".json": "results", ".pdf": "pd
 
 class SourceError(InputError):
     """A source that exists but cannot be read: the check is incomplete (exit code 3)."""
+
+
+class SourceWarning(UserWarning):
+    """A part of a source that was skipped (a fact sheet's row whose value is not a number)."""
 
 
 @dataclass(frozen=True)
@@ -35,8 +43,11 @@ class Source:
     names: frozenset[str] = frozenset()  # paper or method names, casefolded
 
 
-def load_sources(specs: list[str]) -> list[Source]:
-    """Sources from `--source` values: PATH, ID=PATH or a folder of sources."""
+def load_sources(specs: list[str], warn: Callable[[str], None] | None = None) -> list[Source]:
+    """Sources from `--source` values: PATH, ID=PATH or a folder of sources. What is skipped
+    inside a source (a fact sheet's unreadable row) is passed to `warn`, one line each (by
+    default a SourceWarning)."""
+    warn = warn or (lambda message: warnings.warn(message, SourceWarning, stacklevel=3))
     sources: list[Source] = []
     for spec in specs:
         arxiv_id = ""
@@ -46,6 +57,7 @@ def load_sources(specs: list[str]) -> list[Source]:
             arxiv_id, path_text = match.group(1), match.group(2)
         path = Path(path_text)
         if path.is_dir():
+            note_folder(path)
             # regular files only: a symlink (perhaps out of the folder, perhaps a loop) is never
             # followed and a FIFO never opened
             files = sorted(p for p in path.rglob("*") if p.suffix.lower() in _SUFFIXES and not p.is_symlink()
@@ -53,25 +65,33 @@ def load_sources(specs: list[str]) -> list[Source]:
             if not files:
                 raise InputError(f"{path}: no sources in this folder (looked for {', '.join(sorted(_SUFFIXES))})")
             for file in files:
-                sources.extend(_load_file(file, arxiv_id))
-        elif path.exists():
-            sources.extend(_load_file(path, arxiv_id))
+                sources.extend(_load_file(file, arxiv_id, warn))
+        elif path.exists() or path.is_symlink():  # a broken link or a loop is named as one
+            sources.extend(_load_file(path, arxiv_id, warn))
         else:
             raise InputError(f"{path}: no such source file or folder")
     return sources
 
 
-def _load_file(path: Path, arxiv_id: str) -> list[Source]:
+def _load_file(path: Path, arxiv_id: str, warn: Callable[[str], None]) -> list[Source]:
     from .cache import cached
+    try:  # only a regular file is opened (a FIFO would block, /dev/zero never end), within a bound
+        content = read_input(path)
+    except FileProblem as problem:
+        raise InputError(f"{path}: {problem}") from None
     kind = _SUFFIXES.get(path.suffix.lower())
     if kind is None:
         raise InputError(f"{path}: unknown source type (use {', '.join(sorted(_SUFFIXES))})")
-    content = path.read_bytes()
     if kind == "facts" and not _is_factsheet(content):
         kind = "results"  # a CSV of results in any layout: read as a table
     try:
         if kind == "facts":
-            return cached(f"facts|{path}|{arxiv_id}", content, lambda: load_factsheet(path, arxiv_id))
+            # the skipped rows are part of what is cached: a second run warns as the first did
+            sheet, skipped = cached(f"facts|{path}|{arxiv_id}", content,
+                                    lambda: _read_factsheet(path, content, arxiv_id))
+            for message in skipped:
+                warn(message)
+            return list(sheet)
         document, claims = cached(f"source|{kind}|{path}", content, lambda: _read_and_extract(path, kind))
     except SourceError:
         raise
@@ -142,10 +162,30 @@ _FACT_COLUMNS = ("subject", "metric", "value")
 MAX_FACT_ROWS = 200_000  # reading takes about 2 s per 100,000 rows
 
 
-def load_factsheet(path: Path, arxiv_id: str = "") -> list[Source]:
-    """A CSV fact sheet (paper, arxiv, subject, metric, setting, value, unit, where): one source per paper."""
+def load_factsheet(path: Path, arxiv_id: str = "", warn: Callable[[str], None] | None = None) -> list[Source]:
+    """A CSV fact sheet (paper, arxiv, subject, metric, setting, value, unit, where): one source
+    per paper. A row whose value is not a finite number is skipped and passed to `warn`."""
     try:
-        text = path.read_text(encoding="utf-8-sig")
+        content = read_input(path)
+    except FileProblem as problem:
+        raise InputError(f"{path}: {problem}") from None
+    sheet, skipped = _read_factsheet(path, content, arxiv_id)
+    warn = warn or (lambda message: warnings.warn(message, SourceWarning, stacklevel=2))
+    for message in skipped:
+        warn(message)
+    return list(sheet)
+
+
+MAX_FACT_CELL = 10_000  # characters of a name, metric or setting: a longer one is no name
+MAX_SKIPPED_SHOWN = 10  # rows named one by one; the rest are counted
+
+
+def _read_factsheet(path: Path, content: bytes, arxiv_id: str) -> tuple[tuple[Source, ...], tuple[str, ...]]:
+    """The sources of a fact sheet, and a line for each row skipped (at most MAX_SKIPPED_SHOWN,
+    then their count). InputError when the sheet cannot be read or none of its values can."""
+    from .ingest.delimited import split_records
+    try:
+        text = content.decode("utf-8-sig")
     except UnicodeDecodeError:
         raise InputError(f"{path}: a fact sheet must be UTF-8 CSV") from None
     rows = text.count("\n")
@@ -153,31 +193,83 @@ def load_factsheet(path: Path, arxiv_id: str = "") -> list[Source]:
         raise InputError(f"{path}: {rows:,} rows, more than the {MAX_FACT_ROWS:,} a fact sheet may have "
                          f"(split it by paper)")
     document = parse_text(text, str(path))
-    reader = csv.DictReader(io.StringIO(text))
-    header = [h.strip().lower() for h in (reader.fieldnames or [])]
+    # the sheet's own reader: linear, no limit on a field's length (the csv module stops at
+    # 128 KB), and it gives each row its line
+    plain = text.replace("\r\n", "\n").replace("\r", "\n")
+    records = split_records(plain, ",")
+    header = [cell[2].strip().lower() for cell in records[0]] if records else []
     missing = [c for c in _FACT_COLUMNS if c not in header]
     if missing:
         raise InputError(f"{path}: fact sheet lacks column(s) {', '.join(missing)} "
                          f"(expected paper, arxiv, subject, metric, setting, value, unit, where)")
+    line_starts = [0] + [m.end() for m in re.finditer("\n", plain)]
     from .extract.claims import default_extractor
     extractor = default_extractor()
     groups: dict[tuple[str, str], list[Claim]] = {}
-    for number, row in enumerate(reader, start=2):
-        row = {(k or "").strip().lower(): (v or "").strip() for k, v in row.items()}
+    skipped: list[str] = []
+    for record in records[1:]:
+        line = bisect_right(line_starts, record[0][0]) if record else 0
+        extra = [cell[2] for cell in record[len(header):] if cell[2]]
+        if extra:  # "Kite,mmlu,71,4": the row is not what its header says (a decimal comma?)
+            skipped.append(f"{path}:{line}: {len(record)} cells where the header has {len(header)} "
+                           f"(extra {_shown(extra[0])}); row skipped")
+            continue
+        row: dict[str, str] = {}
+        for name, cell in zip(header, record):
+            row.setdefault(name, cell[2].strip())
         if not row.get("value"):
             continue
         try:
-            claim = _fact_claim(extractor, row, document, number)
-        except ValueError:
-            raise InputError(f"{path}:{number}: value {row['value']!r} is not a number") from None
+            _fact_value(row["value"])
+        except ValueError as error:
+            skipped.append(f"{path}:{line}: value {_shown(row['value'])} {error}; row skipped")
+            continue
+        long = next((name for name in ("subject", "metric", "setting", "unit", "paper", "arxiv")
+                     if len(row.get(name, "")) > MAX_FACT_CELL), None)
+        if long:
+            skipped.append(f"{path}:{line}: {long} of {len(row[long]):,} characters, more than the "
+                           f"{MAX_FACT_CELL:,} a fact sheet's cell may have; row skipped")
+            continue
+        claim = _fact_claim(extractor, row, document, line)
         key = (row.get("paper", ""), row.get("arxiv", "") or arxiv_id)
         groups.setdefault(key, []).append(claim)
+    if skipped and not groups:  # nothing to check against: the sheet failed, not a row
+        raise InputError(skipped[0].removesuffix("; row skipped") + " (no row of the fact sheet could be read)")
     sources = []
     for (paper, paper_id), claims in groups.items():
         names = {paper.casefold(), heading_subject(paper).casefold()} - {""}
         sources.append(Source(f"{path}#{paper or paper_id}", "facts", document, tuple(claims),
                               frozenset({paper_id} - {""}), frozenset(names)))
-    return sources
+    if len(skipped) > MAX_SKIPPED_SHOWN:
+        more = len(skipped) - MAX_SKIPPED_SHOWN
+        skipped = skipped[:MAX_SKIPPED_SHOWN] + [f"{path}: {more:,} more row(s) skipped"]
+    return tuple(sources), tuple(skipped)
+
+
+def _shown(value: str) -> str:
+    """A cell as a message quotes it: escaped, and cut to a readable length."""
+    return repr(value[:40] + "...") if len(value) > 40 else repr(value)
+
+
+# a fact sheet's value: digits with optional thousands groups, decimals and exponent; nothing
+# else float() would take ('nan', 'inf', '1_000', ' 0x10' is not even that)
+_FACT_NUMBER = re.compile(r"[+-]?(?:(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?")
+
+
+def _fact_value(written: str) -> tuple[float, int, float]:
+    """(value, decimals, scale) of a fact sheet's value; ValueError saying why it is none."""
+    if not _FACT_NUMBER.fullmatch(written):
+        raise ValueError("is not a number")
+    mantissa, _, exponent = written.replace(",", "").lower().partition("e")
+    try:
+        value = float(mantissa + ("e" + exponent if exponent else ""))
+        scale = 10.0 ** int(exponent) if exponent else 1.0
+    except (OverflowError, ValueError):  # 10.0 ** 999, or an exponent of thousands of digits
+        raise ValueError("is beyond what a float holds") from None
+    if not math.isfinite(value):
+        raise ValueError("is beyond what a float holds")
+    decimals = len(mantissa.split(".", 1)[1]) if "." in mantissa else 0
+    return value, decimals, scale
 
 
 _UNIT_DIMENSIONS = {"x": "ratio", "×": "ratio", "%": "percent", "percent": "percent", "points": "points",
@@ -189,10 +281,7 @@ _COUNT_UNITS = {"params": "parameters", "parameters": "parameters", "tokens": "t
 
 def _fact_claim(extractor, row: dict, document: Document, line: int) -> Claim:
     written = row["value"]
-    value = float(written.replace(",", ""))
-    mantissa = re.sub(r"[eE][+-]?\d+$", "", written)
-    decimals = len(mantissa.split(".", 1)[1]) if "." in mantissa else 0
-    scale = 10.0 ** int(re.search(r"[eE]([+-]?\d+)$", written).group(1)) if re.search(r"[eE][+-]?\d+$", written) else 1.0
+    value, decimals, scale = _fact_value(written)
     unit = row.get("unit", "").strip()
     lowered = unit.lower()
     dimension = _UNIT_DIMENSIONS.get(lowered, "count" if lowered in _COUNT_UNITS else "plain")

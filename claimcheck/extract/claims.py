@@ -188,7 +188,7 @@ class ClaimExtractor:
         from ..model import MEASURE_OF_DIMENSION
         kind = MEASURE_OF_DIMENSION.get(dimension, "score")
         if dimension == "ratio":
-            doc = self.nlp.make_doc(phrase)
+            doc = self.nlp.make_doc(phrase[:self.nlp.max_length])  # spaCy refuses longer text
             cues = self.cues(doc, 0)
             metric = _ratio_metric(phrase, Quantity("", 0, 0, 0.0, 0), (0, len(phrase)), cues, False)
             if metric == "ratio" and any(c[0] == "SPEEDUP" for c in cues):
@@ -269,6 +269,9 @@ class _DocumentReading:
         if frame is not None and _is_value_cell(self.text[start:end], keep):
             return self._cell_claims(cell, frame, keep), others
         sentence = self.text[start:end]
+        if len(sentence) > self.x.nlp.max_length:  # spaCy refuses it: its figures are reported unread
+            reason = f"{_BEYOND}{self.x.nlp.max_length:,}-character sentence limit"
+            return [], others + [self.number(q.start, q.end, "unread", reason) for q in keep]
         doc = self.x.nlp.make_doc(sentence)
         mentions = self.v.matches(doc, start)
         mentions = sorted(mentions + self.frames.acronym_metrics(start, end, mentions, self._known),

@@ -15,10 +15,11 @@ from .text import InputError, _cells_of_table, parse_text
 
 
 def _decode(path: Path) -> str:
-    try:
-        raw = path.read_bytes()
-    except OSError as error:
-        raise InputError(f"{path}: cannot be read ({error.strerror or error})") from None
+    from ..files import FileProblem, read_input
+    try:  # a regular file within the bound, or nothing is opened
+        raw = read_input(path)
+    except FileProblem as problem:
+        raise InputError(f"{path}: cannot be read ({problem})") from None
     if b"\x00" in raw[:4096]:
         raise InputError(f"{path}: looks like a binary file, not a results table")
     return raw.decode("utf-8-sig", errors="replace").replace("\r\n", "\n").replace("\r", "\n")

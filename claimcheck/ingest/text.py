@@ -23,20 +23,34 @@ class InputError(Exception):
 
 
 def read_document(path: str | Path, name: str | None = None) -> Document:
-    """Read a text or Markdown file; undecodable bytes are replaced, never fatal."""
+    """Read a text or Markdown file; undecodable bytes are replaced, never fatal. Only a regular
+    file is opened, and at most files.MAX_INPUT_BYTES of it."""
+    from ..files import FileProblem, read_input
     path = Path(path)
     try:
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        raise InputError(f"{path}: no such file") from None
-    except IsADirectoryError:
-        raise InputError(f"{path}: is a directory, not a document") from None
-    except PermissionError:
-        raise InputError(f"{path}: permission denied") from None
-    if b"\x00" in raw[:4096]:
-        raise InputError(f"{path}: looks like a binary file; claimcheck reads text and Markdown")
-    text = raw.decode("utf-8-sig", errors="replace")
-    return parse_text(text, name or str(path))
+        raw = read_input(path)
+    except FileProblem as problem:
+        reason = "is a directory, not a document" if str(problem).startswith("is a directory") else str(problem)
+        raise InputError(f"{path}: {reason}") from None
+    return parse_text(decode_text(raw, str(path)), name or str(path))
+
+
+_BOMS = ((b"\xff\xfe\x00\x00", "utf-32-le"), (b"\x00\x00\xfe\xff", "utf-32-be"),
+         (b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "utf-16-be"), (b"\xef\xbb\xbf", "utf-8"))
+
+
+def decode_text(raw: bytes, where: str) -> str:
+    """Text from a file's (or standard input's) bytes: UTF-8, or UTF-16/32 when a byte order
+    mark says so; bytes that do not decode become U+FFFD. InputError for a binary file."""
+    encoding, skip = "utf-8", 0
+    for bom, name in _BOMS:
+        if raw.startswith(bom):
+            encoding, skip = name, len(bom)
+            break
+    text = raw[skip:].decode(encoding, errors="replace")
+    if "\x00" in text[:4096]:
+        raise InputError(f"{where}: looks like a binary file; claimcheck reads text and Markdown")
+    return text
 
 
 def parse_text(text: str, name: str = "<text>") -> Document:
