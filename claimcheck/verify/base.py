@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Callable, Iterable
 
+from ..ingest.ranges import Ranges
 from ..model import Claim, Document, Evidence, Finding, Quantity
 
 # An approximate figure ("~2x", "about 40%", "halves") is allowed this much relative slack.
@@ -72,6 +73,7 @@ class Context:
     _baselines: dict | None = None
     _breaks: list[int] | None = None       # offsets of each "\n\n" (overlapping runs included)
     _item_starts: list[int] | None = None  # offsets of the lines that open a list item
+    _headings: Ranges | None = None
 
     def __post_init__(self) -> None:
         for claim in self.claims:
@@ -176,6 +178,12 @@ class Context:
         start = self.item_of(claim)
         m = _ITEM_LEAD.match(self.document.text, start, min(claim.quantity.start, start + 80))
         return m.group("lead").strip().casefold() if m else ""
+
+    def in_heading(self, offset: int) -> bool:
+        """Does the offset fall on a heading line?"""
+        if self._headings is None:  # built once: a scan of every heading per claim is quadratic
+            self._headings = Ranges(self.document.headings)
+        return self._headings.covers(offset)
 
     def paragraph_span(self, offset: int) -> tuple[int, int]:
         """The paragraph (text between blank lines) around an offset."""

@@ -85,8 +85,7 @@ def _under_other_leads(ctx: Context, a: Claim, b: Claim) -> bool:
 
 
 def _in_heading(ctx: Context, claim: Claim) -> bool:
-    offset = claim.quantity.start
-    return any(start <= offset < end for start, end in ctx.document.headings)
+    return ctx.in_heading(claim.quantity.start)
 
 
 def _same_frame(a: Claim, b: Claim, ignore_conditions: bool = False, headline: bool = False) -> bool:
@@ -182,13 +181,16 @@ def _groups(ctx: Context, ignore_conditions: bool = False):
             is_cell = signature[-1]
             index_of = cell_free if is_cell else by_topic
             candidates = sorted({i for key in _lookup_keys(claim) for i in index_of.get(key, ())})
-            for index in candidates:
+            # the nearest frames only: a long document of repeated sections would otherwise test
+            # each figure against every earlier frame of its subject (quadratic); a figure stated
+            # again past that many distinct frames of one subject and topic is not compared
+            for index in candidates[-_FRAMES_TRIED:]:
                 reps = representatives[index]
                 if signature in reps or all(
                         _same_frame(claim, other, ignore_conditions, headline=headline or id(other) in headline_ids)
                         and not _same_table(ctx, claim, other)
                         and not _loosely_tied(ctx, claim, other)
-                        and not _under_other_leads(ctx, claim, other) for other in reps.values()):
+                        and not _under_other_leads(ctx, claim, other) for other in _recent(reps)):
                     frames[index].append(claim)
                     break
             else:
@@ -204,6 +206,17 @@ def _groups(ctx: Context, ignore_conditions: bool = False):
                     cell_free.setdefault(key, {})[index] = None
         groups += [g for g in frames if len(g) > 1 and not _variants(ctx, g)]
     return groups
+
+
+_FRAMES_TRIED = 24
+
+
+def _recent(representatives: dict[tuple, Claim]) -> list[Claim]:
+    """The latest signatures of a frame, up to _FRAMES_TRIED: a figure stated in hundreds of
+    sections is tested against its recent statements, not each one (which is quadratic)."""
+    if len(representatives) <= _FRAMES_TRIED:
+        return list(representatives.values())
+    return list(representatives.values())[-_FRAMES_TRIED:]
 
 
 def _signature(ctx: Context, claim: Claim, headline: bool) -> tuple:

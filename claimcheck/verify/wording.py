@@ -12,6 +12,7 @@ parentheses whose letters spell the acronym in order (Schwartz and Hearst's rule
 """
 from __future__ import annotations
 
+import bisect
 import re
 from functools import lru_cache
 from pathlib import Path
@@ -195,14 +196,23 @@ def _opposites() -> tuple[tuple[str, str], ...]:
 _BREAK = re.compile(r"[.!?](?=\s)|\n")
 
 
-def _sentence_around(text: str, offset: int) -> tuple[int, int]:
+class _Sentences:
     """The sentence (or line) holding an offset: from the last stop or line break before it to the
-    next one after it."""
-    line = text.rfind("\n", 0, offset)  # stops are looked for after it only: a search to the
-    # start of the text for each name is quadratic in a document without them
-    start = max(line, max((text.rfind(p, line + 1, offset) for p in (". ", "! ", "? ")), default=-1))
-    m = _BREAK.search(text, offset)
-    return start + 1, (m.start() if m else len(text))
+    next one after it. Stops and breaks are found once, then looked up: a search back through a
+    long line for each name is quadratic."""
+
+    def __init__(self, text: str):
+        self.length = len(text)
+        self.breaks = [m.start() for m in re.finditer(r"\n", text)]
+        self.stops = [m.start() for m in re.finditer(r"[.!?] ", text)]
+        self.ends = [m.start() for m in _BREAK.finditer(text)]
+
+    def around(self, offset: int) -> tuple[int, int]:
+        line = bisect.bisect_left(self.breaks, offset) - 1       # a break before the offset
+        stop = bisect.bisect_right(self.stops, offset - 2) - 1   # a stop and its space before it
+        start = max(self.breaks[line] if line >= 0 else -1, self.stops[stop] if stop >= 0 else -1)
+        end = bisect.bisect_left(self.ends, offset)
+        return start + 1, (self.ends[end] if end < len(self.ends) else self.length)
 
 
 # a name as written: camel case ('DriveSim'), capitals ('NAVSIM', 'MMLU-Pro'), or with digits
@@ -229,6 +239,7 @@ def check_qualifier_conflict(ctx: Context):
     text = ctx.document.text
     # (1) a word and its negation or opposite around one name: the names' places found in one pass
     places: dict[str, list[int]] = {}
+    sentences = _Sentences(text)
     for m in _NAME.finditer(text):
         if not ctx.document.in_code(m.start()):
             places.setdefault(m.group(0).casefold(), []).append(m.start())
@@ -237,7 +248,7 @@ def check_qualifier_conflict(ctx: Context):
             continue
         name = text[offsets[0]:offsets[0] + len(key)]
         found: dict[str, list[tuple[int, str]]] = {}
-        spans = sorted({_sentence_around(text, offset) for offset in offsets})
+        spans = sorted({sentences.around(offset) for offset in offsets})
         negated = set()
         for start, end in spans:
             for n in _NEGATED.finditer(text, start, end):

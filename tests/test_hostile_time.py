@@ -1,0 +1,54 @@
+"""Linear time on hostile layouts: each probe of the hostile campaign is checked at two sizes,
+and doubling the input must not more than 2.5x the time (quadratic work would 4x it; the
+backtracking patterns these probes found took 20 s to minutes at these sizes). Sizes are chosen
+so that the smaller run takes about a second on this project's CI machine."""
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from claimcheck import cache
+from claimcheck.api import check_document
+from claimcheck.ingest.markup import latex_to_text
+from claimcheck.ingest.text import parse_text
+
+PROBES = {
+    # a heading line of '#', a word, spaces and a word
+    "heading_spaces": (300_000, lambda n: "# word" + " " * n + "word\n"),
+    # a table cell of a digit and unit-like letters that does not end as a figure does
+    "numeric_cell": (300_000, lambda n: "| a | b |\n|---|---|\n| x | 1" + "x" * n + "! |\n"),
+    "unclosed_comments": (100_000, lambda n: "<!--\n" * n),
+    "unclosed_waivers": (60_000, lambda n: "<!-- claimcheck-disable\n" * n),
+    "whitespace_lines": (100_000, lambda n: " \t \n" * n),
+    "separator_then_spaces": (3_000, lambda n: ("| a | b |\n|---|---|\n" + " " * 50 + "\n") * n),
+    "fences_then_inline_code": (2_000, lambda n: "```\ncode 1\n```\n`x` 2\n" * n),
+    "inline_code_in_rows": (3_000, lambda n: "| a | b |\n|---|---|\n" + "| `c` | 1.5 |\n" * n),
+    "nested_lists": (1_000, lambda n: "".join("  " * (i % 50) + f"- item {i} scores 7{i % 10}.1\n" for i in range(n))),
+    "nested_quotes": (1_500, lambda n: "".join(">" * (i % 60) + f" q {i} 1.{i % 10}\n" for i in range(n))),
+    "many_names": (1_500, lambda n: "".join(f"Model{chr(65 + i % 26)}{i} scores {50 + i % 40}.{i % 10} on "
+                                            f"BenchX{i % 7}.\n" for i in range(n))),
+    "one_metric_stated_n_times": (2_000, lambda n: "".join(f"ModelA scores 71.{i % 2} on MMLU.\n" for i in range(n))),
+}
+LATEX_PROBES = {
+    "unclosed_tabular": (3_000, lambda n: "\\begin{tabular}{ll}\n" + "A & 1.5 \\\\\n" * n),
+}
+
+
+def _seconds(text: str, latex: bool) -> float:
+    start = time.perf_counter()
+    check_document(parse_text(latex_to_text(text) if latex else text, "probe.md"))
+    return time.perf_counter() - start
+
+
+@pytest.mark.parametrize("name", sorted(PROBES) + sorted(LATEX_PROBES))
+def test_doubling_a_hostile_input_at_most_doubles_and_a_half_the_time(name):
+    cache.disable()
+    latex = name in LATEX_PROBES
+    size, make = (LATEX_PROBES if latex else PROBES)[name]
+    _seconds(make(20), latex)  # load the reader once, outside the timing
+    small = _seconds(make(size), latex)
+    large = _seconds(make(2 * size), latex)
+    assert large < 60, f"{name}: {large:.1f} s at {2 * size}"
+    # a base under half a second is noise-prone: it is then compared as if it took half a second
+    assert large / max(small, 0.5) <= 2.5, f"{name}: {small:.2f} s at {size}, {large:.2f} s at {2 * size}"
