@@ -43,7 +43,13 @@ def entries(results) -> list[dict]:
 def write(path: str, results) -> int:
     data = {"format": FORMAT, "version": 1, "findings": entries(results)}
     try:
-        write_atomically(path, json.dumps(data, indent=2, ensure_ascii=False) + "\n")
+        text = json.dumps(data, indent=2, ensure_ascii=False)
+        if not text.isascii():
+            try:
+                text.encode("utf-8")
+            except UnicodeEncodeError:  # a file name with undecodable bytes: \udcxx escapes round-trip
+                text = json.dumps(data, indent=2, ensure_ascii=True)
+        write_atomically(path, text + "\n")
     except FileProblem as problem:
         raise BaselineError(f"--write-baseline {path}: {problem}") from None
     except OSError as error:

@@ -73,7 +73,33 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+class _VisibleStream:
+    """stderr with control characters from file names and documents shown as escapes (line
+    breaks kept): a message naming a file must not send escape sequences to a terminal."""
+
+    def __init__(self, stream):
+        self.stream = stream
+
+    def write(self, text: str) -> int:
+        from .report.visible import visible
+        self.stream.write("\n".join(visible(part) for part in text.split("\n")))
+        return len(text)
+
+    def __getattr__(self, name):
+        return getattr(self.stream, name)
+
+
 def main(argv: list[str] | None = None) -> int:
+    if not isinstance(sys.stderr, _VisibleStream):
+        sys.stderr = _VisibleStream(sys.stderr)
+    try:
+        return _main(argv)
+    finally:
+        if isinstance(sys.stderr, _VisibleStream):
+            sys.stderr = sys.stderr.stream
+
+
+def _main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     if args.command is None:

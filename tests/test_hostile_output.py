@@ -160,3 +160,26 @@ def test_extract_tables_show_controls_as_escapes(digests, form):
         assert len(documents) == len(names) and all(d["claims"] for d in documents)
     else:
         assert all(visible(n) in out for n in names)
+
+
+def test_error_lines_show_controls_in_file_names_as_escapes(tmp_path):
+    missing = "missing\x1b[31m\x1b]0;owned\x07.md"
+    result = subprocess.run([sys.executable, "-m", "claimcheck", "check", missing], capture_output=True,
+                            text=True, cwd=tmp_path)
+    assert result.returncode == 2
+    assert "missing\\x1b[31m\\x1b]0;owned\\x07.md" in result.stderr
+    no_raw_controls(result.stderr)
+
+
+def test_a_baseline_of_a_file_name_with_undecodable_bytes_round_trips(tmp_path):
+    name = os.fsencode(tmp_path) + b"/bad\xff.md"
+    with open(name, "wb") as handle:
+        handle.write(b"## Kite\nKite scores 71.4 mAP on COCO, 3.1 points ahead of StrongDet (69.3).\n")
+    digest = os.fsdecode(name)
+    written = subprocess.run([sys.executable, "-m", "claimcheck", "check", digest, "--write-baseline", "bl.json"],
+                             capture_output=True, text=True, cwd=tmp_path)
+    assert written.returncode == 0, written.stderr
+    assert len(json.loads((tmp_path / "bl.json").read_text(encoding="utf-8"))["findings"]) == 1
+    silenced = subprocess.run([sys.executable, "-m", "claimcheck", "check", digest, "--baseline", "bl.json"],
+                              capture_output=True, text=True, cwd=tmp_path)
+    assert silenced.returncode == 0 and "1 finding(s) silenced" in silenced.stderr
