@@ -1,7 +1,9 @@
 """Linear time on hostile layouts: each probe of the hostile campaign is checked at two sizes,
 and doubling the input must not more than 2.5x the time (quadratic work would 4x it; the
 backtracking patterns these probes found took 20 s to minutes at these sizes). Sizes are chosen
-so that the smaller run takes about a second on this project's CI machine."""
+so that the smaller run takes about a second on this project's CI machine; when a pair of runs
+fails, it is run once more and the faster of each size decides (a busy machine slows single runs,
+never the growth of the work)."""
 from __future__ import annotations
 
 import time
@@ -23,7 +25,7 @@ PROBES = {
     "whitespace_lines": (100_000, lambda n: " \t \n" * n),
     "separator_then_spaces": (3_000, lambda n: ("| a | b |\n|---|---|\n" + " " * 50 + "\n") * n),
     "fences_then_inline_code": (2_000, lambda n: "```\ncode 1\n```\n`x` 2\n" * n),
-    "inline_code_in_rows": (3_000, lambda n: "| a | b |\n|---|---|\n" + "| `c` | 1.5 |\n" * n),
+    "inline_code_in_rows": (6_000, lambda n: "| a | b |\n|---|---|\n" + "| `c` | 1.5 |\n" * n),
     "nested_lists": (1_000, lambda n: "".join("  " * (i % 50) + f"- item {i} scores 7{i % 10}.1\n" for i in range(n))),
     "nested_quotes": (1_500, lambda n: "".join(">" * (i % 60) + f" q {i} 1.{i % 10}\n" for i in range(n))),
     "many_names": (1_500, lambda n: "".join(f"Model{chr(65 + i % 26)}{i} scores {50 + i % 40}.{i % 10} on "
@@ -31,7 +33,7 @@ PROBES = {
     "one_metric_stated_n_times": (2_000, lambda n: "".join(f"ModelA scores 71.{i % 2} on MMLU.\n" for i in range(n))),
 }
 LATEX_PROBES = {
-    "unclosed_tabular": (3_000, lambda n: "\\begin{tabular}{ll}\n" + "A & 1.5 \\\\\n" * n),
+    "unclosed_tabular": (6_000, lambda n: "\\begin{tabular}{ll}\n" + "A & 1.5 \\\\\n" * n),
 }
 
 
@@ -49,6 +51,9 @@ def test_doubling_a_hostile_input_at_most_doubles_and_a_half_the_time(name):
     _seconds(make(20), latex)  # load the reader once, outside the timing
     small = _seconds(make(size), latex)
     large = _seconds(make(2 * size), latex)
+    if large / max(small, 0.5) > 2.5:  # a busy machine can slow one run: the best of two decides
+        small = min(small, _seconds(make(size), latex))
+        large = min(large, _seconds(make(2 * size), latex))
     assert large < 60, f"{name}: {large:.1f} s at {2 * size}"
     # a base under half a second is noise-prone: it is then compared as if it took half a second
     assert large / max(small, 0.5) <= 2.5, f"{name}: {small:.2f} s at {size}, {large:.2f} s at {2 * size}"
