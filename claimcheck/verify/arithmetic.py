@@ -12,7 +12,7 @@ import re
 from dataclasses import replace
 
 from ..model import Claim, Evidence
-from .base import (same_dataset, RULES, Context, divide, fmt, interval, label, meets, rule, same_figure, same_subject,
+from .base import (same_dataset, RULES, Context, divide, fmt, interval, label, meets, nearest, rule, same_figure, same_subject,
                    settings_conflict, subtract, topics_compatible, written)
 
 _VALUE_KINDS = ("score", "percent", "change", "time", "throughput", "memory", "cost", "scale")
@@ -316,7 +316,7 @@ def _other_baseline(ctx: Context, delta: Claim, own: Claim) -> Claim | None:
     """A compared system's figure in the same frame whose margin the stated figure does fit."""
     stated = ctx.interval(delta.quantity)
     reach = max(abs(stated[0]), abs(stated[1])) + (interval(own.quantity)[1] - interval(own.quantity)[0])
-    for c in ctx.baselines_near(own, own.value - reach, own.value + reach):
+    for c in nearest(ctx, delta, ctx.baselines_near(own, own.value - reach, own.value + reach)):
         if c.role == "baseline" and c is not own and topics_compatible(c, own) and c.subject != own.subject \
                 and c.quantity.dimension == own.quantity.dimension:
             computed = subtract(interval(own.quantity), interval(c.quantity))

@@ -289,6 +289,20 @@ def base_interval(quantity: Quantity, slack: float = 0.0) -> tuple[float, float]
 _NEUTRAL = frozenset({"condition:before a stated change"})
 
 
+NEAREST = 48
+
+
+def nearest(ctx: "Context", claim: Claim, candidates: list[Claim], count: int = NEAREST) -> list[Claim]:
+    """The `count` candidates nearest to `claim` in the text, in their own order. A figure is
+    related to the statements around it; a document restating one system in hundreds of sections
+    would otherwise relate each figure to every restatement (quadratic)."""
+    if len(candidates) <= count:
+        return candidates
+    here = claim.quantity.start
+    chosen = {id(c) for c in sorted(candidates, key=lambda c: abs(c.quantity.start - here))[:count]}
+    return [c for c in candidates if id(c) in chosen]
+
+
 def settings_conflict(a: frozenset[str], b: frozenset[str]) -> bool:
     """Do two settings give one type different values (v1 vs v2, 5-shot vs 0-shot, A100 vs H100)?
 

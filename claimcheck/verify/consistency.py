@@ -7,7 +7,7 @@ import re
 from ..model import Claim, Evidence
 from .arithmetic import operands_for_ratio
 from .base import (same_dataset, RULES, Context, _lookup_keys, _norm_name, _topic_keys, base_interval, divide, fmt,
-                   interval, meets,
+                   interval, meets, nearest,
                    rule, same_figure, same_subject, settings_conflict, subject_key, topics_compatible, written)
 
 # settings that make a figure another variant's even when the other figure names none: a
@@ -357,7 +357,7 @@ def check_complements(ctx: Context):
         else:
             candidates = sorted((b for name in _negated_names(_metric_name(a))
                                  for b in by_name.get((subject, name), ())), key=ctx.position)
-        for b in candidates:
+        for b in nearest(ctx, a, candidates):
             if b is a or (id(b), id(a)) in reported or not (
                     same_subject(b.subject, a.subject) or not a.subject and not b.subject):
                 continue
