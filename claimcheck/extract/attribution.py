@@ -126,11 +126,16 @@ class Attributor:
             if name and self.is_name(name) and self.is_verb(m.group("verb")):
                 names.known.add(name)
                 actors[name] += 1
+        any_known = names.known_re()  # one pattern for all names: a pattern per name and heading is
+        # quadratic, and past a few hundred names outgrows the regular-expression cache
         for section in self.document.sections:
             subject = section.subject
             # "Introducing Heron-8B", "Meet Kite": a heading around a name used elsewhere is about that name
-            inner = [n for n in names.known if n != subject and len(n) > 2 and re.search(
-                r"(?<![\w-])" + re.escape(n) + r"(?![\w-])", subject)]
+            if subject in names.known:  # the longest match would be the heading itself: look inside it
+                inner = [n for n in names.known if n != subject and len(n) > 2 and re.search(
+                    r"(?<![\w-])" + re.escape(n) + r"(?![\w-])", subject)]
+            else:
+                inner = [m.group(0) for m in any_known.finditer(subject) if len(m.group(0)) > 2] if any_known else []
             if inner:
                 subject = max(inner, key=len)
             words = subject.split()

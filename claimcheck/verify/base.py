@@ -74,6 +74,7 @@ class Context:
     _breaks: list[int] | None = None       # offsets of each "\n\n" (overlapping runs included)
     _item_starts: list[int] | None = None  # offsets of the lines that open a list item
     _headings: Ranges | None = None
+    _subjects_re: re.Pattern | bool | None = None
 
     def __post_init__(self) -> None:
         for claim in self.claims:
@@ -178,6 +179,14 @@ class Context:
         start = self.item_of(claim)
         m = _ITEM_LEAD.match(self.document.text, start, min(claim.quantity.start, start + 80))
         return m.group("lead").strip().casefold() if m else ""
+
+    def subjects_re(self) -> re.Pattern | None:
+        """Any claim's subject as a whole word (longest first), compiled once per document."""
+        if self._subjects_re is None:
+            names = sorted({c.subject for c in self.claims if c.subject}, key=len, reverse=True)
+            self._subjects_re = re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, names)) + r")(?![\w-])") \
+                if names else False
+        return self._subjects_re or None
 
     def in_heading(self, offset: int) -> bool:
         """Does the offset fall on a heading line?"""
@@ -293,14 +302,16 @@ NEAREST = 48
 
 
 def nearest(ctx: "Context", claim: Claim, candidates: list[Claim], count: int = NEAREST) -> list[Claim]:
-    """The `count` candidates nearest to `claim` in the text, in their own order. A figure is
+    """The `count` candidates (in document order) nearest to `claim` in the text. A figure is
     related to the statements around it; a document restating one system in hundreds of sections
     would otherwise relate each figure to every restatement (quadratic)."""
     if len(candidates) <= count:
         return candidates
-    here = claim.quantity.start
-    chosen = {id(c) for c in sorted(candidates, key=lambda c: abs(c.quantity.start - here))[:count]}
-    return [c for c in candidates if id(c) in chosen]
+    here = claim.quantity.start  # candidates come in document order: the nearest lie around here
+    middle = bisect_left(candidates, here, key=lambda c: c.quantity.start)
+    window = candidates[max(0, middle - count):middle + count]
+    chosen = {id(c) for c in sorted(window, key=lambda c: abs(c.quantity.start - here))[:count]}
+    return [c for c in window if id(c) in chosen]
 
 
 def settings_conflict(a: frozenset[str], b: frozenset[str]) -> bool:

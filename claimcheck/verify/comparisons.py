@@ -166,14 +166,14 @@ def _actor_before(ctx: Context, before: str) -> str:
     """The name a figureless comparison is about: a subject the document gives figures for,
     named last before the comparative ('Lumen-v2 also has lower latency than ...'), or a short
     form of one ('Tern' for 'Tern-L')."""
-    names = {c.subject for c in ctx.claims if c.subject}
-    found = [(before.rfind(n), n) for n in names if n and re.search(r"(?<![\w-])" + re.escape(n) + r"(?![\w-])", before)]
+    subjects = ctx.subjects_re()  # one pattern for every subject: a pattern per name is quadratic
+    found = [(m.start(), m.group(0)) for m in subjects.finditer(before)] if subjects else []
     if found:
         position, name = max(found, key=lambda f: (f[0], len(f[1])))
         return name
     last = re.search(r"([A-Z][\w.+/-]*)\W*$", before)
     if last:
-        short = [n for n in names if same_subject(last.group(1), n)]
+        short = [n for n in {c.subject for c in ctx.claims if c.subject} if same_subject(last.group(1), n)]
         if len(short) == 1:
             return short[0]
     return ""

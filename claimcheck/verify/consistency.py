@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import math
 import re
+from itertools import islice
 
 from ..model import Claim, Evidence
 from .arithmetic import operands_for_ratio
@@ -173,14 +174,16 @@ def _groups(ctx: Context, ignore_conditions: bool = False):
         # each frame filed under its members' topics: a claim only tries the frames whose
         # members could be figures of its topic (a wide table of distinct metrics stays linear);
         # a table cell only tries frames without a cell (two cells are two figures by construction)
+        # (each key's frames kept in the order they were last joined, so the latest are at the end)
         by_topic: dict[tuple, dict[int, None]] = {}
         cell_free: dict[tuple, dict[int, None]] = {}
+        has_cell: list[bool] = []
         for claim in members:
             headline = id(claim) in headline_ids
             signature = _signature(ctx, claim, headline)
             is_cell = signature[-1]
             index_of = cell_free if is_cell else by_topic
-            candidates = sorted({i for key in _lookup_keys(claim) for i in index_of.get(key, ())})
+            candidates = sorted({i for key in _lookup_keys(claim) for i in _latest(index_of.get(key, {}))})
             # the nearest frames only: a long document of repeated sections would otherwise test
             # each figure against every earlier frame of its subject (quadratic); a figure stated
             # again past that many distinct frames of one subject and topic is not compared
@@ -197,13 +200,17 @@ def _groups(ctx: Context, ignore_conditions: bool = False):
                 index = len(frames)
                 frames.append([claim])
                 representatives.append({})
-            representatives[index].setdefault(signature, claim)
+                has_cell.append(False)
+            reps = representatives[index]
+            reps.pop(signature, None)  # the latest statement of a signature goes last
+            reps[signature] = claim
+            has_cell[index] = has_cell[index] or is_cell
             for key in _topic_keys(claim):
-                by_topic.setdefault(key, {})[index] = None
-                if is_cell:
+                _touch(by_topic.setdefault(key, {}), index)
+                if has_cell[index]:
                     cell_free.get(key, {}).pop(index, None)
-                elif not any(_signature_is_cell(k) for k in representatives[index]):
-                    cell_free.setdefault(key, {})[index] = None
+                else:
+                    _touch(cell_free.setdefault(key, {}), index)
         groups += [g for g in frames if len(g) > 1 and not _variants(ctx, g)]
     return groups
 
@@ -216,7 +223,18 @@ def _recent(representatives: dict[tuple, Claim]) -> list[Claim]:
     sections is tested against its recent statements, not each one (which is quadratic)."""
     if len(representatives) <= _FRAMES_TRIED:
         return list(representatives.values())
-    return list(representatives.values())[-_FRAMES_TRIED:]
+    return list(islice(reversed(representatives.values()), _FRAMES_TRIED))
+
+
+def _latest(frames: dict[int, None]) -> list[int]:
+    """The frames of one topic last joined, up to _FRAMES_TRIED (newest first)."""
+    return list(islice(reversed(frames), _FRAMES_TRIED))
+
+
+def _touch(frames: dict[int, None], index: int) -> None:
+    """File a frame as the latest joined under a topic."""
+    frames.pop(index, None)
+    frames[index] = None
 
 
 def _signature(ctx: Context, claim: Claim, headline: bool) -> tuple:
@@ -229,10 +247,6 @@ def _signature(ctx: Context, claim: Claim, headline: bool) -> tuple:
             section.start if section is not None else None, ctx.item_of(claim) if default else None,
             ctx.item_lead(claim), _norm_name(claim.subject),
             ctx.document.cell_at(claim.quantity.start) is not None)
-
-
-def _signature_is_cell(signature: tuple) -> bool:
-    return signature[-1]
 
 
 def _variants(ctx: Context, group: list[Claim]) -> bool:
