@@ -126,16 +126,10 @@ class Attributor:
             if name and self.is_name(name) and self.is_verb(m.group("verb")):
                 names.known.add(name)
                 actors[name] += 1
-        any_known = names.known_re()  # one pattern for all names: a pattern per name and heading is
-        # quadratic, and past a few hundred names outgrows the regular-expression cache
         for section in self.document.sections:
             subject = section.subject
             # "Introducing Heron-8B", "Meet Kite": a heading around a name used elsewhere is about that name
-            if subject in names.known:  # the longest match would be the heading itself: look inside it
-                inner = [n for n in names.known if n != subject and len(n) > 2 and re.search(
-                    r"(?<![\w-])" + re.escape(n) + r"(?![\w-])", subject)]
-            else:
-                inner = [m.group(0) for m in any_known.finditer(subject) if len(m.group(0)) > 2] if any_known else []
+            inner = [n for n in _names_within(subject, names.known) if n != subject and len(n) > 2]
             if inner:
                 subject = max(inner, key=len)
             words = subject.split()
@@ -708,6 +702,20 @@ _NAMED_PAPER = re.compile(r"(?:New\s+paper|new\s+paper|Introducing|introducing|M
 # (found from the bracket, which has a literal to search for, then checked for a word before it)
 _ACRONYM_DEFINITION = re.compile(r"\((?P<acronym>[A-Z][A-Za-z0-9+-]{1,12})\)")
 _WORD_BEFORE_BRACKET = re.compile(r"\b[A-Za-z][\w-]*\s+$")
+
+
+def _names_within(text: str, known: set[str]) -> list[str]:
+    """The known names that stand in `text` as whole words (not inside a longer word or
+    hyphenated name). Each stretch between such boundaries is looked up in the set: a pattern per
+    known name and heading is quadratic, and past a few hundred names outgrows the regular-
+    expression cache."""
+    if len(text) > 300:  # a heading that long is prose: the names are looked for word by word
+        return [w for w in re.findall(r"[\w-]+", text) if w in known]
+    bounded = [i for i in range(len(text) + 1) if i == 0 or i == len(text) or not (text[i - 1].isalnum()
+               or text[i - 1] in "_-") or not (text[i].isalnum() or text[i] in "_-")]
+    starts = [i for i in bounded if i < len(text) and (i == 0 or not (text[i - 1].isalnum() or text[i - 1] in "_-"))]
+    ends = [j for j in bounded if j > 0 and (j == len(text) or not (text[j].isalnum() or text[j] in "_-"))]
+    return [text[i:j] for i in starts for j in ends if j > i and text[i:j] in known]
 
 
 def _at_word_start(text: str, position: int) -> bool:
