@@ -131,12 +131,13 @@ class _Shown:
         if self.code.covers(offset):
             return True
         text = self.document.text
-        line_start = text.rfind("\n", 0, offset) + 1
-        opening = None
-        for opening in _TAG_OPEN.finditer(text, line_start, offset):
-            pass
-        if opening is not None and ">" not in text[opening.end():offset]:
-            return True  # inside a tag: an attribute's value
+        starts = self.document.line_starts
+        line_start = starts[bisect.bisect_right(starts, offset) - 1]
+        # a tag opened after the last '>' before the comment (on its line) holds it in an attribute
+        # (looked for from that '>' only: from the line start, a line of comments is quadratic)
+        after = max(line_start, text.rfind(">", line_start, offset) + 1)
+        if _TAG_OPEN.search(text, after, offset):
+            return True
         return self.document.locate(offset).line in self.indented_code()
 
     def indented_code(self) -> set[int]:
