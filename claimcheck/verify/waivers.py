@@ -44,7 +44,6 @@ class Waiver:
     column: int
     text: str
     problem: str = ""       # why an invalid waiver is not one
-    used: bool = False
 
 
 def parse_waivers(document: Document) -> list[Waiver]:
