@@ -1,11 +1,15 @@
 """Linear time on hostile layouts: each probe of the hostile campaign is checked at two sizes,
-and doubling the input must not more than 2.5x the time (quadratic work would 4x it; the
+and doubling the input must not more than triple the time (quadratic work would 4x it; linear
+work measures 1.8x to 2.2x alone, up to 2.8x on a busy CI machine; the
 backtracking patterns these probes found took 20 s to minutes at these sizes). Sizes are chosen
 so that the smaller run takes about a second on this project's CI machine; when a pair of runs
 fails, it is run once more and the faster of each size decides (a busy machine slows single runs,
 never the growth of the work)."""
 from __future__ import annotations
 
+import json
+import subprocess
+import sys
 import time
 
 import pytest
@@ -39,23 +43,41 @@ LATEX_PROBES = {
 }
 
 
+_GROWTH = 3.0
+
+
 def _seconds(text: str, latex: bool) -> float:
     start = time.perf_counter()
     check_document(parse_text(latex_to_text(text) if latex else text, "probe.md"))
     return time.perf_counter() - start
 
 
-@pytest.mark.parametrize("name", sorted(PROBES) + sorted(LATEX_PROBES))
-def test_doubling_a_hostile_input_at_most_doubles_and_a_half_the_time(name):
+def _measure(name: str) -> tuple[float, float]:
+    """(seconds at the probe's size, seconds at twice it), measured in this process."""
     cache.disable()
     latex = name in LATEX_PROBES
     size, make = (LATEX_PROBES if latex else PROBES)[name]
     _seconds(make(20), latex)  # load the reader once, outside the timing
     small = _seconds(make(size), latex)
     large = _seconds(make(2 * size), latex)
-    if large / max(small, 0.5) > 2.5:  # a busy machine can slow one run: the best of two decides
+    if large / max(small, 0.5) > _GROWTH:  # a busy machine can slow one run: the best of two decides
         small = min(small, _seconds(make(size), latex))
         large = min(large, _seconds(make(2 * size), latex))
+    return small, large
+
+
+@pytest.mark.parametrize("name", sorted(PROBES) + sorted(LATEX_PROBES))
+def test_doubling_a_hostile_input_at_most_doubles_and_a_half_the_time(name):
+    # each probe in a fresh interpreter: after hundreds of other tests, a process's filled caches
+    # and heap make a larger input look slower than the tool makes it
+    run = subprocess.run([sys.executable, __file__, name], capture_output=True, text=True, timeout=600)
+    assert run.returncode == 0, run.stderr[-2000:]
+    small, large = json.loads(run.stdout.strip().splitlines()[-1])
+    size = (LATEX_PROBES if name in LATEX_PROBES else PROBES)[name][0]
     assert large < 60, f"{name}: {large:.1f} s at {2 * size}"
     # a base under half a second is noise-prone: it is then compared as if it took half a second
-    assert large / max(small, 0.5) <= 2.5, f"{name}: {small:.2f} s at {size}, {large:.2f} s at {2 * size}"
+    assert large / max(small, 0.5) <= _GROWTH, f"{name}: {small:.2f} s at {size}, {large:.2f} s at {2 * size}"
+
+
+if __name__ == "__main__":
+    print(json.dumps(_measure(sys.argv[1])))
