@@ -502,7 +502,8 @@ class Attributor:
         '- Kite-2 is:' over '  - **4x** faster than ...', '* Compared with Ray, Kite:' over its
         items. Only the nearest less-indented line counts, and only when it ends with a colon."""
         text = self.text
-        line = text[line_start:text.find("\n", line_start) if "\n" in text[line_start:] else len(text)]
+        line_end = text.find("\n", line_start)
+        line = text[line_start:line_end if line_end >= 0 else len(text)]
         if not _LIST_ITEM.match(line):
             return ""
         indent = _indent(line)

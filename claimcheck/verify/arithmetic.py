@@ -316,7 +316,7 @@ def _other_baseline(ctx: Context, delta: Claim, own: Claim) -> Claim | None:
     """A compared system's figure in the same frame whose margin the stated figure does fit."""
     stated = ctx.interval(delta.quantity)
     reach = max(abs(stated[0]), abs(stated[1])) + (interval(own.quantity)[1] - interval(own.quantity)[0])
-    for c in nearest(ctx, delta, ctx.baselines_near(own, own.value - reach, own.value + reach)):
+    for c in nearest(ctx, delta, ctx.baselines_near(own, own.value - reach, own.value + reach, anchor=delta)):
         if c.role == "baseline" and c is not own and topics_compatible(c, own) and c.subject != own.subject \
                 and c.quantity.dimension == own.quantity.dimension:
             computed = subtract(interval(own.quantity), interval(c.quantity))

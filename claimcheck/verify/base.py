@@ -87,20 +87,30 @@ class Context:
             for key in _topic_keys(claim):
                 self._by_topic.setdefault(key, []).append(claim)
 
-    def baselines_near(self, claim: Claim, low: float, high: float) -> list[Claim]:
+    def baselines_near(self, claim: Claim, low: float, high: float, anchor: Claim | None = None) -> list[Claim]:
         """Compared systems' figures that could be of `claim`'s topic with a value within
-        [low, high] widened by their rounding, in document order."""
+        [low, high] widened by their rounding, in document order. Where a topic holds more such
+        figures than NEAREST * 4 (one system restated in hundreds of sections), only those nearest
+        `anchor` (default `claim`) in the text: taking them all is quadratic in the document."""
         if self._baselines is None:
             self._baselines = {}
             for key, claims in self._by_topic.items():
                 figures = sorted((c.value, self.position(c)) for c in claims if c.role == "baseline")
                 widest = max((c.quantity.half_step + (c.quantity.high - c.value if c.quantity.high is not None else 0)
                               for c in claims if c.role == "baseline"), default=0.0)
-                self._baselines[key] = ([v for v, _ in figures], [p for _, p in figures], widest)
-        found = set()
+                in_order = sorted((p, v) for v, p in figures)
+                self._baselines[key] = ([v for v, _ in figures], [p for _, p in figures], widest,
+                                        [p for p, _ in in_order], [v for _, v in in_order])
+        found: set[int] = set()
+        here = self.position(anchor if anchor is not None else claim)
         for key in _lookup_keys(claim):
-            values, positions, widest = self._baselines.get(key, ([], [], 0.0))
-            found.update(positions[bisect_left(values, low - widest):bisect_right(values, high + widest)])
+            values, positions, widest, doc_positions, doc_values = self._baselines.get(key, _NO_BASELINES)
+            lo, hi = low - widest, high + widest
+            first, last = bisect_left(values, lo), bisect_right(values, hi)
+            if last - first <= 4 * NEAREST:
+                found.update(positions[first:last])
+            else:
+                found.update(_nearest_in_range(doc_positions, doc_values, here, lo, hi))
         return [self.claims[p] for p in sorted(found)]
 
     def table_row(self, claim: Claim) -> tuple[int, list[Claim]] | None:
@@ -299,6 +309,26 @@ _NEUTRAL = frozenset({"condition:before a stated change"})
 
 
 NEAREST = 48
+
+
+_NO_BASELINES = ([], [], 0.0, [], [])
+
+
+def _nearest_in_range(positions: list[int], values: list[float], here: int, low: float, high: float) -> list[int]:
+    """Up to NEAREST positions on each side of `here` (document order) whose value lies in
+    [low, high], looking at most 8 * NEAREST figures each way: bounded work per look-up."""
+    middle = bisect_left(positions, here)
+    chosen: list[int] = []
+    for step, start, stop in ((-1, middle - 1, max(-1, middle - 1 - 8 * NEAREST)),
+                              (1, middle, min(len(positions), middle + 8 * NEAREST))):
+        taken = 0
+        for i in range(start, stop, step):
+            if low <= values[i] <= high:
+                chosen.append(positions[i])
+                taken += 1
+                if taken == NEAREST:
+                    break
+    return chosen
 
 
 def nearest(ctx: "Context", claim: Claim, candidates: list[Claim], count: int = NEAREST) -> list[Claim]:

@@ -358,6 +358,7 @@ def check_complements(ctx: Context):
     # claims by metric and by metric name as written, so that each claim meets only its complements
     by_metric: dict[str, list[Claim]] = {}
     by_name: dict[str, list[Claim]] = {}
+    negated: dict[tuple, list[Claim]] = {}
     for c in ctx.claims:  # filed by subject too: complements are one subject's figures
         by_metric.setdefault((subject_key(c.subject), c.metric), []).append(c)
         by_name.setdefault((subject_key(c.subject), _metric_name(c)), []).append(c)
@@ -368,9 +369,12 @@ def check_complements(ctx: Context):
         subject = subject_key(a.subject)
         if partner:
             candidates = by_metric.get((subject, partner), [])
-        else:
-            candidates = sorted((b for name in _negated_names(_metric_name(a))
-                                 for b in by_name.get((subject, name), ())), key=ctx.position)
+        else:  # (merged once per subject and name: sorting them for every claim is quadratic)
+            key = (subject, _metric_name(a))
+            if key not in negated:
+                negated[key] = sorted((b for name in _negated_names(key[1])
+                                       for b in by_name.get((subject, name), ())), key=ctx.position)
+            candidates = negated[key]
         for b in nearest(ctx, a, candidates):
             if b is a or (id(b), id(a)) in reported or not (
                     same_subject(b.subject, a.subject) or not a.subject and not b.subject):
