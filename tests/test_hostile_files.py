@@ -1,7 +1,8 @@
 """Hostile files and streams (issue 16, points 4 and 7): no input is ever written, and every
 input ends in a documented exit code with one line naming the file and the problem, quickly.
 
-Each case runs the command line in a subprocess and checks the exit code, the one stderr line,
+Each case runs the command line in a process of its own (forked from a warm server, see
+forked_cli.py; the stdin of /dev/zero in a fresh interpreter) and checks the exit code, the one stderr line,
 and that every input file still holds the bytes (and is still the kind of file) it held before."""
 from __future__ import annotations
 
@@ -15,14 +16,15 @@ from pathlib import Path
 
 import pytest
 
+import forked_cli
+
 TIMEOUT = 60
 DIGEST = "# Kite\nKite scores 71.4 on MMLU, 3.1 points ahead of Ray (69.3).\n"
 FACTS = "subject,metric,value\nKite,mmlu,71.4\n"
 
 
 def run(*args: str, cwd: Path, stdin: bytes | None = None, stdout=subprocess.PIPE) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "claimcheck", *args], input=stdin, stdout=stdout,
-                          stderr=subprocess.PIPE, timeout=TIMEOUT, cwd=cwd)
+    return forked_cli.run(args, cwd=cwd, stdin=stdin, stdout=stdout, timeout=TIMEOUT)
 
 
 def one_line(result: subprocess.CompletedProcess) -> str:

@@ -6,11 +6,11 @@ from __future__ import annotations
 import json
 import os
 import re
-import subprocess
-import sys
 import xml.etree.ElementTree as ET
 
 import pytest
+
+import forked_cli
 
 from claimcheck.report.ci import escape_property
 from claimcheck.report.visible import dumps, visible
@@ -48,8 +48,7 @@ def digests(tmp_path_factory):
 
 def run(folder, names, *argv) -> str:
     """`claimcheck ...` on the digests; stdout as strict UTF-8 (an undecodable byte fails here)."""
-    args = [os.fsencode(a) for a in (sys.executable, "-m", "claimcheck", *argv, *names)]
-    done = subprocess.run(args, cwd=folder, capture_output=True, timeout=300,
+    done = forked_cli.run([*argv, *names], cwd=folder, timeout=300,
                           env={**os.environ, "CLAIMCHECK_CACHE": str(folder / ".cache")})
     stderr = done.stderr.decode("utf-8", "replace")
     assert "please report it" not in stderr and "Traceback" not in stderr, stderr
@@ -164,8 +163,8 @@ def test_extract_tables_show_controls_as_escapes(digests, form):
 
 def test_error_lines_show_controls_in_file_names_as_escapes(tmp_path):
     missing = "missing\x1b[31m\x1b]0;owned\x07.md"
-    result = subprocess.run([sys.executable, "-m", "claimcheck", "check", missing], capture_output=True,
-                            text=True, cwd=tmp_path)
+    result = forked_cli.run(["check", missing], cwd=tmp_path)
+    result.stderr = result.stderr.decode("utf-8")
     assert result.returncode == 2
     assert "missing\\x1b[31m\\x1b]0;owned\\x07.md" in result.stderr
     no_raw_controls(result.stderr)
@@ -176,10 +175,8 @@ def test_a_baseline_of_a_file_name_with_undecodable_bytes_round_trips(tmp_path):
     with open(name, "wb") as handle:
         handle.write(b"## Kite\nKite scores 71.4 mAP on COCO, 3.1 points ahead of StrongDet (69.3).\n")
     digest = os.fsdecode(name)
-    written = subprocess.run([sys.executable, "-m", "claimcheck", "check", digest, "--write-baseline", "bl.json"],
-                             capture_output=True, text=True, cwd=tmp_path)
+    written = forked_cli.run(["check", digest, "--write-baseline", "bl.json"], cwd=tmp_path)
     assert written.returncode == 0, written.stderr
     assert len(json.loads((tmp_path / "bl.json").read_text(encoding="utf-8"))["findings"]) == 1
-    silenced = subprocess.run([sys.executable, "-m", "claimcheck", "check", digest, "--baseline", "bl.json"],
-                              capture_output=True, text=True, cwd=tmp_path)
-    assert silenced.returncode == 0 and "1 finding(s) silenced" in silenced.stderr
+    silenced = forked_cli.run(["check", digest, "--baseline", "bl.json"], cwd=tmp_path)
+    assert silenced.returncode == 0 and b"1 finding(s) silenced" in silenced.stderr
