@@ -186,11 +186,12 @@ def extract(document: str | Path | Document) -> Claims:
 def read_pdf_cached(path: str | Path) -> Document:
     from .cache import cached
     from .ingest.pdf import read_pdf
+    from .files import MAX_PDF_BYTES, FileProblem, read_input
     from .ingest.text import InputError
     try:
-        content = Path(path).read_bytes()
-    except OSError as error:
-        raise InputError(f"{path}: {error.strerror or error}") from None
+        content = read_input(path, MAX_PDF_BYTES)  # a regular file only, within the bound
+    except FileProblem as problem:
+        raise InputError(f"{path}: {problem}") from None
     return cached(f"pdf|{path}", content, lambda: read_pdf(path))
 
 

@@ -70,8 +70,8 @@ def read(path: str) -> list[dict]:
         raise BaselineError(f"{path}: not a claimcheck baseline (not UTF-8 text)") from None
     except RecursionError:
         raise BaselineError(f"{path}: not a claimcheck baseline (JSON nested too deep)") from None
-    except (OSError, json.JSONDecodeError) as error:
-        raise BaselineError(f"{path}: not a claimcheck baseline ({error})") from None
+    except (OSError, ValueError) as error:  # (a JSON error, or an integer of more digits than Python converts)
+        raise BaselineError(f"{path}: not a claimcheck baseline ({str(error)[:200]})") from None
     if not isinstance(data, dict) or data.get("format") != FORMAT or not isinstance(data.get("findings"), list):
         raise BaselineError(f"{path}: not a claimcheck baseline (no \"format\": \"{FORMAT}\")")
     if not all(isinstance(entry, dict) and isinstance(entry.get("fingerprint"), str) for entry in data["findings"]):

@@ -107,6 +107,10 @@ def _main(argv: list[str] | None = None) -> int:
         return EXIT_USAGE
     from . import files
     files.reset()  # the inputs an output must not overwrite are this run's
+    problem = _user_patterns_problem()
+    if problem:
+        print(f"claimcheck: error: {problem}", file=sys.stderr)
+        return EXIT_USAGE
     try:
         return {"check": _check, "extract": _extract, "rules": _rules, "rule": _rule}[args.command](args)
     except _UsageError as error:
@@ -133,6 +137,23 @@ def _main(argv: list[str] | None = None) -> int:
 
 class _UsageError(Exception):
     pass
+
+
+def _user_patterns_problem() -> str:
+    """What is wrong with the folder of patterns CLAIMCHECK_PATTERNS names, or '': the patterns
+    are loaded here, so that a file of the wrong shape is a usage error naming the folder, not an
+    internal error halfway through a check."""
+    folder = os.environ.get("CLAIMCHECK_PATTERNS")
+    if not folder:
+        return ""
+    if not os.path.isdir(folder):
+        return f"CLAIMCHECK_PATTERNS: {folder}: not a folder"
+    from .extract.claims import default_extractor
+    try:
+        default_extractor()
+    except Exception as error:  # any shape the loaders do not expect: a JSON error, a missing key, a wrong type
+        return f"CLAIMCHECK_PATTERNS: {folder}: the patterns do not load ({type(error).__name__}: {str(error)[:200]})"
+    return ""
 
 
 def _silence_stdout() -> None:
@@ -165,6 +186,8 @@ def _documents(paths: list[str]):
     from .ingest.text import decode_text, parse_text, read_document
     documents = []
     for path in paths:
+        if not path:
+            raise _UsageError("an empty file name among the documents")
         try:
             if path == "-":  # bytes, decoded as a file's are: the terminal's encoding plays no part
                 try:
@@ -197,6 +220,14 @@ def _refuse_output(option: str, path: str | None) -> None:
     problem = output_problem(path) if path else None
     if problem:
         raise _UsageError(f"{option} {path}: {problem}")
+
+
+def _same_path(a: str, b: str) -> bool:
+    """Do two output paths name one file (the same path, or links to one existing file)?"""
+    try:
+        return os.path.samefile(a, b)
+    except OSError:  # not both there yet: compare where they would be written
+        return os.path.realpath(a) == os.path.realpath(b)
 
 
 def _write(text: str, output: str | None) -> None:
@@ -252,6 +283,10 @@ def _check(args) -> int:
         except InputError as error:
             raise _UsageError(str(error)) from None
     from . import baseline
+    if args.write_baseline and args.baseline:
+        raise _UsageError("--baseline and --write-baseline in one run: a baseline is read or written, not both "
+                          "(--write-baseline alone rewrites the configured baseline)")
+    # writing a baseline reads none: the configured one is what --write-baseline refreshes
     baseline_file = None if args.write_baseline else (args.baseline or settings.baseline)
     try:  # read before the check: a baseline that is no baseline (or a FIFO) fails at once
         recorded = baseline.read(baseline_file) if baseline_file else None
@@ -259,6 +294,8 @@ def _check(args) -> int:
         raise _UsageError(str(error)) from None
     _refuse_output("--output", args.output)
     _refuse_output("--write-baseline", args.write_baseline)
+    if args.output and args.write_baseline and _same_path(args.output, args.write_baseline):
+        raise _UsageError(f"--output and --write-baseline both name {args.write_baseline}: one would replace the other")
     for message in unchecked:
         print(f"claimcheck: could not check against {message}", file=sys.stderr)
     results = [check_document(d, select, ignore, tolerance, sources, settings.severity) for d in documents]

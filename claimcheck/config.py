@@ -51,10 +51,14 @@ def find_file(start: Path | None = None) -> tuple[Path, dict] | None:
     folder = (start or Path.cwd()).resolve()
     for directory in (folder, *folder.parents):
         own = directory / "claimcheck.toml"
-        if own.exists():  # a FIFO or a folder of that name is refused by _read, not skipped
-            return own, _read(own)
+        if os.path.lexists(own):  # a FIFO, a folder or a broken link of that name is refused by _read, not skipped
+            data = _read(own)
+            tool = data.get("tool")
+            if set(data) == {"tool"} and isinstance(tool, dict) and isinstance(tool.get("claimcheck"), dict):
+                return own, tool["claimcheck"]  # the pyproject.toml table pasted as it stands
+            return own, data
         project = directory / "pyproject.toml"
-        if project.exists():
+        if os.path.lexists(project):
             tool = _read(project).get("tool", {})
             if not isinstance(tool, dict):
                 raise ConfigError(f"{project}: [tool] must be a table, got {_shown(tool)}")
@@ -77,8 +81,9 @@ def _read(path: Path) -> dict:
     from .files import FileProblem, read_input
     try:
         return tomllib.loads(read_input(path, MAX_CONFIG_BYTES).decode("utf-8"))
-    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as error:
-        raise ConfigError(f"{path}: not valid TOML ({error})") from None
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError, ValueError) as error:
+        # (ValueError: an integer past the digits Python converts, which tomllib does not catch)
+        raise ConfigError(f"{path}: not valid TOML ({str(error)[:200]})") from None
     except RecursionError:
         raise ConfigError(f"{path}: nested too deeply to be a configuration file") from None
     except FileProblem as problem:

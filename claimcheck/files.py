@@ -13,6 +13,7 @@ import tempfile
 from pathlib import Path
 
 MAX_INPUT_BYTES = 64 * 1024 * 1024  # a digest or source past this is refused, not read in part
+MAX_PDF_BYTES = 256 * 1024 * 1024  # PDFs carry figures and fonts: a text-only bound would refuse real papers
 
 
 class FileProblem(Exception):

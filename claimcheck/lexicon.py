@@ -36,20 +36,31 @@ def pattern_path(name: str) -> Path:
 
 @lru_cache(maxsize=None)
 def load_json(name: str):
-    with open(pattern_path(name), encoding="utf-8") as handle:
-        return json.load(handle)
+    path = pattern_path(name)
+    try:
+        with open(path, encoding="utf-8") as handle:
+            return json.load(handle)
+    except (UnicodeDecodeError, ValueError, RecursionError) as error:  # (a JSON error is a ValueError)
+        raise ValueError(f"{path}: {error}") from None
 
 
 @lru_cache(maxsize=None)
 def load_jsonl(name: str) -> tuple[dict, ...]:
     rows = []
-    with open(pattern_path(name), encoding="utf-8") as handle:
-        for number, line in enumerate(handle, 1):
-            line = line.strip()
-            if not line or line.startswith("//"):
-                continue
-            try:
-                rows.append(json.loads(line))
-            except json.JSONDecodeError as error:
-                raise ValueError(f"{name}:{number}: {error}") from None
+    path = pattern_path(name)
+    try:
+        with open(path, encoding="utf-8") as handle:
+            for number, line in enumerate(handle, 1):
+                line = line.strip()
+                if not line or line.startswith("//"):
+                    continue
+                try:
+                    row = json.loads(line)
+                except (ValueError, RecursionError) as error:
+                    raise ValueError(f"{path}:{number}: {error}") from None
+                if not isinstance(row, dict):
+                    raise ValueError(f"{path}:{number}: a row must be a JSON object, not {type(row).__name__}")
+                rows.append(row)
+    except UnicodeDecodeError as error:
+        raise ValueError(f"{path}: not UTF-8 text ({error})") from None
     return tuple(rows)

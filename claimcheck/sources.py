@@ -235,6 +235,9 @@ def _read_factsheet(path: Path, content: bytes, arxiv_id: str) -> tuple[tuple[So
         groups.setdefault(key, []).append(claim)
     if skipped and not groups:  # nothing to check against: the sheet failed, not a row
         raise InputError(skipped[0].removesuffix("; row skipped") + " (no row of the fact sheet could be read)")
+    if not groups:  # a header alone, or rows without a value (an unclosed quote swallows the rest)
+        raise InputError(f"{path}: no row of the fact sheet has a value ({len(records) - 1:,} row(s) "
+                         f"after the header)")
     sources = []
     for (paper, paper_id), claims in groups.items():
         names = {paper.casefold(), heading_subject(paper).casefold()} - {""}

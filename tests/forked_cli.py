@@ -8,7 +8,9 @@ starts in milliseconds instead of the two seconds of importing spaCy and compili
 The hostile suites run about a hundred command lines; this keeps them within their budget.
 
 `run(args, cwd=..., stdin=..., env=..., stdout=...)` mirrors `subprocess.run` with captured
-bytes and returns a `subprocess.CompletedProcess`.
+bytes and returns a `subprocess.CompletedProcess`. What the server loaded at its start depends on
+a few variables (the pattern folder, the reader); a run that sets them otherwise gets a fresh
+interpreter, so that it reads what it asks for.
 """
 from __future__ import annotations
 
@@ -75,6 +77,7 @@ while True:
     channel.send(json.dumps({"code": os.waitstatus_to_exitcode(status)}).encode())
 '''
 
+_LOADED_AT_START = ("CLAIMCHECK_PATTERNS", "CLAIMCHECK_READER", "CLAIMCHECK_READER_MODEL")
 _lock = threading.Lock()
 _server: tuple[subprocess.Popen, socket.socket] | None = None
 
@@ -115,6 +118,9 @@ def run(args, *, cwd: Path | str | None = None, stdin: bytes | None = None, env:
     """`python -m claimcheck ARGS` as a forked process: stdout and stderr captured as bytes
     (`stdout` may be an open file instead), stdin the given bytes (else empty)."""
     args = [os.fsdecode(a) for a in args]
+    if env is not None and any(env.get(name) != os.environ.get(name) for name in _LOADED_AT_START):
+        return subprocess.run([sys.executable, "-m", "claimcheck", *args], input=stdin, stdout=stdout,
+                              stderr=subprocess.PIPE, timeout=timeout, cwd=cwd, env=env)
     with _lock, tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
         process, channel = _start()
         if stdin is None:

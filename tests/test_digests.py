@@ -39,6 +39,9 @@ def test_bundled_example_shows_every_rule():
     lines = {f.claim.text for f in report.finding_list}
     # the planted non-problems stay quiet: rounding, notation, a stated change of configuration
     assert not lines & {"63%", "62.8%", "7 billion", "3.4×"}
+    # a figure read with a benchmark and no metric is named by its benchmark, as the lexicon writes it
+    restated = next(f for f in report.finding_list if f.rule == "CC105" and f.claim.subject == "Sparrow")
+    assert restated.message.startswith("GSM8K of Sparrow stated as 81.9"), restated.message
 
 
 def test_probe_digest_written_for_unseen_phrasings(shared):

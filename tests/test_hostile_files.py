@@ -23,8 +23,8 @@ DIGEST = "# Kite\nKite scores 71.4 on MMLU, 3.1 points ahead of Ray (69.3).\n"
 FACTS = "subject,metric,value\nKite,mmlu,71.4\n"
 
 
-def run(*args: str, cwd: Path, stdin: bytes | None = None, stdout=subprocess.PIPE) -> subprocess.CompletedProcess:
-    return forked_cli.run(args, cwd=cwd, stdin=stdin, stdout=stdout, timeout=TIMEOUT)
+def run(*args: str, cwd: Path, stdin: bytes | None = None, stdout=subprocess.PIPE, env=None) -> subprocess.CompletedProcess:
+    return forked_cli.run(args, cwd=cwd, stdin=stdin, stdout=stdout, env=env, timeout=TIMEOUT)
 
 
 def one_line(result: subprocess.CompletedProcess) -> str:
@@ -349,3 +349,79 @@ def test_a_tolerance_that_is_no_fraction_is_exit_2(tmp_path, value):
     (tmp_path / "digest.md").write_text(DIGEST, encoding="utf-8")
     result = run("check", "digest.md", f"--tolerance={value}", "--no-cache", cwd=tmp_path)
     assert result.returncode == 2 and "--tolerance must be a fraction in [0, 1)" in one_line(result)
+
+
+# -- the second campaign (474 cases, black box): what still ended wrong -----------------------
+
+def _huge_integer() -> str:
+    return "9" * 4301  # past the digits Python converts to an int by default
+
+
+def test_integers_past_pythons_digit_limit_are_named_not_internal(work):
+    (work / "base.json").write_text('{"format": "claimcheck-baseline", "findings": ' + _huge_integer() + '}')
+    result = run("check", "digest.md", "--baseline", "base.json", "--no-cache", cwd=work)
+    assert result.returncode == 2 and "base.json: not a claimcheck baseline" in one_line(result)
+    (work / "results.json").write_text('{"Kite": {"mmlu": ' + _huge_integer() + '}}')
+    result = run("check", "digest.md", "--source", "results.json", "--no-cache", cwd=work)
+    assert result.returncode == 3 and "could not check against results.json: not JSON" in one_line(result)
+    (work / "claimcheck.toml").write_text(f"tolerance = {_huge_integer()}\n")
+    result = run("check", "digest.md", "--no-cache", cwd=work)
+    assert result.returncode == 2 and "claimcheck.toml: not valid TOML" in one_line(result)
+
+
+@pytest.mark.parametrize("content", ["not json\n", '{"x": 1}\n', '[1, 2]\n', b"\xff\xfe{}\n"])
+def test_a_pattern_folder_that_does_not_load_is_a_usage_error(work, content):
+    folder = work / "mine"
+    folder.mkdir()
+    data = content if isinstance(content, bytes) else content.encode()
+    (folder / "metrics.jsonl").write_bytes(data)
+    result = run("check", "digest.md", "--no-cache", cwd=work, env={**os.environ, "CLAIMCHECK_PATTERNS": str(folder)})
+    assert result.returncode == 2 and "CLAIMCHECK_PATTERNS" in one_line(result) and "do not load" in one_line(result)
+    result = run("check", "digest.md", "--no-cache", cwd=work,
+                 env={**os.environ, "CLAIMCHECK_PATTERNS": str(work / "nowhere")})
+    assert result.returncode == 2 and "not a folder" in one_line(result)
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-32"])
+@pytest.mark.parametrize("name", ["page.html", "paper.tex"])
+def test_markup_with_a_byte_order_mark_is_decoded(work, name, encoding):
+    body = "Kite reaches 71.4 on MMLU, 9.9 points above Ray (69.3).\n"
+    (work / name).write_bytes((f"<p>{body}</p>" if name.endswith("html") else body).encode(encoding))
+    result = run("check", name, "--no-cache", "--format", "concise", cwd=work)
+    assert result.returncode == 1 and b"CC101" in result.stdout, result.stdout
+
+
+@pytest.mark.parametrize("sheet", ["paper,arxiv,subject,metric,setting,value,unit,where\n",
+                                   'paper,arxiv,subject,metric,setting,value,unit,where\nP,1,"Kite,mmlu,,71.4,,T1\n'])
+def test_a_fact_sheet_without_a_value_is_no_silent_pass(work, sheet):
+    (work / "facts.csv").write_text(sheet)
+    result = run("check", "digest.md", "--source", "facts.csv", "--no-cache", cwd=work)
+    assert result.returncode == 3 and "no row of the fact sheet has a value" in one_line(result)
+
+
+def test_a_baseline_is_read_or_written_never_both(work):
+    assert run("check", "digest.md", "--write-baseline", "base.json", "--no-cache", cwd=work).returncode == 0
+    before = snapshot(work)
+    result = run("check", "digest.md", "--baseline", "base.json", "--write-baseline", "base.json", "--no-cache", cwd=work)
+    assert result.returncode == 2 and "read or written, not both" in one_line(result)
+    result = run("check", "digest.md", "-o", "base.json", "--write-baseline", "base.json", "--no-cache", cwd=work)
+    assert result.returncode == 2 and "one would replace the other" in one_line(result)
+    assert snapshot(work) == before
+
+
+def test_a_configuration_that_is_a_link_loop_is_refused(work):
+    (work / "claimcheck.toml").unlink()
+    (work / "claimcheck.toml").symlink_to(work / "claimcheck.toml")
+    result = run("check", "digest.md", "--no-cache", cwd=work)
+    assert result.returncode == 2 and "claimcheck.toml" in one_line(result)
+
+
+def test_the_pyproject_table_pasted_into_claimcheck_toml_is_read(work):
+    (work / "claimcheck.toml").write_text('[tool.claimcheck]\nselect = ["CC105"]\n')
+    result = run("check", "digest.md", "--no-cache", "--format", "concise", cwd=work)
+    assert result.returncode == 0 and not result.stderr.strip()  # only CC105 ran: the wrong margin is not reported
+
+
+def test_an_empty_file_name_is_named(work):
+    result = run("check", "", cwd=work)
+    assert result.returncode == 2 and "empty file name" in one_line(result)

@@ -196,8 +196,8 @@ def read_json_results(path: Path, name: str | None = None) -> Document:
         raise InputError(f"{path}: {len(text):,} characters, more than the {MAX_JSON_BYTES:,} a JSON source may have")
     try:
         data = json.loads(text)
-    except (json.JSONDecodeError, RecursionError) as error:
-        raise InputError(f"{path}: not JSON ({error})") from None
+    except (ValueError, RecursionError) as error:  # (a JSON error, or an integer of more digits than Python converts)
+        raise InputError(f"{path}: not JSON ({str(error)[:200]})") from None
     try:
         table = json_table(data)
     except RecursionError:

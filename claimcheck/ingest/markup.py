@@ -12,7 +12,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 from ..model import Document
-from .text import InputError, parse_text
+from .text import InputError, decode_text, parse_text
 
 _SKIP = {"script", "style", "nav", "header", "footer", "noscript", "svg", "button", "form"}
 _BLOCK = {"p", "div", "section", "article", "li", "br", "figcaption", "caption", "blockquote", "dd", "dt"}
@@ -134,10 +134,13 @@ def latex_to_text(source: str) -> str:
 
 
 def read_markup(path: str | Path, kind: str) -> Document:
+    """Read an HTML or LaTeX file as text files are read: a regular file only, within the size
+    bound, decoded by its byte-order mark (UTF-16 and UTF-32 too), else as UTF-8."""
+    from ..files import FileProblem, read_input
     path = Path(path)
     try:
-        raw = path.read_bytes().decode("utf-8", errors="replace")
-    except OSError as error:
-        raise InputError(f"{path}: {error.strerror or error}") from None
+        raw = decode_text(read_input(path), str(path))
+    except FileProblem as problem:
+        raise InputError(f"{path}: {problem}") from None
     text = html_to_text(raw) if kind == "html" else latex_to_text(raw)
     return parse_text(html.unescape(text) if kind == "latex" else text, str(path))

@@ -181,7 +181,12 @@ def _running_heads(text: str, page_starts: list[int]) -> list[tuple[int, int]]:
 
 
 def _read_pdfplumber(path: Path, name: str) -> Document:
+    import logging
+
     import pdfplumber
+    # pdfminer warns on stderr of each malformed page box it mends; the tool's stderr holds at most
+    # one line of its own
+    logging.getLogger("pdfminer").setLevel(logging.ERROR)
 
     builder = _Builder()
     with pdfplumber.open(str(path)) as pdf:

@@ -11,7 +11,10 @@ def crop_png(document: str, page: int, bbox, resolution: int = 110) -> bytes | N
     if not bbox or not page or not str(document).lower().endswith(".pdf"):
         return None
     try:
+        import logging
+
         import pdfplumber
+        logging.getLogger("pdfminer").setLevel(logging.ERROR)  # no page-box warnings on the tool's stderr
         with pdfplumber.open(str(document)) as pdf:
             sheet = pdf.pages[page - 1]
             x0, top, x1, bottom = bbox

@@ -325,7 +325,7 @@ def check_consistency(ctx: Context):
                 continue  # 7.5 and 40.5 "mAP of one model": two measures read as one, not one misstated
             lines = sorted({c.line for c in reference})
             others = sorted({c.line for c in cluster if c is not claim})
-            what = claim.metric_text or claim.metric
+            what = _what(claim)
             message = (f"{what} of {claim.subject} stated as {written(claim)}"
                        + (f" (also line {', '.join(map(str, others))})" if others else "")
                        + f" but as {written(ref)} on line {', '.join(map(str, lines))}")
@@ -336,6 +336,21 @@ def check_consistency(ctx: Context):
                             f"{fmt(large.quantity.base_value() / small.quantity.base_value())}× supports")
                 evidence += [Evidence.of(large), Evidence.of(small)]
             yield self.finding(claim, message, evidence, expected=ref.value, verdict="inconsistent")
+
+
+def _what(claim: Claim) -> str:
+    """What a figure measures, as a message names it: 'mAP on COCO', 'GSM8K', 'the figure'."""
+    metric = claim.metric_text or claim.metric
+    dataset = _names().get(claim.dataset, claim.dataset)
+    if dataset and dataset.casefold() not in metric.casefold():
+        return f"{metric} on {dataset}" if metric else dataset
+    return metric or "the figure"
+
+
+def _names() -> dict[str, str]:
+    """Each lexicon entry's name as written ('gsm8k' -> 'GSM8K')."""
+    from ..lexicon import load_jsonl
+    return {row["id"]: row["names"][0] for row in load_jsonl("metrics.jsonl") if row.get("names")}
 
 
 @rule("CC106", "complement-confusion", "semantics")
