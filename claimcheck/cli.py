@@ -42,7 +42,7 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--format", choices=FORMATS, default=None,
                        help="text (colour on a terminal unless NO_COLOR), concise, json, github, sarif, rdjson, "
                        "junit, html (a self-contained report: use with --output)")
-    check.add_argument("--output", "-o", metavar="FILE", help="write the report here instead of stdout")
+    check.add_argument("--output", "-o", metavar="FILE", help="write the report here instead of stdout (- is stdout)")
     check.add_argument("--fail-on", choices=("error", "warning", "never"), default=None,
                        help="lowest severity that makes the exit code 1 (default: error)")
     check.add_argument("--select", metavar="CODES", help="only these rules, comma-separated (CC101,CC105)")
@@ -102,6 +102,8 @@ def main(argv: list[str] | None = None) -> int:
 def _main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
+    if getattr(args, "output", None) == "-":
+        args.output = None  # "-o -": standard output, as "-" is standard input (a file named - is ./-)
     if args.command is None:
         parser.print_help()
         return EXIT_USAGE

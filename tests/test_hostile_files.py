@@ -425,3 +425,15 @@ def test_the_pyproject_table_pasted_into_claimcheck_toml_is_read(work):
 def test_an_empty_file_name_is_named(work):
     result = run("check", "", cwd=work)
     assert result.returncode == 2 and "empty file name" in one_line(result)
+
+
+def test_dash_as_output_is_standard_output(work):
+    result = run("check", "digest.md", "-o", "-", "--no-cache", "--format", "concise", cwd=work)
+    assert result.returncode == 1 and b"CC101" in result.stdout
+    assert not (work / "-").exists()
+
+
+def test_a_stray_nul_in_a_text_is_read(work):
+    (work / "nul.md").write_bytes(DIGEST.encode() * 20 + b"\x00\n")
+    result = run("check", "nul.md", "--no-cache", "--format", "concise", cwd=work)
+    assert result.returncode == 1 and b"CC101" in result.stdout, result.stderr
