@@ -437,3 +437,10 @@ def test_a_stray_nul_in_a_text_is_read(work):
     (work / "nul.md").write_bytes(DIGEST.encode() * 20 + b"\x00\n")
     result = run("check", "nul.md", "--no-cache", "--format", "concise", cwd=work)
     assert result.returncode == 1 and b"CC101" in result.stdout, result.stderr
+
+
+def test_a_step_summary_that_cannot_be_written_is_named(work):
+    env = {**os.environ, "GITHUB_STEP_SUMMARY": str(work / "missing" / "summary.md")}
+    result = run("check", "digest.md", "--format", "github", "--no-cache", cwd=work, env=env)
+    assert result.returncode == 1 and result.stdout.startswith(b"::error ")
+    assert "GITHUB_STEP_SUMMARY" in one_line(result) and "no step summary written" in one_line(result)

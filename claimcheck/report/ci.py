@@ -10,6 +10,7 @@ write undecodable file-name bytes as backslash escapes (`visible.dumps`).
 from __future__ import annotations
 
 import os
+import sys
 from pathlib import Path
 from xml.sax.saxutils import escape as xml_escape
 from xml.sax.saxutils import quoteattr
@@ -68,8 +69,9 @@ def render_github(results) -> str:
         try:
             with open(summary, "a", encoding="utf-8") as handle:
                 handle.write(step_summary(results))
-        except OSError:
-            pass  # the annotations still go out
+        except OSError as error:  # the annotations still go out; say why the summary did not
+            print(f"claimcheck: warning: GITHUB_STEP_SUMMARY {visible(summary)}: {error.strerror or error}; "
+                  f"no step summary written", file=sys.stderr)
     return "\n".join(lines) + ("\n" if lines else "")
 
 
