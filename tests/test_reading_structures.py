@@ -311,3 +311,32 @@ def test_a_figure_after_the_object_of_a_comparison_is_the_actors():
     assert claims["57.4"].subject == "Kestrel"
     # 'X at N' still gives N to X where X is no compared object
     assert claims_of("# Notes\n\nOn MBPP the leader is Gull at 61.0.\n")["61.0"].subject == "Gull"
+
+
+def _numbers(text: str) -> dict[str, str]:
+    """Each number's text -> 'claim' or its reason."""
+    reading = read_numbers(parse_text(text, "card.md"))
+    out = {c.text: "claim" for c in reading.claims}
+    for n in reading.others:
+        out.setdefault(n.text, n.reason)
+    return out
+
+
+def test_rows_and_columns_of_standard_errors_are_intervals_not_claims():
+    """An evaluation harness prints each metric's standard error on a row of its own, or in a
+    column beside the value: those figures are the spread of the figure next to them."""
+    rows = ("| Task | Metric | Wren-1B | Finch-1B |\n|---|---|---|---|\n"
+            "| piqa | acc | 0.7111 | 0.6932 |\n|  | acc_stderr | 0.0106 | 0.0108 |\n"
+            "| arc_easy | acc_norm | 0.5514 | 0.5301 |\n|  | acc_norm_stderr | 0.0102 | 0.0104 |\n")
+    numbers = _numbers(rows)
+    assert numbers["0.7111"] == numbers["0.5301"] == "claim"
+    assert numbers["0.0106"] == numbers["0.0104"] == "interval"
+    column = ("| Model | Win rate | Std. error |\n|---|---|---|\n| Wren-1B | 41.3 | 1.4 |\n| Finch-1B | 37.9 | 1.5 |\n")
+    numbers = _numbers(column)
+    assert numbers["41.3"] == numbers["37.9"] == "claim" and numbers["1.4"] == numbers["1.5"] == "interval"
+
+
+def test_figures_given_with_their_spread_stay_claims():
+    """'mean ± std' heads figures with their interval, and a model named SD is no statistic."""
+    numbers = _numbers("| Model | Return (mean ± std) | SD 1.5 |\n|---|---|---|\n| Wren | 3120 ± 85 | 61.0 |\n")
+    assert numbers["3120"] == "claim" and numbers["61.0"] == "claim"

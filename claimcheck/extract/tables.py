@@ -297,6 +297,10 @@ class TableReader:
             return CellFrame(skip=(cell.headers[0].strip("# ").lower() or "label"))
         if cell.label:
             return CellFrame(skip="table label")
+        if any(self.vocabulary.is_uncertainty(level) for level in cell.headers) or any(
+                value and layout.label_roles.get(name) == "metric" and self.vocabulary.is_uncertainty(value)
+                for name, value in cell.labels):
+            return CellFrame(skip="interval")  # 'acc_stderr', 'Std Error': the spread of another figure
         subject, ours = "", False
         benchmark_in_row = False
         dataset, metric, metric_text, unit, lower, unit_text = "", "", "", None, None, ""

@@ -77,8 +77,26 @@ class Vocabulary:
         self.descriptive_headers = frozenset(frames["descriptive_headers"])
         self.outcome_words = frozenset(frames["outcome_words"])
         self.count_qualifiers = frozenset(frames["count_qualifiers"])
+        statistics = sorted(frames.get("uncertainty_statistics", ()), key=len, reverse=True)
+        # a statistic of two letters ('SD', 'CI', 'SE') names other things too (Stable Diffusion,
+        # continuous integration): only a header that is nothing else counts
+        self._short_statistics = frozenset(x for x in statistics if not _SPELLED_STATISTIC.search(x))
+        long = [re.escape(x) for x in statistics if x not in self._short_statistics]
+        self._statistic = re.compile(r"(?<![\w.])(?:" + "|".join(long) + r")(?!\w)") if long else None
         names = load_json("names.json")
         self.not_names = frozenset(w.lower() for w in names["not_names"])
+
+    def is_uncertainty(self, header: str) -> bool:
+        """Does a header or row label name an uncertainty of other figures ('acc_stderr', 'Std
+        Error', 'SD') rather than figures of their own ('mean ± std' heads the figures with their
+        interval)? Such cells are intervals, not claims."""
+        text = re.sub(r"(?<=[A-Za-z])_(?=[A-Za-z])", " ", header)
+        text = re.sub(r"[*`]", "", text).strip().lower()
+        if not text or _MEAN_WITH_SPREAD.search(text):
+            return False
+        if text.strip("() ") in self._short_statistics:
+            return True
+        return self._statistic is not None and self._statistic.search(text) is not None
 
     # -- matching ---------------------------------------------------------------------------
 
@@ -165,6 +183,12 @@ class Vocabulary:
             if head in self.label_roles[role]:
                 return role
         return ""
+
+
+# statistics spelled out enough to name nothing else
+_SPELLED_STATISTIC = re.compile(r"std|stderr|stdev|standard|confidence")
+# a header of figures with their spread ('mean ± std', 'avg (sd)'): the figures are claims
+_MEAN_WITH_SPREAD = re.compile(r"±|\+/-|\b(?:mean|avg|average)\b")
 
 
 def _clean_phrase(phrase: str) -> str:
