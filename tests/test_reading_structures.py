@@ -340,3 +340,17 @@ def test_figures_given_with_their_spread_stay_claims():
     """'mean ± std' heads figures with their interval, and a model named SD is no statistic."""
     numbers = _numbers("| Model | Return (mean ± std) | SD 1.5 |\n|---|---|---|\n| Wren | 3120 ± 85 | 61.0 |\n")
     assert numbers["3120"] == "claim" and numbers["61.0"] == "claim"
+
+
+def test_numbers_that_label_links_and_columns_of_identifiers_are_no_claims():
+    """A link whose whole text is a number names the file it points to ('checkpoints: 1, 2'), and a
+    column headed '... id' or '... links' holds identifiers: neither is a measured result."""
+    from claimcheck.ingest.markup import html_to_text
+    page = ("<table><tr><th>Backbone</th><th>box AP</th><th>run id</th><th>files</th></tr>"
+            "<tr><td>R-101</td><td>42.7</td><td>81256049</td>"
+            "<td>checkpoints: <a href='https://example.org/a.bin'>1</a>, <a href='https://example.org/b.bin'>2</a></td></tr>"
+            "</table><p>Averaged over <a href='https://example.org/runs'>3</a> seeds it gains 1.4 AP.</p>")
+    numbers = _numbers(html_to_text(page))
+    assert numbers["42.7"] == "claim" and numbers["1.4"] == "claim"
+    assert numbers["81256049"] != "claim"
+    assert all(numbers.get(label, "") != "claim" for label in ("1", "2", "[1]", "[2]", "[3]"))

@@ -178,13 +178,18 @@ class Vocabulary:
         for role in ("ignore", "subject", "dataset", "metric", "backbone", "setting", "category"):
             if text in self.label_roles[role]:
                 return role
-        head = re.split(r"[\s(/]", text)[0]
+        words = re.split(r"[\s(/]", text)
+        if words[-1] in _IDENTIFIER_WORDS:
+            return "ignore"  # 'model id', 'download links': identifiers of what the row names
+        head = words[0]
         for role in ("subject", "dataset", "metric", "backbone", "setting", "category"):
             if head in self.label_roles[role]:
                 return role
         return ""
 
 
+# the last word of a header whose column holds identifiers, not figures
+_IDENTIFIER_WORDS = frozenset({"id", "ids", "link", "links", "url", "urls"})
 # statistics spelled out enough to name nothing else
 _SPELLED_STATISTIC = re.compile(r"std|stderr|stdev|standard|confidence")
 # a header of figures with their spread ('mean ± std', 'avg (sd)'): the figures are claims

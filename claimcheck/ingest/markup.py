@@ -15,6 +15,7 @@ from ..model import Document
 from .text import InputError, decode_text, parse_text
 
 _SKIP = {"script", "style", "nav", "header", "footer", "noscript", "svg", "button", "form"}
+_LINK_NUMBER = re.compile(r"\d{1,6}")
 _BLOCK = {"p", "div", "section", "article", "li", "br", "figcaption", "caption", "blockquote", "dd", "dt"}
 
 
@@ -25,8 +26,12 @@ class _HtmlToText(HTMLParser):
         self.skip = 0
         self.rows: list[list[str]] | None = None
         self.cell: list[str] | None = None
+        self.anchor: tuple[list[str], int] | None = None  # where an open link's text starts
 
     def handle_starttag(self, tag, attrs):
+        if tag == "a" and dict(attrs).get("href"):
+            target = self.cell if self.cell is not None else self.out if self.rows is None else None
+            self.anchor = (target, len(target)) if target is not None else None
         if tag in _SKIP:
             self.skip += 1
         elif tag == "math":
@@ -48,6 +53,14 @@ class _HtmlToText(HTMLParser):
             self.out.append("\n")
 
     def handle_endtag(self, tag):
+        if tag == "a" and self.anchor is not None:
+            # a link whose whole text is a number ("props: 1, 2, 3" linking three files) labels
+            # what it points to: written as Markdown writes a numbered reference, "[1]"
+            target, start = self.anchor
+            text = "".join(target[start:]).strip()
+            if _LINK_NUMBER.fullmatch(text):
+                target[start:] = ["[" + text + "]"]
+            self.anchor = None
         if tag in _SKIP or (tag == "math" and getattr(self, "_math_skipped", False)):
             self.skip = max(0, self.skip - 1)
             self._math_skipped = False
