@@ -40,6 +40,15 @@ _BOMS = ((b"\xff\xfe\x00\x00", "utf-32-le"), (b"\x00\x00\xfe\xff", "utf-32-be"),
          (b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "utf-16-be"), (b"\xef\xbb\xbf", "utf-8"))
 
 
+_CONTROL_OR_UNDECODED = re.compile("[\x00-\x08\x0e-\x1f\x7f\ufffd]")
+
+
+def _looks_binary(sample: str) -> bool:
+    """More than 1% NUL, or nearly a third control characters and undecodable bytes: binary. A
+    stray NUL or a few Latin-1 letters in a text are read."""
+    return sample.count("\x00") * 100 > len(sample) or len(_CONTROL_OR_UNDECODED.findall(sample)) * 3 > len(sample)
+
+
 def decode_text(raw: bytes, where: str) -> str:
     """Text from a file's (or standard input's) bytes: UTF-8, or UTF-16/32 when a byte order
     mark says so; bytes that do not decode become U+FFFD. InputError for a binary file."""
@@ -49,8 +58,7 @@ def decode_text(raw: bytes, where: str) -> str:
             encoding, skip = name, len(bom)
             break
     text = raw[skip:].decode(encoding, errors="replace")
-    sample = text[:4096]
-    if sample.count("\x00") * 100 > len(sample):  # more than 1% NUL: binary (a stray NUL in text is read)
+    if _looks_binary(text[:4096]):
         raise InputError(f"{where}: looks like a binary file; claimcheck reads text and Markdown")
     return text
 
