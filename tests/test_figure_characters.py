@@ -35,6 +35,7 @@ HONEST = {
     "word joiner inside the baseline": _honest("64.0", "1.5", "6" + WJ + "2.5"),
     "full-width digits": _honest(_wide("64.0"), _wide("1.5"), _wide("62.5")),
     "Arabic-Indic digits": _honest(_arabic("64.0"), _arabic("1.5"), _arabic("62.5")),
+    "footnote mark after the margin": _honest("64.0", "1.5\u00b2", "62.5"),
 }
 
 
@@ -69,3 +70,8 @@ def test_digits_of_other_scripts_fold_one_for_one():
     assert folded == "Accuracy 91.2% and 87.5%, page 3."
     assert len(folded) == len(text)
     assert fold_digits("plain ASCII 1.5") == "plain ASCII 1.5"
+
+
+def test_superscripts_after_an_integer_stay_exponents():
+    gathered, _ = gather_figures("Trained on 10\u2079 tokens, 2.5\u00b9 points up.\n")
+    assert "10\u2079 tokens" in gathered and "2.5  points" in gathered
