@@ -199,7 +199,10 @@ def read_cached(document: Document) -> Extraction:
     """A document's claims as the checks read them (the rules' frames) and the numbers it holds
     that could not be checked, from the cache when its text was read before (no spaCy start-up)."""
     from .cache import cached
-    return cached(f"claims|{document.name}", document.text.encode("utf-8"),
+    content = document.text.encode("utf-8")
+    if document.source_lines:  # the lines claims report are part of what is read
+        content += b"\x00lines:" + ",".join(map(str, document.source_lines)).encode()
+    return cached(f"claims|{document.name}", content,
                   lambda: default_extractor().read(document, numbers=False, learned=False))
 
 

@@ -118,6 +118,7 @@ class Document:
     code: tuple[tuple[int, int], ...] = ()      # code blocks, inline code, markup, running heads: not prose
     page_starts: tuple[int, ...] = ()           # offset of each page's first character (paged sources)
     hidden: tuple[tuple[int, int], ...] = ()    # (figure start, code point): direction controls in figures
+    source_lines: tuple[int, ...] = ()          # the file's line of each line of text, where it was converted (HTML)
     # x0, top, x1, bottom (points from the page's top left) of every character; empty for text
     boxes: array = field(default_factory=lambda: array("f"), compare=False, hash=False, repr=False)
 
@@ -125,6 +126,8 @@ class Document:
         """1-based line and column; for paged sources the line counts from the top of its page."""
         index = bisect.bisect_right(self.line_starts, offset) - 1
         column = offset - self.line_starts[index] + 1
+        if self.source_lines and index < len(self.source_lines):
+            return Location(line=self.source_lines[index], column=column)  # (the column counts in the text read)
         if not self.page_starts:
             return Location(line=index + 1, column=column)
         page = bisect.bisect_right(self.page_starts, offset) - 1

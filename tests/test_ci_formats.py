@@ -98,3 +98,24 @@ def test_text_colour_only_on_a_terminal(digest, capsys, monkeypatch):
     monkeypatch.setattr(sys.stdout, "isatty", lambda: False, raising=False)
     _, plain = run(capsys, digest)
     assert "\033[" not in plain
+
+
+def test_html_digests_are_annotated_at_the_files_own_lines(tmp_path, capsys, monkeypatch):
+    """An annotation on an HTML digest points at the line of the page's file, not at the line of
+    the text it is read as (head, tags and tables change the count)."""
+    page = ("<!doctype html>\n<html>\n<head>\n<title>Notes</title>\n<style>p { margin: 0 }</style>\n</head>\n"
+            "<body>\n<h2>Osprey</h2>\n<p>Osprey reaches 64.0 on ARC,\nand leads Heron (62.5) by 4.5 points.</p>\n"
+            "<table>\n  <tr><th>Model</th><th>ARC</th></tr>\n  <tr><td>Osprey</td><td>64.0</td></tr>\n"
+            "  <tr><td>Heron</td><td>62.5</td></tr>\n</table>\n</body>\n</html>\n")
+    (tmp_path / "notes.html").write_text(page, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    source = page.splitlines()
+    main(["check", "notes.html", "--format", "github", "--no-cache"])
+    annotation = next(line for line in capsys.readouterr().out.splitlines() if "CC101" in line)
+    assert "4.5 points" in source[int(annotation.split("line=")[1].split(",")[0]) - 1]
+    main(["extract", "notes.html", "--format", "json"])
+    claims = json.loads(capsys.readouterr().out)
+    claims = claims if isinstance(claims, list) else claims["claims"]
+    for claim in claims:  # each figure, prose or table cell, on the line that holds it
+        assert claim["text"].split()[0] in source[claim["line"] - 1], claim
+    assert {c["line"] for c in claims if c["text"] == "62.5"} == {10, 14}

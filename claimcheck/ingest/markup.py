@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import html
 import re
+from dataclasses import replace
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -23,6 +24,8 @@ class _HtmlToText(HTMLParser):
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
         self.out: list[str] = []
+        self.lines: list[int] = []  # the source line of each piece of `out`
+        self.row_lines: list[int] = []  # the source line of each table row
         self.skip = 0
         self.rows: list[list[str]] | None = None
         self.cell: list[str] | None = None
@@ -42,15 +45,16 @@ class _HtmlToText(HTMLParser):
                 self._math_skipped = True
                 return
         elif re.fullmatch(r"h[1-6]", tag):
-            self.out.append("\n\n" + "#" * int(tag[1]) + " ")
+            self._emit("\n\n" + "#" * int(tag[1]) + " ")
         elif tag == "table":
             self.rows = []
         elif tag == "tr" and self.rows is not None:
             self.rows.append([])
+            self.row_lines.append(self.getpos()[0])
         elif tag in ("td", "th") and self.rows is not None:
             self.cell = []
         elif tag in _BLOCK:
-            self.out.append("\n")
+            self._emit("\n")
 
     def handle_endtag(self, tag):
         if tag == "a" and self.anchor is not None:
@@ -60,21 +64,27 @@ class _HtmlToText(HTMLParser):
             text = "".join(target[start:]).strip()
             if _LINK_NUMBER.fullmatch(text):
                 target[start:] = ["[" + text + "]"]
+                if target is self.out:
+                    self.lines[start + 1:] = []
             self.anchor = None
         if tag in _SKIP or (tag == "math" and getattr(self, "_math_skipped", False)):
             self.skip = max(0, self.skip - 1)
             self._math_skipped = False
         elif re.fullmatch(r"h[1-6]", tag):
-            self.out.append("\n\n")
+            self._emit("\n\n")
         elif tag in ("td", "th") and self.rows is not None and self.cell is not None:
             if self.rows:
                 self.rows[-1].append(" ".join("".join(self.cell).split()).replace("|", "\\|"))
             self.cell = None
         elif tag == "table" and self.rows is not None:
-            self.out.append("\n\n" + _markdown_table(self.rows) + "\n\n")
+            self._emit("\n\n")
+            for line, row in _markdown_rows(self.rows):  # each row at the line its <tr> stands on
+                self._emit(line + "\n", self.row_lines[row] if row < len(self.row_lines) else None)
+            self._emit("\n")
             self.rows = None
+            self.row_lines = []
         elif tag in _BLOCK:
-            self.out.append("\n")
+            self._emit("\n")
 
     def handle_data(self, data):
         if not self.skip:
@@ -84,26 +94,68 @@ class _HtmlToText(HTMLParser):
         if self.cell is not None:
             self.cell.append(data)
         elif self.rows is None:
-            self.out.append(data)
+            self._emit(data, data=True)
+
+    def _emit(self, piece: str, line: int | None = None, data: bool = False) -> None:
+        """Append to the text, with the source line it starts on (negative for the page's own
+        text, whose line breaks are the file's: each one is a line further down)."""
+        self.out.append(piece)
+        line = self.getpos()[0] if line is None else line
+        self.lines.append(-line if data else line)
+
+
+def _markdown_rows(rows: list[list[str]]) -> list[tuple[str, int]]:
+    """A Markdown table's lines, each with the index of the row it shows (the separator: the
+    header's)."""
+    kept = [(i, r) for i, r in enumerate(rows) if any(c.strip() for c in r)]
+    if not kept:
+        return []
+    width = max(len(r) for _, r in kept)
+    lines = [("| " + " | ".join(r + [""] * (width - len(r))) + " |", i) for i, r in kept]
+    lines.insert(1, ("|" + "---|" * width, kept[0][0]))
+    return lines
 
 
 def _markdown_table(rows: list[list[str]]) -> str:
-    rows = [r for r in rows if any(c.strip() for c in r)]
-    if not rows:
-        return ""
-    width = max(len(r) for r in rows)
-    lines = ["| " + " | ".join(r + [""] * (width - len(r))) + " |" for r in rows]
-    lines.insert(1, "|" + "---|" * width)
-    return "\n".join(lines)
+    return "\n".join(line for line, _ in _markdown_rows(rows))
 
 
 def html_to_text(markup: str) -> str:
+    return html_to_text_lines(markup)[0]
+
+
+def html_to_text_lines(markup: str) -> tuple[str, tuple[int, ...]]:
+    """(the page as Markdown-like text, the source line each line of it comes from)."""
     parser = _HtmlToText()
     parser.feed(markup)
     parser.close()
-    text = "".join(parser.out)
-    text = "\n".join(" ".join(line.split()) if not line.startswith("|") else line for line in text.split("\n"))
-    return re.sub(r"\n{3,}", "\n\n", text).strip() + "\n"
+    lines: list[str] = []
+    sources: list[int | None] = []
+    for piece, line in zip(parser.out, parser.lines):
+        step = 1 if line < 0 else 0  # the page's own line breaks move down the file; ours do not
+        for k, segment in enumerate(piece.split("\n")):
+            if k or not lines:
+                lines.append("")
+                sources.append(None)
+            lines[-1] += segment
+            if sources[-1] is None and segment.strip():
+                sources[-1] = abs(line) + k * step  # a line comes from where its first visible text stands
+    # the text as the page reads: spaces collapsed outside tables, one blank line at most, none
+    # at either end; each line keeps its source line (a blank one, its neighbour's)
+    out: list[str] = []
+    out_sources: list[int] = []
+    last = 1
+    for text, source in zip(lines, sources):
+        text = " ".join(text.split()) if not text.startswith("|") else text
+        last = source if source is not None else last
+        if not text.strip() and (not out or not out[-1].strip()):
+            continue
+        out.append(text)
+        out_sources.append(last)
+    while out and not out[-1].strip():
+        out.pop()
+        out_sources.pop()
+    return "\n".join(out) + "\n", tuple(out_sources)
 
 
 # -- LaTeX -------------------------------------------------------------------------------
@@ -155,5 +207,7 @@ def read_markup(path: str | Path, kind: str) -> Document:
         raw = decode_text(read_input(path), str(path))
     except FileProblem as problem:
         raise InputError(f"{path}: {problem}") from None
-    text = html_to_text(raw) if kind == "html" else latex_to_text(raw)
-    return parse_text(html.unescape(text) if kind == "latex" else text, str(path))
+    if kind == "html":  # lines of the page: what a CI annotation points at
+        text, lines = html_to_text_lines(raw)
+        return replace(parse_text(text, str(path)), source_lines=lines)
+    return parse_text(html.unescape(latex_to_text(raw)), str(path))
