@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import math
 import re
+from functools import lru_cache
 from itertools import islice
 
 from ..model import Claim, Evidence
@@ -347,8 +348,9 @@ def _what(claim: Claim) -> str:
     return metric or "the figure"
 
 
+@lru_cache(maxsize=1)
 def _names() -> dict[str, str]:
-    """Each lexicon entry's name as written ('gsm8k' -> 'GSM8K')."""
+    """Each lexicon entry's name as written ('gsm8k' -> 'GSM8K'), built once (a message each)."""
     from ..lexicon import load_jsonl
     return {row["id"]: row["names"][0] for row in load_jsonl("metrics.jsonl") if row.get("names")}
 
