@@ -130,9 +130,15 @@ def test_scoring_shared_proposals_once_chooses_what_ranking_every_candidate_choo
                 assert sorted(round(model.fields[name].candidate_score(c), 9) for c in built[name]) == \
                     sorted(round(item[0], 9) for item in scored[name])
                 decisions += 1
-            kept = [(c.text, c.value) for c in proposer.setting_candidates(site)
-                    if model.setting.probability_of(c) >= model.setting_threshold]
-            assert kept == proposer.kept_settings(site, model.setting, model.setting_threshold)
+            candidates = proposer.setting_candidates(site)
+            kept = [(c.text, c.value) for c in candidates if model.setting.probability_of(c) >= model.setting_threshold]
+            if model.setting_rank is not None and candidates:
+                scores = [model.setting_rank.candidate_score(c) for c in candidates]
+                best = max(range(len(candidates)), key=lambda i: (scores[i], -i))
+                none = model.setting_rank.score(proposer.setting_null(site, len(candidates)))
+                if scores[best] > none and (candidates[best].text, candidates[best].value) not in kept:
+                    kept.insert(0, (candidates[best].text, candidates[best].value))
+            assert kept == proposer.kept_settings(site, model.setting, model.setting_threshold, model.setting_rank)
     assert decisions > 300
 
 
@@ -153,3 +159,43 @@ def test_the_nearest_name_before_a_figure_and_a_possessive_are_marked(extractor)
     found = _subject_candidates(extractor, text, "40")
     assert "nearest_before" in found["Wren"].all_features() and "possessive" in found["Wren"].all_features()
     assert "nearest_before" not in found["Finch"].all_features()
+
+
+SETTINGS = "Finch reaches 71.2 on FooQA in the 5-shot setting on one A100 GPU.\n"
+
+
+def test_the_setting_ranker_keeps_the_one_setting_it_ranks_above_none(extractor):
+    # the binary head (bias -5) keeps nothing; the ranker alone decides
+    def settings(weights):
+        claims, _ = run(extractor, empty_model(setting_rank={"bias": 0.0, "weights": weights}), SETTINGS)
+        return next(c for c in claims if c.text == "71.2").setting_text
+    assert settings({"null": 5.0}) == ()
+    shots = settings({"type=shots": 3.0})
+    assert len(shots) == 1 and "5-shot" in shots[0]
+    hardware = settings({"type=hardware": 3.0})
+    assert len(hardware) == 1 and "a100" in hardware[0].lower()
+    # a model without a ranker keeps what the binary head keeps, as before
+    claims, _ = run(extractor, empty_model(), SETTINGS)
+    assert next(c for c in claims if c.text == "71.2").setting_text == ()
+
+
+def test_names_of_the_sentence_before_and_the_lines_above_a_table_are_candidates(extractor):
+    text = ("We test Finch on FooQA with a longer prompt. It reaches 71.2 there.\n\n"
+            "Results of Wren on BarBench:\n\n| Split | EM |\n|---|---|\n| test | 58.0 |\n")
+    prose = _subject_candidates(extractor, text, "71.2")
+    assert "src=previous_name" in prose["Finch"].sources and "src=previous_name" in prose["FooQA"].sources
+    proposer, sites = extractor.sites(parse_text(text, "t.md"))
+    site = next(s for s in sites if s.text.startswith("58.0"))
+    datasets = {c.text: c for c in proposer.candidates(site, ("dataset",))["dataset"]}
+    assert "src=intro_name" in datasets["BarBench"].sources and "src=intro_name" in datasets["Wren"].sources
+
+
+def test_a_subject_candidate_knows_how_near_before_the_figure_it_was_written(extractor):
+    # the document's frequent name is proposed everywhere; where the lines above wrote it, it says so
+    text = ("# Finch\n\nFinch is a model. Finch is small. Finch is fast.\n\n"
+            + "Unrelated filler prose about nothing at all. " * 60
+            + "\n\nIt scores 71.2 on FooQA.\n\nFinch was trained for a week.\nIt also scores 64.0 on BarQA.\n")
+    far = _subject_candidates(extractor, text, "71.2")["Finch"].all_features()
+    near = _subject_candidates(extractor, text, "64.0")["Finch"].all_features()
+    assert "seen=para" in near and "seen=para" not in far
+    assert any(f.startswith("seen=") for f in far)

@@ -98,6 +98,10 @@ _NOT_DIGIT = re.compile(r"[^\d.]")
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 _REACH = 160   # characters either side of a figure in which names are proposed
 _NEAREST = 6   # names proposed per figure, nearest first
+_NAMES_BEFORE = 4  # names of the sentence or lines just before a figure proposed, nearest first
+_LOCAL_FIELDS = ("subject",)  # fields whose candidates learn how near before the figure they are written
+_SEEN_REACH = 1_500   # characters before a figure's sentence or table counted as near
+_SEEN_SECTION = 6_000  # how far back within its section a figure's name is looked for
 _NEAREST_PHRASES = 4  # metric phrases proposed per figure, nearest first
 _PASS_AT = re.compile(r"(?i)\bpass[@^]\d+\b|\b(?:ndcg|recall|precision|map|hit|mrr|acc)@\d+\b")
 _PARENTHESIS = re.compile(r"\(([^()]{1,40})\)")
@@ -173,6 +177,21 @@ def shape(text: str) -> str:
     return out[:8]
 
 
+@lru_cache(maxsize=4096)
+def names_in(text: str) -> list[str]:
+    """The name-like spans of a passage in order, without a capitalised function word before them."""
+    out = []
+    for m in _NAME_SPAN.finditer(text):
+        written = m.group(0).rstrip(".-/")
+        first, space, rest = written.partition(" ")
+        while space and first.lower() in _STOP and rest:
+            written = rest
+            first, space, rest = written.partition(" ")
+        if len(written) >= 2 and written.lower() not in _STOP:
+            out.append(written)
+    return out
+
+
 @dataclass(frozen=True)
 class _Spans:
     """A sentence's proposals and landmarks, found once for all the figures in it."""
@@ -240,6 +259,7 @@ class Proposer:
         self._text_features_cache: dict[str, tuple[str, ...]] = {}
         self._decorations: dict[tuple, tuple[str, ...]] = {}
         self._entry_scores: dict[tuple, float] = {}  # a shared proposal's score, per field and scorer
+        self._seen_cache: dict[tuple, tuple] = {}
         self._sentences: dict[tuple, tuple] = {}
         self._spans: dict[tuple, _Spans] = {}
         self._columns: dict[tuple, tuple] = {}
@@ -460,6 +480,8 @@ class Proposer:
                 candidate.parts = [e[4] for e in entries]
                 candidate.sources = entries[0][5].union(*(e[5] for e in entries[1:])) if len(entries) > 1 else entries[0][5]
                 candidate.described = self._decoration(candidate.text, candidate.sources, name, context, kind)
+                if name in _LOCAL_FIELDS:
+                    candidate.described += self._seen(candidate.text, self._anchor(site), candidate.sources)
                 candidates.append(candidate)
             candidates.append(Candidate(NULL, _null_features(context, bucket(len(by_key)), kind, ruled[name])))
             result[name] = candidates
@@ -472,8 +494,10 @@ class Proposer:
         little more than its columns and rows."""
         grouped, context, kind, ruled = self._entries(site, fields)
         out = {}
+        anchor = self._anchor(site)
         for name, by_key in grouped.items():
             scorer = scorers[name]
+            local = name in _LOCAL_FIELDS
             base = scorer.score(_count_features(bucket(len(by_key))))
             items = []
             for order, (entries, memo) in enumerate(by_key.values()):
@@ -494,7 +518,10 @@ class Proposer:
                         s = scorer.score(frozenset().union(*(e[4] for e in entries))) - scorer.bias
                     cached = memo[key] = (s + scorer.partial(self._decoration(first[2], sources, name, context, kind)),
                                           value, sources)
-                items.append((base + cached[0], order, first[2], cached[1], cached[2]))
+                s = base + cached[0]
+                if local:
+                    s += scorer.partial(self._seen(first[2], anchor, cached[2]))
+                items.append((s, order, first[2], cached[1], cached[2]))
             null = scorer.score(_null_features(context, bucket(len(by_key)), kind, ruled[name]))
             items.append((null, len(items), NULL, "", frozenset()))
             out[name] = items
@@ -651,12 +678,52 @@ class Proposer:
         table_start = self._table_starts.get(cell.table, cell.start)
         self._context_candidates(table_start, add)
         intro = self.intro_before(table_start)
+        for rank, written in enumerate(names_in(intro)[-_NAMES_BEFORE:][::-1]):
+            add("subject", written, "src=intro_name", f"before_rank={rank}")
+            add("dataset", written, "src=intro_name", f"before_rank={rank}")
         if intro:
             for m in self._mentions_of(intro):
                 add("metric" if m[0] == "METRIC" else "dataset", m[1], f"src=intro_{m[0].lower()}", value=m[2])
             named = tables.named_benchmark(intro)
             if named:
                 add("dataset", named, "src=intro_named")
+
+    def _anchor(self, site: Site) -> int:
+        """Where the text before a figure ends: its table's first cell, or its sentence's start."""
+        if site.cell is not None:
+            return self._table_starts.get(site.cell.table, site.cell.start)
+        return site.unit[0]
+
+    def _seen(self, text: str, anchor: int, sources: frozenset) -> tuple[str, ...]:
+        """How near before `anchor` the document writes a candidate's text: on the same line, in
+        the same paragraph, within a screenful, in the same section, or not at all. A name the
+        lines above a figure or table have just written is likelier its owner than one the
+        document uses often elsewhere."""
+        key = (text, anchor, sources)
+        found = self._seen_cache.get(key)
+        if found is not None:
+            return found
+        whole = self.text
+        low = max(0, anchor - _SEEN_REACH)
+        at = whole.rfind(text, low, anchor) if text else -1
+        if at >= 0:
+            if whole.rfind("\n", at, anchor) < 0:
+                where = "line"
+            elif whole.find("\n\n", at, anchor) < 0:
+                where = "para"
+            else:
+                where = "near"
+        else:
+            from bisect import bisect_right
+            index = bisect_right(self._heading_starts, anchor) - 1
+            section = self._heading_starts[index] if index >= 0 else 0
+            far = max(section, anchor - _SEEN_SECTION)
+            where = "section" if far < low and text and whole.rfind(text, far, low + len(text)) >= 0 else "none"
+        found = (f"seen={where}",) + tuple(f"seen={where}&{source}" for source in sorted(sources)[:3])
+        if len(self._seen_cache) > 200_000:
+            self._seen_cache.clear()
+        self._seen_cache[key] = found
+        return found
 
     def _decoration(self, text: str, sources: frozenset, name: str, context: str, kind: str) -> tuple[str, ...]:
         """The features a candidate's text and sources give it for one field and kind of figure,
@@ -908,6 +975,11 @@ class Proposer:
                     f"ctx={site.where}")
         previous = self._previous_unit(start)
         if previous is not None:
+            # the sentence before often names what this one measures ('We test X on Y. It scores 71.2')
+            before = self.text[max(previous, start - 400):start]
+            for rank, written in enumerate(names_in(before)[-_NAMES_BEFORE:][::-1]):
+                add("subject", written, "src=previous_name", f"before_rank={rank}")
+                add("dataset", written, "src=previous_name", f"before_rank={rank}")
             for m in self._mentions.get(previous, ()):
                 name = "metric" if m.label == "METRIC" else "dataset" if m.label == "DATASET" else None
                 if name:
@@ -920,32 +992,64 @@ class Proposer:
         out = []
         grouped = self._setting_entries(site)
         count = f"n={bucket(len(grouped))}"
+        context = f"ctx={site.where}"
         for entries in grouped.values():
             candidate = Candidate(entries[0][1], value=entries[0][2])
             candidate.parts = [e[3] for e in entries]
             candidate.sources = frozenset().union(*(e[4] for e in entries))
             candidate.features = {"bias", count, f"nsrc={bucket(len(candidate.sources))}"}
+            candidate.described = self._setting_decoration(candidate.text, candidate.sources, context)
             out.append(candidate)
         return out
 
-    def kept_settings(self, site: Site, scorer, threshold: float) -> list[tuple[str, str]]:
+    def setting_null(self, site: Site, candidates: int) -> frozenset:
+        """The features of 'no setting' for a figure with this many setting candidates."""
+        kind = site.claim.kind if site.claim is not None else ""
+        return _null_features(f"ctx={site.where}", bucket(candidates), kind, "")
+
+    def kept_settings(self, site: Site, scorer, threshold: float, ranker=None) -> list[tuple[str, str]]:
         """The (text, typed value) of each setting candidate `scorer` keeps, as
-        `setting_candidates` scored one by one would, with each shared proposal scored once."""
+        `setting_candidates` scored one by one would, with each shared proposal scored once;
+        with a `ranker`, also the one it ranks above every other and above no setting at all."""
         grouped = self._setting_entries(site)
         count = f"n={bucket(len(grouped))}"
-        kept = []
+        context = f"ctx={site.where}"
+        kept, best, best_score = [], None, -math.inf
+        if ranker is not None:
+            best_score = ranker.score(self.setting_null(site, len(grouped)))
         for entries in grouped.values():
             first = entries[0]
             if len(entries) == 1:
-                s = scorer.partial(first[3])
+                own = first[3]
                 sources = first[4]
             else:
                 sources = frozenset().union(*(e[4] for e in entries))
-                s = scorer.score(frozenset().union(*(e[3] for e in entries))) - scorer.bias
-            s += scorer.score(_setting_features(count, bucket(len(sources))))
+                own = frozenset().union(*(e[3] for e in entries))
+            described = self._setting_decoration(first[1], sources, context)
+            common = _setting_features(count, bucket(len(sources)))
+            s = scorer.partial(own) + scorer.partial(described) + scorer.score(common)
             if (1.0 / (1.0 + math.exp(-s)) if s > -60 else 0.0) >= threshold:
                 kept.append((first[1], first[2]))
+            if ranker is not None:
+                r = ranker.partial(own) + ranker.partial(described) + ranker.score(common)
+                if r > best_score:
+                    best, best_score = (first[1], first[2]), r
+        if best is not None and best not in kept:
+            kept.insert(0, best)
         return kept
+
+    def _setting_decoration(self, text: str, sources: frozenset, context: str) -> tuple[str, ...]:
+        """What a setting candidate's text says of it (the name typer's judgement, its shape),
+        alone and with each of its sources."""
+        key = (text, sources, context, "setting")
+        found = self._decorations.get(key)
+        if found is None:
+            described = self._text_features(text)
+            types = [f for f in described if f.startswith(("type_top=", "type_setting="))]
+            ranked = sorted(f for f in sources if "&" not in f)[:3]
+            found = self._decorations[key] = tuple(described) + tuple(
+                f"{source}&{feature}" for source in ranked for feature in types)
+        return found
 
     def _setting_entries(self, site: Site) -> dict[str, list]:
         """The setting proposals around a figure grouped by key, in the order they were made."""

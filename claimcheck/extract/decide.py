@@ -6,7 +6,8 @@ corpus (`data/reading/`, `python -m claimcheck.learn`) makes the choice instead:
 - the kind of the figure, in the corpus's terms (score, delta, ratio, latency, ...);
 - the subject, metric, dataset and baseline: the best-scored candidate, where the empty answer is
   a candidate too;
-- each setting proposed around the figure: kept or left.
+- each setting proposed around the figure: kept or left; and the one setting (or none) ranked
+  likeliest among them, kept as well.
 Structure that decides by itself is not second-guessed: a value the grammar could not read stays
 unread, and code stays code.
 
@@ -142,6 +143,7 @@ class ReaderModel:
     margins: dict = None  # field -> how much another candidate must outscore the rules' answer
     typer: Typer | None = None
     overturn: frozenset | None = None  # reasons of the rules' non-claims the model may overturn (None: all)
+    setting_rank: Linear | None = None  # ranks a figure's settings and 'none': the likeliest one is kept too
 
     def __post_init__(self):
         if self.margins is None:
@@ -239,7 +241,8 @@ def parse_model(raw: str) -> ReaderModel:
             info=data.get("info", {}),
             margins={str(k): float(v) for k, v in data.get("margins", {}).items()},
             typer=_typer(data["typer"]) if data.get("typer") else None,
-            overturn=frozenset(data["overturn"]) if isinstance(data.get("overturn"), list) else None)
+            overturn=frozenset(data["overturn"]) if isinstance(data.get("overturn"), list) else None,
+            setting_rank=_linear(data["setting_rank"]) if data.get("setting_rank") else None)
     except (KeyError, TypeError, ValueError) as error:
         raise ModelError(f"malformed model: {error}") from None
 

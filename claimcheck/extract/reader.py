@@ -97,7 +97,7 @@ def decide_frame(model: ReaderModel, proposer: Proposer, site: Site, features: l
     if chosen.get("dataset") is not None:
         text, value = chosen["dataset"]
         changes["dataset"] = (value or text) if text != NULL else ""
-    kept = proposer.kept_settings(site, model.setting, model.setting_threshold)
+    kept = proposer.kept_settings(site, model.setting, model.setting_threshold, model.setting_rank)
     changes["setting"] = frozenset(value for _, value in kept)
     changes["setting_text"] = tuple(text for text, _ in kept)
     return replace(claim, **changes)

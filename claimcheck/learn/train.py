@@ -33,6 +33,8 @@ class Examples:
     kind: list = field(default_factory=list)       # (features, str)
     fields: dict = field(default_factory=lambda: {name: [] for name in FIELDS})  # name -> [(group, features, bool)]
     setting: list = field(default_factory=list)    # (features, bool)
+    setting_rank: list = field(default_factory=list)  # (group, features, bool): the settings and none
+    setting_claims: list = field(default_factory=list)  # (gold setting, [(features, text)], features of none)
     reasons: Counter = field(default_factory=Counter)  # rules' non-claim reason -> gold claims among them
 
 
@@ -83,9 +85,15 @@ def collect(extractor, documents: list[Labelled], typers=None) -> Examples:
                     examples.fields[name].append((group, sorted(candidate.all_features()),
                                                   text_agrees(gold.get(name), candidate.text)))
             gold_setting = gold.get("setting")
-            for candidate in proposer.setting_candidates(site):
+            settings = proposer.setting_candidates(site)
+            group += 1
+            for candidate in settings:
                 agrees = not is_null(gold_setting) and text_agrees(gold_setting, candidate.text)
                 examples.setting.append((sorted(candidate.all_features()), agrees))
+                examples.setting_rank.append((group, sorted(candidate.all_features()), agrees))
+            none = sorted(proposer.setting_null(site, len(settings)))
+            examples.setting_rank.append((group, none, is_null(gold_setting)))
+            examples.setting_claims.append((gold_setting, [(sorted(c.all_features()), c.text) for c in settings], none))
     return examples
 
 
@@ -254,6 +262,7 @@ def build(examples: Examples, C: dict) -> dict:
     reason = _fit(examples.reason, C["reason"])
     kind = _fit(examples.kind, C["kind"])
     setting = _fit(examples.setting, C["setting"])
+    setting_rank = _fit_ranker(examples.setting_rank, C["setting_rank"])
     fields = {}
     for name in FIELDS:
         fields[name] = _fit_ranker(examples.fields[name], C[name]) or {"bias": 0.0, "weights": {}}
@@ -268,6 +277,8 @@ def build(examples: Examples, C: dict) -> dict:
         "kind": _multiclass_table(kind),
         "fields": fields,
         "setting": {**(_binary_table(setting) if setting else {"bias": -5.0, "weights": {}}), "threshold": 0.5},
+        # the one setting likeliest to be the figure's, or none: what the labels give most figures
+        "setting_rank": setting_rank or {"bias": 0.0, "weights": {}},
     }
     return data
 
@@ -275,11 +286,17 @@ def build(examples: Examples, C: dict) -> dict:
 def rank_accuracy(model, rows, margin: float = 0.0) -> float:
     """Share of groups whose chosen candidate agrees with the gold: the top-scored one (ties: the
     first), unless it beats the rules' own answer by less than `margin` (as `ReaderModel.rank`)."""
+    right, groups = rank_right(model, rows, margin)
+    return right / groups if groups else 0.0
+
+
+def rank_right(model, rows, margin: float = 0.0) -> tuple[int, int]:
+    """(groups chosen right, groups) of `rank_accuracy`."""
     groups: dict[int, list] = {}
     for group, features, label in rows:
         groups.setdefault(group, []).append((features, label))
     if not groups:
-        return 0.0
+        return 0, 0
     right = 0
     for members in groups.values():
         scores = [model.score(features) for features, _ in members]
@@ -291,27 +308,44 @@ def rank_accuracy(model, rows, margin: float = 0.0) -> float:
         elif rule is not None and scores[best] - scores[rule] < margin:
             best = rule
         right += members[best][1]
-    return right / len(groups)
+    return right, len(groups)
 
 
 MARGINS = (0.0, 0.5, 1.0, 2.0, 4.0, 1e9)  # the last: the rules' answer always stands where they gave one
 THRESHOLDS = (0.3, 0.4, 0.5, 0.6, 0.7)
 
 
-def choose_margins(data: dict, dev: Examples) -> dict:
-    """For each field, in table cells and in prose apart, the margin of MARGINS that does best on
-    the dev split: a cell's table often settles what the rules read of it, prose seldom does."""
+def held_out(folds: list[Examples], dev: Examples) -> list[tuple[Examples, Examples]]:
+    """(what a model is fitted on, what it is judged on): each fold of the train split against the
+    others, and the dev split against the whole train split. Choices made on these rest on every
+    labelled document outside the test split, not on the dozen of the dev split alone."""
+    pairs = [(merge([other for j, other in enumerate(folds) if j != k]), fold) for k, fold in enumerate(folds)]
+    return [pair for pair in pairs + [(merge(folds), dev)] if pair[1].claim]
+
+
+def choose_margins(pairs, C: dict) -> dict:
+    """For each field, in table cells and in prose apart, the margin of MARGINS that chooses right
+    most often over the held-out pairs: a cell's table often settles what the rules read of it,
+    prose seldom does."""
     from ..extract.decide import _linear
     out = {}
     for name in FIELDS:
-        scorer = _linear(data["fields"][name])
-        groups: dict[int, bool] = {}
-        for group, features, _ in dev.fields[name]:
-            if "null" in features:
-                groups[group] = "null&ctx=cell" in features
-        for place, in_cell in (("cell", True), ("prose", False)):
-            rows = [row for row in dev.fields[name] if groups.get(row[0]) == in_cell]
-            out[f"{name}@{place}"] = max(MARGINS, key=lambda m: (round(rank_accuracy(scorer, rows, m), 6), -m))
+        right = {(place, m): 0 for place in ("cell", "prose") for m in MARGINS}
+        for fitted_on, judged in pairs:
+            table = _fit_ranker(fitted_on.fields[name], C[name])
+            if table is None:
+                continue
+            scorer = _linear(table)
+            in_cell: dict[int, bool] = {}
+            for group, features, _ in judged.fields[name]:
+                if "null" in features:
+                    in_cell[group] = "null&ctx=cell" in features
+            for place, cell in (("cell", True), ("prose", False)):
+                rows = [row for row in judged.fields[name] if in_cell.get(row[0]) == cell]
+                for m in MARGINS:
+                    right[place, m] += rank_right(scorer, rows, m)[0]
+        for place in ("cell", "prose"):
+            out[f"{name}@{place}"] = max(MARGINS, key=lambda m: (right[place, m], -m))
     return out
 
 
@@ -325,6 +359,9 @@ def merge(parts: list[Examples]) -> Examples:
         out.reason += part.reason
         out.kind += part.kind
         out.setting += part.setting
+        out.setting_claims += part.setting_claims
+        offset = 1 + max((group for group, _, _ in out.setting_rank), default=0)
+        out.setting_rank += [(group + offset, features, label) for group, features, label in part.setting_rank]
         out.reasons.update(part.reasons)
         for name in FIELDS:  # group numbers start afresh in each part: keep them apart
             offset = 1 + max((group for group, _, _ in out.fields[name]), default=0)
@@ -353,51 +390,67 @@ def choose_claim_threshold(folds: list[Examples], dev: Examples, C: float, data:
     return max(CLAIM_THRESHOLDS, key=lambda t: (round(f1(t), 6), -abs(t - 0.5)))
 
 
-def choose_threshold(data: dict, dev: Examples) -> float:
-    """The keep-threshold for settings that does best on the dev split's setting rows."""
+def kept_texts(data: dict, threshold: float, candidates, none) -> str | None:
+    """The settings a model keeps for one figure, joined as `score_reading` compares them: those
+    the binary head keeps at `threshold`, and the one the ranker puts above every other and none."""
     from ..extract.decide import _linear
-    scorer = _linear(data["setting"])
-    if not dev.setting:
-        return 0.5
-    def accuracy(threshold):
-        return sum((scorer.probability(f) >= threshold) == y for f, y in dev.setting) / len(dev.setting)
-    return max(THRESHOLDS, key=lambda t: (round(accuracy(t), 6), -abs(t - 0.5)))
+    binary, ranker = _linear(data["setting"]), _linear(data.get("setting_rank") or {"weights": {}})
+    kept = [text for features, text in candidates if binary.probability(features) >= threshold]
+    if data.get("setting_rank") and candidates:
+        scores = [ranker.score(features) for features, _ in candidates]
+        best = max(range(len(candidates)), key=lambda i: (scores[i], -i))
+        if scores[best] > ranker.score(none) and candidates[best][1] not in kept:
+            kept.insert(0, candidates[best][1])
+    return ", ".join(kept) or None
 
 
-def choose_c(train: Examples, dev: Examples) -> dict:
-    """For each head, the C of the grid that does best on the dev split."""
+def choose_threshold(pairs, C: dict) -> float:
+    """The binary head's keep-threshold for settings (1.01: the ranker's choice alone) whose
+    settings agree with the gold of most held-out figures, as the reading score compares them."""
+    right = Counter()
+    for fitted_on, judged in pairs:
+        if not judged.setting_claims:
+            continue
+        binary = _fit(fitted_on.setting, C["setting"])
+        data = {"setting": _binary_table(binary) if binary else {"bias": -5.0, "weights": {}},
+                "setting_rank": _fit_ranker(fitted_on.setting_rank, C["setting_rank"])}
+        for t in THRESHOLDS + (1.01,):
+            right[t] += sum(text_agrees(gold, kept_texts(data, t, candidates, none))
+                            for gold, candidates, none in judged.setting_claims)
+    return max(THRESHOLDS + (1.01,), key=lambda t: (right[t], -abs(t - 0.5)))
+
+
+def choose_c(pairs) -> dict:
+    """For each head, the C of the grid that does best over the held-out pairs."""
     from ..extract.decide import _linear, _multiclass
+    heads = {"claim": "binary", "setting": "binary", "reason": "multi", "kind": "multi",
+             **{name: "rank" for name in FIELDS}, "setting_rank": "rank"}
+
+    def rows_of(examples: Examples, head: str):
+        if head in FIELDS:
+            return examples.fields[head]
+        return getattr(examples, head)
+
     chosen = {}
-
-    def accuracy_binary(table, rows):
-        scorer = _linear(table)
-        return sum((scorer.score(f) >= 0) == y for f, y in rows) / max(len(rows), 1)
-
-    def accuracy_multi(table, rows):
-        scorer = _multiclass(table)
-        return sum(scorer.choose(f) == y for f, y in rows) / max(len(rows), 1)
-
-    heads = {"claim": (train.claim, dev.claim, "binary"), "setting": (train.setting, dev.setting, "binary"),
-             "reason": (train.reason, dev.reason, "multi"), "kind": (train.kind, dev.kind, "multi")}
-    for name in FIELDS:
-        heads[name] = (train.fields[name], dev.fields[name], "rank")
-    for head, (rows, dev_rows, how) in heads.items():
-        best = (-1.0, 1.0)
-        for c in C_GRID:
-            if how == "rank":
-                table = _fit_ranker(rows, c)
-                score = rank_accuracy(_linear(table), dev_rows) if table else 0.0
-            else:
+    for head, how in heads.items():
+        right = Counter()
+        for fitted_on, judged in pairs:
+            rows, judged_rows = rows_of(fitted_on, head), rows_of(judged, head)
+            for c in C_GRID:
+                if how == "rank":
+                    table = _fit_ranker(rows, c)
+                    right[c] += rank_right(_linear(table), judged_rows)[0] if table else 0
+                    continue
                 fitted = _fit(rows, c)
                 if fitted is None:
-                    score = 0.0
-                elif how == "binary":
-                    score = accuracy_binary(_binary_table(fitted), dev_rows)
+                    continue
+                if how == "binary":
+                    scorer = _linear(_binary_table(fitted))
+                    right[c] += sum((scorer.score(f) >= 0) == y for f, y in judged_rows)
                 else:
-                    score = accuracy_multi(_multiclass_table(fitted), dev_rows)
-            if score > best[0]:
-                best = (score, c)
-        chosen[head] = best[1]
+                    scorer = _multiclass(_multiclass_table(fitted))
+                    right[c] += sum(scorer.choose(f) == y for f, y in judged_rows)
+        chosen[head] = max(C_GRID, key=lambda c: (right[c], -abs(c - 1.0))) if right else 1.0
     return chosen
 
 
@@ -417,18 +470,19 @@ def train(root: Path, out: Path, log=print) -> dict:
     folds = [collect(extractor, [d for d in train_docs if fold_of(d) == k], typers) for k in range(FOLDS)]
     train_examples = merge(folds)
     dev_examples = collect(extractor, dev_docs, {d.name: typer for d in dev_docs})
-    C = choose_c(train_examples, dev_examples) if dev_docs else {h: 1.0 for h in ("claim", "reason", "kind", "setting", *FIELDS)}
-    log("regularisation chosen on dev: " + ", ".join(f"{k}={v}" for k, v in sorted(C.items())))
+    pairs = held_out(folds, dev_examples)
+    C = choose_c(pairs)
+    log("regularisation chosen on held-out figures (dev and cross-validated train): "
+        + ", ".join(f"{k}={v}" for k, v in sorted(C.items())))
     data = build(train_examples, C)
     if typer_data:
         data["typer"] = typer_data
     data["claim"]["threshold"] = choose_claim_threshold(folds, dev_examples, C["claim"], data)
     log(f"claim threshold chosen on held-out numbers (dev and cross-validated train): {data['claim']['threshold']}")
-    if dev_docs:
-        data["margins"] = choose_margins(data, dev_examples)
-        data["setting"]["threshold"] = choose_threshold(data, dev_examples)
-        log("margins chosen on dev: " + ", ".join(f"{k}={v}" for k, v in sorted(data["margins"].items()))
-            + f"; setting threshold {data['setting']['threshold']}")
+    data["margins"] = choose_margins(pairs, C)
+    data["setting"]["threshold"] = choose_threshold(pairs, C)
+    log("margins chosen on held-out figures: " + ", ".join(f"{k}={v}" for k, v in sorted(data["margins"].items()))
+        + f"; setting threshold {data['setting']['threshold']}")
     counts = Counter({"numbers": len(train_examples.claim), "claims": sum(y for _, y in train_examples.claim)})
     data["info"] = {"trained_on": {"documents": len(train_docs), **counts}, "C": C,
                     "corpus": "data/reading/train", "dev_documents": len(dev_docs)}
