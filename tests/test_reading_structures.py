@@ -354,3 +354,14 @@ def test_numbers_that_label_links_and_columns_of_identifiers_are_no_claims():
     assert numbers["42.7"] == "claim" and numbers["1.4"] == "claim"
     assert numbers["81256049"] != "claim"
     assert all(numbers.get(label, "") != "claim" for label in ("1", "2", "[1]", "[2]", "[3]"))
+
+
+def test_a_unit_the_caption_names_in_passing_is_the_unit_of_its_tables_bare_figures():
+    table = "\n\n| Engine | Short prompt | Long prompt |\n|---|---|---|\n| Heron | 41.5 | 20.2 |\n| Ibis | 30.1 | 12.7 |\n"
+    one = claims_of("Table 3. Decoding speed (tokens/s) on a single L4, batch size one." + table)
+    assert one["41.5"].quantity.dimension == "rate" and one["41.5"].unit_text == "tokens/s"
+    assert one["12.7"].kind == "throughput"
+    assert claims_of("Table 3. Wall time (seconds) of each engine." + table)["20.2"].quantity.dimension == "time"
+    # two units in the caption: which column holds which is not said
+    two = claims_of("Table 3. Latency (ms) and peak memory (GB) of each engine." + table)
+    assert two["41.5"].quantity.unit == "" and two["30.1"].quantity.dimension == "plain"

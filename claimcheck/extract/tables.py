@@ -11,6 +11,7 @@ and from what the header row and the row labels look like, then frames each cell
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from dataclasses import dataclass, field
 
 from ..model import Document, TableCell
@@ -47,6 +48,24 @@ def _header_unit(raw: str) -> tuple[tuple[str, str, float] | None, str]:
         if _RATE_UNIT.match(part):
             return ("/s", "rate", 1.0), part
     return None, ""
+_CAPTION_PAREN = re.compile(r"\(([^()]{1,40})\)")
+
+
+@lru_cache(maxsize=1024)
+def caption_unit(caption: str) -> tuple[tuple[str, str, float] | None, str]:
+    """The unit a caption names in parentheses anywhere in it ('Generation throughput (token/s) on
+    1 GPU', 'Execution time breakdown (seconds) for X'), when it names exactly one: the unit of
+    every figure of its table that writes none. Two units ('(ms)' and '(GB)'), or none: nothing."""
+    found = {}
+    for m in _CAPTION_PAREN.finditer(caption[:400]):
+        unit, written = _header_unit(m.group(1).strip())
+        if unit is not None:
+            found.setdefault(unit, written)
+    if len(found) != 1:
+        return None, ""
+    return next(iter(found.items()))
+
+
 _METRIC_WORDS = re.compile(r"\b(?:score|scores|accuracy|acc|rate|latency|time|error|throughput|memory|size|params|"
                            r"parameters|speedup|speed|cost|price|f1|loss|perplexity|ppl|recall|precision|bleu|rouge|"
                            r"percentile|resolved|correct|em|pass@\d+|win|tokens|length|ratio|reward|usage|use|"
@@ -388,6 +407,8 @@ class TableReader:
                 metric, metric_text = caption.metric, caption.metric_text
                 if unit is None and caption.unit is not None:
                     unit, unit_text = caption.unit, caption.unit_text
+        if unit is None and cell.caption:
+            unit, unit_text = caption_unit(cell.caption)
         if not dataset and cell.caption:
             named = self.named_benchmark(cell.caption.split(":", 1)[-1][:160])
             if named != subject:
