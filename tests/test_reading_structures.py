@@ -365,3 +365,20 @@ def test_a_unit_the_caption_names_in_passing_is_the_unit_of_its_tables_bare_figu
     # two units in the caption: which column holds which is not said
     two = claims_of("Table 3. Latency (ms) and peak memory (GB) of each engine." + table)
     assert two["41.5"].quantity.unit == "" and two["30.1"].quantity.dimension == "plain"
+
+
+def test_a_unit_a_row_label_names_is_the_unit_of_its_rows_figures():
+    text = ("| | Heron | Ibis |\n|---|---|---|\n| Parse and walk (10,000 runs, seconds) | 0.31 | 4.2 |\n"
+            "| Encoded size (bytes) | 344 | 1,029 |\n| Success rate | 97.5 | 88.0 |\n")
+    claims = claims_of(text)
+    assert claims["0.31"].quantity.dimension == "time" and claims["4.2"].quantity.dimension == "time"
+    assert claims["1,029"].quantity.dimension == "memory"
+    assert claims["97.5"].quantity.dimension != "time"  # a row that names no unit takes none from another
+
+
+def test_time_per_item_in_a_header_is_a_time():
+    text = "| Model | train time (s/iter) | inference (ms / image) | AP |\n|---|---|---|---|\n| Heron | 0.292 | 107 | 37.4 |\n"
+    claims = claims_of(text)
+    assert claims["0.292"].quantity.dimension == "time" and claims["0.292"].unit_text == "s/iter"
+    assert claims["107"].quantity.dimension == "time"
+    assert claims["37.4"].quantity.dimension != "time"
