@@ -382,3 +382,15 @@ def test_time_per_item_in_a_header_is_a_time():
     assert claims["0.292"].quantity.dimension == "time" and claims["0.292"].unit_text == "s/iter"
     assert claims["107"].quantity.dimension == "time"
     assert claims["37.4"].quantity.dimension != "time"
+
+
+def test_a_column_of_cited_names_is_a_label_column_whatever_the_citations_years():
+    text = ("| Benchmark | System | dev | test |\n|---|---|---|---|\n"
+            "| FooQA | Heron (Marsh et al., 2023) | 61.0 | 60.2 |\n"
+            "| | Ibis (Quill and Dove, 2024) | 58.3 | 57.9 |\n"
+            "| | Kestrel | 63.5 | 62.8 |\n")
+    claims = claims_of(text)
+    assert claims["58.3"].subject.startswith("Ibis") and claims["63.5"].subject == "Kestrel"
+    assert claims["60.2"].dataset.lower() == "fooqa"
+    # the citation is not part of the name, nor a variant of the system
+    assert all("et al" not in c.subject and "2024" not in " ".join(c.setting) for c in claims.values())

@@ -21,6 +21,7 @@ from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 
+from ..ingest.text import AUTHOR_YEAR
 from ..model import Claim, Document, TableCell
 from .context import heading_chain, heading_levels, intro_before
 from .table_axes import TableAxes
@@ -155,10 +156,12 @@ def _setting_entry(text: str, setting: str, features: tuple, context: str):
 
 @lru_cache(maxsize=65536)
 def clean(text: str) -> str:
-    """A name or header as a reader would quote it: no markup, links, citation marks or '(ours)'."""
+    """A name or header as a reader would quote it: no markup, links, citation marks, author-year
+    citations or '(ours)'."""
     text = _LINK.sub(r"\1", text)
     text = _MARKUP.sub(" ", text)
     text = _OURS.sub("", text)
+    text = AUTHOR_YEAR.sub("", text)
     return " ".join(text.split()).strip(" :;,.-–—|")
 
 

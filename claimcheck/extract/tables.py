@@ -14,6 +14,7 @@ import re
 from functools import lru_cache
 from dataclasses import dataclass, field
 
+from ..ingest.text import AUTHOR_YEAR
 from ..model import Document, TableCell
 from .context import heading_chain, heading_levels, intro_before
 from .vocabulary import settings_found, Vocabulary, settings_in
@@ -540,6 +541,7 @@ def _subject_name(label: str) -> tuple[str, bool]:
 
 
 def _variant(label: str) -> str:
-    """'Gemma 4 (E2B)' -> 'e2b': what a row label's parenthesis adds to its name."""
-    m = re.search(r"\(([^()]*)\)\s*$", _OURS.sub("", _plain(label)))
+    """'Gemma 4 (E2B)' -> 'e2b': what a row label's parenthesis adds to its name (a citation,
+    '(Tang et al., 2024)', adds nothing)."""
+    m = re.search(r"\(([^()]*)\)\s*$", AUTHOR_YEAR.sub("", _OURS.sub("", _plain(label))).rstrip())
     return m.group(1).strip().lower() if m else ""

@@ -276,7 +276,8 @@ def _label_columns(header: list[str], texts: list[list[str]]) -> list[int]:
     ('Qwen2.5 72B' names a model; 'HumanEval 66.0, above StarCoder (68.2)' states figures)."""
     out = []
     for c in range(len(texts[0]) if texts else 0):
-        values = [_CITATION_MARK.sub("", _plain(t[c])) for t in texts]  # "Moatless[1]" is a name
+        # "Moatless[1]" and "SALMONN (Tang et al., 2024)" are names: a citation's year is no figure
+        values = [AUTHOR_YEAR.sub("", _CITATION_MARK.sub("", _plain(t[c]))) for t in texts]
         filled = [v for v in values if v and not _EMPTY_CELL.fullmatch(v)]
         name = (header[c] if c < len(header) else "").strip().lower()
         if name in _ROW_HEADER_SKIP:
@@ -301,6 +302,8 @@ def _label_columns(header: list[str], texts: list[list[str]]) -> list[int]:
 
 
 _CITATION_MARK = re.compile(r"\[\d{1,3}(?:\s*[,–-]\s*\d{1,3})*\]")
+# an author-year citation: '(Tang et al., 2024)', '(Chu et al., 2024a)', '(Radford, 2023)'
+AUTHOR_YEAR = re.compile(r"\([A-Z][^()]{0,80}?,?\s(?:19|20)\d\d[a-z]?\)")
 # a figure standing on its own in a cell ("66.0", "3.1×", "40%"), not a name's digits ("Qwen2.5", "5-shot")
 _STANDALONE_FIGURE = re.compile(r"(?<![\w.])[+\-−±~]?[$€£]?\d[\d,]*(?:\.\d+)?(?:\s?[%×x])?(?![\w.-])")
 
