@@ -1,4 +1,5 @@
-"""Fit the learned reader on the train split; choose its regularisation on the dev split.
+"""Fit the learned reader on the train split; choose its regularisation, margins and thresholds
+on held-out figures (each fold of the train split judged by the other folds, and the dev split).
 
 Every head is a logistic regression over the string features `candidates.Proposer` writes
 (scikit-learn, liblinear, fixed seed: the same corpus gives the same weights), exported as a
@@ -7,7 +8,8 @@ JSON table of weights that `decide` reads without running code:
 - reason: the gold reasons of non-claims; kind: the gold kinds of claims;
 - subject, metric, dataset, baseline: every candidate of a gold claim, labelled by whether it
   agrees with the gold answer (the empty candidate agrees with a null label);
-- setting: every setting proposed around a gold claim, labelled by whether the gold names it.
+- setting: every setting proposed around a gold claim, labelled by whether the gold names it;
+- setting_rank: the same settings and 'none' as one group per claim, ranked like the fields.
 """
 from __future__ import annotations
 
@@ -283,15 +285,9 @@ def build(examples: Examples, C: dict) -> dict:
     return data
 
 
-def rank_accuracy(model, rows, margin: float = 0.0) -> float:
-    """Share of groups whose chosen candidate agrees with the gold: the top-scored one (ties: the
-    first), unless it beats the rules' own answer by less than `margin` (as `ReaderModel.rank`)."""
-    right, groups = rank_right(model, rows, margin)
-    return right / groups if groups else 0.0
-
-
 def rank_right(model, rows, margin: float = 0.0) -> tuple[int, int]:
-    """(groups chosen right, groups) of `rank_accuracy`."""
+    """(groups whose chosen candidate agrees with the gold, groups): the top-scored one (ties: the
+    first), unless it beats the rules' own answer by less than `margin` (as `ReaderModel.rank`)."""
     groups: dict[int, list] = {}
     for group, features, label in rows:
         groups.setdefault(group, []).append((features, label))
