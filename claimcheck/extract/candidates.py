@@ -1158,7 +1158,7 @@ class Proposer:
         return [c for c in cells if c is not cell and c.table == cell.table and c.row == cell.row and not c.label]
 
 
-TEXT_CACHES.extend((clean, key_of, _prepare, _setting_entry))
+TEXT_CACHES.extend((clean, key_of, _prepare, _setting_entry, names_in))
 
 
 def _with(add, extra: tuple):

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from ..ingest.text import AUTHOR_YEAR
 from ..model import Document, TableCell
 from .context import heading_chain, heading_levels, intro_before
-from .vocabulary import settings_found, Vocabulary, settings_in
+from .vocabulary import TEXT_CACHES, settings_found, Vocabulary, settings_in
 
 _UNIT_IN_HEADER = re.compile(
     r"[(\[](?P<paren>[^()\[\]]{1,40})[)\]]\s*[↑↓]?\s*$|(?P<bare>%|(?i:tok(?:ens)?/s|req/s|img/s|it/s)|\bms\b|(?<!/)\bs\b|\bsec\b|\bGB\b|\bMB\b|\bQPS\b|\bFPS\b|×|\bx\b)\s*[↑↓]?\s*$")
@@ -73,6 +73,8 @@ def caption_unit(caption: str) -> tuple[tuple[str, str, float] | None, str]:
         return None, ""
     return next(iter(found.items()))
 
+
+TEXT_CACHES.append(caption_unit)
 
 _METRIC_WORDS = re.compile(r"\b(?:score|scores|accuracy|acc|rate|latency|time|error|throughput|memory|size|params|"
                            r"parameters|speedup|speed|cost|price|f1|loss|perplexity|ppl|recall|precision|bleu|rouge|"
