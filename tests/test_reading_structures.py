@@ -394,3 +394,20 @@ def test_a_column_of_cited_names_is_a_label_column_whatever_the_citations_years(
     assert claims["60.2"].dataset.lower() == "fooqa"
     # the citation is not part of the name, nor a variant of the system
     assert all("et al" not in c.subject and "2024" not in " ".join(c.setting) for c in claims.values())
+
+
+def test_columns_each_of_one_scale_are_measures_and_the_rows_name_the_systems():
+    # most headers are no metric the lexicon knows: the figures' scales say which axis holds measures
+    text = ("|  | Kappa | Drift | Calls | Rho | Cost [$/run] |\n|---|---|---|---|---|---|\n"
+            "| judge_small_v2 | 0.61 | 14.2 | 1210 | 0.93 | 3.1 |\n"
+            "| judge_large_v1 | 0.66 | 2.9 | 3480 | 0.88 | 9.5 |\n"
+            "| crowd | 0.58 | 31.0 | 41000 | 0.97 | 260 |\n")
+    claims = claims_of(text)
+    assert claims["1210"].subject == "judge_small_v2" and claims["31.0"].subject == "crowd"
+    assert claims["0.88"].subject == "judge_large_v1"
+    # rows each of one scale, columns mixing them: the columns are the systems
+    rotated = ("|  | judge_small_v2 | judge_large_v1 | crowd |\n|---|---|---|---|\n"
+               "| Kappa | 0.61 | 0.66 | 0.58 |\n| Drift | 14.2 | 2.9 | 31.0 |\n"
+               "| Calls | 1210 | 3480 | 41000 |\n")
+    claims = claims_of(rotated)
+    assert claims["3480"].subject == "judge_large_v1" and claims["0.58"].subject == "crowd"

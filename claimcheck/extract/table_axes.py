@@ -47,6 +47,25 @@ def _spread(groups: dict) -> float | None:
     return sum(spreads) / len(spreads) if spreads else None
 
 
+def figure_shape(cells) -> str:
+    """'cols' where a table's figures are alike down each column and differ along rows (each
+    column a metric), 'rows' for the reverse, 'even' where neither stands out, 'single' for one
+    row or one column of figures."""
+    by_column, by_row = defaultdict(list), defaultdict(list)
+    for cell in cells:
+        if cell.label:
+            continue
+        value = _figure(cell.text)
+        if value is not None:
+            by_column[cell.column].append(value)
+            by_row[cell.row].append(value)
+    columns, rows = _spread(by_column), _spread(by_row)
+    if columns is None or rows is None:
+        return "single"
+    ratio = (columns + 0.05) / (rows + 0.05)
+    return "cols" if ratio < 0.5 else "rows" if ratio > 2 else "even"
+
+
 class TableAxes:
     """Descriptions of the tables of one document, made once per table and axis."""
 
@@ -60,26 +79,10 @@ class TableAxes:
         self._axes: dict[tuple, tuple[str, ...]] = {}
 
     def shape(self, table: int) -> tuple[str, ...]:
-        """'homog=cols' where figures are alike down each column and differ along rows (each column
-        a metric), 'homog=rows' for the reverse, 'homog=even' where neither stands out,
-        'homog=single' for one row or one column."""
+        """The table's `figure_shape`, as a feature."""
         found = self._shapes.get(table)
         if found is None:
-            by_column, by_row = defaultdict(list), defaultdict(list)
-            for cell in self._cells.get(table, ()):
-                if cell.label:
-                    continue
-                value = _figure(cell.text)
-                if value is not None:
-                    by_column[cell.column].append(value)
-                    by_row[cell.row].append(value)
-            columns, rows = _spread(by_column), _spread(by_row)
-            if columns is None or rows is None:
-                found = ["homog=single"]
-            else:
-                ratio = (columns + 0.05) / (rows + 0.05)
-                found = ["homog=cols" if ratio < 0.5 else "homog=rows" if ratio > 2 else "homog=even"]
-            found = self._shapes[table] = tuple(found)
+            found = self._shapes[table] = (f"homog={figure_shape(self._cells.get(table, ()))}",)
         return found
 
     def header_axis(self, table: int, depth: int) -> tuple[str, ...]:

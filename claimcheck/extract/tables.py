@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from ..ingest.text import AUTHOR_YEAR
 from ..model import Document, TableCell
 from .context import heading_chain, heading_levels, intro_before
+from .table_axes import figure_shape
 from .vocabulary import TEXT_CACHES, settings_found, Vocabulary, settings_in
 
 _UNIT_IN_HEADER = re.compile(
@@ -281,7 +282,10 @@ class TableReader:
         else:
             tops = {c.headers[0] for c in cells if c.headers and not c.label}
             described = sum(1 for h in tops if self.header(h).name == "")
-            subjects_in_rows = described >= len(tops) / 2 or not tops
+            shape = figure_shape(cells) if tops and described < len(tops) / 2 else ""
+            # headers the lexicon does not know: the figures decide. A column whose figures share
+            # one scale while rows mix scales is a metric ('Price' 13.6, 'Time' 1455, 'corr.' 0.97)
+            subjects_in_rows = described >= len(tops) / 2 or not tops or shape == "cols"
             for name in roles:
                 if not roles[name]:
                     roles[name] = "subject" if subjects_in_rows else "dataset"
