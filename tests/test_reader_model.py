@@ -199,3 +199,17 @@ def test_a_subject_candidate_knows_how_near_before_the_figure_it_was_written(ext
     near = _subject_candidates(extractor, text, "64.0")["Finch"].all_features()
     assert "seen=para" in near and "seen=para" not in far
     assert any(f.startswith("seen=") for f in far)
+
+
+def test_a_named_subset_is_a_setting_and_a_column_of_row_numbers_is_none(extractor):
+    text = ("Scores on the **hardmini** subset (500 items):\n\n"
+            "| # | Model | # GPUs | Score |\n|---|---|---|---|\n| 1 | Lark | 8 | 61.5 |\n| 2 | Wren | 4 | 58.0 |\n")
+    proposer, sites = extractor.sites(parse_text(text, "t.md"))
+    site = next(s for s in sites if s.text == "58.0")
+    texts = {c.text: c for c in proposer.setting_candidates(site)}
+    assert any("hardmini" in t for t in texts)  # 'the X subset' names a split, from the lines above
+    assert "4 GPUs" in texts  # a '# GPUs' column counts something: a configuration
+    assert "2" not in texts and not any(t.strip() == "2" for t in texts)  # '#' numbers the rows
+    from claimcheck.extract.vocabulary import settings_in
+    assert settings_in("on the Diamond split of FooQA") == {"split:diamond"}
+    assert not settings_in("we split the data and kept the subset we could clean")

@@ -384,6 +384,16 @@ def test_time_per_item_in_a_header_is_a_time():
     assert claims["37.4"].quantity.dimension != "time"
 
 
+def test_money_or_time_per_counted_items_in_a_header_is_a_cost_or_a_time():
+    text = ("| Judge | Fee [$/500 prompts] | Wall [seconds/500 prompts] | Footprint (GB/GPU) | Kappa |\n"
+            "|---|---|---|---|---|\n| lark | 4.4 | 610 | 21.5 | 0.71 |\n")
+    claims = claims_of(text)
+    assert claims["4.4"].quantity.dimension == "money" and claims["4.4"].unit_text == "$/500 prompts"
+    assert claims["610"].quantity.dimension == "time"
+    assert claims["21.5"].quantity.dimension == "memory"
+    assert claims["0.71"].quantity.dimension not in ("money", "time", "memory")
+
+
 def test_a_column_of_cited_names_is_a_label_column_whatever_the_citations_years():
     text = ("| Benchmark | System | dev | test |\n|---|---|---|---|\n"
             "| FooQA | Heron (Marsh et al., 2023) | 61.0 | 60.2 |\n"

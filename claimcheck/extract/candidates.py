@@ -45,8 +45,9 @@ _STOP = frozenset("the a an this that these those it its our their we they in on
                   "have had can could will would up down although though whereas unlike against across among "
                   "between under above below into within without during since until both each every all some any "
                   "no not only also however thus hence yet so".split())
-# a column of conditions rather than results: GPUs, batch, threads, context, shots, bits ...
-_CONFIG_HEADER = re.compile(r"(?i)^#|\bnumber\s+of\b|\b(?:gpus?|batch|bsz|threads?|cores?|nodes?|workers?|clients?|"
+# a column of conditions rather than results: GPUs, batch, threads, context, shots, bits ...; a
+# bare '#' numbers the rows
+_CONFIG_HEADER = re.compile(r"(?i)^#\s*\w|\bnumber\s+of\b|\b(?:gpus?|batch|bsz|threads?|cores?|nodes?|workers?|clients?|"
                             r"shots?|context|length|resolution|steps?|bits?|words?/doc|seq(?:uence)?|concurrency|"
                             r"requests?|users?|group\s+size)\b")
 _METRIC_WORD = re.compile(r"(?i)\b(?:score|accuracy|acc|rate|latency|time|error|throughput|memory|size|params|"
@@ -1095,8 +1096,10 @@ class Proposer:
 
         def row_settings(record) -> None:
             for name, value in cell.labels:
-                if value and clean(value) != subject:
-                    record(value, "", "src=row_label", f"label_role={self.v.label_role(name) or '-'}")
+                role = self.v.label_role(name)
+                # a column of ranks, ids or links ('#', 'Model ID') keys its rows: no condition
+                if value and clean(value) != subject and role != "ignore":
+                    record(value, "", "src=row_label", f"label_role={role or '-'}")
                     record(f"{name} {value}", "", "src=row_label_named")
             for other in self._row_cells(cell):
                 header = clean(other.headers[-1]) if other.headers else ""

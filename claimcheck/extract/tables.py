@@ -37,7 +37,10 @@ _HEADER_UNITS = {
 # a rate written as "<what>/s" ("GB/s", "Words/Sec", "tokens / second", "out tok/s/GPU")
 _RATE_UNIT = re.compile(r"(?i)^[\w$.+-]+(?:\s?/\s?[\w.]+)?\s?/\s?(?:s|sec|second)\b.*$|^[\w$.+-]+\s+per\s+second$")
 
-_TIME_PER_ITEM = re.compile(r"(?i)(ms|s|sec|seconds|us|µs|ns|min|minutes|h|hours)\s?/\s?[a-z][a-z-]{0,15}$")
+# a quantity per item ('s/iter', 'ms / image', '$/1000 examples', 'GB/GPU'): the numerator's unit;
+# a count may stand before the item ('seconds/1000 examples', '$ / 1M tokens')
+_PER_ITEM = re.compile(r"(?i)(ms|s|sec|seconds|us|µs|ns|min|minutes|h|hours|\$|usd|gb|mb|gib)\s?/\s?"
+                       r"(?:\d{1,7}(?:[.,]\d{1,3})?\s?[kmb]?\s)?[a-z][a-z-]{0,15}$")
 _RATE_TAIL = re.compile(r"(?i)(?<![\w/])[A-Za-z$][\w$.+-]*(?:\s?/\s?[A-Za-z][\w.]*)?\s?/\s?(?:s|sec|second)\s*$")
 
 
@@ -50,9 +53,9 @@ def _header_unit(raw: str) -> tuple[tuple[str, str, float] | None, str]:
             return _HEADER_UNITS[key], part
         if _RATE_UNIT.match(part):
             return ("/s", "rate", 1.0), part
-        per_item = _TIME_PER_ITEM.match(part)
+        per_item = _PER_ITEM.match(part)
         if per_item and per_item.group(1).lower() in _HEADER_UNITS:
-            # time per item ('s/iter', 'ms/token', 'sec / image'): a time, written as given
+            # time, money or memory per item: a time, a cost or a memory, written as given
             return _HEADER_UNITS[per_item.group(1).lower()], part
     return None, ""
 
