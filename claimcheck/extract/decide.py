@@ -159,7 +159,7 @@ class ReaderModel:
 
     def margin(self, name: str, place: str = "") -> float:
         """How much another candidate must outscore the rules' answer for a field, in a table
-        cell or in prose ('cell' or 'prose'; margins chosen on the dev split for each)."""
+        cell or in prose ('cell' or 'prose'; margins chosen on held-out figures for each)."""
         return self.margins.get(f"{name}@{place}", self.margins.get(name, 0.0))
 
     def fields_to_rank(self, claim, place: str = "") -> tuple:
