@@ -213,3 +213,15 @@ def test_a_named_subset_is_a_setting_and_a_column_of_row_numbers_is_none(extract
     from claimcheck.extract.vocabulary import settings_in
     assert settings_in("on the Diamond split of FooQA") == {"split:diamond"}
     assert not settings_in("we split the data and kept the subset we could clean")
+
+
+def test_a_name_the_document_calls_a_benchmark_is_marked_wherever_it_is_proposed(extractor):
+    # the whole document is about one benchmark, said once in prose far from the table
+    text = ("# Results\n\nEvery entry below was run on the [Quokka-QA dataset](https://example.org/q).\n\n"
+            "## Quokka-QA\n\n"
+            "| Model | EM | Cost |\n|---|---|---|\n| Heron | 61.0 | 3.1 |\n| Wren | 40.2 | 0.5 |\n")
+    proposer, sites = extractor.sites(parse_text(text, "t.md"))
+    site = next(s for s in sites if s.text == "61.0")
+    datasets = {c.text: c for c in proposer.candidates(site, ("dataset",))["dataset"]}
+    called = {t for t, c in datasets.items() if "called_benchmark" in c.all_features()}
+    assert called == {"Quokka-QA"}  # proposed by the heading above, marked by the prose far before

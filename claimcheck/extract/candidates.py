@@ -105,6 +105,10 @@ _LOCAL_FIELDS = ("subject",)  # fields whose candidates learn how near before th
 _SEEN_REACH = 1_500   # characters before a figure's sentence or table counted as near
 _SEEN_SECTION = 6_000  # how far back within its section a figure's name is looked for
 _NEAREST_PHRASES = 4  # metric phrases proposed per figure, nearest first
+# a name the document calls a benchmark: 'the AlpacaEval dataset', 'SWE-bench Lite benchmark'
+# (each word bounded, a match starts at a word's start: linear in the text)
+_CALLED_BENCHMARK = re.compile(r"(?<![\w.+/-])([A-Z0-9][\w.+/-]{0,30}(?:[ -][A-Z0-9][\w.+/-]{0,30}){0,3})\s+"
+                               r"(?:benchmark|dataset|leaderboard|suite|corpus|workload|test\s+set)s?\b")
 _PASS_AT = re.compile(r"(?i)\bpass[@^]\d+\b|\b(?:ndcg|recall|precision|map|hit|mrr|acc)@\d+\b")
 _PARENTHESIS = re.compile(r"\(([^()]{1,40})\)")
 
@@ -303,6 +307,11 @@ class Proposer:
     @cached_property
     def _frequent(self) -> list[tuple[str, int]]:
         return self._frequent_names()
+
+    @cached_property
+    def _called_benchmarks(self) -> frozenset:
+        """The names the document calls a benchmark, a dataset or a workload somewhere, lower-cased."""
+        return frozenset(m.group(1).lower() for m in _CALLED_BENCHMARK.finditer(self.text))
 
     @cached_property
     def _document_settings(self) -> list[tuple[str, str, int]]:
@@ -745,6 +754,8 @@ class Proposer:
         if len(sources) > 1:
             out.append("srcs=" + "+".join(sources[:3]))
         types = [f for f in described if f.startswith(("type_top=", "type_" + name + "="))]
+        if "called_benchmark" in described:
+            types.append("called_benchmark")
         out += [f"{source}&{feature}" for source in sources[:3] for feature in types]
         if kind:
             out += [f"{source}&kind={kind}" for source in sources[:3]]
@@ -764,6 +775,10 @@ class Proposer:
             out.append("lex_benchmark" if self.v.is_benchmark(lexicon) else "lex_metric")
         if text in self.known:
             out.append("known_name")
+        lowered = text.lower()
+        if any(name == lowered or name in lowered.split() or lowered in name.split() or
+               lowered.startswith(name + " ") for name in self._called_benchmarks):
+            out.append("called_benchmark")  # the document writes 'the <text> benchmark' somewhere
         if self.v.is_name_like(text):
             out.append("name_like")
         if text[:1].isupper():
