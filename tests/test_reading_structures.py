@@ -421,3 +421,12 @@ def test_columns_each_of_one_scale_are_measures_and_the_rows_name_the_systems():
                "| Calls | 1210 | 3480 | 41000 |\n")
     claims = claims_of(rotated)
     assert claims["3480"].subject == "judge_large_v1" and claims["0.58"].subject == "crowd"
+
+
+def test_a_name_whose_verb_could_be_a_noun_is_still_the_actor():
+    # 'runs' after a name is the name's verb here, not 'the Kestrel runs' (a noun)
+    text = ("# Notes\n\nOsprey 2 Pro scores 81.9 on FooQA.\n\n"
+            "On one L4, Kestrel 3 8B runs at 42 tok/s.\n\nWren runs at 38 tok/s on the same card.\n")
+    claims = claims_of(text)
+    assert claims["42 tok/s"].subject == "Kestrel 3 8B"
+    assert claims["38 tok/s"].subject == "Wren"

@@ -461,6 +461,8 @@ class Attributor:
             if named:
                 return named, m.start("description")
         m = _ACTOR.match(self.text, start, end)
+        if m and not self.is_verb(m.group("verb")):
+            m = _ACTOR_BARE.match(self.text, start, end)
         if not m or not self.is_verb(m.group("verb")):
             return None
         name = self._clean_name(m.group("name"))
@@ -665,12 +667,15 @@ _SYSTEM_PHRASE_AFTER = re.compile(r"(?P<phrase>(?:(?:the|its|our|their|a|an)\s+)
 
 _NAME_RE = r"[A-Za-z][\w.+/-]*[\w+](?:\s(?:[A-Z][\w.+/-]*|v?\d[\w.]*|[a-z]+-v?\d[\w.]*|(?:large|base|small|mini|instruct|chat|pro|xl))){0,3}"
 _VERB_RE = r"(?P<verb>[a-z]+)"
-_ACTOR = re.compile(r"\s*(?:[-*+•>]\s+|\d{1,2}[.)]\s+|\d{1,2}/\d{0,2}\s+)?(?:(?i:though|although|while|whereas|but|and|yet|so|whilst)\s+)?"
-                    r"(?:(?i:on|in|for|across|at|with|under|after|without)\s+[^,;:]{1,60}?(?:,\s+|\s+(?=[A-Z])))?(?:\*\*|__)?(?:the\s+|The\s+)?(?:\d+(?:\.\d+)?[BMK]\s+)?"
-                    r"(?:(?:best|worst|new|final|full|base|original|untrained|fine-tuned|pruned|quantized|distilled|larger|smaller|"
-                    r"largest|smallest|default|proposed)\s+)?(?P<name>" + _NAME_RE
-                    + r")(?:\*\*|__)?(?:'s?)?(?:\s+(?:run|runs|model|models|variant|version|checkpoint|system|method|baseline|policy|agent))?"
-                    r"(?:\s*\([^()]{1,40}\))?\s+(?:also\s+|still\s+|now\s+|only\s+|[a-z]+ly\s+)?" + _VERB_RE + r"\b")
+_ACTOR_HEAD = (r"\s*(?:[-*+•>]\s+|\d{1,2}[.)]\s+|\d{1,2}/\d{0,2}\s+)?(?:(?i:though|although|while|whereas|but|and|yet|so|whilst)\s+)?"
+               r"(?:(?i:on|in|for|across|at|with|under|after|without)\s+[^,;:]{1,60}?(?:,\s+|\s+(?=[A-Z])))?(?:\*\*|__)?(?:the\s+|The\s+)?(?:\d+(?:\.\d+)?[BMK]\s+)?"
+               r"(?:(?:best|worst|new|final|full|base|original|untrained|fine-tuned|pruned|quantized|distilled|larger|smaller|"
+               r"largest|smallest|default|proposed)\s+)?(?P<name>" + _NAME_RE + r")(?:\*\*|__)?(?:'s?)?")
+_ACTOR_TAIL = r"(?:\s*\([^()]{1,40}\))?\s+(?:also\s+|still\s+|now\s+|only\s+|[a-z]+ly\s+)?" + _VERB_RE + r"\b"
+_ACTOR = re.compile(_ACTOR_HEAD + r"(?:\s+(?:run|runs|model|models|variant|version|checkpoint|system|method|baseline|"
+                    r"policy|agent))?" + _ACTOR_TAIL)
+# the same without a noun after the name: in 'Heron runs at 40 tok/s', 'runs' is the verb
+_ACTOR_BARE = re.compile(_ACTOR_HEAD + _ACTOR_TAIL)
 # (a sentence start is the punctuation or line break before it, so the search has a character
 # to look for; the text is searched with a line break before it. A line break starts a match only
 # where its own line has text: from every break of a run of blank lines the search would rescan
