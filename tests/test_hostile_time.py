@@ -31,6 +31,8 @@ PROBES = {
     "whitespace_lines": (100_000, lambda n: " \t \n" * n),
     "waivers_on_one_line": (10_000, lambda n: "Kite scores 71.4 mAP. "
                             + "<!-- claimcheck-disable-next-line CC101 --> " * n + "\n"),
+    # a header row, then a line that opens like a delimiter row and runs on in spaces
+    "delimiter_then_spaces": (300_000, lambda n: "| a | b |\n|-" + " " * n + "x\n"),
     "separator_then_spaces": (3_000, lambda n: ("| a | b |\n|---|---|\n" + " " * 50 + "\n") * n),
     "fences_then_inline_code": (2_000, lambda n: "```\ncode 1\n```\n`x` 2\n" * n),
     "inline_code_in_rows": (6_000, lambda n: "| a | b |\n|---|---|\n" + "| `c` | 1.5 |\n" * n),

@@ -99,3 +99,14 @@ def test_empty_and_dash_cells_hold_no_claim_and_shift_nothing(extractor):
     assert set(claims) == {(3, "70.1"), (4, "12.0")}
     assert claims[(3, "70.1")].dataset.lower() == "c" or claims[(3, "70.1")].metric in ("c", "")
     assert claims[(4, "12.0")].subject == "Finch"
+
+
+def test_a_delimiter_row_of_single_dashes_makes_a_table_and_a_lone_dash_does_not():
+    # GitHub reads '|:-:|---|' as a delimiter row: one dash per cell is enough
+    text = "| Rank | Model | Kappa |\n|:-:|---|:-:|\n| 1 | Heron | 65.5% |\n| 2 | Wren | 53.3% |\n"
+    document = parse_text(text, "t.md")
+    assert {c.row for c in document.cells if not c.label} == {1, 2}
+    heron = document.cell_at(text.index("65.5%"))
+    assert heron is not None and heron.headers == ("Kappa",)
+    # a line holding a pipe, then a line of one dash: a list's dash, not a table
+    assert not parse_text("a | b\n-\nc\n", "t.md").cells

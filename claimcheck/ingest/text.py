@@ -11,7 +11,11 @@ from .invisible import gather_figures
 from .ranges import Ranges
 from .html_tables import find_tables, grid
 
-_SEPARATOR_ROW = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$")
+# a Markdown table's delimiter row: one dash or more per cell ('|:-:|---|'), as GitHub reads it;
+# a row of single dashes needs a pipe ('-' alone is no table)
+# (possessive quantifiers: a run of spaces is never split between two of them, which was
+# quadratic in a long line of spaces)
+_SEPARATOR_ROW = re.compile(r"^\s*+\|?\s*+:?-++:?(?:\s*+\|\s*+:?-++:?)*+\s*+\|?\s*+$")
 _MARKDOWN_HEADING = re.compile(r"^(#{1,6})\s++(.+)$")  # closing '#'s are cut in code: see _heading_title
 _NUMBERED_HEADING = re.compile(r"^\s*(?:#{1,6}\s+)?\d{1,2}[.)]\s+(?P<title>[A-Z\w][^\n]{1,110})$")
 # starts only where a run of spaces starts: from inside a run the search would rescan it at every offset
@@ -139,7 +143,7 @@ def _table_cells(lines: list[str], starts: list[int]):
     table = 0
     i = 0
     while i < len(lines) - 1:
-        if "|" in lines[i] and _SEPARATOR_ROW.match(lines[i + 1]):
+        if "|" in lines[i] and _SEPARATOR_ROW.match(lines[i + 1]) and ("|" in lines[i + 1] or "--" in lines[i + 1]):
             header_cells = _split_row(lines[i], starts[i])
             header = [_plain(c[2]) for c in header_cells]
             for c, (start, end, cell_text) in enumerate(header_cells):
