@@ -25,6 +25,10 @@ _COMPARATIVE_AFTER = re.compile(r"\s*(?:[A-Za-z-]+\s+)?(?:better|worse|higher|lo
 _HEADROOM_AFTER = re.compile(r"\s*(?:to\s+spare|of\s+(?:headroom|slack)|(?:of\s+)?room\s+(?:left|to\s+spare)|"
                              r"left\s+(?:over|under|below|before))\b", re.I)
 _SETTING_METRICS = frozenset({"sparsity", "keep_ratio", "dropout", "keep_probability"})
+# the value a parameter is set to, not a result: 'set at 30 seconds', 'a timeout of 5 s', 'every
+# 30 seconds'. A limit or threshold stays a figure: a headroom check needs it as an operand
+_SET_TO_BEFORE = re.compile(r"\b(?:set|fixed|configured)\s+(?:at|to)\s+(?:about\s+|~)?$"
+                            r"|\b(?:timeout|interval)\s+(?:of\s+|=\s*|:\s*)(?:about\s+|~)?$|\bevery\s+$", re.I)
 _AFTER_WORDS = frozenset({"points", "point", "pts", "pt", "pp", "percentage", "on", "in", "for", "of", "at", "the"})
 _LEADING_METRIC = re.compile(r"\s*(?:[-*+>•]\s+)?(?:on|for|across|in|with|at)\s+(?:the\s+)?", re.I)
 _FOOTNOTE_MARKS = str.maketrans({ch: " " for ch in "\u00b9\u00b2\u00b3\u2070\u2074\u2075\u2076\u2077\u2078\u2079\u2020\u2021*"})
@@ -63,6 +67,8 @@ def kind_of(q: Quantity, before: str, after: str, metric: str) -> str:
     if re.match(r"-[a-zA-Z]", after) and q.dimension == "plain":
         return "setting"  # 2-step, 61-frame, 5-shot, a 4-GPU canary
     if q.text[:1] in "≥≤<>":  # IoU ≥ 85%, similarity > 0.4: a threshold
+        return "setting"
+    if _SET_TO_BEFORE.search(before[-60:]):
         return "setting"
     if q.signed and q.dimension in ("plain", "percent", "time", "memory", "money", "rate"):
         return "delta"
