@@ -285,10 +285,9 @@ class TableReader:
         else:
             tops = {c.headers[0] for c in cells if c.headers and not c.label}
             described = sum(1 for h in tops if self.header(h).name == "")
-            shape = figure_shape(cells) if tops and described < len(tops) / 2 else ""
             # headers the lexicon does not know: the figures decide. A column whose figures share
             # one scale while rows mix scales is a metric ('Price' 13.6, 'Time' 1455, 'corr.' 0.97)
-            subjects_in_rows = described >= len(tops) / 2 or not tops or shape == "cols"
+            subjects_in_rows = not tops or described >= len(tops) / 2 or figure_shape(cells) == "cols"
             for name in roles:
                 if not roles[name]:
                     roles[name] = "subject" if subjects_in_rows else "dataset"
