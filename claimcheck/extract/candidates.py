@@ -1142,7 +1142,7 @@ class Proposer:
         claim = site.claim
         tables = self.r.tables
         if claim is not None:
-            for setting in claim.setting:
+            for setting in sorted(claim.setting):  # a fixed order: ties and the kept order never depend on hashing
                 add(setting.partition(":")[2], setting, "src=rule")
         if site.cell is not None:
             cell = site.cell
