@@ -267,6 +267,7 @@ class Proposer:
         self._text_features_cache: dict[str, tuple[str, ...]] = {}
         self._decorations: dict[tuple, tuple[str, ...]] = {}
         self._entry_scores: dict[tuple, float] = {}  # a shared proposal's score, per field and scorer
+        self._setting_scores: dict[tuple, tuple] = {}  # a setting proposal's text and sources, scored
         self._seen_cache: dict[tuple, tuple] = {}
         self._sentences: dict[tuple, tuple] = {}
         self._spans: dict[tuple, _Spans] = {}
@@ -1036,6 +1037,7 @@ class Proposer:
         kept, best, best_score = [], None, -math.inf
         if ranker is not None:
             best_score = ranker.score(self.setting_null(site, len(grouped)))
+        memo, scorers = self._setting_scores, (id(scorer), id(ranker))
         for entries in grouped.values():
             first = entries[0]
             if len(entries) == 1:
@@ -1044,13 +1046,19 @@ class Proposer:
             else:
                 sources = frozenset().union(*(e[4] for e in entries))
                 own = frozenset().union(*(e[3] for e in entries))
-            described = self._setting_decoration(first[1], sources, context)
+            # what a proposal's own text and sources score, once per text, sources and scorers:
+            # the same header or heading is proposed to every figure under it
+            key = (first[1], sources, context, scorers)
+            described = memo.get(key)
+            if described is None:
+                features = self._setting_decoration(first[1], sources, context)
+                described = memo[key] = (scorer.partial(features), ranker.partial(features) if ranker else 0.0)
             common = _setting_features(count, bucket(len(sources)))
-            s = scorer.partial(own) + scorer.partial(described) + scorer.score(common)
+            s = scorer.partial(own) + described[0] + (scorer.bias + scorer.partial(common))
             if (1.0 / (1.0 + math.exp(-s)) if s > -60 else 0.0) >= threshold:
                 kept.append((first[1], first[2]))
             if ranker is not None:
-                r = ranker.partial(own) + ranker.partial(described) + ranker.score(common)
+                r = ranker.partial(own) + described[1] + (ranker.bias + ranker.partial(common))
                 if r > best_score:
                     best, best_score = (first[1], first[2]), r
         if best is not None and best not in kept:
