@@ -315,6 +315,27 @@ class Proposer:
         return frozenset(m.group(1).lower() for m in _CALLED_BENCHMARK.finditer(self.text))
 
     @cached_property
+    def _called_words(self) -> frozenset:
+        """Every word of the names the document calls a benchmark."""
+        return frozenset(word for name in self._called_benchmarks for word in name.split())
+
+    def _is_called_benchmark(self, lowered: str) -> bool:
+        """Is a (lower-cased) text one of the names the document calls a benchmark, a word of one,
+        or one followed by more words ('mmlu' in 'mmlu pro'), or does it hold one as a word?"""
+        called = self._called_benchmarks
+        if not called:
+            return False
+        words = lowered.split()
+        if lowered in called or lowered in self._called_words or any(word in called for word in words):
+            return True
+        at = lowered.find(" ")
+        while at >= 0:
+            if lowered[:at] in called:
+                return True
+            at = lowered.find(" ", at + 1)
+        return False
+
+    @cached_property
     def _document_settings(self) -> list[tuple[str, str, int]]:
         return self._settings_of_document()
 
@@ -777,8 +798,7 @@ class Proposer:
         if text in self.known:
             out.append("known_name")
         lowered = text.lower()
-        if any(name == lowered or name in lowered.split() or lowered in name.split() or
-               lowered.startswith(name + " ") for name in self._called_benchmarks):
+        if self._is_called_benchmark(lowered):
             out.append("called_benchmark")  # the document writes 'the <text> benchmark' somewhere
         if self.v.is_name_like(text):
             out.append("name_like")
@@ -1194,13 +1214,18 @@ def _with(add, extra: tuple):
     return added
 
 
+_TYPER_WORD = re.compile(r"[a-z]+|\d+")
+_DIGIT_RUN, _LOWER_RUN, _UPPER_RUN = re.compile(r"\d+"), re.compile(r"[a-z]+"), re.compile(r"[A-Z]+")
+
+
 def string_features(text: str) -> list[str]:
     """What the name typer sees of a string: its character trigrams (lower case, with word
     boundaries), its words, its shape ('Aa-0A'), and its length in words."""
-    lowered = " " + " ".join(text.lower().split()) + " "
-    out = {f"c{lowered[i:i + 3]}" for i in range(len(lowered) - 2)}
-    out |= {f"w{w}" for w in re.findall(r"[a-z]+|\d+", text.lower())}
-    out.add("shape" + re.sub(r"[A-Z]+", "A", re.sub(r"[a-z]+", "a", re.sub(r"\d+", "0", text)))[:10])
+    low = text.lower()
+    lowered = " " + " ".join(low.split()) + " "
+    out = {"c" + lowered[i:i + 3] for i in range(len(lowered) - 2)}
+    out.update(["w" + w for w in _TYPER_WORD.findall(low)])
+    out.add("shape" + _UPPER_RUN.sub("A", _LOWER_RUN.sub("a", _DIGIT_RUN.sub("0", text)))[:10])
     out.add(f"len{min(len(text.split()), 5)}")
     return sorted(out)
 
