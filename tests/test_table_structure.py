@@ -110,3 +110,34 @@ def test_a_delimiter_row_of_single_dashes_makes_a_table_and_a_lone_dash_does_not
     assert heron is not None and heron.headers == ("Kappa",)
     # a line holding a pipe, then a line of one dash: a list's dash, not a table
     assert not parse_text("a | b\n-\nc\n", "t.md").cells
+
+
+BLANK_HEADER = """## Results
+
+| | | | |
+|---|---|---|---|
+| **PondQA** | | | **Recall** |
+| | lr | num_leaves | best |
+| **heron-tree** | 0.05 | 31 | **0.612** |
+| wren-tree | 0.1 | 63 | 0.598 |
+"""
+
+
+def test_a_table_under_a_blank_header_row_takes_its_first_rows_without_figures_as_headers():
+    # the blank Markdown header lets an author lay the header block out by hand: its corner
+    # ('PondQA', above the names) says what the whole table is about
+    document = parse_text(BLANK_HEADER, "t.md")
+    best = document.cell_at(BLANK_HEADER.index("0.612"))
+    assert best is not None and best.headers == ("Recall", "best")
+    assert best.labels == (("", "heron-tree"),) and best.group == "PondQA"
+    assert document.cell_at(BLANK_HEADER.index("0.05")).headers == ("lr",)
+    # the header rows are not rows of figures
+    assert {c.row for c in document.cells if not c.label} == {1, 2}
+
+
+def test_a_header_row_that_is_not_blank_keeps_a_first_row_naming_a_system_as_a_row():
+    # a named header row: a first row that fills the label column is a row of the table
+    text = "| Model | Size | EM |\n|---|---|---|\n| **Heron** | base | |\n| Wren | small | 61.5 |\n"
+    document = parse_text(text, "t.md")
+    assert document.cell_at(text.index("61.5")).headers == ("EM",)
+    assert document.cell_at(text.index("base")).row == 1

@@ -225,9 +225,18 @@ def _cells_of_table(header: list[str], rows, table: int, caption: str, sub_heade
     # a row with no digit and no label, right below the header, is a second header level ("| | QQP | Wiki |")
     sub_headers = [list(levels) for levels in sub_headers or ()]
     # (no figure in it: 'F1' and 'Top 100' are labels, not figures)
+    # A table whose header row is left empty ('| | | |' over '|---|---|---|') is laid out by
+    # hand: its first rows without a figure are its header levels even where they fill the label
+    # column, whose text there ('**MQ2008**' above the names) is the corner of the header block:
+    # what the whole table is about, as a group row would say
+    blank_header = not any(_plain(h) for h in header)
+    corner = ""
     while len(texts) > 1 and not any(_STANDALONE_FIGURE.search(_plain(t)) for t in texts[0]) \
-            and not any(_plain(texts[0][c]) for c in labels) and sum(bool(_plain(t)) for t in texts[0]) >= 2:
-        sub_headers.append([_plain(t) for t in texts.pop(0)])
+            and (blank_header or not any(_plain(texts[0][c]) for c in labels)) \
+            and sum(bool(_plain(t)) for t in texts[0]) >= 2:
+        level = [_plain(t) for t in texts.pop(0)]
+        corner = corner or next((level[c] for c in labels if c < len(level) and level[c]), "")
+        sub_headers.append([t if c not in labels else "" for c, t in enumerate(level)])
         rows = rows[1:]
     if sub_headers:
         # a Markdown header cell left empty right of a filled one spans it, as colspan would:
@@ -237,7 +246,7 @@ def _cells_of_table(header: list[str], rows, table: int, caption: str, sub_heade
             if not header[c].strip() and c not in labels and header[c - 1].strip() and (c - 1) not in labels:
                 header[c] = header[c - 1]
     carried = {c: "" for c in labels}
-    group = ""
+    group = corner
     for r, row in enumerate(rows, 1):
         row_texts = texts[r - 1]
         filled = [_plain(t) for t in row_texts if _plain(t)]
