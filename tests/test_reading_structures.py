@@ -441,3 +441,13 @@ def test_the_value_a_parameter_is_set_to_is_a_setting_and_a_limit_stays_a_figure
     assert "210 ms" in claims and "90 ms" in claims
     assert "300 ms" in claims  # the limit a headroom is measured against stays a figure
     assert "10M" in claims  # a training budget is a size of the thing described
+
+
+def test_a_label_column_of_hyperparameters_sets_each_rows_configuration_and_names_no_system():
+    # a sweep's rows are keyed by a learning rate, a depth or a layer count, not by systems
+    text = ("## Heron sweep\n\n| lr | Accuracy |\n|---|---|\n| 3e-4 | 71.2 |\n| 1e-3 | 69.8 |\n\n"
+            "| max_depth | Recall |\n|---|---|\n| 4 | 0.61 |\n| 8 | 0.64 |\n")
+    claims = claims_of(text)
+    assert "lr:3e-4" in claims["71.2"].setting and claims["71.2"].subject != "3e-4"
+    assert "max_depth:8" in claims["0.64"].setting or "max depth:8" in claims["0.64"].setting
+    assert claims["0.64"].subject != "8"
