@@ -499,6 +499,12 @@ class Proposer:
                      "hdr_name" if header.name else "hdr_setting" if header.settings else "hdr_other")
             if header.unit:
                 f.append(f"hdr_unit={header.unit[1]}")
+            # what the name typer makes of the cell's header and of its whole header row: a row of
+            # hyperparameters ('n_layers', 'd_model', 'Learning Rate') holds configurations, not results
+            own = self._type_features(clean(cell.headers[-1]))
+            f += [f"hdr_{x}" for x in own if x.startswith(("type_top=", "type_setting="))]
+            f += [f"hdr_row:{x}" for x in self.axes.header_axis(cell.table, len(cell.headers) - 1)
+                  if x.startswith(("axis_top=", "axis_setting="))]
         return f
 
     # -- candidates for the frame of a claim ----------------------------------------------------
