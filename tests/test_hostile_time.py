@@ -35,6 +35,8 @@ PROBES = {
     "delimiter_then_spaces": (300_000, lambda n: "| a | b |\n|-" + " " * n + "x\n"),
     "separator_then_spaces": (3_000, lambda n: ("| a | b |\n|---|---|\n" + " " * 50 + "\n") * n),
     "fences_then_inline_code": (2_000, lambda n: "```\ncode 1\n```\n`x` 2\n" * n),
+    # a label cell of link openings that never close: '[a](' again and again, then no ')'
+    "unclosed_links_in_a_cell": (20_000, lambda n: "| a | b |\n|---|---|\n| " + "[x](" * n + " | 1.5 |\n"),
     "inline_code_in_rows": (6_000, lambda n: "| a | b |\n|---|---|\n" + "| `c` | 1.5 |\n" * n),
     "nested_lists": (1_000, lambda n: "".join("  " * (i % 50) + f"- item {i} scores 7{i % 10}.1\n" for i in range(n))),
     "nested_quotes": (1_500, lambda n: "".join(">" * (i % 60) + f" q {i} 1.{i % 10}\n" for i in range(n))),

@@ -141,3 +141,15 @@ def test_a_header_row_that_is_not_blank_keeps_a_first_row_naming_a_system_as_a_r
     document = parse_text(text, "t.md")
     assert document.cell_at(text.index("61.5")).headers == ("EM",)
     assert document.cell_at(text.index("base")).row == 1
+
+
+def test_a_link_in_a_label_cell_labels_its_row_by_its_text():
+    # the link's target is not part of the name, nor a variant of it
+    text = ("| Technique | Memory (GiB) |\n|---|---|\n| [+ Fused AdamW](https://example.org/docs#fused) | 21.8 |\n"
+            "| ![Heron](img/heron.png) | 19.0 |\n")
+    document = parse_text(text, "t.md")
+    assert document.cell_at(text.index("21.8")).labels == (("Technique", "+ Fused AdamW"),)
+    assert document.cell_at(text.index("19.0")).labels == (("Technique", "Heron"),)
+    claims = {c.text: c for c in default_extractor().extract(document)}
+    assert claims["21.8"].subject == "+ Fused AdamW"
+    assert not any("example.org" in s for s in claims["21.8"].setting)

@@ -173,9 +173,15 @@ _EMPTY_CELL = re.compile(r"[\s*_]*(?:[-−–—]+|n/?a|N/?A|–|\.{1,3}|\?)?[\s
 _TAG = re.compile(r"<[^<>]{1,200}>")
 
 
+# a Markdown link or image in a cell: '[+ 8-bit AdamW](https://...)' labels its row by its text
+_LINK = re.compile(r"!?\[([^\[\]]{0,300})\]\((?:[^()\s]|\([^()\s]{0,300}\)){0,2000}\)")
+
+
 def _plain(text: str) -> str:
-    """A label or header without Markdown emphasis, code marks or HTML tags (a tag parts words:
-    'mAP<sup>val</sup>' is 'mAP val')."""
+    """A label or header without Markdown emphasis, code marks, HTML tags (a tag parts words:
+    'mAP<sup>val</sup>' is 'mAP val') or link targets (a link is its text)."""
+    if "](" in text:
+        text = _LINK.sub(r"\1", text)
     return re.sub(r"\s+", " ", _MARKUP.sub("", _TAG.sub(" ", text))).strip()
 
 
