@@ -74,3 +74,15 @@ def test_a_trained_model_reads_and_scores(small_corpus, tmp_path):
 def test_training_without_a_corpus_is_a_clear_error(tmp_path):
     result = train(tmp_path, tmp_path / "m.json")
     assert result.returncode == 2 and "no labelled documents" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_a_choice_within_the_noise_of_the_best_falls_to_the_default():
+    from claimcheck.learn.train import within_noise
+    # 4,000 held-out answers right about 80% of the time: one standard error is about 25
+    right = {0.03: 3210, 0.3: 3200, 1.0: 3195, 3.0: 3100}
+    assert within_noise(right, 4000, lambda c: abs(c - 1.0)) == 1.0   # 15 behind the best: noise
+    right[0.03] = 3260                                                  # 65 ahead: a real difference
+    assert within_noise(right, 4000, lambda c: abs(c - 1.0)) == 0.03
+    # of two options equally near the default, the smaller; nothing judged, no choice
+    assert within_noise({0.4: 10, 0.6: 10}, 20, lambda t: abs(t - 0.5)) == 0.4
+    assert within_noise({}, 0, abs) is None

@@ -14,6 +14,7 @@ JSON table of weights that `decide` reads without running code:
 from __future__ import annotations
 
 import json
+import math
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -307,6 +308,24 @@ def rank_right(model, rows, margin: float = 0.0) -> tuple[int, int]:
     return right, len(groups)
 
 
+def within_noise(right: dict, judged: int, distance) -> object:
+    """Of the options of `right` (option -> held-out answers right, of `judged`), the one nearest
+    the default by `distance` among those within one standard error of the best. Options a few
+    answers apart are not told apart by a few thousand held-out answers: taking the best by a
+    hair makes every retraining choose afresh by noise, and the figures move with the choice."""
+    if not right or judged <= 0:
+        return None
+    best = max(right.values())
+    p = min(max(best / judged, 0.0), 1.0)
+    noise = math.sqrt(judged * p * (1.0 - p))
+    near = [option for option, count in right.items() if count >= best - noise]
+    return min(near, key=lambda option: (distance(option), option))
+
+
+def _c_distance(c: float) -> float:
+    return abs(math.log(c))  # from C = 1
+
+
 MARGINS = (0.0, 0.5, 1.0, 2.0, 4.0, 1e9)  # the last: the rules' answer always stands where they gave one
 THRESHOLDS = (0.3, 0.4, 0.5, 0.6, 0.7)
 
@@ -327,6 +346,7 @@ def choose_margins(pairs, C: dict) -> dict:
     out = {}
     for name in FIELDS:
         right = {(place, m): 0 for place in ("cell", "prose") for m in MARGINS}
+        judged_groups = Counter()
         for fitted_on, judged in pairs:
             table = _fit_ranker(fitted_on.fields[name], C[name])
             if table is None:
@@ -339,9 +359,12 @@ def choose_margins(pairs, C: dict) -> dict:
             for place, cell in (("cell", True), ("prose", False)):
                 rows = [row for row in judged.fields[name] if in_cell.get(row[0]) == cell]
                 for m in MARGINS:
-                    right[place, m] += rank_right(scorer, rows, m)[0]
+                    count, groups = rank_right(scorer, rows, m)
+                    right[place, m] += count
+                judged_groups[place] += groups
         for place in ("cell", "prose"):
-            out[f"{name}@{place}"] = max(MARGINS, key=lambda m: (right[place, m], -m))
+            chosen = within_noise({m: right[place, m] for m in MARGINS}, judged_groups[place], abs)
+            out[f"{name}@{place}"] = 0.0 if chosen is None else chosen  # no margin: the model decides
     return out
 
 
@@ -383,7 +406,9 @@ def choose_claim_threshold(folds: list[Examples], dev: Examples, C: float, data:
         fp = sum(1 for p, y in held_out if p >= threshold and not y)
         fn = sum(1 for p, y in held_out if p < threshold and y)
         return 2 * tp / (2 * tp + fp + fn) if tp else 0.0
-    return max(CLAIM_THRESHOLDS, key=lambda t: (round(f1(t), 6), -abs(t - 0.5)))
+    claims = sum(1 for _, y in held_out if y)
+    chosen = within_noise({t: f1(t) * claims for t in CLAIM_THRESHOLDS}, claims, lambda t: abs(t - 0.5))
+    return 0.5 if chosen is None else chosen
 
 
 def kept_texts(data: dict, threshold: float, candidates, none) -> str | None:
@@ -404,16 +429,19 @@ def choose_threshold(pairs, C: dict) -> float:
     """The binary head's keep-threshold for settings (1.01: the ranker's choice alone) whose
     settings agree with the gold of most held-out figures, as the reading score compares them."""
     right = Counter()
+    judged_claims = 0
     for fitted_on, judged in pairs:
         if not judged.setting_claims:
             continue
+        judged_claims += len(judged.setting_claims)
         binary = _fit(fitted_on.setting, C["setting"])
         data = {"setting": _binary_table(binary) if binary else {"bias": -5.0, "weights": {}},
                 "setting_rank": _fit_ranker(fitted_on.setting_rank, C["setting_rank"])}
         for t in THRESHOLDS + (1.01,):
             right[t] += sum(text_agrees(gold, kept_texts(data, t, candidates, none))
                             for gold, candidates, none in judged.setting_claims)
-    return max(THRESHOLDS + (1.01,), key=lambda t: (right[t], -abs(t - 0.5)))
+    chosen = within_noise({t: right[t] for t in THRESHOLDS + (1.01,)}, judged_claims, lambda t: abs(t - 0.5))
+    return 0.5 if chosen is None else chosen
 
 
 def choose_c(pairs) -> dict:
@@ -430,8 +458,10 @@ def choose_c(pairs) -> dict:
     chosen = {}
     for head, how in heads.items():
         right = Counter()
+        judged_count = 0
         for fitted_on, judged in pairs:
             rows, judged_rows = rows_of(fitted_on, head), rows_of(judged, head)
+            judged_count += len({row[0] for row in judged_rows}) if how == "rank" else len(judged_rows)
             for c in C_GRID:
                 if how == "rank":
                     table = _fit_ranker(rows, c)
@@ -446,7 +476,8 @@ def choose_c(pairs) -> dict:
                 else:
                     scorer = _multiclass(_multiclass_table(fitted))
                     right[c] += sum(scorer.choose(f) == y for f, y in judged_rows)
-        chosen[head] = max(C_GRID, key=lambda c: (right[c], -abs(c - 1.0))) if right else 1.0
+        pick = within_noise({c: right[c] for c in C_GRID}, judged_count, _c_distance) if right else None
+        chosen[head] = 1.0 if pick is None else pick
     return chosen
 
 
