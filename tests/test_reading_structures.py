@@ -451,3 +451,19 @@ def test_a_label_column_of_hyperparameters_sets_each_rows_configuration_and_name
     assert "lr:3e-4" in claims["71.2"].setting and claims["71.2"].subject != "3e-4"
     assert "max_depth:8" in claims["0.64"].setting or "max depth:8" in claims["0.64"].setting
     assert claims["0.64"].subject != "8"
+
+
+def test_a_heading_that_names_a_measure_and_its_unit_frames_a_table_of_statistics():
+    # the columns are statistics of one measure; the heading two levels up names it and its unit
+    text = ("## Serving\n\n### Decode speed (tokens/s)\n\nMeasured over 200 requests per provider.\n\n"
+            "#### Small models\n\n| Provider | Median | P95 |\n|---|---|---|\n| Kestrel | 71 | 88 |\n"
+            "| Gull | 64 | 80 |\n")
+    claims = claims_of(text)
+    assert claims["71"].quantity.dimension == "rate" and claims["88"].unit_text == "tokens/s"
+    assert claims["71"].kind == "throughput" and claims["71"].subject == "Kestrel"
+
+
+def test_a_heading_unit_does_not_override_a_measure_the_table_names():
+    text = "## Latency (ms)\n\n| Model | Accuracy |\n|---|---|\n| Kestrel | 71.2 |\n"
+    claims = claims_of(text)
+    assert claims["71.2"].quantity.unit != "ms" and claims["71.2"].metric == "accuracy"

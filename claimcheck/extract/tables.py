@@ -142,7 +142,7 @@ class TableReader:
         self._by_table: dict[int, list[TableCell]] | None = None
         self._headers: dict[str, Header] = {}
         self._frames: dict[int, CellFrame] = {}  # by id(cell): the document's cells outlive the reader
-        self._context: dict[int, str] = {}        # table -> the benchmark its context names
+        self._context: dict = {}                  # table -> the benchmark its context names; ("measure", table) -> its heading's measure
         self._starts: dict[int, int] = {}         # table -> where it starts
         self._levels: list | None = None
 
@@ -441,9 +441,33 @@ class TableReader:
             settings.update(x for x in heading.settings if x.split(":", 1)[0] not in kinds and not x.startswith("task:"))
         if not dataset:
             dataset = self._context_benchmark(cell, subject)
+        if unit is None and not metric:
+            # a table of bare figures under '### Output Tokens Throughput (tokens/s)', its columns
+            # statistics ('Median', 'P95'): the heading names the measure and its unit
+            measure = self._heading_measure(cell)
+            if measure is not None:
+                metric, metric_text, unit, unit_text = measure
         return CellFrame(subject=subject, dataset=dataset, metric=metric, metric_text=metric_text,
                          settings=frozenset(settings), unit=unit, ours=ours, lower_is_better=lower,
                          unit_text=unit_text)
+
+    def _heading_measure(self, cell: TableCell):
+        """(metric, metric text, unit, unit text) of the nearest heading above a table that names
+        exactly one unit in parentheses, or None; once per table."""
+        key = ("measure", cell.table)
+        if key not in self._context:
+            found = None
+            if self._levels is None:
+                self._levels = heading_levels(self.document)
+                self._level_starts = [h[0] for h in self._levels]
+            for title in heading_chain(self._levels, self._level_starts, self._table_start(cell.table)):
+                unit, written = caption_unit(title)
+                if unit is not None:
+                    header = self.header(title[:80])
+                    found = (header.metric, header.metric_text, unit, written)
+                    break
+            self._context[key] = found
+        return self._context[key]
 
     def _context_benchmark(self, cell: TableCell, subject: str) -> str:
         """A benchmark the headings further up ('### ImageNet' over '#### Linf, eps=4/255') or the
