@@ -467,3 +467,14 @@ def test_a_heading_unit_does_not_override_a_measure_the_table_names():
     text = "## Latency (ms)\n\n| Model | Accuracy |\n|---|---|\n| Kestrel | 71.2 |\n"
     claims = claims_of(text)
     assert claims["71.2"].quantity.unit != "ms" and claims["71.2"].metric == "accuracy"
+
+
+def test_a_header_that_names_what_its_figures_count_gives_them_that_unit():
+    text = ("## Summaries\n\n| Model | Length (sentences) | Time (ms) |\n|---|---|---|\n"
+            "| Kestrel | 41.5 | 120 |\n| Gull | 38.0 | 95 |\n")
+    claims = claims_of(text)
+    assert claims["41.5"].unit_text.lower() == "sentences" and claims["41.5"].quantity.dimension == "count"
+    assert claims["120"].quantity.unit == "ms"
+    # a parenthesis that says more than the noun ('(10 tasks)') names no unit
+    claims = claims_of("| Model | Score (10 tasks) |\n|---|---|\n| Kestrel | 41.5 |\n")
+    assert claims["41.5"].quantity.dimension != "count"

@@ -57,7 +57,15 @@ def _header_unit(raw: str) -> tuple[tuple[str, str, float] | None, str]:
         if per_item and per_item.group(1).lower() in _HEADER_UNITS:
             # time, money or memory per item: a time, a cost or a memory, written as given
             return _HEADER_UNITS[per_item.group(1).lower()], part
+    if raw.strip().lower() in _count_nouns():
+        return ("", "count", 1.0), raw.strip()  # 'Summary length (words)': a count of words
     return None, ""
+
+
+@lru_cache(maxsize=1)
+def _count_nouns() -> frozenset:
+    from .frames import count_nouns
+    return frozenset(noun.lower() for noun in count_nouns())
 
 
 _CAPTION_PAREN = re.compile(r"\(([^()]{1,40})\)")
