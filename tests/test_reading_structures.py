@@ -478,3 +478,15 @@ def test_a_header_that_names_what_its_figures_count_gives_them_that_unit():
     # a parenthesis that says more than the noun ('(10 tasks)') names no unit
     claims = claims_of("| Model | Score (10 tasks) |\n|---|---|\n| Kestrel | 41.5 |\n")
     assert claims["41.5"].quantity.dimension != "count"
+
+
+def test_a_multiple_written_in_a_cell_keeps_the_unit_its_header_names():
+    text = ("| Server | Throughput (rps) | Decode (out tok/s/GPU) | Size (MB) |\n|---|---|---|---|\n"
+            "| Kestrel | 127.95k | 3,803 | 12 |\n")
+    claims = claims_of(text)
+    rps = claims["127.95k"]
+    assert rps.quantity.dimension == "rate" and rps.quantity.value == 127950 and rps.unit_text == "k rps"
+    assert claims["3,803"].quantity.dimension == "rate" and claims["3,803"].unit_text == "out tok/s/GPU"
+    # a count under a header that names no unit stays a count ('7B' parameters)
+    claims = claims_of("| Model | Params |\n|---|---|\n| Kestrel | 7B |\n")
+    assert claims["7B"].quantity.dimension == "count"

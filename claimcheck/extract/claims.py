@@ -211,6 +211,9 @@ class ClaimExtractor:
         return tuple(sorted(settings_in(text)))
 
 
+# the multiple a figure is written with ('127.95k', '2.5M'): its last letter
+_SCALE_SUFFIX = re.compile(r"[KMBkmb]\b|[KMBkmb]$")
+
 class _DocumentReading:
     """The state of reading one document: its tables, names, and the paragraph's figures so far."""
 
@@ -286,9 +289,16 @@ class _DocumentReading:
     def _cell_claims(self, cell, frame: CellFrame, quantities: list[Quantity]) -> list[Claim]:
         out = []
         for q in quantities:
+            written = ""
             if frame.unit and q.dimension == "plain":
                 unit, dimension, scale = frame.unit
                 q = replace(q, unit=unit, dimension=dimension, scale=scale, value=q.value * scale)
+            elif frame.unit and q.dimension == "count" and not q.unit and q.scale != 1.0 and frame.unit[1] != "count":
+                # '127.95k' under 'Throughput (rps)': the cell writes a multiple, the header the unit
+                unit, dimension, scale = frame.unit
+                suffix = _SCALE_SUFFIX.search(q.text)
+                q = replace(q, unit=unit, dimension=dimension, scale=q.scale * scale, value=q.value * scale)
+                written = f"{suffix.group(0)} {rate_unit(frame.unit_text)}" if suffix else ""
             metric = frame.metric
             kind = kind_of(q, "", "", metric)
             if kind == "score" and (metric in count_nouns() or metric in ("size", "count", "parameters", "params")):
@@ -304,7 +314,7 @@ class _DocumentReading:
                 lower = self.v.lower_is_better(metric, frame.metric_text) if metric else kind in ("time", "memory", "cost")
             location = self.document.locate(q.start)
             out.append(Claim(
-                unit_text=rate_unit(frame.unit_text) if frame.unit and q.unit == frame.unit[0] else "",
+                unit_text=written or (rate_unit(frame.unit_text) if frame.unit and q.unit == frame.unit[0] else ""),
                 document=self.document.name, quantity=q, kind=kind, line=location.line, column=location.column,
                 sentence=(cell.start, cell.end), metric=metric, metric_text=frame.metric_text or metric,
                 subject=frame.subject, dataset=frame.dataset, setting=frame.settings, lower_is_better=lower,

@@ -28,14 +28,16 @@ _HEADER_UNITS = {
     "µs": ("us", "time", 1.0), "gb": ("GB", "memory", 1.0), "mb": ("MB", "memory", 1.0), "gib": ("GiB", "memory", 1.0),
     "tb": ("TB", "memory", 1.0), "tok/s": ("/s", "rate", 1.0), "tokens/s": ("/s", "rate", 1.0),
     "token/s": ("/s", "rate", 1.0), "qps": ("/s", "rate", 1.0), "fps": ("/s", "rate", 1.0), "it/s": ("/s", "rate", 1.0),
-    "img/s": ("/s", "rate", 1.0), "req/s": ("/s", "rate", 1.0), "%": ("%", "percent", 1.0),
+    "img/s": ("/s", "rate", 1.0), "req/s": ("/s", "rate", 1.0), "rps": ("/s", "rate", 1.0),
+    "%": ("%", "percent", 1.0),
     "x": ("x", "ratio", 1.0), "×": ("x", "ratio", 1.0), "$": ("$", "money", 1.0), "usd": ("$", "money", 1.0),
     "b": ("", "count", 1e9), "m": ("", "count", 1e6), "k": ("", "count", 1e3),
     "bytes": ("B", "memory", 1.0), "byte": ("B", "memory", 1.0), "kb": ("KB", "memory", 1.0),
     "ns": ("ns", "time", 1.0), "minutes": ("min", "time", 1.0), "mins": ("min", "time", 1.0),
 }
 # a rate written as "<what>/s" ("GB/s", "Words/Sec", "tokens / second", "out tok/s/GPU")
-_RATE_UNIT = re.compile(r"(?i)^[\w$.+-]+(?:\s?/\s?[\w.]+)?\s?/\s?(?:s|sec|second)\b.*$|^[\w$.+-]+\s+per\s+second$")
+# ("out tok/s/GPU": a word may qualify what is counted)
+_RATE_UNIT = re.compile(r"(?i)^(?:[a-z]+\s)?[\w$.+-]+(?:\s?/\s?[\w.]+)?\s?/\s?(?:s|sec|second)\b.*$|^[\w$.+-]+\s+per\s+second$")
 
 # a quantity per item ('s/iter', 'ms / image', '$/1000 examples', 'GB/GPU'): the numerator's unit;
 # a count may stand before the item ('seconds/1000 examples', '$ / 1M tokens')
