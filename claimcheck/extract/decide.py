@@ -100,8 +100,8 @@ class Multiclass:
 
 def _columns(scorers) -> dict:
     """feature -> its weight in each class (a tuple in the order of the scorers); under the key
-    None (no feature's name) the biases. Plain tuples: a handful of classes is summed faster in Python than in numpy,
-    whose call overhead outweighs a sum of four numbers."""
+    None (no feature's name) the biases. Plain tuples: a handful of classes is summed faster in
+    Python than in numpy, whose call overhead outweighs a sum of four numbers."""
     rows: dict = {}
     for k, scorer in enumerate(scorers):
         for feature, weight in scorer.weights.items():

@@ -152,7 +152,8 @@ class TableReader:
         self._by_table: dict[int, list[TableCell]] | None = None
         self._headers: dict[str, Header] = {}
         self._frames: dict[int, CellFrame] = {}  # by id(cell): the document's cells outlive the reader
-        self._context: dict = {}                  # table -> the benchmark its context names; ("measure", table) -> its heading's measure
+        self._context: dict[int, str] = {}        # table -> the benchmark its context names
+        self._measures: dict[int, tuple | None] = {}  # table -> the measure and unit a heading names
         self._starts: dict[int, int] = {}         # table -> where it starts
         self._levels: list | None = None
 
@@ -464,8 +465,7 @@ class TableReader:
     def _heading_measure(self, cell: TableCell):
         """(metric, metric text, unit, unit text) of the nearest heading above a table that names
         exactly one unit in parentheses, or None; once per table."""
-        key = ("measure", cell.table)
-        if key not in self._context:
+        if cell.table not in self._measures:
             found = None
             if self._levels is None:
                 self._levels = heading_levels(self.document)
@@ -476,8 +476,8 @@ class TableReader:
                     header = self.header(title[:80])
                     found = (header.metric, header.metric_text, unit, written)
                     break
-            self._context[key] = found
-        return self._context[key]
+            self._measures[cell.table] = found
+        return self._measures[cell.table]
 
     def _context_benchmark(self, cell: TableCell, subject: str) -> str:
         """A benchmark the headings further up ('### ImageNet' over '#### Linf, eps=4/255') or the
