@@ -254,3 +254,12 @@ def test_the_reading_is_the_same_under_any_hash_seed():
         outputs.append(json.loads(done.stdout))
     assert sum(1 for s in outputs[0] if len(s) > 1) >= 5  # the case is there to be decided
     assert outputs[0] == outputs[1]
+
+
+def test_a_column_headed_as_a_change_tells_the_kind_head_so():
+    """'Diff', '% Change vs Previous' and 'Δ' head columns of changes; 'Accuracy' does not."""
+    text = ("| Model | Accuracy | Δ vs base | % Change Memory |\n|---|---|---|---|\n"
+            "| Heron | 71.2 | +2.1 | -14.9% |\n")
+    proposer, sites = ClaimExtractor().sites(parse_text(text, "t.md"), None)
+    changes = {s.text: "hdr_change" in proposer.number_features(s) for s in sites if s.cell is not None}
+    assert changes == {"71.2": False, "+2.1": True, "-14.9%": True}

@@ -109,6 +109,9 @@ _NEAREST_PHRASES = 4  # metric phrases proposed per figure, nearest first
 # (each word bounded, a match starts at a word's start: linear in the text)
 _CALLED_BENCHMARK = re.compile(r"(?<![\w.+/-])([A-Z0-9][\w.+/-]{0,30}(?:[ -][A-Z0-9][\w.+/-]{0,30}){0,3})\s+"
                                r"(?:benchmark|dataset|leaderboard|suite|corpus|workload|test\s+set)s?\b")
+# a header whose column holds changes of a measure, not its values
+_CHANGE_HEADER = re.compile(r"(?i)\b(?:change|diff|difference|delta|increase|decrease|reduction|improvement|"
+                            r"gain|speed-?up|slowdown|regression)s?\b|Δ")
 _PASS_AT = re.compile(r"(?i)\bpass[@^]\d+\b|\b(?:ndcg|recall|precision|map|hit|mrr|acc)@\d+\b")
 _PARENTHESIS = re.compile(r"\(([^()]{1,40})\)")
 
@@ -499,6 +502,8 @@ class Proposer:
                      "hdr_name" if header.name else "hdr_setting" if header.settings else "hdr_other")
             if header.unit:
                 f.append(f"hdr_unit={header.unit[1]}")
+            if any(_CHANGE_HEADER.search(level) for level in cell.headers):
+                f.append("hdr_change")  # 'Diff', '% Change vs Previous', 'Δ': the column holds changes
             # what the name typer makes of the cell's header and of its whole header row: a row of
             # hyperparameters ('n_layers', 'd_model', 'Learning Rate') holds configurations, not results
             own = self._type_features(clean(cell.headers[-1]))
