@@ -212,7 +212,7 @@ class ClaimExtractor:
 
 
 # the multiple a figure is written with ('127.95k', '2.5M'): its last letter
-_SCALE_SUFFIX = re.compile(r"[KMBkmb]\b|[KMBkmb]$")
+_SCALE_SUFFIX = re.compile(r"[KMBkmb]\b")
 
 class _DocumentReading:
     """The state of reading one document: its tables, names, and the paragraph's figures so far."""

@@ -467,10 +467,7 @@ class TableReader:
         exactly one unit in parentheses, or None; once per table."""
         if cell.table not in self._measures:
             found = None
-            if self._levels is None:
-                self._levels = heading_levels(self.document)
-                self._level_starts = [h[0] for h in self._levels]
-            for title in heading_chain(self._levels, self._level_starts, self._table_start(cell.table)):
+            for title in self._headings_above(cell.table):
                 unit, written = caption_unit(title)
                 if unit is not None:
                     header = self.header(title[:80])
@@ -484,11 +481,8 @@ class TableReader:
         prose introducing the table ('... on the CORD-19 dataset') name; once per table."""
         if cell.table not in self._context:
             found = ""
-            if self._levels is None:
-                self._levels = heading_levels(self.document)
-                self._level_starts = [h[0] for h in self._levels]
             start = self._table_start(cell.table)
-            for title in heading_chain(self._levels, self._level_starts, start)[1:]:
+            for title in self._headings_above(cell.table)[1:]:
                 found = self.named_benchmark(title[:160])
                 if found:
                     break
@@ -498,6 +492,13 @@ class TableReader:
             self._context[cell.table] = found
         found = self._context[cell.table]
         return found if found and found != subject else ""
+
+    def _headings_above(self, table: int) -> list[str]:
+        """The titles of the headings a table sits under, nearest first."""
+        if self._levels is None:
+            self._levels = heading_levels(self.document)
+            self._level_starts = [h[0] for h in self._levels]
+        return heading_chain(self._levels, self._level_starts, self._table_start(table))
 
     def _table_start(self, table: int) -> int:
         if not self._starts:
