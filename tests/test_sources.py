@@ -196,6 +196,21 @@ def test_a_wide_results_csv_is_a_source_with_its_own_lines(tmp_path):
     assert wrong.expected == 83.0 and "Wren-1" in wrong.message and "83.0" in wrong.message
 
 
+def test_a_link_in_a_csv_row_does_not_swallow_the_cells_after_it(tmp_path):
+    # a delimited file has no space after its commas: a link's end is its cell's end
+    sheet = tmp_path / "board.csv"
+    sheet.write_text("System,Paper,Top-1,Top-5\n"
+                     "Gannet,https://example.org/gannet.pdf,81.3,95.2\n"
+                     "Plover,www.example.net/plover,78.9,94.0\n", encoding="utf-8")
+    from claimcheck.sources import load_sources
+    (source,) = load_sources([str(sheet)])
+    read = {(c.subject, c.metric_text, c.text) for c in source.claims}
+    assert {("Gannet", "Top-1", "81.3"), ("Gannet", "Top-5", "95.2"), ("Plover", "Top-5", "94.0")} <= read
+    report = check("# Notes\nPlover reaches 79.8 Top-1.\n", sources=[sheet])
+    wrong = next(f for f in report.finding_list if f.rule == "CC201")
+    assert wrong.expected == 78.9
+
+
 def test_a_results_file_without_figures_is_a_source_that_cannot_be_read(tmp_path, capsys):
     bad = tmp_path / "names.tsv"
     bad.write_text("model\tlicence\nWren-2\tMIT\n", encoding="utf-8")

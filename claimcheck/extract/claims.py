@@ -996,13 +996,16 @@ def _rescan_cells(document: Document, text: str, quantities: list[Quantity], ski
             return document.cells[index]
         return None
 
-    crossing = {id(c) for q in quantities if (c := cell_of(q.start)) is not None and q.end > c.end}
-    # a cell a crossing quantity swallowed ("41.7 - 52.5") is read again on its own too
-    for q in quantities:
-        start_cell = cell_of(q.start)
-        if start_cell is not None and q.end > start_cell.end:
-            index = bisect_right(starts, q.start)
-            while index < len(document.cells) and document.cells[index].start < q.end:
+    crossing = set()
+    # a span that runs past its cell's end is read again cell by cell, with every cell it
+    # swallowed: a quantity ("41.7 - 52.5" across two cells), or a non-number such as a URL that
+    # a delimited file's commas do not end ('https://x.org/a.pdf,0.157,0.2549')
+    for span in [*quantities, *skipped]:
+        start_cell = cell_of(span.start)
+        if start_cell is not None and span.end > start_cell.end:
+            crossing.add(id(start_cell))
+            index = bisect_right(starts, span.start)
+            while index < len(document.cells) and document.cells[index].start < span.end:
                 crossing.add(id(document.cells[index]))
                 index += 1
     if not crossing:
