@@ -271,3 +271,30 @@ def test_a_margin_between_two_systems_is_computed_from_their_source_cells(tmp_pa
     assert abs(wrong.expected - 5.6) < 1e-9 and "63.0" in wrong.message and "57.4" in wrong.message
     assert found[("CC202", "3.3 points")].verdict == "supported"
     assert ("CC203", "3.3 points") not in found and ("CC209", "3.3 points") not in found
+
+
+BOARD = "Year,Model,MRR,Hits@10,Hits@50\n2003,Osprey,0.301,0.655,0.712\n2019,Kestrel,0.3318,0.702,0.801\n"
+
+
+def test_a_figure_read_without_a_frame_is_checked_against_the_cell_its_sentence_names(tmp_path):
+    sheet = tmp_path / "board.csv"
+    sheet.write_text(BOARD, encoding="utf-8")
+    # the reader finds no owner for 0.712 ('posts a Hits@10 of'), yet the sentence names the row
+    # (Osprey) and the column (Hits@10) of one cell: that cell says 0.655, and 0.712 is Hits@50's
+    report = check("# Board notes\n\n- The first entry, Osprey (2003), posts a Hits@10 of 0.712.\n"
+                   "- Kestrel (2019) posts a Hits@50 of 0.801.\n", sources=[sheet])
+    wrong = [f for f in report.finding_list if f.rule == "CC201"]
+    assert [f.claim.text for f in wrong] == ["0.712"]
+    assert wrong[0].expected == 0.655 and "Hits@50" in wrong[0].message
+    # read without a frame is not unreadable: nothing is reported as not checkable
+    assert not [f for f in report.finding_list if f.rule == "CC112"]
+
+
+def test_digits_alone_name_no_cell(tmp_path):
+    # a table whose rows and columns are numbered: the sentence's other figures write those
+    # numbers, and the figure's own digits are no label either
+    grid = tmp_path / "grid.md"
+    grid.write_text("| round | 0 | 1 | 2 |\n|---|---|---|---|\n| 5 | 4 | 9 | 3 |\n| 7 | 8 | 2 | 6 |\n", encoding="utf-8")
+    report = check("# Notes\n\n- After 7 rounds the state mixes, with 2 words left at 0.50 of the width.\n",
+                   sources=[grid])
+    assert not [f for f in report.finding_list if f.rule == "CC201"]

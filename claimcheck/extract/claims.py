@@ -107,10 +107,13 @@ class ClaimExtractor:
             claims, others = apply_model(model, Proposer(reading, units, model.typer), claims, bare, others)
         else:
             others += [reading.number(c.quantity.start, c.quantity.end, "unread", _NO_METRIC) for c in bare]
-        if not numbers:  # only what `check` reports as not checkable: each such number, and where each bound begins
+        if not numbers:
+            # only what `check` uses: each number it reports as not checkable, where each bound
+            # begins, and the figures read without a frame (a source's cell may still fix one)
             kept, bounds = [], set()
             for n in sorted(others, key=lambda r: r.start):
-                if n.reason in NOT_CHECKABLE or n.reason.startswith(_BEYOND) and n.reason not in bounds:
+                if n.reason in NOT_CHECKABLE or n.reason.startswith(UNFRAMED) or \
+                        n.reason.startswith(_BEYOND) and n.reason not in bounds:
                     bounds.add(n.reason)
                     kept.append(reading.located(n))
             return Extraction(tuple(claims), tuple(kept))
@@ -771,6 +774,9 @@ MAX_DOCUMENT = 20_000_000   # characters of one document read
 _BEYOND = "beyond the "  # how the reasons of numbers past a bound begin
 # a line of bare integers and nothing else ("1 0 0 0 0"): a matrix or grid drawn in text
 _NUMBER_GRID = re.compile(r"^[ \t]*\d{1,4}(?:[ \t]+\d{1,4}){2,}[ \t]*$", re.MULTILINE)
+
+
+UNFRAMED = "no metric"  # the reason of a figure read with no metric, benchmark or owner
 
 
 def _not_checkable(reason: str) -> bool:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 
+from ..extract.claims import UNFRAMED
 from ..extract.quantities import COMMA_DIGITS, NOT_A_NUMBER, OUT_OF_RANGE, TWO_POINTS
 from ..model import Claim, NumberReading, Quantity
 from .base import RULES, Context, rule, written
@@ -33,6 +34,8 @@ def check_unreadable(ctx: Context):
     """
     self = RULES["CC112"]
     for number in ctx.unreadable:
+        if number.reason.startswith(UNFRAMED):
+            continue  # read, only not framed: the source checks may still place it
         why = _WHY.get(number.reason)
         claim = _as_claim(ctx, number)
         if why:
