@@ -298,3 +298,16 @@ def test_digits_alone_name_no_cell(tmp_path):
     report = check("# Notes\n\n- After 7 rounds the state mixes, with 2 words left at 0.50 of the width.\n",
                    sources=[grid])
     assert not [f for f in report.finding_list if f.rule == "CC201"]
+
+
+def test_a_place_in_a_ranking_is_checked_for_a_figure_read_without_a_frame(tmp_path):
+    sheet = tmp_path / "board.csv"
+    sheet.write_text(BOARD, encoding="utf-8")
+    # the column is named before the comma, the figure after it: 'first on Hits@10, with 0.655'
+    report = check("# Board notes\n\n- Osprey is also first on Hits@10, with 0.655.\n"
+                   "- Kestrel is first on Hits@50, with 0.801.\n", sources=[sheet])
+    ranked = [f for f in report.finding_list if f.rule == "CC208"]
+    assert [f.claim.text for f in ranked] == ["0.655"]
+    assert "Kestrel" in ranked[0].message and ranked[0].expected == 0.702
+    # a column named elsewhere in the sentence only witnesses agreement: no mismatch from it
+    assert not [f for f in report.finding_list if f.rule == "CC201"]

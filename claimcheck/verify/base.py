@@ -10,7 +10,7 @@ from __future__ import annotations
 import math
 import re
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Callable, Iterable
 
@@ -75,6 +75,7 @@ class Context:
     _item_starts: list[int] | None = None  # offsets of the lines that open a list item
     _headings: Ranges | None = None
     _subjects_re: re.Pattern | bool | None = None
+    _unframed: list | None = None
 
     def __post_init__(self) -> None:
         for claim in self.claims:
@@ -134,6 +135,36 @@ class Context:
             if start <= offset < end:
                 return (start, end)
         return None
+
+    def unframed(self) -> list[Claim]:
+        """The figures the reader read without a metric, benchmark or owner, as bare claims of
+        their own sentence, in text order: a source cell the sentence names by its row and column
+        frames them all the same."""
+        if self._unframed is None:
+            from ..extract.claims import UNFRAMED
+            from ..extract.quantities import scan
+            text = self.document.text
+            self._unframed = []
+            for number in self.unreadable:
+                if not number.reason.startswith(UNFRAMED) or self.document.cell_at(number.start) is not None:
+                    continue
+                found = [q for q in scan(number.text)[0] if q.start == 0]
+                if not found:
+                    continue
+                q = found[0]
+                quantity = replace(q, start=number.start + q.start, end=number.start + q.end)
+                sentence = self.sentence_at(quantity.start) or _sentence_of(text, quantity.start, quantity.end)
+                self._unframed.append(Claim(document=self.document.name, quantity=quantity, kind="score",
+                                            line=number.line, column=number.column, sentence=sentence,
+                                            page=number.page))
+            self._unframed.sort(key=lambda c: c.quantity.start)
+        return self._unframed
+
+    def figures_between(self, start: int, end: int) -> list[Claim]:
+        """The claims and the unframed figures whose figure starts in [start, end), in text order."""
+        unframed = [c for c in self.unframed() if start <= c.quantity.start < end]
+        claims = self.claims_between(start, end)
+        return sorted(claims + unframed, key=lambda c: c.quantity.start) if unframed else claims
 
     def position(self, claim: Claim) -> int:
         """Where a claim stands in document order."""
@@ -254,6 +285,19 @@ class Context:
 
 
 _ITEM_LEAD = re.compile(r"[ \t]*(?:[-*+•]|\d{1,2}[.)])[ \t]+(?:\*\*|__)?(?P<lead>[^:*_\n]{1,60}?)(?:\*\*|__)?\s*:\s")
+_SENTENCE_END = re.compile(r"[.!?](?=\s)|\n")
+
+
+def _sentence_of(text: str, start: int, end: int) -> tuple[int, int]:
+    """The sentence around a span: from the last stop or line break before it to the next after it."""
+    line_start = text.rfind("\n", 0, start) + 1
+    left = line_start
+    for m in _SENTENCE_END.finditer(text, line_start, start):
+        left = m.end()
+    m = _SENTENCE_END.search(text, end)
+    return left, (m.end() if m else len(text))
+
+
 _ITEM = re.compile(r"[ \t]*(?:[-*+•]|\d{1,2}[.)]|\d{1,2}/\d{0,2})[ \t]")
 
 

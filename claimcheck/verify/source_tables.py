@@ -184,7 +184,7 @@ def rank_findings(ctx: Context, self, sources):
         if sentence is None or _SCOPED.search(text, sentence[0], sentence[1]) or \
                 _hedged(text, sentence[0], match.start()):
             continue  # 'second among open models': the digest names the set it ranks within
-        figures = [c for c in ctx.claims_between(*sentence) if c.role != "baseline"]
+        figures = [c for c in ctx.figures_between(*sentence) if c.role != "baseline"]
         if not figures:
             continue
         crowned = min(figures, key=lambda c: abs(c.quantity.start - match.start()))
@@ -221,7 +221,7 @@ def _by_named_cell(ctx: Context, self, match, word: str, sentence: tuple[int, in
     column, whatever the source's figures were read as."""
     from .named_cells import evidence, place
     from .sources import _cells, _named_cell
-    figures = [c for c in ctx.claims_between(*sentence) if c.role != "baseline"]
+    figures = [c for c in ctx.figures_between(*sentence) if c.role != "baseline"]
     if not figures:
         return None
     crowned = min(figures, key=lambda c: abs(c.quantity.start - match.start()))
