@@ -42,6 +42,11 @@ PROBES = {
     "nested_quotes": (1_500, lambda n: "".join(">" * (i % 60) + f" q {i} 1.{i % 10}\n" for i in range(n))),
     "many_names": (1_500, lambda n: "".join(f"Model{chr(65 + i % 26)}{i} scores {50 + i % 40}.{i % 10} on "
                                             f"BenchX{i % 7}.\n" for i in range(n))),
+    # a wide table of signed figures whose column formulas all fail only in its last row
+    "computed_columns_failing_last": (400, lambda n: "| row | " + " | ".join(f"c{i}" for i in range(16)) + " |\n|"
+                                      + "---|" * 17 + "\n" + "".join(f"| r{i} | " + " | ".join(["+0.0"] * 16) + " |\n"
+                                                                    for i in range(n))
+                                      + "| last | " + " | ".join(f"+{i}.5" for i in range(16)) + " |\n"),
     "one_metric_stated_n_times": (2_000, lambda n: "".join(f"ModelA scores 71.{i % 2} on MMLU.\n" for i in range(n))),
 }
 LATEX_PROBES = {
