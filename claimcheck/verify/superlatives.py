@@ -75,8 +75,8 @@ def check_superlatives(ctx: Context):
     self = RULES["CC109"]
     text = ctx.document.text
     for match in _SUPERLATIVE.finditer(text):
-        if ctx.document.in_code(match.start()):
-            continue
+        if ctx.document.in_code(match.start()) or ctx.document.cell_at(match.start()) is not None:
+            continue  # code, or a table's label ('longest' as a baseline's name): no sentence crowns
         word = re.sub(r"\s+", " ", match.group("word").lower())
         sentence = _sentence_around(ctx, match.start())
         if sentence is None or _qualified(text, match.end()) or _hedged(text, sentence[0], match.start()):
@@ -115,8 +115,10 @@ def _qualified(text: str, end: int) -> bool:
 
 
 def _hedged(text: str, start: int, offset: int) -> bool:
-    """'one of the best', 'among the fastest', 'second-best': not a claim to be the extreme."""
-    return bool(re.search(r"(?:\bone\s+of\s+the|\bamong\s+the|\bsecond[- ]|\bthird[- ]|\bnear(?:ly)?\s+the|\bnot\s+the)\s*$",
+    """'one of the best', 'among the fastest', 'second-best': not a claim to be the extreme; 'at
+    least 81%', 'at best': a bound; '7 first place finishes', '3 best papers': a count of them."""
+    return bool(re.search(r"(?:\bone\s+of\s+the|\bamong\s+the|\bsecond[- ]|\bthird[- ]|\bnear(?:ly)?\s+the|\bnot\s+the|"
+                          r"\bat(?:\s+the)?|(?<![\d.,])\d+)\s*$",
                           text[max(start, offset - 20):offset], re.I))
 
 
@@ -215,13 +217,18 @@ def _subject(ctx: Context, entries: list[_Entry], sentence: tuple[int, int], mat
     """The entry the superlative crowns: named right after it ('Largest gain: coding'), else the
     nearest compared name before it in its sentence ('That makes TinyDiT the best')."""
     text = ctx.document.text
+    own = _own_figure(ctx, entries, sentence, match)
+    if own is not None:
+        return own or None  # False: the phrase states a figure of something not ranked here
     after = _NAMED_AFTER.match(text, match.end(), sentence[1])
     candidates = []
     if after:
         named = after.group("name")
         candidates = [e for e in entries if _names(named, e.name)]
     if not candidates:
-        before = text[sentence[0]:match.start()]
+        # the names before it in its own clause: 'xAI leads on A, while Google shows the smallest
+        # drop' crowns Google, never xAI
+        before = text[_clause_start(text, sentence[0], match.start()):match.start()]
         found = [(before.rfind(e.name), e) for e in entries if e.name and e.name in before]
         found = [(position, e) for position, e in found if position >= 0]
         if found:
@@ -257,6 +264,38 @@ def _subject(ctx: Context, entries: list[_Entry], sentence: tuple[int, int], mat
         return None
     figures = {c.claim.value for c in candidates}
     return candidates[0] if len(figures) == 1 else None
+
+
+# the superlative's own phrase up to a figure: 'the highest retention at 97.2%', 'the longest
+# trial took 152 ms', 'the lowest interrupt rate (21%)' (a few words, no clause break)
+_OWN_PHRASE = re.compile(r"(?:\s+[^\s,;:.!?()\[\]]+){0,5}?\s*(?:\(|\bat\s+|\bof\s+|\bwith\s+|\btook\s+|\bis\s+|\bwas\s+|:\s*)?\s*$")
+
+
+def _own_figure(ctx: Context, entries: list[_Entry], sentence: tuple[int, int], match):
+    """The entry whose figure the superlative's own phrase states ('has the lowest interrupt rate
+    (21%)'): that figure is the one crowned, whatever names the clauses around it give. False
+    where the phrase states a figure that is not among the ranked ('the largest speedup, 3.47x'
+    beside percentages); None where it states none."""
+    text = ctx.document.text
+    after = ctx.figures_between(match.end(), sentence[1])
+    if not after or not _OWN_PHRASE.fullmatch(text, match.end(), after[0].quantity.start):
+        return None
+    if _SET_SIZE.search(text, max(match.end(), after[0].quantity.start - 12), after[0].quantity.start) and \
+            after[0].quantity.decimals == 0 and not after[0].quantity.unit:
+        return None  # 'the best of the three systems': the size of the compared set, not a figure of it
+    return next((e for e in entries if e.claim is after[0]), False)
+
+
+_SET_SIZE = re.compile(r"\bof\s+(?:the\s+|all\s+|these\s+|those\s+)?$", re.I)
+# where a clause opens: a semicolon, a contrast ('while', 'whereas', 'but') or a comma before one
+_CLAUSE_OPENING = re.compile(r";|,?\s+(?:while|whereas|but)\s+", re.I)
+
+
+def _clause_start(text: str, start: int, offset: int) -> int:
+    last = start
+    for m in _CLAUSE_OPENING.finditer(text, start, offset):
+        last = m.end()
+    return last
 
 
 def _names(written_name: str, name: str) -> bool:
