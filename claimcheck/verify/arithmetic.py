@@ -23,9 +23,33 @@ def _value_like(c: Claim) -> bool:
     return c.kind in _VALUE_KINDS and not c.quantity.bound and c.quantity.high is None
 
 
+# the pair a change states right after it, in parentheses: '0.4 points (63.9 to 63.5)', '+12% (410 -> 460)'
+_PAIR_AFTER = re.compile(r"\s*\(\s*(?:from\s+)?$|\s*(?:to|→|->|vs\.?|versus)\s*$", re.I)
+
+
+def _pair_after(ctx: Context, claim: Claim) -> tuple[Claim, Claim] | None:
+    """The two figures a change's own parenthesis states ('drops by 0.4 points (63.9 to 63.5)'):
+    nearer than any 'from A to B' elsewhere in its sentence, and what the change is of."""
+    text = ctx.document.text
+    after = [c for c in ctx.claims_between(claim.quantity.end, min(claim.sentence[1], claim.quantity.end + 80))][:2]
+    if len(after) != 2 or not _PAIR_AFTER.fullmatch(text, claim.quantity.end, after[0].quantity.start) or \
+            not _PAIR_AFTER.fullmatch(text, after[0].quantity.end, after[1].quantity.start):
+        return None
+    if not re.match(r"\s*\)", text[after[1].quantity.end:after[1].quantity.end + 4]) or \
+            "(" not in text[claim.quantity.end:after[0].quantity.start]:
+        return None
+    if after[0].quantity.dimension != after[1].quantity.dimension or not all(map(_value_like, after)):
+        return None
+    return after[0], after[1]
+
+
 def change_pair(ctx: Context, claim: Claim) -> tuple[Claim, Claim] | None:
     """The 'from A to B' (or 'B, down from A', 'A → B') figures a margin or change in the same
-    sentence describes; with only 'up from A' stated, B is the subject's figure elsewhere."""
+    sentence describes; with only 'up from A' stated, B is the subject's figure elsewhere. A pair
+    in the change's own parenthesis ('by 0.4 points (63.9 to 63.5)') comes first."""
+    own = _pair_after(ctx, claim)
+    if own is not None:
+        return own
     sentence = ctx.sentence_claims(claim)
     starts = [c for c in sentence if c.role == "from" and c is not claim and _related(claim, c)]
     ends = [c for c in sentence if c.role == "to" and c is not claim and _related(claim, c)]
@@ -60,6 +84,10 @@ def _row_change(ctx: Context, claim: Claim) -> tuple[Claim, Claim] | None:
     if found is None:
         return None
     cell_start, row = found
+    if any(c.kind == "delta" for c in row if c.quantity.start < cell_start):
+        # '| 74.6% | +40.2 | 73.5% | +37.7 |': each change follows its own figure and is measured
+        # against something the row does not hold
+        return None
     row = [c for c in row if c.quantity.start < cell_start and c.kind != "delta" and _value_like(c)]
     if len(row) != 2 or row[0].quantity.dimension != row[1].quantity.dimension:
         return None
