@@ -59,10 +59,12 @@ def check_comparisons(ctx: Context):
         words = [(m, quality, up) for pattern, quality, up in ((_ABOVE, True, True), (_BELOW, True, False),
                                                                (_NUMERIC_ABOVE, False, True), (_NUMERIC_BELOW, False, False),
                                                                (_FASTER, "speed", True), (_SLOWER, "speed", False))
-                 for m in pattern.finditer(text)]
+                 for m in pattern.finditer(text) if not _no_comparison(text, m)]
         if len({up for _, _, up in words}) != 1:
             continue  # no comparison word, or both directions ("above X but below Y")
         match, quality, up = max(words, key=lambda w: w[0].start())  # the word nearest the figure
+        if _PARITY.search(text, match.end()):
+            continue  # '... outperforming all open models and competitive with GPT-5 (80.6%)': parity is said of this one
         own = _own_figure(ctx, claim)
         if own is None:
             continue
@@ -88,6 +90,22 @@ def check_comparisons(ctx: Context):
                 f"{written(own)} ({(claim.metric_text or claim.metric) + ': ' if (claim.metric_text or claim.metric) else ''}{direction})",
                 [Evidence.of(own), Evidence.of(claim)], expected=None, verdict="contradicted")
     yield from _numberless(ctx, self)
+
+
+# 'the top proprietary model': an adjective, no verb; 'surpassing most models': a comparison with
+# an unnamed part of a set, not with the figure that follows
+_ARTICLE_BEFORE = re.compile(r"\b(?:the|a|an)\s+$", re.I)
+_QUANTIFIER_AFTER = re.compile(r"\s+(?:most|many|some|several|nearly|almost|half|a\s+few|few)\b", re.I)
+
+
+_PARITY = re.compile(r"\b(?:competitive(?:ly)?\s+with|on\s+par\s+with|comparabl[ey]\s+(?:to|with)|close\s+to|"
+                     r"similar\s+to|in\s+line\s+with|matching|level\s+with)\b", re.I)
+
+
+def _no_comparison(text: str, match) -> bool:
+    """A comparison word used as no comparison of the figure after it."""
+    return bool(_ARTICLE_BEFORE.search(text, max(0, match.start() - 5), match.start())
+                or _QUANTIFIER_AFTER.match(text, match.end()))
 
 
 def _text_before(ctx: Context, claim: Claim) -> str:
