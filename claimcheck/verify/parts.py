@@ -110,8 +110,11 @@ def _outcomes(ctx: Context, self, parts: list[Claim]):
     wins = sum(m in _WIN for m in metrics) + sum(m in _PREFERENCE for m in metrics)
     ties = sum(m in _TIE for m in metrics)
     losses = sum(m in _LOSS for m in metrics)
-    if ties > 1 or wins + losses > 2 or (wins + losses + ties) != len(parts):
-        return None  # several comparisons in one sentence: not one whole
+    if ties > 1 or wins + losses > 2 or (wins + losses + ties) != len(parts) or \
+            sum(m in _WIN for m in metrics) > 1 or sum(m in _LOSS for m in metrics) > 1:
+        # several comparisons in one sentence ('a 99% win rate vs A and a 100% win rate vs B'):
+        # not one whole
+        return None
     complete = ties == 1 and wins + losses == 2
     return _total(ctx, self, parts, exact=complete)
 
