@@ -352,3 +352,9 @@ def test_first_character_guards_change_no_match():
         found = [m.span() for m in pattern.finditer(sample)]
         assert found, pattern.pattern[:40]
         assert found == [m.span() for m in unguarded(pattern, guard).finditer(sample)], pattern.pattern[:40]
+
+
+def test_a_bound_written_after_the_figure_is_a_bound():
+    from claimcheck.extract.quantities import find_quantities
+    found = {q.text: q.bound for q in find_quantities("Most jobs finish in 50 ms or less; 20% of them gain 3 points or more; 7 runs failed.")}
+    assert found["50 ms"] == "<=" and found["3 points"] == ">=" and found["7"] == ""

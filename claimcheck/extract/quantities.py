@@ -341,6 +341,18 @@ _BOUNDS = {"≥": ">=", ">=": ">=", ">": ">", "≤": "<=", "<=": "<=", "<": "<",
            "below": "<", "under": "<", "less than": "<", "fewer than": "<", "upwards of": ">="}
 
 
+# a bound written after the figure: '20% or more', '50 ms or less', '3 or fewer'
+_TRAILING_BOUND = re.compile(r"[ \t]+or[ \t]+(?:(?P<up>more|higher|greater|above|better|over|larger|longer)|"
+                             r"(?P<down>less|lower|fewer|below|under|smaller|shorter))\b", re.I)
+
+
+def _trailing_bound(text: str, end: int) -> str:
+    m = _TRAILING_BOUND.match(text, end)
+    if m is None:
+        return ""
+    return ">=" if m.group("up") else "<="
+
+
 def _name_digit(text: str, start: int) -> str:
     """'name' or 'version' when the number at `start` belongs to a name (Wan2.1, ResNet-34, GPT-4o, v1)."""
     before = text[start - 1] if start > 0 else " "
@@ -574,7 +586,7 @@ def _scan(text: str) -> tuple[list[Quantity], list[Skipped]]:
             scale=scale,
             signed=sign in ("+", "-"),
             approx=bool(match.group("approx")),
-            bound=_BOUNDS.get(bound_word, ""),
+            bound=_BOUNDS.get(bound_word, "") or _trailing_bound(text, start + len(text[start:end].rstrip())),
             high=high,
             per=per,
         ))
