@@ -456,6 +456,7 @@ _COUNTED_MULTIPLE = re.compile(r"\s*(?:fewer|more|less)\s+(?:[a-z-]+\s+)?(?:para
 
 def operands_for_ratio(ctx: Context, ratio: Claim) -> tuple[Claim, Claim] | None:
     """(smaller, larger): two figures of one dimension the ratio relates."""
+    described = _described_comparand(ctx, ratio)
     what = ratio.metric.split(":")[0]
     allowed = _RATIO_FRAMES.get(what, _RATIO_DIMENSIONS)
     counted = _COUNTED_MULTIPLE.match(ctx.document.text, ratio.quantity.end)
@@ -469,6 +470,9 @@ def operands_for_ratio(ctx: Context, ratio: Claim) -> tuple[Claim, Claim] | None
     sentence = [c for c in ctx.sentence_claims(ratio) if c is not ratio and _value_like(c) and c.value > 0
                 and c.quantity.dimension != "ratio" and c.quantity.dimension in allowed
                 and clause[0] <= c.quantity.start < clause[1]
+                # 'about 20 times the one-way latency': a multiple of a quantity named after it
+                # relates nothing stated after it
+                and not (described and not described[0] <= c.quantity.start < ratio.quantity.start)
                 # a benchmark's score is no cost, size or compute ("1.6× cheaper ... (63.1 vs 63.4 MMLU)")
                 and not (what in ("cost", "compute", "size", "memory") and c.dataset and c.quantity.dimension == "plain")]
     pair = _explicit_pair(ctx, ratio, sentence) or _row_pair(ctx, ratio, allowed)
@@ -483,12 +487,43 @@ def operands_for_ratio(ctx: Context, ratio: Claim) -> tuple[Claim, Claim] | None
                     and not _third_party(ratio, same):
                 pair = (same[0], same[1])
                 break
-    if pair is None:
+    if pair is None and not described:
         pair = _looked_up(ctx, ratio)
     if pair is None:
         return None
     a, b = pair
     return (a, b) if a.quantity.base_value() <= b.quantity.base_value() else (b, a)
+
+
+_DESCRIBED = re.compile(r"\s*(?:times\s+|x\s+|×\s+)?(?:the|its|their|what)\s+[a-z]", re.I)
+
+
+def _described_comparand(ctx: Context, ratio: Claim) -> tuple[int] | None:
+    """'about 20 times the one-way network latency', '2.5x what was measured with X', 'half the
+    compute': the multiple is of a quantity the phrase after it names without a figure, stated
+    before it in its own clause or nowhere. (where that clause opens,) or None."""
+    text = ctx.document.text
+    if not _DESCRIBED.match(text, ratio.quantity.end):
+        return None
+    depth, i, end = 0, ratio.quantity.end, min(ratio.sentence[1], ratio.quantity.end + 120)
+    while i < end:
+        ch = text[i]
+        if ch == "(":
+            depth += 1
+        elif ch == ")":
+            if depth == 0:
+                break
+            depth -= 1
+        elif ch in ",;" and depth == 0:
+            break
+        elif ch.isdigit():
+            return None  # '3x the throughput of vLLM (1,200 tok/s)': the comparand's figure is stated
+        i += 1
+    # where the multiple's own clause opens: its operands stand there, before it
+    start = ratio.sentence[0]
+    for m in re.finditer(r";|,\s+(?:and|but|while|whereas)\b", text[start:ratio.quantity.start]):
+        start = ratio.sentence[0] + m.end()
+    return (start,)
 
 
 def _figure_before(ctx: Context, ratio: Claim) -> Claim | None:
