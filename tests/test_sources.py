@@ -311,3 +311,33 @@ def test_a_place_in_a_ranking_is_checked_for_a_figure_read_without_a_frame(tmp_p
     assert "Kestrel" in ranked[0].message and ranked[0].expected == 0.702
     # a column named elsewhere in the sentence only witnesses agreement: no mismatch from it
     assert not [f for f in report.finding_list if f.rule == "CC201"]
+
+
+def test_a_figure_with_two_digits_swapped_from_a_cell_of_the_row_it_names_is_a_mismatch(tmp_path):
+    readme = tmp_path / "README.md"
+    readme.write_text("# Runs\n\n| Script | Accuracy | Time |\n|---|---|---|\n| fastrun.py | 94.01% | 3.83s |\n"
+                      "| slowrun.py | 95.12% | 41.7s |\n", encoding="utf-8")
+    report = check("# Notes\n\nThe old `fastrun.py` took 3.38 s to reach its accuracy, and `slowrun.py` 41.7 s.\n",
+                   sources=[readme])
+    wrong = [f for f in report.finding_list if f.rule == "CC201"]
+    assert [f.claim.text for f in wrong] == ["3.38 s"]
+    assert wrong[0].expected == 3.83 and "swapped" in wrong[0].message and "fastrun.py" in wrong[0].message
+
+
+def test_a_figure_one_digit_off_from_the_prose_of_the_source_that_names_its_system(tmp_path):
+    readme = tmp_path / "README.md"
+    readme.write_text("# Quantisation\n\nThe reordering trick improves Falcon-40B from 8.21 to 7.94 perplexity at 4 bits.\n",
+                      encoding="utf-8")
+    report = check("# Notes\n\n- With reordering, Falcon-40B moves from 8.21 to 7.84.\n", sources=[readme])
+    wrong = [f for f in report.finding_list if f.rule == "CC201"]
+    assert [f.claim.text for f in wrong] == ["7.84"] and wrong[0].expected == 7.94
+
+
+def test_no_digit_slip_where_the_source_writes_the_figure_or_the_leading_digit_differs(tmp_path):
+    readme = tmp_path / "README.md"
+    readme.write_text("# Runs\n\n| Script | Accuracy | Time |\n|---|---|---|\n| fastrun.py | 94.01% | 3.83s |\n"
+                      "| slowrun.py | 95.12% | 41.7s |\n\nA cold start of fastrun.py takes 3.38s.\n", encoding="utf-8")
+    report = check("# Notes\n\n- A cold `fastrun.py` start takes 3.38 s.\n- `slowrun.py` needs 51.7 s.\n"
+                   "- `fastrun.py` scores 94% in 3.9 s.\n", sources=[readme])
+    assert not [f for f in report.finding_list if f.rule == "CC201" and f.verdict == "mismatch"
+                and ("swapped" in f.message or "one digit" in f.message)]

@@ -19,7 +19,9 @@ from ..sources import Source
 
 _TOKEN = re.compile(r"[a-z0-9]+")
 # a cell's figure: digits with optional thousands commas and decimals (bounded: linear)
-_FIGURE = re.compile(r"(?<![\w.])[-−]?\d{1,3}(?:,\d{3}){1,6}(?:\.\d{1,12})?(?![\w.])|(?<![\w.])[-−]?\d{1,15}(?:\.\d{1,12})?(?![\w.])")
+# (a unit may follow the digits: '3.83s', '16GB', '2.5x')
+_FIGURE = re.compile(r"(?<![\w.])[-−]?\d{1,3}(?:,\d{3}){1,6}(?:\.\d{1,12})?(?:[A-Za-z×]{1,4})?(?![\w.])|"
+                     r"(?<![\w.])[-−]?\d{1,15}(?:\.\d{1,12})?(?:[A-Za-z×]{1,4})?(?![\w.])")
 _MARKUP = re.compile(r"<[^<>]{0,200}>|\*\*|__|`")
 _LONGEST = 5  # tokens in the longest label compared
 _SCALES = (1.0, 100.0, 0.01, 1e3, 1e-3, 1e6, 1e-6, 1e9, 1e-9)  # a unit or percent question, not a value
@@ -54,7 +56,7 @@ def cell_figure(text: str) -> tuple[float, int] | None:
     found = _FIGURE.findall(_MARKUP.sub(" ", text.split("±")[0]))
     if len(found) != 1:
         return None
-    written = found[0].replace(",", "").replace("−", "-")
+    written = re.sub(r"[A-Za-z×]+$", "", found[0]).replace(",", "").replace("−", "-")
     return float(written), len(written.split(".")[1]) if "." in written else 0
 
 

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from ..model import Claim, Evidence, Quantity
 from ..sources import ARXIV_ID, Source
+from ..extract.candidates import names_in
 from .base import RULES, Context, rule, same_figure, settings_conflict, topics_compatible, written
 
 _CHECKED_KINDS = {"score", "percent", "speedup", "delta", "change", "time", "throughput", "memory", "scale"}
@@ -442,7 +443,13 @@ def source_verdicts(ctx: Context) -> list[tuple[Claim, str, list[Claim], Claim |
         tied = explicit[id(claim)] or ([s for s in sources if _mentions(s, claim.subject)] if whole else [])
         if not tied:
             named = _named_cell(ctx, claim, sources)
-            out.append((claim, "named cell", [], named) if named is not None else (claim, "untied", [], None))
+            near = _near_cell(ctx, claim, sources) if named is None else None
+            if named is not None:
+                out.append((claim, "named cell", [], named))
+            elif near is not None:
+                out.append((claim, "near cell", [near[1]], near[0]))
+            else:
+                out.append((claim, "untied", [], None))
             continue
         sentence = ctx.document.text[claim.sentence[0]:claim.sentence[1]]
         verdict, candidates, decisive = _verdict(claim, tied, named_systems, sentence)
@@ -477,11 +484,18 @@ def source_verdicts(ctx: Context) -> list[tuple[Claim, str, list[Claim], Claim |
                 # supported by a cell of another column or row than the one the sentence names:
                 # the figure belongs there, not here
                 verdict, candidates, decisive = "named cell", [], named
+        if verdict == "not found":
+            near = _near_cell(ctx, claim, tied)
+            if near is not None:
+                verdict, candidates, decisive = "near cell", [near[1]], near[0]
         out.append((claim, verdict, candidates, decisive))
     for figure in ctx.unframed():
         named = _named_cell(ctx, figure, sources)
+        near = _near_cell(ctx, figure, sources) if named is None else None
         if named is not None:
             out.append((figure, "named cell", [], named))
+        elif near is not None:
+            out.append((figure, "near cell", [near[1]], near[0]))
     ctx._source_verdicts = out
     return out
 
@@ -575,6 +589,90 @@ def _named_cell(ctx: Context, claim: Claim, sources: list[Source], agreeing: boo
     return cell
 
 
+def _near_cell(ctx: Context, claim: Claim, sources: list[Source]):
+    """The one cell, in a source row the claim's sentence names, whose figure the stated one
+    writes with one digit changed or two neighbouring digits swapped ('3.38 s' for the row's
+    3.83), where no source writes the stated figure itself: a copying slip, located by the row
+    its sentence names however the sentence was read. (cell, 'swapped' | 'one digit'), or None."""
+    from . import named_cells
+    q = claim.quantity
+    stated = _digits(claim)
+    if q.high is not None or q.word or q.bound or len(stated) < 2 or \
+            claim.kind in _RELATIVE and claim.role not in ("from", "to"):  # the ends of a change are states
+        return None
+    if abs(int(stated) / 10 ** q.decimals * q.scale - abs(q.value)) > q.half_step:
+        return None  # the digits do not spell the value
+    plain = stated[:len(stated) - q.decimals] + ("." + stated[len(stated) - q.decimals:] if q.decimals else "")
+    if any(plain in _numbers_written(source) for source in sources):
+        return None  # the source writes it: a question of its frame, not of its digits
+    labelled = [_labelled(s) for s in sources]
+    text = ctx.document.text
+    start, end = claim.sentence
+    words = named_cells.phrases(f"{ctx.item_lead(claim)} {text[start:q.start]} {text[q.end:end]} {_cell_labels(ctx, claim)}")
+    rows = [c for x in labelled for phrase in sorted(words & x.by_row.keys()) for c in x.by_row[phrase]]
+    found = {}
+    for cell in rows:
+        if cell.decimals != q.decimals:
+            continue
+        written_digits = re.sub(r"\D", "", f"{abs(cell.value):.{cell.decimals}f}")
+        relation = _digit_slip(stated, written_digits)
+        if relation:
+            found[cell.cell.start] = (cell, relation)
+    if len(found) > 1 or len(stated) < 3:
+        # several, or a figure of two digits (which a long row matches by chance): the ones whose
+        # column the sentence names
+        found = {k: v for k, v in found.items() if named_cells.compact(v[0].column) in words}
+    if len(found) == 1:
+        return next(iter(found.values()))
+    if len(stated) < 3 or found:
+        return None
+    # a figure of the source's prose, in a sentence that writes a name the claim's sentence writes
+    # ('improves OPT-66B from 9.55 to 9.34')
+    names = {named_cells.compact(n) for n in names_in(text[start:end])} - {""}
+    prose = {}
+    for source in sources:
+        for c in _by_digits(source).get((len(stated), q.decimals), ()):
+            relation = _digit_slip(stated, _digits(c))
+            if relation and names & {named_cells.compact(n) for n in names_in(
+                    source.document.text[c.sentence[0]:c.sentence[1]])}:
+                prose[(source.name, c.quantity.start)] = (c, relation)
+    return next(iter(prose.values())) if len(prose) == 1 else None
+
+
+_BY_DIGITS: dict[int, tuple] = {}
+
+
+def _by_digits(source: Source) -> dict:
+    """A source's prose figures by (how many digits, how many decimals), filed once."""
+    def make():
+        out: dict[tuple[int, int], list[Claim]] = {}
+        for c in source.claims:
+            if source.document.cell_at(c.quantity.start) is None and c.quantity.high is None:
+                out.setdefault((len(_digits(c)), c.quantity.decimals), []).append(c)
+        return out
+    return _memo(_BY_DIGITS, source, make)
+
+
+def _digit_slip(stated: str, cell: str) -> str:
+    """'swapped' where two neighbouring digits trade places, 'one digit' where one differs."""
+    if len(stated) != len(cell) or stated == cell:
+        return ""
+    diff = [i for i in range(len(stated)) if stated[i] != cell[i]]
+    if len(diff) == 2 and diff[1] == diff[0] + 1 and stated[diff[0]] == cell[diff[1]] and stated[diff[1]] == cell[diff[0]]:
+        return "swapped"
+    if len(diff) == 1 and diff[0] > 0:  # a leading digit changed is another magnitude, not a slip of the pen
+        return "one digit"
+    return ""
+
+
+def _cell_labels(ctx: Context, claim: Claim) -> str:
+    """A digest table cell's row labels and column headers, which name its frame as a sentence would."""
+    cell = ctx.document.cell_at(claim.quantity.start)
+    if cell is None:
+        return ""
+    return " ".join([value for _, value in cell.labels] + list(cell.headers))
+
+
 def _where(c: Claim) -> str:
     name = c.document.replace("\\", "/").rsplit("/", 1)[-1]
     page = f" p. {c.page}" if c.page else ""
@@ -621,6 +719,19 @@ def check_source_mismatch(ctx: Context):
                                f"({named_cells.place(decisive)}){tail}",
                                [named_cells.evidence(decisive)] + ([named_cells.evidence(elsewhere)] if elsewhere else []),
                                expected=decisive.value, verdict="mismatch")
+        elif verdict == "near cell":
+            from . import named_cells
+            how = ("the same digits with two neighbouring ones swapped" if candidates[0] == "swapped"
+                   else "one digit differs")
+            if isinstance(decisive, Claim):  # a figure of the source's prose, in a sentence naming the same
+                yield self.finding(claim, f"stated {written(claim)}, but the source's sentence on {_frame(decisive) or 'it'} "
+                                   f"gives {written(decisive)} ({_where(decisive)}): {how}, and no source writes "
+                                   f"{written(claim)}", [Evidence.of(decisive)], expected=decisive.value, verdict="mismatch")
+            else:
+                yield self.finding(claim, f"stated {written(claim)}, but the source's {decisive.row} row, named here, "
+                                   f"has {decisive.cell.text.strip()} under {decisive.column} ({named_cells.place(decisive)}): "
+                                   f"{how}, and no source writes {written(claim)}",
+                                   [named_cells.evidence(decisive)], expected=decisive.value, verdict="mismatch")
         elif verdict == "transposed":
             yield self.finding(claim, f"stated {written(claim)} ({_what(claim)}), the source gives "
                                f"{written(decisive)} ({_frame(decisive)}; {_where(decisive)}): the same digits "
