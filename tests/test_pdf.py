@@ -166,3 +166,23 @@ def test_line_end_hyphen_joins_a_word_but_not_a_name(tmp_path, backend):
     make_pdf(path, [(72, 700, 10, "Our evalua-"), (72, 688, 10, "tion uses the Mixtral-"), (72, 676, 10, "Instruct model.")])
     text = read_pdf(path, backend).text.replace("\n", " ")
     assert "evaluation uses" in text and "Mixtral-" in text
+
+
+@pytest.mark.parametrize("backend", ["pdfium", "pdfplumber"])
+def test_a_table_captioned_without_a_colon_with_a_name_wrapped_in_its_header(tmp_path, backend):
+    from pdf_maker import make_pdf
+    path = tmp_path / "table.pdf"
+    # 'Table 2 Comparison ...' (no colon after the number), and a column header broken at a
+    # hyphen across two lines ('Heron-' over '7B-RL') beside a two-level one ('Vendor' over 'kite-mini')
+    make_pdf(path, [
+        (72, 720, 10, "Benchmark"), (200, 720, 10, "Vendor"), (300, 720, 10, "Heron-"),
+        (200, 708, 10, "kite-mini"), (300, 708, 10, "7B-RL"),
+        (72, 690, 10, "ARC-Hard (Acc)"), (205, 690, 10, "60.0"), (305, 690, 10, "54.4"),
+        (72, 676, 10, "MBPP (Pass@1)"), (205, 676, 10, "71.2"), (305, 676, 10, "66.9"),
+        (72, 656, 10, "Table 2 Comparison between Heron-7B-RL and other models."),
+    ])
+    document = read_pdf(path, backend)
+    cells = {c.text.strip(): c for c in document.cells}
+    assert {"60.0", "54.4", "71.2", "66.9"} <= set(cells)
+    assert cells["54.4"].headers == ("Heron-7B-RL",) and cells["60.0"].headers[-1] == "kite-mini"
+    assert cells["54.4"].labels[0][1] == "ARC-Hard (Acc)" and cells["54.4"].caption.startswith("Table 2")

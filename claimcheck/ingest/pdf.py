@@ -104,6 +104,7 @@ def _read_pdfium(path: Path, name: str) -> Document:
             sizes = {i: raw.FPDFText_GetFontSize(textpage.raw, i) for i, ch in enumerate(text) if not ch.isspace()}
             body = statistics.median(v for i, v in sizes.items() if text[i].isalpha()) if sizes else 0.0
             i = 0
+            line_x0 = None  # where the current line's first character stands
             while i < len(text):
                 ch = text[i]
                 if ch == "\r":
@@ -111,17 +112,30 @@ def _read_pdfium(path: Path, name: str) -> Document:
                     continue
                 if ch == "\ufffe":  # a line-end hyphen where pdfium joined two lines
                     following = text[i + 1:i + 2]
+                    wraps = not following or line_x0 is None or not raw.FPDFText_GetCharBox(
+                        textpage.raw, i + 1, left, right, bottom, top) or left.value <= line_x0 + 2 * (body or 10)
+                    if not wraps:
+                        # the text goes on at another column, not at the line's start: a table's
+                        # header cell ('Heron-' over '7B-RL', the next cell 'kite-mini'), no word wrapped
+                        builder.add("-", None)
+                        builder.add("\n", None)
+                        line_x0 = None
+                        i += 1
+                        continue
                     if following.islower():  # "evalua-" + "tion": one word
                         i += 1
                         continue
                     ch = "-"  # "Mixtral-" + "Instruct", "Qwen2.5-" + "VL": a name keeps its hyphen
                 if ch == "\n":
+                    line_x0 = None
                     builder.add("\n", None)
                     i += 1
                     continue
                 if not raw.FPDFText_GetCharBox(textpage.raw, i, left, right, bottom, top):
                     raise InputError(f"{path}: cannot read the box of character {i}")
                 box = (left.value, height - top.value, right.value, height - bottom.value)
+                if line_x0 is None and not ch.isspace():
+                    line_x0 = left.value
                 if ch.isdigit() and body and _is_marker(text, i, sizes, body):
                     ch = ch.translate(_SUPERSCRIPT)
                 builder.add(ch, box)
@@ -196,6 +210,7 @@ def _read_pdfplumber(path: Path, name: str) -> Document:
                                        extra_attrs=["size"], keep_blank_chars=False)
             body = statistics.median(w["size"] for w in words) if words else 0.0
             previous = None
+            line_x0 = None  # where the current line's first word stands
             for word in words:
                 text = word["text"]
                 for ligature, letters in (("\ufb01", "fi"), ("\ufb02", "fl"), ("\ufb00", "ff"),
@@ -207,13 +222,19 @@ def _read_pdfplumber(path: Path, name: str) -> Document:
                     if small and text.isdigit() and glued:
                         text = text.translate(_SUPERSCRIPT)  # raised, smaller, glued: a footnote mark
                     elif word["top"] > previous["bottom"] - 1 or word["x0"] < previous["x0"] - 1:
-                        if builder.parts[-1] == "-" and text[:1].islower():
+                        # a wrapped word goes on at the line's start; one that goes on at another
+                        # column is a table's next cell ('Heron-' over '7B-RL', then 'kite-mini')
+                        wraps = line_x0 is None or word["x0"] <= line_x0 + 2 * (body or 10)
+                        if builder.parts[-1] == "-" and text[:1].islower() and wraps:
                             _drop_hyphen(builder)  # "evalua-" / "tion": one word
                         else:
                             builder.add("\n", None)
+                        line_x0 = word["x0"]
                     else:
                         builder.add(" ", None)
                 _add_word(builder, text, word)
+                if line_x0 is None:
+                    line_x0 = word["x0"]
                 previous = word
             _skip_page_number(builder)
             page.close()  # pdfplumber caches parsed objects per page: free them

@@ -22,7 +22,9 @@ from dataclasses import dataclass, replace
 
 from ..model import Document, TableCell
 
-_CAPTION = re.compile(r"(?m)^\s*Table\s+(\d+)\s*[:.]")
+# 'Table 4: ...', 'Table 4. ...', or 'Table 4 Comparison between ...' (a caption set without a
+# colon opens with a capital; 'Table 4 shows ...' is a sentence that wrapped)
+_CAPTION = re.compile(r"(?m)^\s*Table\s+(\d+)(?:\s*[:.]|\s+(?=[A-Z]))")
 _FIGURE = re.compile(r"[-+−]?\d+(?:,\d{3})*(?:\.\d+)?(?:\s?±\s?\d+(?:\.\d+)?)?%?[†‡*⋆]?")
 _EMPTY = re.compile(r"[-−–—]|n/a|N/A")
 
@@ -86,9 +88,22 @@ def _lines(document: Document, start: int, end: int) -> list[_Line]:
                 words[-1] = _Word(last.start, s + w.end(), document.text[last.start:s + w.end()], last.x0,
                                   min(last.top, wbox[1]), wbox[2], max(last.bottom, wbox[3]))
                 continue
-            words.append(_Word(s + w.start(), s + w.end(), w.group(), *wbox))
+            words.extend(_split_wrapped(document, s + w.start(), s + w.end(), wbox))
         out.append(_Line(s, e, *box, words))
     return out
+
+
+def _split_wrapped(document: Document, start: int, end: int, box) -> list[_Word]:
+    """A word as its boxes place it: a name the text joined across two lines at a hyphen
+    ('MiMo-' at the end of one header line, '7B-RL' below it) is two words, one on each line."""
+    text = document.text
+    for k in range(start, end - 1):
+        if text[k] != "-":
+            continue
+        before, after = document.bbox(start, k + 1), document.bbox(k + 1, end)
+        if before and after and (after[1] >= before[3] - 0.5 or before[1] >= after[3] - 0.5):
+            return [_Word(start, k + 1, text[start:k + 1], *before), _Word(k + 1, end, text[k + 1:end], *after)]
+    return [_Word(start, end, text[start:end], *box)]
 
 
 def link_tables(document: Document) -> Document:
@@ -245,7 +260,7 @@ def _cells(region: list[_Line], rows: list[_Line], number: int, caption: str) ->
         row_header = " ".join(v for _, v in labels if v)
         for w in ln.figures():
             k = min(range(len(column_x)), key=lambda i: abs(column_x[i] - w.centre))
-            headers = tuple(column_levels[k])
+            headers = _joined_levels(column_levels[k])
             cells.append(TableCell(w.start, w.end, r, k + 1, w.text, row_header, " ".join(headers), number,
                                    labels=tuple(labels), headers=headers, caption=caption))
     return cells
@@ -346,3 +361,15 @@ def _nearest_group(labels: list[tuple[float, float, float, str]], row: _Line) ->
         return ""
     best = min(labels, key=lambda g: abs(g[1] - row.middle))
     return best[3]
+
+
+def _joined_levels(levels: list[str]) -> tuple[str, ...]:
+    """A column's header levels, a name broken at a hyphen across two lines joined again
+    ('R1-Distill-' over 'Qwen-7B' is 'R1-Distill-Qwen-7B')."""
+    out: list[str] = []
+    for level in levels:
+        if out and out[-1].endswith("-") and level[:1].isalnum():
+            out[-1] += level
+        else:
+            out.append(level)
+    return tuple(out)

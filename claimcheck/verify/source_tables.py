@@ -28,19 +28,31 @@ def _rivals(source, cell_claim: Claim) -> list[Claim]:
     if cell is None or not cell_claim.subject or not (cell_claim.metric or cell_claim.dataset):
         return []  # a figure of nothing named ranks against nothing
     out = []
+    mine = system_of(cell_claim)
     for other in source.claims:
-        if other is cell_claim or not other.subject or same_subject(other.subject, cell_claim.subject):
+        if other is cell_claim or not other.subject or same_subject(system_of(other), mine):
             continue
         theirs = document.cell_at(other.quantity.start)
         if theirs is None or theirs.table != cell.table or other.quantity.dimension != cell_claim.quantity.dimension:
             continue
         if other.dataset != cell_claim.dataset or other.metric != cell_claim.metric:
             continue
-        if settings_conflict(other.setting, cell_claim.setting) or \
-                {x.split(":")[0] for x in other.setting} != {x.split(":")[0] for x in cell_claim.setting}:
+        # a variant is part of the system's name ('OpenAI' over 'o1-mini', 'QwQ-32B' over 'Preview')
+        if settings_conflict(_frame_settings(other), _frame_settings(cell_claim)) or \
+                {x.split(":")[0] for x in _frame_settings(other)} != {x.split(":")[0] for x in _frame_settings(cell_claim)}:
             continue
         out.append(other)
     return out
+
+
+def _frame_settings(claim: Claim) -> frozenset:
+    return frozenset(x for x in claim.setting if not x.startswith("variant:"))
+
+
+def system_of(claim: Claim) -> str:
+    """A figure's system with its variant, as a table's two header levels name it: 'OpenAI o1-mini'."""
+    variants = sorted(x.split(":", 1)[1] for x in claim.setting if x.startswith("variant:"))
+    return " ".join([claim.subject] + variants)
 
 
 def _supporting_cells(ctx: Context) -> tuple[dict, list]:
@@ -399,7 +411,14 @@ def check_comparison_against_source(ctx: Context):
         if source is None:
             continue
         rival_name = match.group("name")
-        rivals = [r for r in _rivals(source, cell) if _names_match_start(r.subject, rival_name)]
+        rivals = [r for r in _rivals(source, cell) if _names_match_start(r.subject, rival_name)
+                  or _written_in(system_of(r), rival_name)]
+        if not rivals:
+            # the supporting figure stands in prose, or its table was not read as one: the rival's
+            # figure of the claim's frame wherever the sources give it
+            frame = claim if claim.dataset or claim.metric else cell
+            rivals = [r for r in _state_figures(sources, _rival_name(rival_name, sources), frame, text[start:end])
+                      if r.quantity.dimension == cell.quantity.dimension]
         if len({r.quantity.text for r in rivals}) != 1:
             continue
         rival = rivals[0]
@@ -413,6 +432,25 @@ def check_comparison_against_source(ctx: Context):
                                f"table has {rival.subject} at {written(rival)} ({Path(source.name).name} line {rival.line}; "
                                f"{'lower' if lower else 'higher'} is better)", [Evidence.of(cell), Evidence.of(rival)],
                                expected=rival.value, verdict="contradicted")
+
+
+def _rival_name(written_name: str, sources) -> str:
+    """The system a comparison names ('o1-mini on GPQA Diamond' is o1-mini): the longest source
+    subject the written words start with, else the first word."""
+    best = ""
+    for source in sources:
+        for c in source.claims:
+            if c.subject and len(c.subject) > len(best) and _names_match_start(c.subject, written_name):
+                best = c.subject
+    return best or written_name.split()[0]
+
+
+def _written_in(system: str, written_name: str) -> bool:
+    """Does the name written after a comparison start with one word of the system's that names
+    it alone ('o1-mini' of 'OpenAI o1-mini')? A vendor word alone ('OpenAI') does not: the
+    written name's first word must be the system's last."""
+    words = system.split()
+    return len(words) > 1 and _norm(written_name).split()[:1] == _norm(words[-1]).split()[:1]
 
 
 def _names_match_start(subject: str, written_name: str) -> bool:
