@@ -341,3 +341,14 @@ def test_no_digit_slip_where_the_source_writes_the_figure_or_the_leading_digit_d
                    "- `fastrun.py` scores 94% in 3.9 s.\n", sources=[readme])
     assert not [f for f in report.finding_list if f.rule == "CC201" and f.verdict == "mismatch"
                 and ("swapped" in f.message or "one digit" in f.message)]
+
+
+def test_a_comparison_names_its_rival_by_the_lower_of_two_header_levels(tmp_path):
+    # 'Vendor' over 'kite-mini': the rival is named by its variant; a vendor word alone names none
+    source = tmp_path / "eval.md"
+    source.write_text("# Eval\n\n| Benchmark | Vendor | Heron |\n|---|---|---|\n| | kite-mini | 7B-RL |\n"
+                      "| ARC-Hard (Acc) | 60.0 | 54.4 |\n| MBPP (Pass@1) | 71.2 | 66.9 |\n", encoding="utf-8")
+    report = check("# Notes\n\n- Heron 7B-RL edges past kite-mini on ARC-Hard with 54.4.\n"
+                   "- On MBPP, Heron 7B-RL trails kite-mini with 66.9.\n", sources=[source])
+    contradicted = [f for f in report.finding_list if f.rule == "CC210"]
+    assert [f.claim.text for f in contradicted] == ["54.4"] and contradicted[0].expected == 60.0
