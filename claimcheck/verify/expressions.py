@@ -37,6 +37,15 @@ def _interval(number: str, scale: str) -> tuple[float, float, float]:
     return value * factor, (value - half) * factor, (value + half) * factor
 
 
+def _percent_interval(number: str) -> tuple[float, float, float]:
+    """A percentage as written: rounded to its last digit ('41%' is 40.5 to 41.5)."""
+    plain = number.replace(",", "")
+    decimals = len(plain.split(".", 1)[1]) if "." in plain else 0
+    half = 0.5 * 10 ** -decimals
+    value = float(plain)
+    return value, value - half, value + half
+
+
 def _evaluate(expression: str) -> tuple[float, float, float] | None:
     """(value, low, high) of 'A op B op C', left to right with × and / before + and -; None when
     it is not arithmetic."""
@@ -161,6 +170,7 @@ def check_shares(ctx: Context):
     """
     self = RULES["CC115"]
     text = ctx.document.text
+    reported: set[int] = set()
     for m in _SHARE.finditer(text):
         if ctx.document.in_code(m.start()) or re.search(r"\b(?:of|than|vs|versus|against|below|above|under|over)\b",
                                                        m.group("gap") or "", re.I):
@@ -183,9 +193,65 @@ def check_shares(ctx: Context):
             start, end = m.start("fraction"), m.end("fraction")
             stated = m.group("fraction")
             value = fraction * 100
+        reported.add(start)
         claim = _anchor(ctx, start, end, value)
         location = ctx.document.locate(m.start("k"))
         yield self.finding(claim, f"stated {stated}, computed {m.group('k')} of {m.group('n')} = "
                            f"{fmt(share * 100)}%", [Evidence(document=ctx.document.name, line=location.line,
                                                              column=location.column, text=f"{m.group('k')} of {m.group('n')}",
                                                              value=share * 100)], expected=share * 100)
+    yield from _whole_and_part(ctx, self, reported)
+
+
+# a set and its size: 'lists 27 models', 'among the twelve configurations', 'of the 27 rows'
+_WHOLE = re.compile(r"\b(?:among|of|across|lists|list|has|have|holds|hold|covers|cover|includes|include|out\s+of)\s+"
+                    r"(?:the\s+|all\s+|its\s+|their\s+)?(?P<n>" + _COUNT + r")\s+(?P<noun>[a-z][\w-]*)", re.I)
+# the part: 'only 11 have ...', 'just three average ...'
+_PART = re.compile(r"\b(?:only|just|but)\s+(?P<k>" + _COUNT + r")\b(?!\s*%|\.\d)", re.I)
+# the part as a share of the whole: 'so about 48% of it', 'a third of the field'
+_SHARE_OF_WHOLE = re.compile(r"(?:\bso\s+|\bi\.e\.,?\s*|\bor\s+|,\s*|:\s*|—\s*|–\s*)(?:about\s+|roughly\s+|nearly\s+|almost\s+|some\s+|~\s*)?"
+                             r"(?:(?P<p>" + _NUM + r")\s?%|(?P<fraction>a\s+third|two\s+thirds|a\s+quarter|three\s+quarters|half|a\s+fifth|a\s+tenth))"
+                             r"\s+of\s+(?:it|them|the\s+(?:field|board|list|table|set|total|lot|whole|suite)|all)\b", re.I)
+
+
+def _whole_and_part(ctx: Context, self, reported: set[int]):
+    """CC115 where the whole and the part stand apart in one sentence and the share closes it:
+    'The board lists 27 models, but only 11 have all six metrics, so about 48% of it is
+    comparable'; 'Among the twelve configurations only three ..., a third of the field'."""
+    text = ctx.document.text
+    for start, end in sorted({c.sentence for c in ctx.claims}):
+        if ctx.document.in_code(start) or ctx.document.cell_at(start) is not None:
+            continue
+        parts = list(_PART.finditer(text, start, end))
+        shares = list(_SHARE_OF_WHOLE.finditer(text, start, end))
+        if len(parts) != 1 or len(shares) != 1:
+            continue
+        part, share = parts[0], shares[0]
+        # the whole, then its part, then the share: in that order only
+        wholes = list(_WHOLE.finditer(text, start, part.start()))
+        if len(wholes) != 1 or not part.end() <= share.start():
+            continue
+        whole = wholes[0]
+        n, k = _count(whole.group("n")), _count(part.group("k"))
+        if n is None or k is None or n <= 0 or not 0 < k < n:
+            continue
+        fraction = k / n
+        if share.group("p"):
+            p = _percent_interval(share.group("p"))
+            if p[1] / 100 <= fraction <= p[2] / 100 or p[1] / 100 <= 1 - fraction <= p[2] / 100:
+                continue  # the part's share, or the rest's
+            s_start, s_end, stated, value = share.start("p"), share.end("p") + 1, f"{share.group('p')}%", p[0]
+        else:
+            said = _FRACTIONS[" ".join(share.group("fraction").lower().split())]
+            if abs(said - fraction) <= 0.05 or abs(said - (1 - fraction)) <= 0.05:
+                continue
+            s_start, s_end, stated, value = share.start("fraction"), share.end("fraction"), share.group("fraction"), said * 100
+        if s_start in reported:
+            continue
+        claim = _anchor(ctx, s_start, s_end, value)
+        location = ctx.document.locate(part.start("k"))
+        yield self.finding(claim, f"stated {stated}, computed {part.group('k')} of {whole.group('n')} "
+                           f"{whole.group('noun')} = {fmt(fraction * 100)}%",
+                           [Evidence(document=ctx.document.name, line=location.line, column=location.column,
+                                     text=f"{part.group('k')} of {whole.group('n')}", value=fraction * 100)],
+                           expected=fraction * 100)
