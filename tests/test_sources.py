@@ -352,3 +352,15 @@ def test_a_comparison_names_its_rival_by_the_lower_of_two_header_levels(tmp_path
                    "- On MBPP, Heron 7B-RL trails kite-mini with 66.9.\n", sources=[source])
     contradicted = [f for f in report.finding_list if f.rule == "CC210"]
     assert [f.claim.text for f in contradicted] == ["54.4"] and contradicted[0].expected == 60.0
+
+
+def test_only_systems_own_figures_in_a_wrong_owner_verdict():
+    # the learned name typer tells a system from a benchmark, a metric or a setting read as an
+    # owner: a figure 'belonging to Peak Memory' in the source says nothing of whose it is
+    from claimcheck.extract.decide import load_model
+    from claimcheck.verify.sources import system_like
+    if load_model() is None:
+        pytest.skip("no reader model shipped")
+    assert system_like("Heron-13B") and system_like("Gannet 7B Instruct") and system_like("Kestrel")
+    assert not system_like("Peak Memory") and not system_like("Block Size") and not system_like("MathQuest-500")
+    assert not system_like("")

@@ -466,6 +466,10 @@ def source_verdicts(ctx: Context) -> list[tuple[Claim, str, list[Claim], Claim |
                 if theirs in ("mismatch", "ambiguous") and their_cell is not None:
                     verdict, candidates = "sources disagree", [decisive, their_cell]
                     break
+        if verdict == "baseline" and not (system_like(claim.subject) and system_like(decisive.subject)):
+            # 'in the source 32.9 is X's': only where both owners are systems; a benchmark, a
+            # metric or a setting read as the owner ('LiveCodeBench v5', 'Chunk Size') is a misreading
+            verdict, candidates, decisive = "not found", [], None
         if verdict == "baseline" and decisive is not None and decisive.subject and \
                 _named_in(decisive.subject, _clause_before(ctx, claim)):
             # "EDAC posts 101.70, where SAC-N manages 40.82": the figure's own clause names the
@@ -498,6 +502,32 @@ def source_verdicts(ctx: Context) -> list[tuple[Claim, str, list[Claim], Claim |
             out.append((figure, "near cell", [near[1]], near[0]))
     ctx._source_verdicts = out
     return out
+
+
+_SYSTEM_LIKE: dict[str, bool] = {}
+
+
+def system_like(name: str) -> bool:
+    """Can a name be a system's, by the learned name typer: not where it is surely (0.7 or more)
+    something else. 'MiMo-7B', 'Amazon', 'Random' can; 'LiveCodeBench v5' (a benchmark), 'Chunk
+    Size' (a metric), 'Input' (a setting) cannot. Without a model every name can."""
+    if not name:
+        return False
+    found = _SYSTEM_LIKE.get(name)
+    if found is None:
+        from ..extract.candidates import string_features
+        from ..extract.decide import load_model
+        model = load_model()
+        typer = model.typer if model is not None else None
+        if typer is None:
+            found = True
+        else:
+            odds = typer.probabilities(string_features(name))
+            found = max((v for k, v in odds.items() if k != "subject"), default=0.0) < 0.7
+        if len(_SYSTEM_LIKE) > 10_000:
+            _SYSTEM_LIKE.clear()
+        _SYSTEM_LIKE[name] = found
+    return found
 
 
 _CELLS: dict[int, tuple] = {}
