@@ -372,3 +372,27 @@ def test_only_systems_own_figures_in_a_wrong_owner_verdict(monkeypatch):
     finally:
         load_model.cache_clear()
         checks._SYSTEM_LIKE.clear()
+
+
+ZOO = ("# Results\n\n| algo | env | mean_reward | std_reward | eval_episodes |\n|---|---|---|---|---|\n"
+       "| ppo | Walker-v3 | 3120.4 | 410.2 | 150 |\n| td3 | Walker-v3 | 4100.8 | 90.5 | 120 |\n")
+
+
+def test_a_figure_far_from_every_figure_of_its_frame_is_not_found_rather_than_wrong(tmp_path):
+    source = tmp_path / "zoo.md"
+    source.write_text(ZOO, encoding="utf-8")
+    # the frame read for 'posts 980' (PPO on Walker-v3) holds 3120.4, 410.2 and 150: all far
+    # from 980, so the figure is more likely misread than misstated; near one, it is a slip
+    report = check("# Notes\n\n- PPO posts 980 on Walker-v3 after tuning.\n- TD3 reaches 4180.8 on Walker-v3.\n",
+                   sources=[source])
+    by_text = {f.claim.text: f for f in report.finding_list}
+    assert by_text["980"].rule == "CC203" and by_text["980"].severity == "info"
+    assert by_text["4180.8"].rule == "CC201" and by_text["4180.8"].expected == 4100.8
+
+
+def test_a_figure_from_another_column_of_its_own_row_says_which(tmp_path):
+    source = tmp_path / "zoo.md"
+    source.write_text(ZOO, encoding="utf-8")
+    report = check("# Notes\n\n- PPO stands out on Walker-v3, with a mean of 410.2.\n", sources=[source])
+    (wrong,) = [f for f in report.finding_list if f.rule == "CC201"]
+    assert "std_reward" in wrong.message and wrong.expected == 3120.4
