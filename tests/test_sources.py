@@ -396,3 +396,16 @@ def test_a_figure_from_another_column_of_its_own_row_says_which(tmp_path):
     report = check("# Notes\n\n- PPO stands out on Walker-v3, with a mean of 410.2.\n", sources=[source])
     (wrong,) = [f for f in report.finding_list if f.rule == "CC201"]
     assert "std_reward" in wrong.message and wrong.expected == 3120.4
+
+
+def test_a_superlative_crowns_the_figure_of_its_own_clause(tmp_path):
+    source = tmp_path / "board.md"
+    source.write_text("| Model | GSM8K | MBPP |\n|---|---|---|\n| Kite | 61.0 | 57.4 |\n| Hawk | 63.4 | 48.8 |\n",
+                      encoding="utf-8")
+    # the supported 61.0 stands in the clause before the superlative, which speaks of Hawk
+    report = check("# Notes\n\nKite reaches 61.0 on GSM8K; Hawk has the highest score on MBPP.\n", sources=[source])
+    assert not [f for f in report.finding_list if f.rule == "CC208"]
+    # the figure its own phrase states is the one ranked
+    report = check("# Notes\n\nOn GSM8K, Kite has the highest score at 61.0.\n", sources=[source])
+    (ranked,) = [f for f in report.finding_list if f.rule == "CC208"]
+    assert ranked.claim.text == "61.0" and ranked.expected == 63.4

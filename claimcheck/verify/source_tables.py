@@ -9,7 +9,7 @@ from ..model import Claim, Evidence
 from .base import (RULES, Context, base_interval, direction_known, fmt, interval, meets, metrics_compatible, rule, same_dataset,
                    same_subject, settings_conflict, written)
 from .sources import _named_settings, _names_match, _norm, _source_of, source_verdicts, usable_sources
-from .superlatives import _SUPERLATIVE, _WORDS, _hedged, _qualified, _sentence_around
+from .superlatives import _OWN_PHRASE, _SUPERLATIVE, _WORDS, _clause_start, _hedged, _qualified, _sentence_around
 
 
 # a superlative scoped to a set the digest names (CC109 checks those), or narrowed ('for its size')
@@ -59,6 +59,16 @@ def _supporting_cells(ctx: Context) -> tuple[dict, list]:
     """(id of a digest claim -> the source cell that supports it, the sources checked against)."""
     cells = {id(c): d for c, v, _, d in source_verdicts(ctx) if v in ("supported", "rounded") and d is not None}
     return cells, usable_sources(ctx)
+
+
+def _phrase_figure(ctx: Context, sentence: tuple[int, int], match) -> Claim | None:
+    """The figure the superlative's own phrase states ('the lowest Pile loss, 1.808' does not;
+    'the lowest interrupt rate (21%)' does), or None."""
+    text = ctx.document.text
+    after = ctx.figures_between(match.end(), sentence[1])
+    if after and _OWN_PHRASE.fullmatch(text, match.end(), after[0].quantity.start):
+        return after[0]
+    return None
 
 
 def _wants(word: str, claim: Claim) -> str:
@@ -124,8 +134,18 @@ def check_superlative_against_source(ctx: Context):
                 done.add(id(found.claim))
                 yield found
             continue
-        # the crowned figure: the supported one nearest the superlative
-        crowned = min(supported, key=lambda c: abs(c.quantity.start - match.start()))
+        # the crowned figure: the one the superlative's own phrase states ('the fastest of the
+        # eight at 2.81 cpb'), else the supported one nearest it in its own clause
+        own = _phrase_figure(ctx, sentence, match)
+        if own is not None:
+            if id(own) not in verdicts:
+                continue  # the phrase states a figure the sources do not support: nothing to rank
+            crowned = own
+        else:
+            clause = [c for c in supported if c.quantity.start >= _clause_start(text, sentence[0], match.start())]
+            if not clause:
+                continue  # the supported figures stand in another clause than the superlative
+            crowned = min(clause, key=lambda c: abs(c.quantity.start - match.start()))
         if id(crowned) in done:
             continue
         cell = verdicts[id(crowned)]
