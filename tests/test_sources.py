@@ -409,3 +409,11 @@ def test_a_superlative_crowns_the_figure_of_its_own_clause(tmp_path):
     report = check("# Notes\n\nOn GSM8K, Kite has the highest score at 61.0.\n", sources=[source])
     (ranked,) = [f for f in report.finding_list if f.rule == "CC208"]
     assert ranked.claim.text == "61.0" and ranked.expected == 63.4
+
+
+def test_a_fact_sheet_states_its_frames_so_any_disagreement_is_a_mismatch(tmp_path):
+    sheet = tmp_path / "facts.csv"
+    sheet.write_text("subject,metric,value\nKite,mmlu,80.0\n", encoding="utf-8")
+    report = check("# Notes\n\nKite scores 71.4 on MMLU.\n", sources=[sheet])
+    (wrong,) = [f for f in report.finding_list if f.rule == "CC201"]
+    assert wrong.expected == 80.0

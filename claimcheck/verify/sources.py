@@ -482,9 +482,11 @@ def source_verdicts(ctx: Context) -> list[tuple[Claim, str, list[Claim], Claim |
                 # mAP): its frame was misread, the source agrees
                 own = [c for c in agreeing.source.claims if agreeing.cell.start <= c.quantity.start < agreeing.cell.end]
                 verdict, candidates, decisive = ("supported", own[:1], own[0]) if own else ("not found", [], None)
-        if verdict in ("mismatch", "ambiguous") and not _near_figure(claim, decisive):
-            # a frame read by the rules alone that every figure of the source disagrees with, and
-            # far from the one nearest: far more often a misread frame than a slip (on digests
+        if verdict in ("mismatch", "ambiguous") and not _near_figure(claim, decisive) and \
+                _source_of(decisive, tied) is not None and _source_of(decisive, tied).kind != "facts":
+            # a frame read by the rules alone (a fact sheet states its frames) that every figure of
+            # the source disagrees with, and far from the one nearest: far more often a misread
+            # frame than a slip (on digests
             # nobody here had read, 1 such flag in 22 was right); reported as not found, with the
             # figures, unless the system's own row states the figure under another measure
             # ('1129.7' is its std_reward, not its mean_reward), a named cell or a digit slip
