@@ -243,6 +243,16 @@ def check_qualifier_conflict(ctx: Context):
     for m in _NAME.finditer(text):
         if not ctx.document.in_code(m.start()):
             places.setdefault(m.group(0).casefold(), []).append(m.start())
+    # every name's places in text order: a qualifier belongs to the name nearest it in its
+    # sentence ('GPT-5 (reasoning) and GPT-4.1 (non-reasoning)' qualifies each its own)
+    every = sorted((offset, k) for k, offsets in places.items() for offset in offsets)
+    every_starts = [offset for offset, _ in every]
+
+    def owner(position: int, start: int, end: int) -> str:
+        i = bisect.bisect_right(every_starts, position)
+        near = [every[j] for j in (i - 1, i) if 0 <= j < len(every) and start <= every[j][0] < end]
+        return min(near, key=lambda e: abs(e[0] - position))[1] if near else ""
+
     for key, offsets in sorted(places.items()):
         if len(offsets) < 2:
             continue
@@ -252,6 +262,8 @@ def check_qualifier_conflict(ctx: Context):
         negated = set()
         for start, end in spans:
             for n in _NEGATED.finditer(text, start, end):
+                if owner(n.start(), start, end) != key:
+                    continue
                 word = (n.group("word") or n.group("adjective")).lower()
                 negated.add(word)
                 found.setdefault(word, []).append((n.start(), "non-" + word))
@@ -260,7 +272,8 @@ def check_qualifier_conflict(ctx: Context):
             lowered = text[start:end].lower()
             for word in words:
                 for w in re.finditer(r"(?<![\w-])" + re.escape(word) + r"(?![\w-])", lowered):
-                    if not re.search(r"(?:non|not)[ -]$", lowered[max(0, w.start() - 4):w.start()]):
+                    if not re.search(r"(?:non|not)[ -]$", lowered[max(0, w.start() - 4):w.start()]) and \
+                            owner(start + w.start(), start, end) == key:
                         found.setdefault(word, []).append((start + w.start(), word))
         reported = set()
         for word, places in found.items():
