@@ -442,14 +442,7 @@ def source_verdicts(ctx: Context) -> list[tuple[Claim, str, list[Claim], Claim |
     for claim in checked:
         tied = explicit[id(claim)] or ([s for s in sources if _mentions(s, claim.subject)] if whole else [])
         if not tied:
-            named = _named_cell(ctx, claim, sources)
-            near = _near_cell(ctx, claim, sources) if named is None else None
-            if named is not None:
-                out.append((claim, "named cell", [], named))
-            elif near is not None:
-                out.append((claim, "near cell", [near[1]], near[0]))
-            else:
-                out.append((claim, "untied", [], None))
+            out.append(_placed_by_its_sentence(ctx, claim, sources) or (claim, "untied", [], None))
             continue
         sentence = ctx.document.text[claim.sentence[0]:claim.sentence[1]]
         verdict, candidates, decisive = _verdict(claim, tied, named_systems, sentence)
@@ -508,14 +501,23 @@ def source_verdicts(ctx: Context) -> list[tuple[Claim, str, list[Claim], Claim |
                 verdict, candidates, decisive = "near cell", [near[1]], near[0]
         out.append((claim, verdict, candidates, decisive))
     for figure in ctx.unframed():
-        named = _named_cell(ctx, figure, sources)
-        near = _near_cell(ctx, figure, sources) if named is None else None
-        if named is not None:
-            out.append((figure, "named cell", [], named))
-        elif near is not None:
-            out.append((figure, "near cell", [near[1]], near[0]))
+        placed = _placed_by_its_sentence(ctx, figure, sources)
+        if placed is not None:
+            out.append(placed)
     ctx._source_verdicts = out
     return out
+
+
+def _placed_by_its_sentence(ctx: Context, claim: Claim, sources: list[Source]):
+    """A verdict for a figure no frame ties to a source: the cell its sentence names by row and
+    column, else a cell of a named row it writes with a digit slip; None where neither does."""
+    named = _named_cell(ctx, claim, sources)
+    if named is not None:
+        return claim, "named cell", [], named
+    near = _near_cell(ctx, claim, sources)
+    if near is not None:
+        return claim, "near cell", [near[1]], near[0]
+    return None
 
 
 _SYSTEM_LIKE: dict[str, bool] = {}
