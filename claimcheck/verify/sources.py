@@ -476,7 +476,7 @@ def source_verdicts(ctx: Context) -> list[tuple[Claim, str, list[Claim], Claim |
                 own = [c for c in agreeing.source.claims if agreeing.cell.start <= c.quantity.start < agreeing.cell.end]
                 verdict, candidates, decisive = ("supported", own[:1], own[0]) if own else ("not found", [], None)
         if verdict in ("mismatch", "ambiguous") and not _near_figure(claim, decisive) and \
-                _source_of(decisive, tied) is not None and _source_of(decisive, tied).kind != "facts":
+                getattr(_source_of(decisive, tied), "kind", "facts") != "facts":
             # a frame read by the rules alone (a fact sheet states its frames) that every figure of
             # the source disagrees with, and far from the one nearest: far more often a misread
             # frame than a slip (on digests
@@ -705,7 +705,7 @@ def _own_figure_elsewhere(claim: Claim, sources: list[Source], expected: Claim):
     is the row's std_reward, the mean_reward 2325.5)."""
     if not claim.subject or expected is None:
         return None
-    source = next((s for s in sources if any(c is expected for c in s.claims)), None)
+    source = _source_of(expected, sources)
     cell = source.document.cell_at(expected.quantity.start) if source is not None else None
     if cell is None:
         return None
