@@ -75,8 +75,11 @@ def check_superlatives(ctx: Context):
     self = RULES["CC109"]
     text = ctx.document.text
     for match in _SUPERLATIVE.finditer(text):
-        if ctx.document.in_code(match.start()) or ctx.document.cell_at(match.start()) is not None:
-            continue  # code, or a table's label ('longest' as a baseline's name): no sentence crowns
+        if ctx.document.in_code(match.start()) or ctx.document.cell_at(match.start()) is not None or \
+                text.startswith("-", match.end()):
+            # code, a table's label ('longest' as a baseline's name), or a compound that names a
+            # kind ('the highest-load scenario', 'worst-case latency'): no sentence crowns
+            continue
         word = re.sub(r"\s+", " ", match.group("word").lower())
         sentence = _sentence_around(ctx, match.start())
         if sentence is None or _qualified(text, match.end()) or _hedged(text, sentence[0], match.start()):
