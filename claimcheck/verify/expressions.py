@@ -132,6 +132,46 @@ def check_written_arithmetic(ctx: Context):
         yield self.finding(claim, f"stated {m.group('result')}, computed {m.group('expr').strip()} = {fmt(computed[0])}",
                            [Evidence(document=ctx.document.name, line=location.line, column=location.column,
                                      text=m.group("expr").strip(), value=computed[0])], expected=computed[0])
+    yield from _products_in_words(ctx, self)
+
+
+# a product written in words and restated: 'batch size 256 for 80,000 steps (eight epochs), i.e.
+# roughly 2.05M examples', '64 prompts x 8 samples, for a total of 512 rollouts'
+_WORDS_UPTO3 = r"(?:\s+[A-Za-z][\w-]*){0,3}?"
+_PRODUCT_IN_WORDS = re.compile(
+    r"(?<![\w.,])(?P<a>" + _NUM + r")(?P<sa>" + _SCALE + r")(?P<an>" + _WORDS_UPTO3 + r")\s+(?:for|over|across|times)\s+"
+    r"(?P<b>" + _NUM + r")(?P<sb>" + _SCALE + r")(?P<bn>" + _WORDS_UPTO3 + r")(?:\s*\([^()\n]{0,60}\))?\s*,?\s*"
+    r"(?:i\.e\.,?|that\s+is,?|that's|for\s+a\s+total\s+of|in\s+total|totall?ing)\s*"
+    r"(?P<approx>about\s+|roughly\s+|around\s+|nearly\s+|~\s*)?(?P<c>" + _NUM + r")(?P<sc>" + _SCALE + r")(?![\w.]*\d)"
+    r"(?P<cn>" + _WORDS_UPTO3 + r")", re.I)
+# a product of times ('8 GPUs for 3 days, i.e. 576 GPU-hours') converts units the words name
+_TIME_WORDS = re.compile(r"\b(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|h|days?|weeks?|months?|years?|"
+                         r"[A-Za-z]+-(?:hours?|days?|seconds?))\b", re.I)
+
+
+def _products_in_words(ctx: Context, self):
+    """CC114 for a product written in words and restated: 'batch size 256 for 80,000 steps, i.e.
+    roughly 2.05M examples' (256 x 80,000 = 20.48M). Products of times are left alone: their
+    result is often in another unit ('8 GPUs for 3 days, i.e. 576 GPU-hours')."""
+    text = ctx.document.text
+    for m in _PRODUCT_IN_WORDS.finditer(text):
+        if ctx.document.in_code(m.start()):
+            continue
+        if _TIME_WORDS.search(m.group("an") + " " + m.group("bn") + " " + m.group("cn")):
+            continue
+        a, b = _interval(m.group("a"), m.group("sa")), _interval(m.group("b"), m.group("sb"))
+        c = _interval(m.group("c"), m.group("sc"))
+        low, high = a[1] * b[1], a[2] * b[2]
+        slack = 0.1 if m.group("approx") else 0.01
+        if c[1] <= high * (1 + slack) and c[2] >= low * (1 - slack):
+            continue
+        product = a[0] * b[0]
+        claim = _anchor(ctx, m.start("c"), m.end("sc"), c[0])
+        location = ctx.document.locate(m.start("a"))
+        expression = f"{m.group('a')}{m.group('sa')} x {m.group('b')}{m.group('sb')}"
+        yield self.finding(claim, f"stated {m.group('c')}{m.group('sc')}, computed {expression} = {fmt(product, 0)}",
+                           [Evidence(document=ctx.document.name, line=location.line, column=location.column,
+                                     text=expression, value=product)], expected=product)
 
 
 _COUNT = r"(?:" + _NUM + r"|" + "|".join(sorted(WORD_VALUES, key=len, reverse=True)) + r")"
