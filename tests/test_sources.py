@@ -417,3 +417,21 @@ def test_a_fact_sheet_states_its_frames_so_any_disagreement_is_a_mismatch(tmp_pa
     report = check("# Notes\n\nKite scores 71.4 on MMLU.\n", sources=[sheet])
     (wrong,) = [f for f in report.finding_list if f.rule == "CC201"]
     assert wrong.expected == 80.0
+
+
+def test_the_only_one_above_a_threshold_against_the_source_table(tmp_path):
+    rows = tmp_path / "rows.md"
+    rows.write_text("| Model | ARC-Hard | MBPP |\n|---|---|---|\n| Tern-S | 71.5 | 40.2 |\n| Tern-M | 81.2 | 52.0 |\n"
+                    "| Tern-L | 83.0 | 61.7 |\n", encoding="utf-8")
+    report = check("# Notes\n\n- Tern-M is the only model that scores more than 80 on ARC-Hard (81.2).\n"
+                   "- Tern-L is the only model above 60 on MBPP, with 61.7.\n", sources=[rows])
+    only = [f for f in report.finding_list if f.rule == "CC208"]
+    assert [f.claim.text for f in only] == ["81.2"] and only[0].expected == 83.0 and "Tern-L" in only[0].message
+    # systems in columns: the other systems stand along the row
+    columns = tmp_path / "columns.md"
+    columns.write_text("| Task | Kestrel | Gannet | Osprey |\n|---|---|---|---|\n| maze | 61.3 | 70.4 | 55.0 |\n"
+                       "| average | 91.4 | 92.6 | 80.1 |\n", encoding="utf-8")
+    report = check("# Notes\n\nKestrel is the only agent whose average tops 90, at 91.4.\n", sources=[columns])
+    (only,) = [f for f in report.finding_list if f.rule == "CC208"]
+    assert only.expected == 92.6 and "Gannet" in only.message
+    assert not [f for f in report.finding_list if f.rule == "CC201"]  # 'tops 90' is a threshold, no figure of a cell

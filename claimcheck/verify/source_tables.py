@@ -8,7 +8,7 @@ from pathlib import Path
 from ..model import Claim, Evidence
 from .base import (RULES, Context, base_interval, direction_known, fmt, interval, meets, metrics_compatible, rule, same_dataset,
                    same_subject, settings_conflict, written)
-from .sources import _named_settings, _names_match, _norm, _source_of, source_verdicts, usable_sources
+from .sources import _THRESHOLD_VERB, _named_settings, _names_match, _norm, _source_of, source_verdicts, usable_sources
 from .superlatives import _OWN_PHRASE, _SUPERLATIVE, _WORDS, _clause_start, _hedged, _qualified, _sentence_around
 
 
@@ -104,7 +104,10 @@ def check_superlative_against_source(ctx: Context):
     qualify. Where the sentence names the figure's source cell by the table's own labels (row
     label and column header), the superlative, or a place ("is first on NDCG@20", "ranks
     second", "the runner-up"), is checked against that column's other rows directly, with the
-    better end from the header's words or the figure's metric.
+    better end from the header's words or the figure's metric. "The only one above a threshold"
+    ("the only masked case that moves more than 2000 GB/s (2064 GB/s)", "the only method whose
+    average tops 95, at 95.60") is checked against the other systems beside the figure's cell,
+    found by its value.
     Why it matters: the digest's own figures may all agree with the paper while the crown it
     gives does not; a reader checking only the quoted cell never sees the row that wins.
     Example: the digest calls Kite "the best on GSM8K at 61.0"; the paper's table has 61.0 for
@@ -116,6 +119,7 @@ def check_superlative_against_source(ctx: Context):
     if not sources:
         return
     yield from rank_findings(ctx, self, sources)
+    yield from only_findings(ctx, self, sources)
     text = ctx.document.text
     done = set()
     for match in _SUPERLATIVE.finditer(text):
@@ -174,6 +178,95 @@ _RANK = re.compile(r"\b(?:is|ranks?|ranked|comes?|came|finish(?:es|ed)?|places?|
                    r"(?:the\s+)?(?P<rank>first|second|third|runner-up)\b", re.I)
 _PLACES = {"first": 1, "second": 2, "runner-up": 2, "third": 3}
 _ORDINALS = {1: "1st", 2: "2nd", 3: "3rd"}
+
+
+_ONLY = re.compile(r"\b(?:the\s+only|the\s+sole|alone\s+among)\b", re.I)
+
+
+
+def only_findings(ctx: Context, self, sources):
+    """CC208 for 'the only one above a threshold' ('the only masked case that moves more than
+    2000 GB/s (2064 GB/s)', 'the only method whose average tops 95, at 95.60'): the figure's
+    source cell, found by its value (once among the cells, or once among those of a row or column
+    the sentence names), and the other systems' cells beside it (along the row where the columns
+    are systems, else down the column) must not pass the threshold too."""
+    from .named_cells import evidence, phrases, place
+    from .sources import _cells
+    text = ctx.document.text
+    for match in _ONLY.finditer(text):
+        if ctx.document.in_code(match.start()):
+            continue
+        sentence = _sentence_around(ctx, match.start())
+        if sentence is None:
+            continue
+        figures = ctx.figures_between(*sentence)
+        thresholds = [(f, f.quantity.bound.startswith(">")) for f in figures
+                      if f.quantity.bound and f.quantity.start > match.start()]
+        thresholds += [(f, True) for f in figures if not f.quantity.bound and f.quantity.start > match.start()
+                       # a threshold a verb sets ('whose average tops 95'), beside the bounds the
+                       # quantity grammar reads ('more than 2000 GB/s')
+                       and _THRESHOLD_VERB.search(text, max(match.end(), f.quantity.start - 16), f.quantity.start)]
+        if len(thresholds) != 1:
+            continue
+        threshold, up = thresholds[0]
+        words = phrases(text[sentence[0]:sentence[1]])
+        for figure in sorted((f for f in figures if f is not threshold and not f.quantity.bound),
+                             key=lambda f: abs(f.quantity.start - threshold.quantity.start)):
+            cell = _value_anchor(figure, sources, words)
+            if cell is not None:
+                break
+        else:
+            continue
+        if (cell.value <= threshold.value) if up else (cell.value >= threshold.value):
+            continue  # the figure itself does not pass: the sentence says something else
+        along_row = _systems_in_columns(cell)
+        peers = {c.cell.start: c for c in _cells(cell.source) if c.cell.table == cell.cell.table
+                 and c.cell.start != cell.cell.start
+                 and ((c.cell.row == cell.cell.row) if along_row else (c.cell.column == cell.cell.column))}
+        beyond = [c for c in peers.values() if (c.value > threshold.value if up else c.value < threshold.value)]
+        if not beyond:
+            continue
+        other = max(beyond, key=lambda c: c.value) if up else min(beyond, key=lambda c: c.value)
+        name = other.column if along_row else other.row
+        yield self.finding(figure, f"'{match.group(0)}' {'above' if up else 'below'} {written(threshold)}, but the source's "
+                           f"{cell.row if along_row else cell.column} {'row' if along_row else 'column'} has {name} at "
+                           f"{other.cell.text.strip()} ({place(other)}) as well", [evidence(cell), evidence(other)],
+                           expected=other.value, verdict="contradicted")
+
+
+def _systems_in_columns(cell) -> bool:
+    """Do the systems of a source cell's table stand in its columns? As the table's reading gives
+    the cell's figure its owner (the column header or the row label), else as the learned name
+    typer tells a system from a benchmark."""
+    from .named_cells import compact
+    from .sources import system_like
+    document = cell.source.document
+    votes = [0, 0]  # owners read as column headers, as row labels, in the cell's table
+    for c in cell.source.claims:
+        theirs = document.cell_at(c.quantity.start)
+        key = compact(c.subject)
+        if theirs is None or theirs.table != cell.cell.table or not key:
+            continue
+        votes[0] += key == compact(" ".join(theirs.headers[-1:]))
+        votes[1] += any(key == compact(value) for _, value in theirs.labels)
+    if votes[0] != votes[1]:
+        return votes[0] > votes[1]
+    return system_like(cell.column) and not system_like(cell.row)
+
+
+def _value_anchor(figure: Claim, sources, words: frozenset):
+    """The one source cell that writes the figure's value (to its last digit), or the one among
+    them whose row or column the sentence names; None where there is none or no telling."""
+    from .named_cells import compact
+    from .sources import _cells
+    q = figure.quantity
+    if q.decimals == 0 and abs(q.value) < 100:
+        return None  # a small whole number stands in too many cells to place a figure
+    found = {c.cell.start: c for s in sources for c in _cells(s)
+             if c.decimals == q.decimals and abs(c.value - q.value) < 1e-9 * max(1.0, abs(q.value))}
+    if len(found) > 1:
+        found = {k: c for k, c in found.items() if compact(c.row) in words or compact(c.column) in words}
+    return next(iter(found.values())) if len(found) == 1 else None
 
 
 def _column_end(column: str, claim: Claim) -> str:

@@ -595,6 +595,8 @@ def _named_cell(ctx: Context, claim: Claim, sources: list[Source], agreeing: boo
     labelled = [_labelled(s) for s in sources]
     if not any(x.by_row for x in labelled):
         return None
+    if not agreeing and _THRESHOLD_VERB.search(ctx.document.text, max(0, claim.quantity.start - 16), claim.quantity.start):
+        return None  # 'whose average tops 90': a threshold, not the cell's figure
     if claim.kind in _RELATIVE or claim.measure == "scale" and not agreeing:
         # a margin or a multiple is not what a results cell holds; a size or a count ('1M steps',
         # '128 GPUs') beside the names of a cell is a setting of it, not its figure (though it
@@ -758,6 +760,9 @@ def _cell_labels(ctx: Context, claim: Claim) -> str:
     if cell is None:
         return ""
     return " ".join([value for _, value in cell.labels] + list(cell.headers))
+
+
+_THRESHOLD_VERB = re.compile(r"\b(?:tops?|exceeds?|surpass(?:es)?|clears?|passes|crosses|breaks)\s+$", re.I)
 
 
 def _where(c: Claim) -> str:
