@@ -435,3 +435,17 @@ def test_the_only_one_above_a_threshold_against_the_source_table(tmp_path):
     (only,) = [f for f in report.finding_list if f.rule == "CC208"]
     assert only.expected == 92.6 and "Gannet" in only.message
     assert not [f for f in report.finding_list if f.rule == "CC201"]  # 'tops 90' is a threshold, no figure of a cell
+
+
+def test_a_comparison_on_every_column_between_two_named_systems(tmp_path):
+    source = tmp_path / "board.md"
+    source.write_text("| Model | ARC-Hard | MBPP | WER |\n|---|---|---|---|\n| Tern-M | 81.2 | 52.0 | 6.1 |\n"
+                      "| Tern-L | 83.0 | 50.7 | 5.2 |\n", encoding="utf-8")
+    report = check("# Notes\n\n- Tern-L beats Tern-M on every benchmark in the table.\n", sources=[source])
+    (every,) = [f for f in report.finding_list if f.rule == "CC210"]
+    assert "MBPP" in every.message and "50.7" in every.message  # WER: lower is better, Tern-L's 5.2 wins
+    # where every column agrees, nothing: WER's better end is the lower
+    source.write_text("| Model | ARC-Hard | MBPP | WER |\n|---|---|---|---|\n| Tern-M | 81.2 | 52.0 | 6.1 |\n"
+                      "| Tern-L | 83.0 | 55.7 | 5.2 |\n", encoding="utf-8")
+    report = check("# Notes\n\n- Tern-L beats Tern-M on every benchmark in the table.\n", sources=[source])
+    assert not [f for f in report.finding_list if f.rule == "CC210"]

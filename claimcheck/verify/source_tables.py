@@ -504,9 +504,13 @@ def check_comparison_against_source(ctx: Context):
     Why it matters: the figure is right and the comparison wrong; a check of the quoted cell
     alone passes it.
     Example: "it edges past o1-mini on GPQA Diamond with 54.4", where the table gives o1-mini 60.0.
+    A comparison over every column ("Kite beats Hawk on every benchmark", "trails it on all four
+    tasks") between two systems the sentence names by a source table's labels is checked on
+    each of that table's columns (or rows) holding both, each with its own better end.
     How to fix: state the comparison the table supports.
     """
     self = RULES["CC210"]
+    yield from every_findings(ctx, self, usable_sources(ctx))
     verdicts, sources = _supporting_cells(ctx)
     if not verdicts:
         return
@@ -564,6 +568,87 @@ def _written_in(system: str, written_name: str) -> bool:
     written name's first word must be the system's last."""
     words = system.split()
     return len(words) > 1 and _norm(written_name).split()[:1] == _norm(words[-1]).split()[:1]
+
+
+_EVERY = re.compile(r"\b(?:on|across|in)\s+(?:every|each|all(?:\s+(?:the|of\s+the))?)\s+(?:\w+\s+){0,2}?"
+                    r"(?:benchmarks?|tasks?|datasets?|sets?|metrics?|columns?|evaluations?|tests?|splits?|operations?|"
+                    r"categories|category|domains?|languages?)\b", re.I)
+_VERSUS = re.compile(r"\b(?P<up>beats?|outperforms?|outscores?|is\s+ahead\s+of|stays\s+ahead\s+of|wins\s+against|leads)|"
+                     r"\b(?P<down>trails?|is\s+behind|lags?\s+behind|loses\s+to|falls\s+behind)\b", re.I)
+
+
+def every_findings(ctx: Context, self, sources):
+    """CC210 for 'X beats Y on every benchmark' where both are a source table's labels: each
+    column (or row) of that table that holds both, compared with its own better end."""
+    from .named_cells import compact, evidence, phrases, place
+    from .sources import _cells
+    if not sources:
+        return
+    text = ctx.document.text
+    for match in _EVERY.finditer(text):
+        if ctx.document.in_code(match.start()):
+            continue
+        sentence = _sentence_around(ctx, match.start())
+        if sentence is None:
+            continue
+        verbs = list(_VERSUS.finditer(text, sentence[0], sentence[1]))
+        if len(verbs) != 1:
+            continue
+        verb = verbs[0]
+        up = verb.group("up") is not None
+        before = phrases(text[sentence[0]:verb.start()])
+        after = phrases(text[verb.end():match.start()] if match.start() > verb.end() else text[verb.end():sentence[1]])
+        for source in sources:
+            cells = _cells(source)
+            # the table each label names: rows and columns alike, with the figures under each
+            by_label: dict[tuple[int, str, str], dict[str, object]] = {}
+            for c in cells:
+                by_label.setdefault((c.cell.table, "row", compact(c.row)), {})[compact(c.column)] = c
+                by_label.setdefault((c.cell.table, "col", compact(c.column)), {})[compact(c.row)] = c
+            mine = [k for k in by_label if k[2] in before]
+            theirs = [k for k in by_label if k[2] in after]
+            pairs = [(a, b) for a in mine for b in theirs if a[0] == b[0] and a[1] == b[1] and a[2] != b[2]]
+            if len(pairs) != 1:
+                continue
+            a, b = pairs[0]
+            own, other = by_label[a], by_label[b]
+            shared = sorted(set(own) & set(other))
+            if len(shared) < 2:
+                continue
+            against = []
+            for key in shared:
+                x, y = own[key], other[key]
+                header = x.column if a[1] == "row" else x.row
+                end = _column_end(header, Claim(document="", quantity=_bare_quantity(x.value), kind="score",
+                                                line=0, column=0, sentence=(0, 0)))
+                end = end or "max"
+                worse = x.value < y.value if end == "max" else x.value > y.value
+                better = x.value > y.value if end == "max" else x.value < y.value
+                if (up and worse) or (not up and better):
+                    against.append((header, x, y))
+            if not against:
+                continue
+            header, x, y = against[0]
+            name_a, name_b = (x.row, y.row) if a[1] == "row" else (x.column, y.column)
+            anchor = next(iter(ctx.figures_between(*sentence)), None) or _sentence_claim(ctx, match, sentence)
+            yield self.finding(anchor, f"'{verb.group(0)}' {name_b} '{match.group(0).strip()}', but on {header} the "
+                               f"source gives {name_a} {x.cell.text.strip()} and {name_b} {y.cell.text.strip()} "
+                               f"({place(x)})" + (f", and on {len(against) - 1} more" if len(against) > 1 else ""),
+                               [evidence(x), evidence(y)], verdict="contradicted")
+
+
+def _bare_quantity(value: float):
+    from ..model import Quantity
+    return Quantity(text=str(value), start=0, end=0, value=value, decimals=0)
+
+
+def _sentence_claim(ctx: Context, match, sentence: tuple[int, int]) -> Claim:
+    """A finding's anchor where the sentence states no figure: its comparison words."""
+    from ..model import Quantity
+    where = ctx.document.locate(match.start())
+    quantity = Quantity(text=match.group(0).strip(), start=match.start(), end=match.end(), value=float("nan"), decimals=0)
+    return Claim(document=ctx.document.name, quantity=quantity, kind="comparison", line=where.line,
+                 column=where.column, sentence=sentence)
 
 
 def _names_match_start(subject: str, written_name: str) -> bool:
