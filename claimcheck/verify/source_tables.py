@@ -180,6 +180,16 @@ _PLACES = {"first": 1, "second": 2, "runner-up": 2, "third": 3}
 _ORDINALS = {1: "1st", 2: "2nd", 3: "3rd"}
 
 
+def _in_sentences(ctx: Context, pattern: re.Pattern):
+    """(match, its sentence) for each match of a pattern outside code."""
+    for match in pattern.finditer(ctx.document.text):
+        if ctx.document.in_code(match.start()):
+            continue
+        sentence = _sentence_around(ctx, match.start())
+        if sentence is not None:
+            yield match, sentence
+
+
 _ONLY = re.compile(r"\b(?:the\s+only|the\s+sole|alone\s+among)\b", re.I)
 
 
@@ -193,12 +203,7 @@ def only_findings(ctx: Context, self, sources):
     from .named_cells import evidence, phrases, place
     from .sources import _cells
     text = ctx.document.text
-    for match in _ONLY.finditer(text):
-        if ctx.document.in_code(match.start()):
-            continue
-        sentence = _sentence_around(ctx, match.start())
-        if sentence is None:
-            continue
+    for match, sentence in _in_sentences(ctx, _ONLY):
         figures = ctx.figures_between(*sentence)
         thresholds = [(f, f.quantity.bound.startswith(">")) for f in figures
                       if f.quantity.bound and f.quantity.start > match.start()]
@@ -585,12 +590,7 @@ def every_findings(ctx: Context, self, sources):
     if not sources:
         return
     text = ctx.document.text
-    for match in _EVERY.finditer(text):
-        if ctx.document.in_code(match.start()):
-            continue
-        sentence = _sentence_around(ctx, match.start())
-        if sentence is None:
-            continue
+    for match, sentence in _in_sentences(ctx, _EVERY):
         verbs = list(_VERSUS.finditer(text, sentence[0], sentence[1]))
         if len(verbs) != 1:
             continue
