@@ -495,6 +495,7 @@ def operands_for_ratio(ctx: Context, ratio: Claim) -> tuple[Claim, Claim] | None
     return (a, b) if a.quantity.base_value() <= b.quantity.base_value() else (b, a)
 
 
+_CLAUSE_BREAK = re.compile(r";|,\s+(?:and|but|while|whereas)\b", re.I)
 _DESCRIBED = re.compile(r"\s*(?:times\s+|x\s+|×\s+)?(?:the|its|their|what)\s+[a-z]", re.I)
 
 
@@ -521,8 +522,8 @@ def _described_comparand(ctx: Context, ratio: Claim) -> tuple[int] | None:
         i += 1
     # where the multiple's own clause opens: its operands stand there, before it
     start = ratio.sentence[0]
-    for m in re.finditer(r";|,\s+(?:and|but|while|whereas)\b", text[start:ratio.quantity.start]):
-        start = ratio.sentence[0] + m.end()
+    for m in _CLAUSE_BREAK.finditer(text, ratio.sentence[0], ratio.quantity.start):
+        start = m.end()
     return (start,)
 
 

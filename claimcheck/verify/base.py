@@ -284,6 +284,17 @@ class Context:
         return max(found, key=lambda c: (c.quantity.decimals, -c.quantity.start))
 
 
+def claim_at(ctx: Context, start: int, end: int, value: float, kind: str = "count") -> Claim:
+    """The claim whose figure starts in [start, end), or a bare one made for that span (a
+    finding's anchor where the text states a figure the reading did not take as a claim)."""
+    for c in ctx.claims_between(start, end):
+        return c
+    location = ctx.document.locate(start)
+    quantity = Quantity(text=ctx.document.text[start:end], start=start, end=end, value=value, decimals=0)
+    return Claim(document=ctx.document.name, quantity=quantity, kind=kind, line=location.line,
+                 column=location.column, sentence=(start, end))
+
+
 _ITEM_LEAD = re.compile(r"[ \t]*(?:[-*+•]|\d{1,2}[.)])[ \t]+(?:\*\*|__)?(?P<lead>[^:*_\n]{1,60}?)(?:\*\*|__)?\s*:\s")
 _SENTENCE_END = re.compile(r"[.!?](?=\s)|\n")
 

@@ -8,8 +8,8 @@ from __future__ import annotations
 import re
 
 from ..extract.numberwords import SMALL as WORD_VALUES
-from ..model import Claim, Evidence, Quantity
-from .base import RULES, Context, fmt, rule
+from ..model import Evidence
+from .base import RULES, Context, claim_at, fmt, rule
 
 _NUM = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
 _SCALE = r"(?:\s?(?:[kKMBT](?![A-Za-z])|thousand\b|million\b|billion\b|trillion\b))?"
@@ -89,16 +89,6 @@ def _evaluate(expression: str) -> tuple[float, float, float] | None:
     return result
 
 
-def _anchor(ctx: Context, start: int, end: int, value: float) -> Claim:
-    """The claim standing at the result, or one made for it."""
-    for c in ctx.claims_between(start, end):
-        return c
-    location = ctx.document.locate(start)
-    text = ctx.document.text[start:end]
-    return Claim(document=ctx.document.name, quantity=Quantity(text=text, start=start, end=end, value=value, decimals=0),
-                 kind="count", line=location.line, column=location.column, sentence=(start, end))
-
-
 @rule("CC114", "written-arithmetic", "arithmetic")
 def check_written_arithmetic(ctx: Context):
     """An expression the digest writes out whose result is wrong.
@@ -127,7 +117,7 @@ def check_written_arithmetic(ctx: Context):
         if re.search(r"(?:about|roughly|around|~)\s*$", text[max(0, m.start("result") - 8):m.start("result")]) \
                 and abs(result[0] - computed[0]) <= 0.1 * abs(computed[0]):
             continue  # 'about 15,000' for 15,000: an approximation within a tenth
-        claim = _anchor(ctx, m.start("result"), m.end("result"), result[0])
+        claim = claim_at(ctx, m.start("result"), m.end("result"), result[0])
         location = ctx.document.locate(m.start("expr"))
         yield self.finding(claim, f"stated {m.group('result')}, computed {m.group('expr').strip()} = {fmt(computed[0])}",
                            [Evidence(document=ctx.document.name, line=location.line, column=location.column,
@@ -166,7 +156,7 @@ def _products_in_words(ctx: Context, self):
         if c[1] <= high * (1 + slack) and c[2] >= low * (1 - slack):
             continue
         product = a[0] * b[0]
-        claim = _anchor(ctx, m.start("c"), m.end("sc"), c[0])
+        claim = claim_at(ctx, m.start("c"), m.end("sc"), c[0])
         location = ctx.document.locate(m.start("a"))
         expression = f"{m.group('a')}{m.group('sa')} x {m.group('b')}{m.group('sb')}"
         yield self.finding(claim, f"stated {m.group('c')}{m.group('sc')}, computed {expression} = {fmt(product, 0)}",
@@ -234,7 +224,7 @@ def check_shares(ctx: Context):
             stated = m.group("fraction")
             value = fraction * 100
         reported.add(start)
-        claim = _anchor(ctx, start, end, value)
+        claim = claim_at(ctx, start, end, value)
         location = ctx.document.locate(m.start("k"))
         yield self.finding(claim, f"stated {stated}, computed {m.group('k')} of {m.group('n')} = "
                            f"{fmt(share * 100)}%", [Evidence(document=ctx.document.name, line=location.line,
@@ -288,7 +278,7 @@ def _whole_and_part(ctx: Context, self, reported: set[int]):
             s_start, s_end, stated, value = share.start("fraction"), share.end("fraction"), share.group("fraction"), said * 100
         if s_start in reported:
             continue
-        claim = _anchor(ctx, s_start, s_end, value)
+        claim = claim_at(ctx, s_start, s_end, value)
         location = ctx.document.locate(part.start("k"))
         yield self.finding(claim, f"stated {stated}, computed {part.group('k')} of {whole.group('n')} "
                            f"{whole.group('noun')} = {fmt(fraction * 100)}%",

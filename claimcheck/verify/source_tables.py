@@ -6,7 +6,7 @@ import re
 from pathlib import Path
 
 from ..model import Claim, Evidence
-from .base import (RULES, Context, base_interval, direction_known, fmt, interval, meets, metrics_compatible, rule, same_dataset,
+from .base import (RULES, Context, base_interval, claim_at, direction_known, fmt, interval, meets, metrics_compatible, rule, same_dataset,
                    same_subject, settings_conflict, written)
 from .sources import _THRESHOLD_VERB, _named_settings, _names_match, _norm, _source_of, source_verdicts, usable_sources
 from .superlatives import _OWN_PHRASE, _SUPERLATIVE, _WORDS, _clause_start, _hedged, _qualified, _sentence_around
@@ -630,7 +630,8 @@ def every_findings(ctx: Context, self, sources):
                 continue
             header, x, y = against[0]
             name_a, name_b = (x.row, y.row) if a[1] == "row" else (x.column, y.column)
-            anchor = next(iter(ctx.figures_between(*sentence)), None) or _sentence_claim(ctx, match, sentence)
+            anchor = next(iter(ctx.figures_between(*sentence)), None) or \
+                claim_at(ctx, match.start(), match.end(), float("nan"), kind="comparison")
             yield self.finding(anchor, f"'{verb.group(0)}' {name_b} '{match.group(0).strip()}', but on {header} the "
                                f"source gives {name_a} {x.cell.text.strip()} and {name_b} {y.cell.text.strip()} "
                                f"({place(x)})" + (f", and on {len(against) - 1} more" if len(against) > 1 else ""),
@@ -640,15 +641,6 @@ def every_findings(ctx: Context, self, sources):
 def _bare_quantity(value: float):
     from ..model import Quantity
     return Quantity(text=str(value), start=0, end=0, value=value, decimals=0)
-
-
-def _sentence_claim(ctx: Context, match, sentence: tuple[int, int]) -> Claim:
-    """A finding's anchor where the sentence states no figure: its comparison words."""
-    from ..model import Quantity
-    where = ctx.document.locate(match.start())
-    quantity = Quantity(text=match.group(0).strip(), start=match.start(), end=match.end(), value=float("nan"), decimals=0)
-    return Claim(document=ctx.document.name, quantity=quantity, kind="comparison", line=where.line,
-                 column=where.column, sentence=sentence)
 
 
 def _names_match_start(subject: str, written_name: str) -> bool:

@@ -13,8 +13,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..model import Claim, Evidence, Quantity
-from .base import RULES, Context, fmt, rule
+from ..model import Evidence
+from .base import RULES, Context, claim_at, fmt, rule
 
 # a figure cell: optional markup, a sign, digits, and a multiple or percent mark; nothing else
 _FIGURE_CELL = re.compile(r"\s*(?:\*\*|__|[*_])?\s*(?P<sign>[+\-−]?)\s*(?P<digits>\d{1,15}(?:,\d{3}){0,5}(?:\.\d{1,12})?)"
@@ -239,7 +239,7 @@ def check_computed_columns(ctx: Context):
             if formula.kind == "difference" and not target.signed and formula.value(grid, row)[0] < 0:
                 formula = Formula("difference", formula.b, formula.a)  # an unsigned gap: the larger first
             value = formula.value(grid, row)[0]
-            claim = next(iter(ctx.claims_between(target.start, target.end)), None) or _bare(ctx, target)
+            claim = claim_at(ctx, target.start, target.end, target.value, kind="score")
             shown = f"{fmt(value)}{'x' if target.mark == 'x' else '%' if target.mark == '%' else ''}"
             yield self.finding(claim, f"stated {target.text}, computed {formula.words(grid, row)} = {shown}: "
                                f"the column's other {len(obey)} rows follow that computation "
@@ -247,10 +247,3 @@ def check_computed_columns(ctx: Context):
                                [Evidence(document=ctx.document.name, line=ctx.document.locate(target.start).line,
                                          column=ctx.document.locate(target.start).column,
                                          text=formula.words(grid, row), value=value)], expected=value)
-
-
-def _bare(ctx: Context, target: Figure) -> Claim:
-    location = ctx.document.locate(target.start)
-    quantity = Quantity(text=target.text, start=target.start, end=target.end, value=target.value, decimals=0)
-    return Claim(document=ctx.document.name, quantity=quantity, kind="score", line=location.line,
-                 column=location.column, sentence=(target.start, target.end))
