@@ -438,7 +438,9 @@ def check_derived_against_source(ctx: Context):
     figure of each system for the claim's benchmark and metric (one value each, in the
     configuration the sentence names) gives the margin (difference), multiple (larger over
     smaller) or percent change (over the named reference), compared with the rounding of all
-    three figures.
+    three figures. The same holds, however the sentence was read, where it writes the labels of
+    two cells of one source table that share a row or a column (`cell_derived`): the figure is
+    wrong when no reading of it (difference, multiple, percent change over either cell) agrees.
     Why it matters: a derived figure is where a digest most often goes wrong, and a reader cannot
     check it without opening the paper.
     Example: "trails OpenAI-o3 by 9.0 points on AIME 2025", where the source's table gives 76.9
@@ -453,6 +455,15 @@ def check_derived_against_source(ctx: Context):
                            f"source gives {written(own)} and {written(other)} ({Path(own.document).name} "
                            f"lines {own.line} and {other.line}): {words}",
                            [Evidence.of(own), Evidence.of(other)], expected=value)
+    from .cell_derived import cell_derived_verdicts
+    from .named_cells import evidence, place
+    for claim, found in cell_derived_verdicts(ctx).items():
+        if claim in derived_verdicts(ctx) or found.agrees:
+            continue
+        a, b = found.first, found.second
+        yield self.finding(claim, f"stated {written(claim)}; the cells its sentence names give {a.row} / {a.column} "
+                           f"{a.cell.text.strip()} ({place(a)}) and {b.row} / {b.column} {b.cell.text.strip()} "
+                           f"({place(b)}): {found.words}", [evidence(a), evidence(b)], expected=found.value)
 
 
 def derived_verdicts(ctx: Context) -> dict:

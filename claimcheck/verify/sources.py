@@ -875,6 +875,14 @@ def report_supported(ctx: Context):
             yield self.finding(claim, f"{written(claim)} ({_what(claim)}) agrees with the source's figures of "
                                f"{claim.subject} and {claim.baseline}: {words} ({_where(own)}, {_where(other)})",
                                [Evidence.of(own), Evidence.of(other)], expected=value, verdict="supported")
+    from .cell_derived import cell_derived_verdicts
+    from .named_cells import evidence, place
+    for claim, found in cell_derived_verdicts(ctx).items():
+        if found.agrees and claim not in derived_verdicts(ctx):
+            a, b = found.first, found.second
+            yield self.finding(claim, f"{written(claim)} agrees with the cells its sentence names: {a.row} / {a.column} "
+                               f"({place(a)}) and {b.row} / {b.column} ({place(b)}): {found.words}",
+                               [evidence(a), evidence(b)], expected=found.value, verdict="supported")
     for claim, verdict, _, decisive in source_verdicts(ctx):
         if verdict in ("supported", "rounded"):
             note = "rounds" if verdict == "rounded" else "matches"
@@ -896,9 +904,10 @@ def report_not_found(ctx: Context):
     """
     self = RULES["CC203"]
     from .source_tables import derived_verdicts
-    computed = derived_verdicts(ctx)
+    from .cell_derived import cell_derived_verdicts
+    computed, by_cells = derived_verdicts(ctx), cell_derived_verdicts(ctx)
     for claim, verdict, candidates, _ in source_verdicts(ctx):
-        if claim in computed:
+        if claim in computed or claim in by_cells:
             continue  # computed from the source's figures: CC202 or CC209 says how
         if verdict == "not found":
             detail = (f"{len(candidates)} figures for {claim.metric_text or claim.metric} in the source, none "
