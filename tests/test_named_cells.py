@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from claimcheck.ingest.text import parse_text
 from claimcheck.sources import Source
-from claimcheck.verify.named_cells import Labelled, cell_figure, compact, named_by, phrases, table_cells
+from claimcheck.verify.named_cells import Labelled, cell_figure, compact, named_by, named_phrases, phrases, table_cells
 
 TABLE = """| Model | mAP<sup>val</sup> | mAP<sup>test</sup> | FLOPs (G) |
 |---|---|---|---|
@@ -47,3 +47,30 @@ def test_the_column_must_be_named_where_the_figure_stands():
     sentence = phrases("Tern-L: 49.7 mAP on val, 155.6 GFLOPs")
     clause = phrases("155.6 GFLOPs")
     assert [c.column for c in named_by(sentence, [labelled()], clause)] == ["FLOPs (G)"]
+
+
+FAMILY = """| Benchmark | Loom-9B-Base | Loom-9B-SFT | Loom-9B-RL | Loom-9B-RL-Zero |
+|---|---|---|---|---|
+| MATH-500 | 41.2 | 70.3 | 88.0 | 80.9 |
+"""
+
+
+def family() -> Labelled:
+    document = parse_text(FAMILY, "family.md")
+    return Labelled.of(table_cells(Source("family.md", "text", document, ())))
+
+
+def test_a_label_is_named_by_its_short_form_before_a_system_noun():
+    words = named_phrases("MATH-500 climbs from the base model to the RL checkpoint", [family()])
+    assert sorted(c.column for c in named_by(words, [family()])) == ["Loom-9B-Base", "Loom-9B-RL"]
+
+
+def test_a_short_form_two_labels_share_names_neither():
+    # 'rl' is the whole rest of Loom-9B-RL only; 'RL-Zero' names the other label, never both
+    words = named_phrases("the RL-Zero model on MATH-500", [family()])
+    assert [c.column for c in named_by(words, [family()])] == ["Loom-9B-RL-Zero"]
+
+
+def test_a_short_form_without_a_system_noun_names_nothing():
+    words = named_phrases("MATH-500 results look solid where RL is used", [family()])
+    assert named_by(words, [family()]) == []

@@ -153,7 +153,7 @@ def cell_derived_verdicts(ctx: Context) -> dict:
                 continue
             q = claim.quantity
             start, end = claim.sentence
-            words = named_cells.phrases(f"{ctx.item_lead(claim)} {text[start:q.start]} {text[q.end:end]}")
+            words = named_cells.named_phrases(f"{ctx.item_lead(claim)} {text[start:q.start]} {text[q.end:end]}", labelled)
             pairs = _pairs(named_cells.named_by(words, labelled))
             if len(pairs) != 1:
                 continue  # no pair, or several: the sentence does not fix the operands

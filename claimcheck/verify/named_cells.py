@@ -96,14 +96,21 @@ class Labelled:
 
     by_row: dict
     distinguishing: dict
+    aliases: dict = None  # a label's short form -> the label's compact form (see `_aliases`)
 
     @classmethod
     def of(cls, cells: list[NamedCell]) -> "Labelled":
         by_row: dict[str, list[NamedCell]] = {}
         headers: dict[int, set[str]] = {}
+        rows: dict[int, set[str]] = {}
         for c in cells:
             by_row.setdefault(compact(c.row), []).append(c)
             headers.setdefault(c.cell.table, set()).add(c.column)
+            rows.setdefault(c.cell.table, set()).add(c.row)
+        aliases: dict[str, set[str]] = {}
+        for group in list(headers.values()) + list(rows.values()):
+            for short, full in _aliases(group).items():
+                aliases.setdefault(short, set()).add(full)
         distinguishing = {}
         for table, columns in headers.items():
             words = {column: set(_TOKEN.findall(column.casefold())) for column in columns}
@@ -114,7 +121,54 @@ class Labelled:
             for column, own in words.items():  # a word of one header only (linear in the headers)
                 distinguishing[(table, column)] = frozenset(
                     w for w in own if counts[w] == 1 and len(w) > 1 and not w.isdigit())
-        return cls(by_row, distinguishing)
+        return cls(by_row, distinguishing, {k: frozenset(v) for k, v in aliases.items()})
+
+
+def _aliases(labels: set[str]) -> dict[str, str]:
+    """The short forms of a table's row (or column) labels: what is left of a label once a
+    prefix it shares with another label of the table is dropped ('RL' of 'MiMo-7B-RL' beside
+    'MiMo-7B-Base', '80K' of 'MiniMax-M1-80K'), where that names one label of the table only and
+    holds a letter. A sentence says 'the RL model' for 'MiMo-7B-RL' when the family is clear."""
+    tokens = {label: _TOKEN.findall(label.casefold()) for label in labels}
+    prefixes: dict[tuple, int] = {}
+    for toks in tokens.values():
+        for k in range(1, len(toks)):
+            prefixes[tuple(toks[:k])] = prefixes.get(tuple(toks[:k]), 0) + 1
+    found: dict[str, set[str]] = {}
+    for label, toks in tokens.items():
+        for k in range(1, len(toks)):
+            if prefixes.get(tuple(toks[:k]), 0) > 1:
+                short = "".join(toks[k:])
+                if re.search(r"[a-z]", short):
+                    found.setdefault(short, set()).add(compact(label))
+    return {short: next(iter(full)) for short, full in found.items() if len(full) == 1}
+
+
+def _system_nouns() -> frozenset[str]:
+    global _NOUNS
+    if _NOUNS is None:
+        from ..lexicon import load_json
+        _NOUNS = frozenset(load_json("frames.json")["system_nouns"])
+    return _NOUNS
+
+
+_NOUNS: frozenset | None = None
+
+
+def named_phrases(text: str, sources: list[Labelled]) -> frozenset[str]:
+    """`phrases` of a text, with the full label of each short form the text writes before a
+    system noun ('the 80K model', 'the RL checkpoint'): a table's labels as a sentence says them."""
+    out = phrases(text)
+    tokens = _TOKEN.findall(text.casefold())
+    nouns = _system_nouns()
+    extra = set()
+    for i, token in enumerate(tokens):
+        if token in nouns and i:
+            for n in range(1, min(3, i) + 1):
+                short = "".join(tokens[i - n:i])
+                for labelled in sources:
+                    extra |= (labelled.aliases or {}).get(short, frozenset())
+    return out | extra if extra else out
 
 
 def named_by(row_words: frozenset[str], sources: list[Labelled], column_words: frozenset[str] | None = None) -> list[NamedCell]:

@@ -613,8 +613,8 @@ def _named_cell(ctx: Context, claim: Claim, sources: list[Source], agreeing: boo
     # the figure's own digits name no row or column ('0.50' is not rows '0' and '50')
     q = claim.quantity
     sentence = f"{text[start:q.start]} {text[q.end:end]}"
-    row_words = named_cells.phrases(f"{ctx.item_lead(claim)} {sentence}")
-    column_words = named_cells.phrases(f"{text[max(left, start):q.start]} {text[q.end:right]}")
+    row_words = named_cells.named_phrases(f"{ctx.item_lead(claim)} {sentence}", labelled)
+    column_words = named_cells.named_phrases(f"{text[max(left, start):q.start]} {text[q.end:right]}", labelled)
     named = named_cells.named_by(row_words, labelled, column_words)
     if not named and agreeing:
         # no column named beside the figure: one the sentence names elsewhere that holds it
@@ -656,7 +656,8 @@ def _near_cell(ctx: Context, claim: Claim, sources: list[Source]):
     labelled = [_labelled(s) for s in sources]
     text = ctx.document.text
     start, end = claim.sentence
-    words = named_cells.phrases(f"{ctx.item_lead(claim)} {text[start:q.start]} {text[q.end:end]} {_cell_labels(ctx, claim)}")
+    words = named_cells.named_phrases(f"{ctx.item_lead(claim)} {text[start:q.start]} {text[q.end:end]} "
+                                      f"{_cell_labels(ctx, claim)}", labelled)
     rows = [c for x in labelled for phrase in sorted(words & x.by_row.keys()) for c in x.by_row[phrase]]
     found = {}
     for cell in rows:
