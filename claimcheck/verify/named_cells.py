@@ -82,7 +82,8 @@ def table_cells(source: Source) -> list[NamedCell]:
         for _, value in cell.labels:
             row = _label(value)
             # 'lab/quill-9b' is written 'quill-9b' as often as in full: an owner's prefix is optional
-            for name in (row, row.rsplit("/", 1)[-1]) if "/" in row.strip("/") else (row,):
+            short = row.rsplit("/", 1)[-1]  # (a letter in it: 'Gov/26' is one name, not owner 'Gov' of '26')
+            for name in (row, short) if "/" in row.strip("/") and re.search(r"[^\W\d_]", short) else (row,):
                 if compact(name):
                     out.append(NamedCell(source, cell, figure[0], figure[1], name, column))
     return out

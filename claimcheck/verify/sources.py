@@ -632,7 +632,7 @@ def _named_cell(ctx: Context, claim: Claim, sources: list[Source], agreeing: boo
         return None
     if named_cells.compact(claim.quantity.text) in named_cells.compact(f"{cell.row} {cell.column}"):
         return None  # '40K' of 'MiniMax-M1-40K': digits of the name, not a figure
-    if any(named_cells.agrees(other, cell) for other in ctx.sentence_claims(claim) if other is not claim):
+    if any(named_cells.agrees(other, cell) for other in ctx.figures_between(*claim.sentence) if other is not claim):
         return None  # the sentence states the cell's figure: this one is another quantity
     return cell
 
