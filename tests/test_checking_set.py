@@ -24,12 +24,15 @@ def test_every_digest_has_labels_that_stand_in_it_and_sources_that_exist(digest)
     for source in sources:
         path = (digest.parent / source).resolve()
         assert path.is_file(), source
-        assert (path.parent / "SOURCE.txt").is_file(), source
+        # the SOURCE.txt of its folder under sources/ (a source may sit in a subfolder: '1h/', '4h/')
+        folder = ROOT / "sources" / path.relative_to(ROOT / "sources").parts[0]
+        assert (folder / "SOURCE.txt").is_file(), source
 
 
-def test_the_set_has_twenty_dev_digests_and_twenty_two_kept_apart():
+def test_the_set_has_thirty_two_dev_digests_and_twenty_two_kept_apart():
     if not ROOT.exists():
         pytest.skip("no data/checking")
     assert len(list((ROOT / "dev").glob("*.md"))) == 20
+    assert len(list((ROOT / "dev2").glob("*.md"))) == 12
     assert len(list((ROOT / "heldout").glob("*.md"))) == 10
     assert len(list((ROOT / "heldout2").glob("*.md"))) == 12
