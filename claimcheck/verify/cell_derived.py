@@ -75,6 +75,24 @@ def _pairs(cells: list) -> list[tuple]:
     return out
 
 
+def _stretch(text: str, claim) -> str:
+    """The figure's own stretch of its sentence, between commas, semicolons and 'and'."""
+    start, end = claim.sentence
+    q = claim.quantity
+    left = max(text.rfind(",", start, q.start), text.rfind(";", start, q.start), text.rfind(" and ", start, q.start))
+    right = min((i for i in (text.find(",", q.end, end), text.find(";", q.end, end), text.find(" and ", q.end, end))
+                 if i >= 0), default=end)
+    return f"{text[max(left, start):q.start]} {text[q.end:right]}"
+
+
+def _shared_named(a, b, words: frozenset[str], labelled: list) -> bool:
+    """Do the words name the label two cells share (their row, or their column)?"""
+    from .named_cells import column_named, compact
+    if compact(a.row) == compact(b.row):
+        return compact(a.row) in words
+    return any(column_named(x, a, words) for x in labelled if a in x.by_row.get(compact(a.row), ()))
+
+
 def _computed(relation: str, a, b) -> list[tuple[tuple[float, float], str, float]]:
     """(interval, the computation in words, its value) for each reading of a relation; a percent
     change is read over `b`, the reference, first."""
@@ -155,14 +173,16 @@ def cell_derived_verdicts(ctx: Context) -> dict:
             start, end = claim.sentence
             words = named_cells.named_phrases(f"{ctx.item_lead(claim)} {text[start:q.start]} {text[q.end:end]}", labelled)
             pairs = _pairs(named_cells.named_by(words, labelled))
+            if len(pairs) == 1 and any(c is not claim and _relations(ctx, c) for c in ctx.figures_between(start, end)):
+                # two derived figures in one sentence: each is of the label its own stretch names
+                # ('... 30x cheaper to run and about 40x smaller': the core-hours are not the 40x's)
+                stretch = named_cells.named_phrases(_stretch(text, claim), labelled)
+                pairs = [(a, b) for a, b in pairs if _shared_named(a, b, stretch, labelled)]
             if len(pairs) != 1:
                 continue  # no pair, or several: the sentence does not fix the operands
             a, b = pairs[0]
             if named_cells.agrees(claim, a) or named_cells.agrees(claim, b):
                 continue  # the figure is one of the operands ('drops from 69.3% to 27.7%')
-            others = [c for c in ctx.figures_between(start, end) if c is not claim]
-            if any(named_cells.agrees(c, a) for c in others) and any(named_cells.agrees(c, b) for c in others):
-                continue  # the digest states both operands: its own arithmetic is checked against them
             stated = interval(q, ctx.slack)
             stated = (abs(stated[0]), abs(stated[1])) if stated[0] >= 0 else (abs(stated[1]), abs(stated[0]))
             a, b = _reference_last(ctx, claim, a, b)

@@ -181,10 +181,16 @@ def named_by(row_words: frozenset[str], sources: list[Labelled], column_words: f
     for labelled in sources:
         for phrase in sorted(row_words & labelled.by_row.keys()):
             for c in labelled.by_row[phrase]:
-                own = labelled.distinguishing.get((c.cell.table, c.column), frozenset())
-                if compact(c.column) in column_words or own and all(_said(w, column_words) for w in own):
+                if column_named(labelled, c, column_words):
                     out.append(c)
     return out
+
+
+def column_named(labelled: Labelled, c: NamedCell, words: frozenset[str]) -> bool:
+    """Do the words name the cell's column: its whole header, or every word that sets the header
+    apart from the others of its table?"""
+    own = labelled.distinguishing.get((c.cell.table, c.column), frozenset())
+    return compact(c.column) in words or bool(own) and all(_said(w, words) for w in own)
 
 
 def _said(word: str, words: frozenset[str]) -> bool:
