@@ -186,3 +186,25 @@ def test_a_table_captioned_without_a_colon_with_a_name_wrapped_in_its_header(tmp
     assert {"60.0", "54.4", "71.2", "66.9"} <= set(cells)
     assert cells["54.4"].headers == ("Heron-7B-RL",) and cells["60.0"].headers[-1] == "kite-mini"
     assert cells["54.4"].labels[0][1] == "ARC-Hard (Acc)" and cells["54.4"].caption.startswith("Table 2")
+
+
+@pytest.mark.parametrize("backend", ["pdfium", "pdfplumber"])
+def test_a_table_captioned_with_a_bar_whose_header_names_some_columns_on_a_line_of_their_own(tmp_path, backend):
+    from pdf_maker import make_pdf
+    path = tmp_path / "table.pdf"
+    # 'Table 3 | ...' (a bar after the number); names over two lines ('Wren' over '13B') beside
+    # one set between those lines ('Lark-XL'): the top line's last name does not reach the
+    # column the lone name heads, nor does the lone name head the others
+    make_pdf(path, [
+        (200, 722, 10, "Wren"), (280, 722, 10, "Finch"), (360, 716, 10, "Lark-XL"),
+        (203, 710, 10, "13B"), (283, 710, 10, "70B"),
+        (72, 690, 10, "MBPP (Pass@1)"), (203, 690, 10, "57.4"), (283, 690, 10, "64.2"), (366, 690, 10, "66.6"),
+        (72, 676, 10, "GSM8K (EM)"), (203, 676, 10, "63.4"), (283, 676, 10, "80.3"), (366, 676, 10, "79.2"),
+        (72, 656, 10, "Table 3 | Comparison among Lark-XL and other open models of about its size."),
+    ])
+    document = read_pdf(path, backend)
+    cells = {c.text.strip(): c for c in document.cells}
+    assert {"57.4", "64.2", "66.6", "79.2"} <= set(cells)
+    assert cells["66.6"].headers == ("Lark-XL",)
+    assert cells["64.2"].headers == ("Finch", "70B") and cells["57.4"].headers == ("Wren", "13B")
+    assert cells["79.2"].caption.startswith("Table 3")

@@ -22,9 +22,9 @@ from dataclasses import dataclass, replace
 
 from ..model import Document, TableCell
 
-# 'Table 4: ...', 'Table 4. ...', or 'Table 4 Comparison between ...' (a caption set without a
-# colon opens with a capital; 'Table 4 shows ...' is a sentence that wrapped)
-_CAPTION = re.compile(r"(?m)^\s*Table\s+(\d+)(?:\s*[:.]|\s+(?=[A-Z]))")
+# 'Table 4: ...', 'Table 4. ...', 'Table 4 | ...', 'Table 4 — ...', or 'Table 4 Comparison between
+# ...' (a caption set without a mark opens with a capital; 'Table 4 shows ...' is a sentence that wrapped)
+_CAPTION = re.compile(r"(?m)^\s*Table\s+(\d+)(?:\s*[:.|—–]|\s+(?=[A-Z]))")
 _FIGURE = re.compile(r"[-+−]?\d+(?:,\d{3})*(?:\.\d+)?(?:\s?±\s?\d+(?:\.\d+)?)?%?[†‡*⋆]?")
 _EMPTY = re.compile(r"[-−–—]|n/a|N/A")
 
@@ -241,10 +241,13 @@ def _cells(region: list[_Line], rows: list[_Line], number: int, caption: str) ->
     header_words = [w for ln in header_lines for w in ln.words]
     label_heads = _label_heads([w for w in header_words if w.x1 <= figures_left + 2])
     column_levels: list[list[str]] = [[] for _ in column_x]
+    gaps = sorted(b - a for a, b in zip(column_x, column_x[1:]))
+    spacing = gaps[len(gaps) // 2] if gaps else float("inf")
     for level in _header_levels([w for w in header_words if w.x1 > figures_left + 2]):
         phrases = _phrases(level)
+        reach = spacing if _per_column(phrases, column_x, spacing) else float("inf")
         for k, x in enumerate(column_x):
-            owner = _spanning(phrases, x)
+            owner = _spanning(phrases, x, reach)
             if owner is not None:
                 column_levels[k].append(_text(owner))
     group_lines = [ln for ln in region if ln not in rows and ln not in header_lines and not ln.cells()
@@ -302,9 +305,24 @@ def _label_heads(words: list[_Word]) -> list[tuple[float, float, str]]:
     return sorted(out)
 
 
-def _spanning(phrases: list[list[_Word]], x: float) -> list[_Word] | None:
+def _per_column(phrases: list[list[_Word]], column_x: list[float], spacing: float) -> bool:
+    """Does a header line name columns one by one (a phrase for at least half of them, or a lone
+    phrase narrower than a column set right over one), rather than span groups of them ('Test
+    Set' over five)?"""
+    if len(phrases) >= 2:
+        return 2 * len(phrases) >= len(column_x)
+    if not phrases or not column_x:
+        return False
+    group = phrases[0]
+    centre, width = (group[0].x0 + group[-1].x1) / 2, group[-1].x1 - group[0].x0
+    return width < 1.5 * spacing and min(abs(centre - x) for x in column_x) <= 0.25 * spacing
+
+
+def _spanning(phrases: list[list[_Word]], x: float, spacing: float = float("inf")) -> list[_Word] | None:
     """The phrase of a header line that stands over column centre `x`: the line's phrases split
-    the columns at the midpoints between them."""
+    the columns at the midpoints between them; on a line that names columns one by one, each
+    reaches no further than half a column past its own ends (a line that heads only some
+    columns, names on two lines beside 'DeepSeek-V2' set on one, leaves the others without)."""
     if not phrases:
         return None
     centres = [((g[0].x0 + g[-1].x1) / 2, g) for g in phrases]
@@ -313,7 +331,8 @@ def _spanning(phrases: list[list[_Word]], x: float) -> list[_Word] | None:
         left = (centres[k - 1][0] + centre) / 2 if k else float("-inf")
         right = (centre + centres[k + 1][0]) / 2 if k + 1 < len(centres) else float("inf")
         if left <= x < right:
-            return group
+            reach = (group[-1].x1 - group[0].x0) / 2 + spacing / 2
+            return group if abs(x - centre) <= reach else None
     return None
 
 
