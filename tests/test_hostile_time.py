@@ -48,6 +48,9 @@ PROBES = {
                                                                     for i in range(n))
                                       + "| last | " + " | ".join(f"+{i}.5" for i in range(16)) + " |\n"),
     "one_metric_stated_n_times": (2_000, lambda n: "".join(f"ModelA scores 71.{i % 2} on MMLU.\n" for i in range(n))),
+    # a count, then a split of it that runs on and on (CC118's list of parts)
+    "a_split_without_end": (5_000, lambda n: "The set has 12 items, " + ", ".join(f"{i} foo bar" for i in range(n))
+                            + " and 5 baz.\n"),
 }
 LATEX_PROBES = {
     "unclosed_tabular": (6_000, lambda n: "\\begin{tabular}{ll}\n" + "A & 1.5 \\\\\n" * n),
