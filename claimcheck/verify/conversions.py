@@ -13,7 +13,8 @@ from .base import RULES, Context, divide, fmt, interval, meets, rule, written
 _REDUCED_BEFORE = re.compile(r"\b(?:skip(?:s|ped|ping)?|sav(?:e|es|ed|ing)|cut(?:s|ting)?|trim(?:s|med)?|"
                              r"remov(?:e|es|ed|ing)|prun(?:e|es|ed|ing)|eliminat(?:e|es|ed|ing)|avoid(?:s|ed)?|"
                              r"drop(?:s|ped)?|reduc(?:e|es|ed|ing)|lower(?:s|ed)?|shrink(?:s)?|shr[au]nk|down|"
-                             r"fell|falls?|decreas(?:e|es|ed))(?:(?:\s+[\w-]+){0,3}?\s+by)?\s+(?:about\s+|~|roughly\s+|nearly\s+)?$", re.I)
+                             r"fell|falls?|decreas(?:e|es|ed))(?:(?:\s+[\w-]+){0,3}?\s+by)?\s+(?:about\s+|~|roughly\s+|nearly\s+)?$|"
+                             r"\b(?:reductions?|cuts?|drops?|decreases?|savings?)\s+of\s+(?:about\s+|~|roughly\s+|nearly\s+)?$", re.I)
 _REDUCED_AFTER = re.compile(r"\s*(?:fewer|less|lower|smaller|cheaper|shorter|leaner|off|down|"
                             r"(?:[a-z-]+\s+)?(?:reduction|cut|saving|savings|drop|decrease))\b", re.I)
 _RAISED_BEFORE = re.compile(r"\b(?:up|rais(?:e|es|ed)|increas(?:e|es|ed)|boost(?:s|ed)?|lift(?:s|ed)?|grow(?:s)?|"
@@ -38,7 +39,8 @@ def check_conversions(ctx: Context):
     "cuts latency by 62%", "throughput up 150%") and then a multiple joined to it ("i.e.",
     "that is", "the authors call it", "or", a dash or parenthesis: "1.4× cheaper", "a 2.5×
     gain"). A reduction of p% is 1 / (1 - p/100) times smaller (40% fewer is 1.67×, not 1.4×);
-    an increase of p% is 1 + p/100 times larger (up 150% is 2.5×). Rounding of both figures is
+    an increase of p% is 1 + p/100 times larger (up 150% is 2.5×); a reduction of p% leaves
+    1 - p/100 of the whole ('cut by 48%, to 0.52x the time'). Rounding of both figures is
     honoured; a percent and a multiple of two different things ("memory down 30% and decoding
     2× faster") are not joined.
     Why it matters: "40% cheaper" and "1.4× cheaper" sound alike and are not; the larger-looking
@@ -48,9 +50,12 @@ def check_conversions(ctx: Context):
     """
     self = RULES["CC110"]
     text = ctx.document.text
+    yield from _residual_findings(ctx, self)
     for ratio in ctx.claims:
         if ratio.quantity.dimension != "ratio" or ratio.quantity.bound or ratio.quantity.word:
             continue
+        if ratio.value < 1:
+            continue  # '0.52x the time': what a reduction leaves (below)
         after_ratio = text[ratio.quantity.end:ratio.quantity.end + 30]
         reduction = bool(_RATIO_REDUCTION.match(after_ratio))
         increase = bool(_RATIO_INCREASE.match(after_ratio))
@@ -93,6 +98,42 @@ def check_conversions(ctx: Context):
         yield self.finding(
             ratio, f"stated {written(ratio)}, but {written(percent)} {'less' if change == 'down' else 'more'} is "
             f"{formula} = {fmt(expected)}×", [Evidence.of(percent)], expected=round(expected, 4))
+
+
+# what joins a reduction to the fraction it leaves: 'cuts it by 48%, to 0.52x', 'a 48% cut leaves
+# 0.52x the time', '48% less, i.e. 0.52x'
+_LEAVES = re.compile(r"^[^\d\n]{0,50}?\b(?:leav(?:es|ing)|to|down\s+to|i\.?\s?e\.?|that\s+is|so|or|making\s+it)\b"
+                     r"[^\d\n]{0,24}$|^\s*[(—–:=,]\s*$", re.I)
+
+
+def _residual_findings(ctx: Context, self):
+    """CC110 for a reduction and the fraction of the whole it leaves: 'a reduction of up to 48%
+    leaves 0.62x the prefill time' (1 - 0.48 = 0.52x). A fraction below 1 with a multiplication
+    sign, right after a percent stated as a reduction and joined to it by 'leaves', 'to' or a
+    restating word, in one clause."""
+    text = ctx.document.text
+    for ratio in ctx.claims:
+        q = ratio.quantity
+        if q.dimension != "ratio" or q.word or q.high is not None or not 0 < q.value < 1:
+            continue
+        before = [c for c in ctx.sentence_claims(ratio) if c.quantity.end <= q.start]
+        if not before:
+            continue
+        percent = max(before, key=lambda c: c.quantity.start)
+        if percent.quantity.dimension != "percent" or percent.kind == "setting" or _direction(text, percent) != "down":
+            continue
+        if not _LEAVES.search(text[percent.quantity.end:q.start]):
+            continue
+        lo, hi = interval(percent.quantity, ctx.slack)
+        if percent.quantity.bound:  # 'up to 48%': the fraction at that bound
+            lo = hi = percent.value
+        computed = (1 - hi / 100, 1 - lo / 100)
+        if meets(ctx.interval(q), computed, q.bound):
+            continue
+        expected = 1 - percent.value / 100
+        yield self.finding(ratio, f"stated {written(ratio)}, but {written(percent)} less leaves "
+                           f"1 - {fmt(percent.value / 100, 4)} = {fmt(expected)}×", [Evidence.of(percent)],
+                           expected=round(expected, 4))
 
 
 def _restated_percent(ctx: Context, ratio: Claim) -> Claim | None:
