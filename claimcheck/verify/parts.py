@@ -45,7 +45,7 @@ def check_parts(ctx: Context):
     rounding, and any two of them to no more than 100%; shares introduced as a split of one
     whole ("the mix is 60% code, 30% math and 15% dialogue") must add up to 100%; so must a
     share and the rest named after it ("93.4% answered safely; the remaining 7.6% refused",
-    "71% enable it and 29% do not").
+    "71% enable it and 29% do not", "removes 68.8% of the output and leaves 21.2%").
     Why it matters: parts that add up to 106% mean at least one figure is wrong, and readers
     cannot tell which.
     Example: "it wins 58% of comparisons, ties 12% and loses 36%": 58 + 12 + 36 = 106%.
@@ -84,7 +84,10 @@ def _rebased(ctx: Context, share: Claim) -> bool:
 
 
 # a share named as what is left of a whole: "the remaining 7.6%", "the rest (12%)", "6% do not"
-_REST_BEFORE = re.compile(r"\b(?:the\s+)?(?:remaining|rest|remainder|other|leftover)\s*(?:\(|of\s+)?\s*(?:about\s+|~)?$", re.I)
+# ('removes 68.8% of the output and leaves 31.2%': what a cut leaves, keeps or retains is the rest)
+_REST_BEFORE = re.compile(r"\b(?:the\s+)?(?:remaining|rest|remainder|other|leftover)\s*(?:\(|of\s+)?\s*(?:about\s+|~)?$|"
+                          r"\b(?:leav(?:es|ing)|left\s+with|keeps?|keeping|retain(?:s|ing)?)\s+(?:just\s+|only\s+|about\s+|"
+                          r"roughly\s+|~\s*)?$", re.I)
 _REST_AFTER = re.compile(r"\s*(?:\))?\s*(?:are\s+left|is\s+left|do\s+not|don't|does\s+not|did\s+not|"
                          r"are\s+not|is\s+not|otherwise)\b", re.I)
 
