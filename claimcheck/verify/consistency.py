@@ -339,6 +339,67 @@ def check_consistency(ctx: Context):
                             f"{fmt(large.quantity.base_value() / small.quantity.base_value())}× supports")
                 evidence += [Evidence.of(large), Evidence.of(small)]
             yield self.finding(claim, message, evidence, expected=ref.value, verdict="inconsistent")
+    yield from _transposed_restatements(ctx, self)
+
+
+# a name as written: a token with a digit, two capitals or a capital after a hyphen ('MT-Bench',
+# 'DeepSeek-V2', 'llama2-7b', 'WQL'), not a capitalised word ('Scale', 'Chat')
+_NAME_TOKEN = re.compile(r"(?<![\w.+/-])(?=[\w.+/-]*(?:\d|[A-Z][\w.+/-]*[A-Z]))[A-Za-z][\w.+/-]*[\w+]")
+_MIN_DIGITS = 3  # significant digits of a figure whose swapped twin is taken as a slip
+
+
+def _digits_of(claim: Claim) -> str:
+    return re.sub(r"\D", "", claim.quantity.text.split("±")[0])
+
+
+def _adjacent_swap(a: str, b: str) -> bool:
+    if len(a) != len(b) or a == b:
+        return False
+    differ = [i for i in range(len(a)) if a[i] != b[i]]
+    return len(differ) == 2 and differ[1] == differ[0] + 1 and a[differ[0]] == b[differ[1]] and a[differ[1]] == b[differ[0]]
+
+
+def _names_around(ctx: Context, claim: Claim) -> set[str]:
+    """The names a figure's sentence writes, or its table cell's row labels and headers."""
+    cell = ctx.document.cell_at(claim.quantity.start)
+    text = (" ".join(v for _, v in cell.labels) + " " + " ".join(cell.headers)) if cell else ctx.sentence_text(claim)
+    return set(_NAME_TOKEN.findall(text)) - {claim.quantity.text}
+
+
+def _transposed_restatements(ctx: Context, self):
+    """CC105 for one figure restated with two neighbouring digits swapped ('8.97 on MT-Bench' in
+    the lede and the table, '8.79 on MT-Bench' in the closing line), read by the digits alone: the
+    same number of digits and decimals, at least three significant, one adjacent pair swapped,
+    the same unit, not both table cells (tables hold such pairs by chance), and a name ('MT-Bench',
+    'DeepSeek-V2') written around both. The figure stated fewer times (else the later) is flagged."""
+    figures = [c for c in ctx.claims + ctx.unframed() if not c.quantity.bound and c.quantity.high is None
+               and len(_digits_of(c).strip("0")) >= _MIN_DIGITS]
+    by_digits: dict[tuple, list[Claim]] = {}
+    for c in figures:
+        digits = _digits_of(c)
+        by_digits.setdefault((len(digits), c.quantity.decimals, "".join(sorted(digits)), c.quantity.unit), []).append(c)
+    for group in by_digits.values():
+        values: dict[str, list[Claim]] = {}
+        for c in group:
+            values.setdefault(_digits_of(c), []).append(c)
+        if len(values) < 2:
+            continue
+        for a, b in [(x, y) for x in values for y in values if x < y and _adjacent_swap(x, y)]:
+            side_a, side_b = values[a], values[b]
+            if all(ctx.document.cell_at(c.quantity.start) is not None for c in side_a + side_b):
+                continue
+            names_a = set().union(*(_names_around(ctx, c) for c in side_a))
+            names_b = set().union(*(_names_around(ctx, c) for c in side_b))
+            shared = names_a & names_b
+            if not shared:
+                continue
+            single, reference = (side_a, side_b) if (len(side_a), -side_a[0].quantity.start) < (len(side_b), -side_b[0].quantity.start) \
+                else (side_b, side_a)
+            claim, ref = single[-1], reference[0]
+            lines = sorted({c.line for c in reference})
+            yield self.finding(claim, f"{written(claim)} and {written(ref)} (line {', '.join(map(str, lines))}), both of "
+                               f"{', '.join(sorted(shared)[:3])}: the same digits with two neighbouring ones swapped",
+                               [Evidence.of(c) for c in reference], expected=ref.value, verdict="inconsistent")
 
 
 _WORD = re.compile(r"[a-z][a-z-]{2,}")
