@@ -208,3 +208,23 @@ def test_a_table_captioned_with_a_bar_whose_header_names_some_columns_on_a_line_
     assert cells["66.6"].headers == ("Lark-XL",)
     assert cells["64.2"].headers == ("Finch", "70B") and cells["57.4"].headers == ("Wren", "13B")
     assert cells["79.2"].caption.startswith("Table 3")
+
+
+@pytest.mark.parametrize("backend", ["pdfium", "pdfplumber"])
+def test_a_header_of_short_codes_and_a_group_label_that_runs_into_the_figures(tmp_path, backend):
+    from pdf_maker import make_pdf
+    path = tmp_path / "table.pdf"
+    # a header row of language codes (lower case, many, short: not a line of prose), then a group
+    # label set across the label column and a little into the figures ('Baselines (Prior Work)')
+    codes = ["ar", "bn", "en", "es", "fa", "fi", "fr", "hi", "id", "ja"]
+    header = [(72, 720, 9, "Model"), (150, 720, 9, "Avg")] + [(180 + 30 * i, 720, 9, c) for i, c in enumerate(codes)]
+    group = [(72, 708, 9, "Baselines (Prior Work)")]
+    rows = []
+    for k, (name, base) in enumerate((("BM25", 31.9), ("mDPR", 41.8))):
+        y = 696 - 12 * k
+        rows += [(72, y, 9, name), (150, y, 9, f"{base:.1f}")] + [(180 + 30 * i, y, 9, f"{base + 1 + i:.1f}") for i in range(10)]
+    make_pdf(path, header + group + rows + [(72, 660, 9, "Table 2: Retrieval by language on the dev set (nDCG@10), for all ten languages and the average.")])
+    document = read_pdf(path, backend)
+    cells = {c.text.strip(): c for c in document.cells}
+    assert cells["31.9"].headers == ("Avg",) and cells["34.9"].headers == ("en",)  # 31.9 + 1 + 2
+    assert cells["41.8"].labels[0][1] == "mDPR"

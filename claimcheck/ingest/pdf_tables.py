@@ -196,9 +196,11 @@ def _caption_text(document: Document, lines: list[_Line], cap: _Line) -> str:
 
 
 def _is_prose(line: str) -> bool:
-    """Many words, mostly lower-case: a sentence, not a header row."""
+    """Many words, mostly lower-case and many of them long: a sentence, not a header row (a
+    header of language codes, 'ar bn en es fa', is lower case too, but no prose is that short)."""
     words = line.split()
-    return len(words) > 8 and sum(w.isalpha() and w.islower() for w in words) >= 0.6 * len(words)
+    lower = [w for w in words if w.isalpha() and w.islower()]
+    return len(words) > 8 and len(lower) >= 0.6 * len(words) and sum(len(w) >= 4 for w in lower) >= 0.3 * len(lower)
 
 
 def _columns(rows: list[_Line], figures_left: float) -> list[float]:
@@ -237,7 +239,13 @@ def _cells(region: list[_Line], rows: list[_Line], number: int, caption: str) ->
     figures_left = min(w.x0 for ln in rows for w in ln.figures())
     column_x = _columns(rows, figures_left)
     first_row_top = rows[0].top
-    header_lines = [ln for ln in region if ln.bottom <= first_row_top + 1 and ln not in rows]
+    # a line without figures that starts among the labels and runs past them, but not across the
+    # columns, is a group label ('Baselines (Prior Work)' over the rows below it), not a header
+    # (one phrase, no gap between a label head and a column's header, ending short of the third column)
+    reach = (column_x[1] + column_x[2]) / 2 if len(column_x) > 2 else figures_left + 2
+    grouping = [ln for ln in region if ln not in rows and not ln.cells() and ln.x0 < figures_left
+                and figures_left + 2 < ln.x1 <= reach and len(_phrases(ln.words)) == 1]
+    header_lines = [ln for ln in region if ln.bottom <= first_row_top + 1 and ln not in rows and ln not in grouping]
     header_words = [w for ln in header_lines for w in ln.words]
     label_heads = _label_heads([w for w in header_words if w.x1 <= figures_left + 2])
     column_levels: list[list[str]] = [[] for _ in column_x]
@@ -251,7 +259,7 @@ def _cells(region: list[_Line], rows: list[_Line], number: int, caption: str) ->
             if owner is not None:
                 column_levels[k].append(_text(owner))
     group_lines = [ln for ln in region if ln not in rows and ln not in header_lines and not ln.cells()
-                   and ln.x1 <= figures_left + 2]
+                   and (ln.x1 <= figures_left + 2 or ln in grouping)]
     groups = _group_labels(group_lines, label_heads)
     cells = []
     for r, ln in enumerate(rows, 1):
