@@ -464,7 +464,7 @@ def source_verdicts(ctx: Context) -> list[tuple[Claim, str, list[Claim], Claim |
             # metric or a setting read as the owner ('LiveCodeBench v5', 'Chunk Size') is a misreading
             verdict, candidates, decisive = "not found", [], None
         if verdict == "baseline" and decisive is not None and decisive.subject and \
-                _named_in(decisive.subject, _clause_before(ctx, claim)):
+                (_named_in(decisive.subject, _clause_before(ctx, claim)) or _named_around(ctx, claim, decisive.subject, tied)):
             # "EDAC posts 101.70, where SAC-N manages 40.82": the figure's own clause names the
             # system the source gives it to; the sentence was read with another owner
             verdict, candidates, decisive = "not found", [], None
@@ -568,6 +568,16 @@ def _clause_before(ctx: Context, claim: Claim) -> str:
     start = claim.sentence[0]
     left = max(text.rfind(mark, start, claim.quantity.start) for mark in (",", ";", ":"))
     return text[max(left + 1, start):claim.quantity.start]
+
+
+def _named_around(ctx: Context, claim: Claim, name: str, sources: list[Source]) -> bool:
+    """Does the heading a figure stands under (or its list item's label) name a system, in full
+    or by its short form before a system noun ('## Base model against peers' for MiMo-7B-Base)?"""
+    from . import named_cells
+    section = ctx.document.section_at(claim.quantity.start)
+    around = f"{section.title if section else ''} {ctx.item_lead(claim)}"
+    key = named_cells.compact(name)
+    return bool(key) and key in named_cells.named_phrases(around, [_labelled(s) for s in sources])
 
 
 def _named_in(name: str, sentence: str) -> bool:
