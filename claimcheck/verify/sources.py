@@ -575,9 +575,12 @@ def _named_around(ctx: Context, claim: Claim, name: str, sources: list[Source]) 
     or by its short form before a system noun ('## Base model against peers' for MiMo-7B-Base)?"""
     from . import named_cells
     section = ctx.document.section_at(claim.quantity.start)
-    around = f"{section.title if section else ''} {ctx.item_lead(claim)}"
-    key = named_cells.compact(name)
-    return bool(key) and key in named_cells.named_phrases(around, [_labelled(s) for s in sources])
+    # (not the document's title, which names everything it compares: 'RL or SFT for VLMs?'; not a
+    # heading that names the figure's own system as well)
+    heading = section.title if section and ctx.document.sections and section is not ctx.document.sections[0] else ""
+    words = named_cells.named_phrases(f"{heading} {ctx.item_lead(claim)}", [_labelled(s) for s in sources])
+    key, own = named_cells.compact(name), named_cells.compact(claim.subject)
+    return bool(key) and key in words and not (own and own in words)
 
 
 def _named_in(name: str, sentence: str) -> bool:
