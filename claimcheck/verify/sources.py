@@ -641,6 +641,8 @@ def _named_cell(ctx: Context, claim: Claim, sources: list[Source], agreeing: boo
         return None  # digits alone on both sides ('7 / 7'): any figures of the sentence write them
     if agreeing:
         return cell if named_cells.agrees(claim, cell) else None
+    if len(named_cells.compact(cell.column)) < 3 and named_cells.compact(cell.column).isalpha():
+        return None  # a header of two letters ('it', 'id', 'de' of a language table) is an English word too
     if named_cells.agrees(claim, cell) or not named_cells.digits_differ(claim, cell):
         return None
     if named_cells.compact(claim.quantity.text) in named_cells.compact(f"{cell.row} {cell.column}"):
