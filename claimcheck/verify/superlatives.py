@@ -41,6 +41,9 @@ _CHANGE_NOUNS = re.compile(r"\b(?:gains?|savings?|improvements?|drops?|reduction
 # "the gain is largest on math": the superlative ranks the changes its noun names
 _GAIN_IS_BEFORE = re.compile(_CHANGE_NOUNS.pattern + r"\s+(?:is|are|was|were)\s+(?:the\s+)?$", re.I)
 _SCORED = ("score", "percent")
+# a size superlative set off by a name in commas names a system, not the figure ranked
+_SIZE_WORDS = frozenset({"smallest", "largest", "biggest"})
+_APPOSITIVE = re.compile(r"\s*,\s*[\w.+/-]+(?:\s+[\w.+/-]+)?\s*,")
 _LINES_BACK = 4  # lines above a superlative its compared figures may stand on
 _TIMED = ("time", "throughput", "speedup")
 
@@ -81,6 +84,8 @@ def check_superlatives(ctx: Context):
             # kind ('the highest-load scenario', 'worst-case latency'): no sentence crowns
             continue
         word = re.sub(r"\s+", " ", match.group("word").lower())
+        if word in _SIZE_WORDS and _APPOSITIVE.match(text, match.end()):
+            continue  # 'the smallest, qwen3-4b, beats all three': a system named by its size
         sentence = _sentence_around(ctx, match.start())
         if sentence is None or _qualified(text, match.end()) or _hedged(text, sentence[0], match.start()):
             continue
