@@ -228,7 +228,9 @@ def check_qualifier_conflict(ctx: Context):
     and elsewhere by its negation or its opposite ('non-reactive' / 'reactive', 'open-loop' /
     'closed-loop') in the sentences that name it; (2) the same figures of the same system (a
     change 'from 7.15 to 6.09', a score) stated twice under different values of one setting type
-    ('4-bit' and '3-bit', 'zero-shot' and '25-shot').
+    ('4-bit' and '3-bit', 'zero-shot' and '25-shot'); (3) a setting the digest fixes for every
+    figure ('so everything below is zero-shot') that a sentence on another line contradicts ('in
+    this 25-shot setting').
     Why it matters: the qualifier says what the figure measures; two that exclude each other mean
     one of the statements is wrong, and a reader cannot tell which.
     Example: 'NAVSIM (Non-reactive Autonomous Vehicle Simulation)' and later 'NAVSIM evaluates on
@@ -299,6 +301,7 @@ def check_qualifier_conflict(ctx: Context):
                 yield self.finding(claim, f"{name} is '{there[1]}' here but '{here[1]}' on line {earlier}",
                                    [Evidence(document=ctx.document.name, line=earlier, column=1, text=here[1], value=None)],
                                    verdict="contradicted")
+    yield from _against_a_global_setting(ctx, self)
     # (2) the same figures of one system under two values of one setting type
     # (each group of figures is compared with the few distinct settings seen with it before and
     # reported once, so the work stays linear in the sentences)
@@ -326,3 +329,51 @@ def check_qualifier_conflict(ctx: Context):
 
 
 _SETTINGS_KEPT = 8  # distinct settings of one group of figures compared; more is not a digest
+
+# a sentence that sets one value of a setting for everything: 'so everything below is zero-shot',
+# 'all numbers are on the validation split'
+_UNIVERSAL = re.compile(r"\b(?:all|both|every|everything|each|throughout)\b", re.I)
+_EXCEPTION = re.compile(r"\b(?:except|unless|apart\s+from|other\s+than|unlike|instead|separately|in\s+contrast|"
+                        r"whereas|while|but)\b", re.I)
+_GLOBAL_TYPES = frozenset({"shots", "split"})  # settings a digest fixes for all its figures at once
+
+
+def _against_a_global_setting(ctx: Context, self):
+    """CC207 (3): a setting the digest fixes for all its figures ('each file records num_fewshot 0,
+    so everything below is zero-shot') that a later sentence contradicts for some of them ('in
+    this 25-shot setting, ARC-Challenge ...'). The fixing sentence names one value of the type and
+    a universal word, and no exception; the contradicting one stands on another line, names
+    another value of that type and no exception or contrast."""
+    from ..extract.vocabulary import settings_found
+    from .base import _sentence_of
+    text = ctx.document.text
+    sentences = sorted({c.sentence for c in ctx.claims} | {c.sentence for c in ctx.unframed()})
+    fixed: dict[str, tuple[str, int]] = {}
+    for start, end in sentences:
+        found = [f for f in settings_found(text[start:end]) if f[2] in _GLOBAL_TYPES]
+        by_type: dict[str, set[str]] = {}
+        for _, _, kind, setting in found:
+            by_type.setdefault(kind, set()).add(setting)
+        sentence = text[start:end]
+        universal = _UNIVERSAL.search(sentence) and not _EXCEPTION.search(sentence)
+        for kind, values in by_type.items():
+            if kind not in fixed:
+                if universal and len(values) == 1:
+                    fixed[kind] = (next(iter(values)), start)
+                continue
+            value, at = fixed[kind]
+            line_fixed = ctx.document.locate(at).line
+            if ctx.document.locate(start).line == line_fixed or _EXCEPTION.search(sentence) or values == {value}:
+                continue
+            other = next(f for f in found if f[2] == kind and f[3] != value)
+            written_text = sentence[other[0]:other[1]]
+            digits = re.search(r"\d+(?:\.\d+)?", written_text)
+            claim = _anchor(ctx, start + other[0], written_text, "qualifier")
+            if digits:
+                from dataclasses import replace as _replace
+                claim = _replace(claim, quantity=_replace(claim.quantity, value=float(digits.group(0))))
+            yield self.finding(claim, f"'{written_text}' here, but line {line_fixed} sets every figure to "
+                               f"{value.split(':', 1)[1]}", [Evidence(document=ctx.document.name, line=line_fixed,
+                                                                       column=1, text=value.split(':', 1)[1], value=None)],
+                               verdict="contradicted")
+            del fixed[kind]  # one finding per fixed setting
