@@ -123,6 +123,7 @@ def check_written_arithmetic(ctx: Context):
                            [Evidence(document=ctx.document.name, line=location.line, column=location.column,
                                      text=m.group("expr").strip(), value=computed[0])], expected=computed[0])
     yield from _products_in_words(ctx, self)
+    yield from _groups_findings(ctx, self)
 
 
 # a product written in words and restated: 'batch size 256 for 80,000 steps (eight epochs), i.e.
@@ -159,6 +160,46 @@ def _products_in_words(ctx: Context, self):
         claim = claim_at(ctx, m.start("c"), m.end("sc"), c[0])
         location = ctx.document.locate(m.start("a"))
         expression = f"{m.group('a')}{m.group('sa')} x {m.group('b')}{m.group('sb')}"
+        yield self.finding(claim, f"stated {m.group('c')}{m.group('sc')}, computed {expression} = {fmt(product, 0)}",
+                           [Evidence(document=ctx.document.name, line=location.line, column=location.column,
+                                     text=expression, value=product)], expected=product)
+
+
+# a product of counts the grammar states without an operator: 'A nodes with B GPUs each, i.e. C
+# GPUs', '16 8×A800 nodes, i.e. 96 A800 GPUs', 'A layers of B heads, so C heads in all'
+_GROUPS = re.compile(
+    r"(?<![\w.,])(?P<a>" + _NUM + r")(?P<sa>" + _SCALE + r")(?:[ \t]+(?P<b1>" + _NUM + r")[ \t]?[×x](?=[A-Za-z])"
+    r"|(?P<an>" + _WORDS_UPTO3 + r")[ \t]+(?:each[ \t]+)?(?:with|of|holding|carrying)[ \t]+(?P<b2>" + _NUM + r"))"
+    r"(?P<sb>" + _SCALE + r")(?P<bn>(?:[ \t]*[A-Za-z][\w-]*){0,3}?)(?:[ \t]+(?:each|apiece|per[ \t]+\w+))?[ \t]*,?[ \t]*"
+    r"(?:i\.e\.,?|that\s+is,?|so|giving|making|for\s+a\s+total\s+of|totall?ing|or)[ \t]+"
+    r"(?P<approx>about[ \t]+|roughly[ \t]+|around[ \t]+|nearly[ \t]+|~[ \t]*)?(?P<c>" + _NUM + r")(?P<sc>" + _SCALE + r")(?![\w.]*\d)"
+    r"(?P<cn>" + _WORDS_UPTO3 + r")", re.I)
+_NEAR_PRODUCT = 2.0  # a stated total this near the product is one (a layer count and a parameter count are not)
+
+
+def _groups_findings(ctx: Context, self):
+    """CC114 for a product the grammar states without an operator: 'sixteen 8×A800 nodes, i.e.
+    96 A800 GPUs' (16 x 8 = 128), 'a batch of 32 sequences with 16 accumulation steps each, so 640'.
+    The total must be within a factor of two of the product (else the figures count other things),
+    and times are left alone, as in `_products_in_words`."""
+    text = ctx.document.text
+    for m in _GROUPS.finditer(text):
+        if ctx.document.in_code(m.start()):
+            continue
+        if _TIME_WORDS.search(" ".join(m.group(k) or "" for k in ("an", "bn", "cn"))):
+            continue
+        b = m.group("b1") or m.group("b2")
+        a, bb = _interval(m.group("a"), m.group("sa")), _interval(b, m.group("sb"))
+        c = _interval(m.group("c"), m.group("sc"))
+        product = a[0] * bb[0]
+        if not product or not (product / _NEAR_PRODUCT <= c[0] <= product * _NEAR_PRODUCT):
+            continue
+        slack = 0.1 if m.group("approx") else 0.01
+        if c[1] <= a[2] * bb[2] * (1 + slack) and c[2] >= a[1] * bb[1] * (1 - slack):
+            continue
+        claim = claim_at(ctx, m.start("c"), m.end("sc"), c[0])
+        location = ctx.document.locate(m.start("a"))
+        expression = f"{m.group('a')}{m.group('sa')} x {b}{m.group('sb')}"
         yield self.finding(claim, f"stated {m.group('c')}{m.group('sc')}, computed {expression} = {fmt(product, 0)}",
                            [Evidence(document=ctx.document.name, line=location.line, column=location.column,
                                      text=expression, value=product)], expected=product)
