@@ -21,6 +21,12 @@ _RESULT = r"(?:[$€£]?" + _NUM + _SCALE + r")"
 _EXPRESSION = re.compile(r"(?<![\w.,])(?P<expr>" + _OPERAND + r"(?:\s*(?:[×x*+/÷]|(?<=\s)[-−](?=\s))\s*" + _OPERAND + r"){1,4})"
                          r"\s*(?:=|≈|→|->|,?\s*(?:i\.e\.|that\s+is|or|gives|giving|makes|equals|is)\s*,?)\s*"
                          r"(?:about\s+|roughly\s+|around\s+|~\s*)?(?P<result>" + _RESULT + r")(?![\w.]*\d)")
+# the result first, then the product it is: '128 GPUs (16 nodes × 8)', '7,680 experts = 60 × 128',
+# '96 GPUs, i.e. 16 × 8' (products only: 'A - B' or 'A / B' after a figure is a range or a ratio)
+_PRODUCT = _OPERAND + r"(?:\s*[×x*]\s*" + _OPERAND + r"){1,3}"
+_RESULT_FIRST = re.compile(r"(?<![\w.,])(?P<result>" + _RESULT + r")(?P<rn>" + _UNIT_WORDS + r")\s*"
+                           r"(?:\(\s*(?P<expr>" + _PRODUCT + r")\s*\)|(?:=|,?\s*(?:i\.e\.|that\s+is)\s*,?)\s*"
+                           r"(?P<expr2>" + _PRODUCT + r")(?=\s*(?:[,.;]|$)))", re.M)
 # an operator stands between spaces ('32 nodes x 8'), or is a sign no word holds ('12×4', '1+7')
 _TOKEN = re.compile(r"(?P<num>" + _NUM + r")(?P<scale>" + _SCALE + r")|(?P<op>(?<=\s)[x\-−](?=\s)|[×*+/÷])")
 _SCALES = {"k": 1e3, "K": 1e3, "M": 1e6, "B": 1e9, "T": 1e12, "thousand": 1e3, "million": 1e6,
@@ -124,6 +130,28 @@ def check_written_arithmetic(ctx: Context):
                                      text=m.group("expr").strip(), value=computed[0])], expected=computed[0])
     yield from _products_in_words(ctx, self)
     yield from _groups_findings(ctx, self)
+    yield from _result_first_findings(ctx, self)
+
+
+def _result_first_findings(ctx: Context, self):
+    """CC114 for a product written after its result: '120 GPUs (16 nodes × 8)' (16 × 8 = 128)."""
+    text = ctx.document.text
+    for m in _RESULT_FIRST.finditer(text):
+        if ctx.document.in_code(m.start()) or ctx.document.cell_at(m.start()) is not None:
+            continue  # (a cell's '7.32 (64×2)' states a configuration beside its figure)
+        group = "expr" if m.group("expr") else "expr2"
+        computed = _evaluate(m.group(group))
+        if computed is None:
+            continue
+        number, scale = re.match(r"[$€£]?(" + _NUM + r")(.*)", m.group("result")).groups()
+        result = _interval(number, scale)
+        if result[1] <= computed[2] and computed[1] <= result[2]:
+            continue
+        claim = claim_at(ctx, m.start("result"), m.end("result"), result[0])
+        location = ctx.document.locate(m.start(group))
+        yield self.finding(claim, f"stated {m.group('result')}, computed {m.group(group).strip()} = {fmt(computed[0])}",
+                           [Evidence(document=ctx.document.name, line=location.line, column=location.column,
+                                     text=m.group(group).strip(), value=computed[0])], expected=computed[0])
 
 
 # a product written in words and restated: 'batch size 256 for 80,000 steps (eight epochs), i.e.
