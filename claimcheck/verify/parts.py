@@ -84,9 +84,10 @@ def _rebased(ctx: Context, share: Claim) -> bool:
 
 
 # a share named as what is left of a whole: "the remaining 7.6%", "the rest (12%)", "6% do not"
-# ('removes 68.8% of the output and leaves 31.2%': what a cut leaves, keeps or retains is the rest)
+# ('removes 68.8% of the output and leaves 31.2%': what a cut leaves is the rest; what a model 'keeps'
+# or 'retains' is a share of its quality, not the rest of the cut)
 _REST_BEFORE = re.compile(r"\b(?:the\s+)?(?:remaining|rest|remainder|other|leftover)\s*(?:\(|of\s+)?\s*(?:about\s+|~)?$|"
-                          r"\b(?:leav(?:es|ing)|left\s+with|keeps?|keeping|retain(?:s|ing)?)\s+(?:just\s+|only\s+|about\s+|"
+                          r"\b(?:leav(?:es|ing)|left\s+with)\s+(?:just\s+|only\s+|about\s+|"
                           r"roughly\s+|~\s*)?$", re.I)
 _REST_AFTER = re.compile(r"\s*(?:\))?\s*(?:are\s+left|is\s+left|do\s+not|don't|does\s+not|did\s+not|"
                          r"are\s+not|is\s+not|otherwise)\b", re.I)
