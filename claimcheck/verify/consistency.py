@@ -359,11 +359,15 @@ def _adjacent_swap(a: str, b: str) -> bool:
     return len(differ) == 2 and differ[1] == differ[0] + 1 and a[differ[0]] == b[differ[1]] and a[differ[1]] == b[differ[0]]
 
 
-def _names_around(ctx: Context, claim: Claim) -> set[str]:
-    """The names a figure's sentence writes, or its table cell's row labels and headers."""
+def _names_around(ctx: Context, claim: Claim, memo: dict) -> set[str]:
+    """The names a figure's sentence writes, or its table cell's row labels and headers (read
+    once per sentence or cell: a sentence of a thousand figures is not read a thousand times)."""
     cell = ctx.document.cell_at(claim.quantity.start)
-    text = (" ".join(v for _, v in cell.labels) + " " + " ".join(cell.headers)) if cell else ctx.sentence_text(claim)
-    return set(_NAME_TOKEN.findall(text)) - {claim.quantity.text}
+    key = (cell.start, cell.end) if cell else claim.sentence
+    if key not in memo:
+        text = (" ".join(v for _, v in cell.labels) + " " + " ".join(cell.headers)) if cell else ctx.sentence_text(claim)
+        memo[key] = frozenset(_NAME_TOKEN.findall(text))
+    return set(memo[key]) - {claim.quantity.text}
 
 
 def _transposed_restatements(ctx: Context, self):
@@ -375,6 +379,7 @@ def _transposed_restatements(ctx: Context, self):
     figures = [c for c in ctx.claims + ctx.unframed() if not c.quantity.bound and c.quantity.high is None
                and len(_digits_of(c).strip("0")) >= _MIN_DIGITS]
     by_digits: dict[tuple, list[Claim]] = {}
+    memo: dict = {}
     for c in figures:
         digits = _digits_of(c)
         by_digits.setdefault((len(digits), c.quantity.decimals, "".join(sorted(digits)), c.quantity.unit), []).append(c)
@@ -388,8 +393,8 @@ def _transposed_restatements(ctx: Context, self):
             side_a, side_b = values[a], values[b]
             if all(ctx.document.cell_at(c.quantity.start) is not None for c in side_a + side_b):
                 continue
-            names_a = set().union(*(_names_around(ctx, c) for c in side_a))
-            names_b = set().union(*(_names_around(ctx, c) for c in side_b))
+            names_a = set().union(*(_names_around(ctx, c, memo) for c in side_a))
+            names_b = set().union(*(_names_around(ctx, c, memo) for c in side_b))
             shared = names_a & names_b
             if not shared:
                 continue

@@ -17,7 +17,7 @@ from .expressions import _NUM, _SCALE, _interval
 
 # a whole's own words ('examples', 'GPU hours'); a part's words, up to five, may hold 'from' and
 # 'and' ('88.9K from MIRACL and Mr.TyDi'), never 'and' before the next figure
-_LABEL = r"(?:[ \t]+(?!(?:and|or|plus|in|of|for|a|the|total|each|per)\b)[A-Za-z][\w-]*){0,2}"
+_LABEL = r"(?:[ \t]+(?!(?:and|or|plus|in|of|for|a|the|total|each|per|altogether|combined|overall)\b)[A-Za-z][\w-]*){0,2}"
 _PART_LABEL = r"(?:[ \t]+(?!and[ \t]+\d)(?!(?:or|plus|total|each|per|in[ \t]+(?:all|total))\b)[A-Za-z][\w.-]*){0,5}"
 _ITEM = _NUM + _SCALE + _PART_LABEL
 _LIST = _ITEM + r"(?:[ \t]*,[ \t]*" + _ITEM + r"){0,6}[ \t]*,?[ \t]+(?:and|plus)[ \t]+" + _ITEM
@@ -33,6 +33,7 @@ _PARTS_THEN_TOTAL = re.compile(
     r"altogether|combined|overall)\b)?", re.M)
 _PART_NUMBER = re.compile(r"(?<![\w.,])(?P<n>" + _NUM + r")(?P<s>" + _SCALE + r")")
 _TIME_WORDS = re.compile(r"\b(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?|each|per)\b", re.I)
+_TOTAL_AFTER = re.compile(r"[^.;\n]{0,40}?\b(?:total|totall?ing|in[ \t]+all|altogether|combined)\b", re.I)
 _CLOSE = 0.25  # a split stated without 'in total' is taken as one only where it comes this near the whole
 
 
@@ -64,6 +65,8 @@ def check_parts_sum(ctx: Context):
                 continue
             if marked and not m.group("mark") and not re.search(r"total", m.group(0)):
                 continue  # a list, then a figure: a total only where the text says so
+            if not marked and _TOTAL_AFTER.match(text, m.end()):
+                continue  # '40K math, 25K code and 10K dialogue, for a total of 75K': a list and its total
             parts = _parts(m.group("parts"))
             if len(parts) < 2 or _TIME_WORDS.search(m.group(0)):
                 continue
