@@ -168,21 +168,25 @@ def test_line_end_hyphen_joins_a_word_but_not_a_name(tmp_path, backend):
     assert "evaluation uses" in text and "Mixtral-" in text
 
 
-@pytest.mark.parametrize("backend", ["pdfium", "pdfplumber"])
-def test_a_table_captioned_without_a_colon_with_a_name_wrapped_in_its_header(tmp_path, backend):
+def _cells_of(tmp_path, backend, lines) -> dict:
+    """The table cells of a one-page PDF set from (x, y, size, text) lines, by their text."""
     from pdf_maker import make_pdf
     path = tmp_path / "table.pdf"
+    make_pdf(path, lines)
+    return {c.text.strip(): c for c in read_pdf(path, backend).cells}
+
+
+@pytest.mark.parametrize("backend", ["pdfium", "pdfplumber"])
+def test_a_table_captioned_without_a_colon_with_a_name_wrapped_in_its_header(tmp_path, backend):
     # 'Table 2 Comparison ...' (no colon after the number), and a column header broken at a
     # hyphen across two lines ('Heron-' over '7B-RL') beside a two-level one ('Vendor' over 'kite-mini')
-    make_pdf(path, [
+    cells = _cells_of(tmp_path, backend, [
         (72, 720, 10, "Benchmark"), (200, 720, 10, "Vendor"), (300, 720, 10, "Heron-"),
         (200, 708, 10, "kite-mini"), (300, 708, 10, "7B-RL"),
         (72, 690, 10, "ARC-Hard (Acc)"), (205, 690, 10, "60.0"), (305, 690, 10, "54.4"),
         (72, 676, 10, "MBPP (Pass@1)"), (205, 676, 10, "71.2"), (305, 676, 10, "66.9"),
         (72, 656, 10, "Table 2 Comparison between Heron-7B-RL and other models."),
     ])
-    document = read_pdf(path, backend)
-    cells = {c.text.strip(): c for c in document.cells}
     assert {"60.0", "54.4", "71.2", "66.9"} <= set(cells)
     assert cells["54.4"].headers == ("Heron-7B-RL",) and cells["60.0"].headers[-1] == "kite-mini"
     assert cells["54.4"].labels[0][1] == "ARC-Hard (Acc)" and cells["54.4"].caption.startswith("Table 2")
@@ -190,20 +194,16 @@ def test_a_table_captioned_without_a_colon_with_a_name_wrapped_in_its_header(tmp
 
 @pytest.mark.parametrize("backend", ["pdfium", "pdfplumber"])
 def test_a_table_captioned_with_a_bar_whose_header_names_some_columns_on_a_line_of_their_own(tmp_path, backend):
-    from pdf_maker import make_pdf
-    path = tmp_path / "table.pdf"
     # 'Table 3 | ...' (a bar after the number); names over two lines ('Wren' over '13B') beside
     # one set between those lines ('Lark-XL'): the top line's last name does not reach the
     # column the lone name heads, nor does the lone name head the others
-    make_pdf(path, [
+    cells = _cells_of(tmp_path, backend, [
         (200, 722, 10, "Wren"), (280, 722, 10, "Finch"), (360, 716, 10, "Lark-XL"),
         (203, 710, 10, "13B"), (283, 710, 10, "70B"),
         (72, 690, 10, "MBPP (Pass@1)"), (203, 690, 10, "57.4"), (283, 690, 10, "64.2"), (366, 690, 10, "66.6"),
         (72, 676, 10, "GSM8K (EM)"), (203, 676, 10, "63.4"), (283, 676, 10, "80.3"), (366, 676, 10, "79.2"),
         (72, 656, 10, "Table 3 | Comparison among Lark-XL and other open models of about its size."),
     ])
-    document = read_pdf(path, backend)
-    cells = {c.text.strip(): c for c in document.cells}
     assert {"57.4", "64.2", "66.6", "79.2"} <= set(cells)
     assert cells["66.6"].headers == ("Lark-XL",)
     assert cells["64.2"].headers == ("Finch", "70B") and cells["57.4"].headers == ("Wren", "13B")
@@ -212,8 +212,6 @@ def test_a_table_captioned_with_a_bar_whose_header_names_some_columns_on_a_line_
 
 @pytest.mark.parametrize("backend", ["pdfium", "pdfplumber"])
 def test_a_header_of_short_codes_and_a_group_label_that_runs_into_the_figures(tmp_path, backend):
-    from pdf_maker import make_pdf
-    path = tmp_path / "table.pdf"
     # a header row of language codes (lower case, many, short: not a line of prose), then a group
     # label set across the label column and a little into the figures ('Baselines (Prior Work)')
     codes = ["ar", "bn", "en", "es", "fa", "fi", "fr", "hi", "id", "ja"]
@@ -223,8 +221,7 @@ def test_a_header_of_short_codes_and_a_group_label_that_runs_into_the_figures(tm
     for k, (name, base) in enumerate((("BM25", 31.9), ("mDPR", 41.8))):
         y = 696 - 12 * k
         rows += [(72, y, 9, name), (150, y, 9, f"{base:.1f}")] + [(180 + 30 * i, y, 9, f"{base + 1 + i:.1f}") for i in range(10)]
-    make_pdf(path, header + group + rows + [(72, 660, 9, "Table 2: Retrieval by language on the dev set (nDCG@10), for all ten languages and the average.")])
-    document = read_pdf(path, backend)
-    cells = {c.text.strip(): c for c in document.cells}
+    cells = _cells_of(tmp_path, backend, header + group + rows + [
+        (72, 660, 9, "Table 2: Retrieval by language on the dev set (nDCG@10), for all ten languages and the average.")])
     assert cells["31.9"].headers == ("Avg",) and cells["34.9"].headers == ("en",)  # 31.9 + 1 + 2
     assert cells["41.8"].labels[0][1] == "mDPR"

@@ -113,21 +113,7 @@ def check_written_arithmetic(ctx: Context):
             continue
         if re.fullmatch(r"\s*" + _NUM + r"\s*-\s*" + _NUM + r"\s*", m.group("expr")):
             continue  # '3 - 5' is a range as often as a difference
-        computed = _evaluate(m.group("expr"))
-        if computed is None:
-            continue
-        number, scale = re.match(r"[$€£]?(" + _NUM + r")(.*)", m.group("result")).groups()
-        result = _interval(number, scale)
-        if result[1] <= computed[2] and computed[1] <= result[2]:
-            continue
-        if re.search(r"(?:about|roughly|around|~)\s*$", text[max(0, m.start("result") - 8):m.start("result")]) \
-                and abs(result[0] - computed[0]) <= 0.1 * abs(computed[0]):
-            continue  # 'about 15,000' for 15,000: an approximation within a tenth
-        claim = claim_at(ctx, m.start("result"), m.end("result"), result[0])
-        location = ctx.document.locate(m.start("expr"))
-        yield self.finding(claim, f"stated {m.group('result')}, computed {m.group('expr').strip()} = {fmt(computed[0])}",
-                           [Evidence(document=ctx.document.name, line=location.line, column=location.column,
-                                     text=m.group("expr").strip(), value=computed[0])], expected=computed[0])
+        yield from _result_finding(ctx, self, m, "expr")
     yield from _products_in_words(ctx, self)
     yield from _groups_findings(ctx, self)
     yield from _result_first_findings(ctx, self)
@@ -139,19 +125,29 @@ def _result_first_findings(ctx: Context, self):
     for m in _RESULT_FIRST.finditer(text):
         if ctx.document.in_code(m.start()) or ctx.document.cell_at(m.start()) is not None:
             continue  # (a cell's '7.32 (64×2)' states a configuration beside its figure)
-        group = "expr" if m.group("expr") else "expr2"
-        computed = _evaluate(m.group(group))
-        if computed is None:
-            continue
-        number, scale = re.match(r"[$€£]?(" + _NUM + r")(.*)", m.group("result")).groups()
-        result = _interval(number, scale)
-        if result[1] <= computed[2] and computed[1] <= result[2]:
-            continue
-        claim = claim_at(ctx, m.start("result"), m.end("result"), result[0])
-        location = ctx.document.locate(m.start(group))
-        yield self.finding(claim, f"stated {m.group('result')}, computed {m.group(group).strip()} = {fmt(computed[0])}",
-                           [Evidence(document=ctx.document.name, line=location.line, column=location.column,
-                                     text=m.group(group).strip(), value=computed[0])], expected=computed[0])
+        yield from _result_finding(ctx, self, m, "expr" if m.group("expr") else "expr2")
+
+
+def _result_finding(ctx: Context, self, m, group: str):
+    """The finding for a written expression (match group `group`) whose stated result (group
+    'result') it does not give, with the rounding of every figure; none where it does, or where
+    'about' a result within a tenth of it is stated."""
+    text = ctx.document.text
+    computed = _evaluate(m.group(group))
+    if computed is None:
+        return
+    number, scale = re.match(r"[$€£]?(" + _NUM + r")(.*)", m.group("result")).groups()
+    result = _interval(number, scale)
+    if result[1] <= computed[2] and computed[1] <= result[2]:
+        return
+    if re.search(r"(?:about|roughly|around|~)\s*$", text[max(0, m.start("result") - 8):m.start("result")]) \
+            and abs(result[0] - computed[0]) <= 0.1 * abs(computed[0]):
+        return  # 'about 15,000' for 15,000: an approximation within a tenth
+    claim = claim_at(ctx, m.start("result"), m.end("result"), result[0])
+    location = ctx.document.locate(m.start(group))
+    yield self.finding(claim, f"stated {m.group('result')}, computed {m.group(group).strip()} = {fmt(computed[0])}",
+                       [Evidence(document=ctx.document.name, line=location.line, column=location.column,
+                                 text=m.group(group).strip(), value=computed[0])], expected=computed[0])
 
 
 # a product written in words and restated: 'batch size 256 for 80,000 steps (eight epochs), i.e.
