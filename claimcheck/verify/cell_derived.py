@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 from itertools import combinations
 
-from .base import Context, fmt, interval, meets
+from .base import Context, figure_stretch, fmt, interval, meets
 
 # the clause words that make a percent a change between two figures, not a state of one
 _CHANGE_WORDS = re.compile(r"\b(?:than|over|higher|lower|more|less|fewer|faster|slower|gains?|improv\w*|"
@@ -73,16 +73,6 @@ def _pairs(cells: list) -> list[tuple]:
             continue  # 'MMLU' is written inside 'MMLU_PRO': the sentence names one of them only
         out.append((a, b) if a.cell.start < b.cell.start else (b, a))
     return out
-
-
-def _stretch(text: str, claim) -> str:
-    """The figure's own stretch of its sentence, between commas, semicolons and 'and'."""
-    start, end = claim.sentence
-    q = claim.quantity
-    left = max(text.rfind(",", start, q.start), text.rfind(";", start, q.start), text.rfind(" and ", start, q.start))
-    right = min((i for i in (text.find(",", q.end, end), text.find(";", q.end, end), text.find(" and ", q.end, end))
-                 if i >= 0), default=end)
-    return f"{text[max(left, start):q.start]} {text[q.end:right]}"
 
 
 def _shared_named(a, b, words: frozenset[str], labelled: list) -> bool:
@@ -176,7 +166,7 @@ def cell_derived_verdicts(ctx: Context) -> dict:
             if len(pairs) == 1 and any(c is not claim and _relations(ctx, c) for c in ctx.figures_between(start, end)):
                 # two derived figures in one sentence: each is of the label its own stretch names
                 # ('... 30x cheaper to run and about 40x smaller': the core-hours are not the 40x's)
-                stretch = named_cells.named_phrases(_stretch(text, claim), labelled)
+                stretch = named_cells.named_phrases(figure_stretch(text, claim), labelled)
                 pairs = [(a, b) for a, b in pairs if _shared_named(a, b, stretch, labelled)]
             if len(pairs) != 1:
                 continue  # no pair, or several: the sentence does not fix the operands

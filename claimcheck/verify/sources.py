@@ -15,7 +15,7 @@ from pathlib import Path
 from ..model import Claim, Evidence, Quantity
 from ..sources import ARXIV_ID, Source
 from ..extract.candidates import names_in
-from .base import RULES, Context, rule, same_figure, settings_conflict, topics_compatible, written
+from .base import RULES, Context, figure_stretch, rule, same_figure, settings_conflict, topics_compatible, written
 
 _CHECKED_KINDS = {"score", "percent", "speedup", "delta", "change", "time", "throughput", "memory", "scale"}
 _FAMILY = {"score": "score", "percent": "score", "speedup": "speedup", "delta": "delta", "time": "time",
@@ -617,17 +617,12 @@ def _named_cell(ctx: Context, claim: Claim, sources: list[Source], agreeing: boo
         return None
     text = ctx.document.text
     start, end = claim.sentence
-    # the figure's own stretch of the sentence, between commas, semicolons or 'and': where the
-    # column it is a figure of is named ('50.1 mAP on val, 14.5 ms': val is 50.1's, not 14.5's)
-    left = max(text.rfind(",", start, claim.quantity.start), text.rfind(";", start, claim.quantity.start),
-               text.rfind(" and ", start, claim.quantity.start))
-    right = min((i for i in (text.find(",", claim.quantity.end, end), text.find(";", claim.quantity.end, end),
-                             text.find(" and ", claim.quantity.end, end)) if i >= 0), default=end)
-    # the figure's own digits name no row or column ('0.50' is not rows '0' and '50')
+    # the figure's own digits name no row or column ('0.50' is not rows '0' and '50'); its column
+    # is named in its own stretch of the sentence ('50.1 mAP on val, 14.5 ms': val is 50.1's)
     q = claim.quantity
     sentence = f"{text[start:q.start]} {text[q.end:end]}"
     row_words = named_cells.named_phrases(f"{ctx.item_lead(claim)} {sentence}", labelled)
-    column_words = named_cells.named_phrases(f"{text[max(left, start):q.start]} {text[q.end:right]}", labelled)
+    column_words = named_cells.named_phrases(figure_stretch(text, claim), labelled)
     named = named_cells.named_by(row_words, labelled, column_words)
     if not named and agreeing:
         # no column named beside the figure: one the sentence names elsewhere that holds it
