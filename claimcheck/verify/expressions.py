@@ -174,19 +174,27 @@ def _products_in_words(ctx: Context, self):
             continue
         if _TIME_WORDS.search(m.group("an") + " " + m.group("bn") + " " + m.group("cn")):
             continue
-        a, b = _interval(m.group("a"), m.group("sa")), _interval(m.group("b"), m.group("sb"))
-        c = _interval(m.group("c"), m.group("sc"))
-        low, high = a[1] * b[1], a[2] * b[2]
-        slack = 0.1 if m.group("approx") else 0.01
-        if c[1] <= high * (1 + slack) and c[2] >= low * (1 - slack):
-            continue
-        product = a[0] * b[0]
-        claim = claim_at(ctx, m.start("c"), m.end("sc"), c[0])
-        location = ctx.document.locate(m.start("a"))
-        expression = f"{m.group('a')}{m.group('sa')} x {m.group('b')}{m.group('sb')}"
-        yield self.finding(claim, f"stated {m.group('c')}{m.group('sc')}, computed {expression} = {fmt(product, 0)}",
-                           [Evidence(document=ctx.document.name, line=location.line, column=location.column,
-                                     text=expression, value=product)], expected=product)
+        yield from _product_finding(ctx, self, m, m.group("b"), near=None)
+
+
+def _product_finding(ctx: Context, self, m, b: str, near: float | None):
+    """The finding for a product of two counts (groups a, sa; `b` with sb) restated as c, sc,
+    where the restated figure is not the product (a tenth off 'about' it, a hundredth otherwise);
+    with `near`, only where it comes within that factor of the product (else it counts another thing)."""
+    a, bb = _interval(m.group("a"), m.group("sa")), _interval(b, m.group("sb"))
+    c = _interval(m.group("c"), m.group("sc"))
+    product = a[0] * bb[0]
+    if near is not None and (not product or not product / near <= c[0] <= product * near):
+        return
+    slack = 0.1 if m.group("approx") else 0.01
+    if c[1] <= a[2] * bb[2] * (1 + slack) and c[2] >= a[1] * bb[1] * (1 - slack):
+        return
+    claim = claim_at(ctx, m.start("c"), m.end("sc"), c[0])
+    location = ctx.document.locate(m.start("a"))
+    expression = f"{m.group('a')}{m.group('sa')} x {b}{m.group('sb')}"
+    yield self.finding(claim, f"stated {m.group('c')}{m.group('sc')}, computed {expression} = {fmt(product, 0)}",
+                       [Evidence(document=ctx.document.name, line=location.line, column=location.column,
+                                 text=expression, value=product)], expected=product)
 
 
 # a product of counts the grammar states without an operator: 'A nodes with B GPUs each, i.e. C
@@ -212,21 +220,7 @@ def _groups_findings(ctx: Context, self):
             continue
         if _TIME_WORDS.search(" ".join(m.group(k) or "" for k in ("an", "bn", "cn"))):
             continue
-        b = m.group("b1") or m.group("b2")
-        a, bb = _interval(m.group("a"), m.group("sa")), _interval(b, m.group("sb"))
-        c = _interval(m.group("c"), m.group("sc"))
-        product = a[0] * bb[0]
-        if not product or not (product / _NEAR_PRODUCT <= c[0] <= product * _NEAR_PRODUCT):
-            continue
-        slack = 0.1 if m.group("approx") else 0.01
-        if c[1] <= a[2] * bb[2] * (1 + slack) and c[2] >= a[1] * bb[1] * (1 - slack):
-            continue
-        claim = claim_at(ctx, m.start("c"), m.end("sc"), c[0])
-        location = ctx.document.locate(m.start("a"))
-        expression = f"{m.group('a')}{m.group('sa')} x {b}{m.group('sb')}"
-        yield self.finding(claim, f"stated {m.group('c')}{m.group('sc')}, computed {expression} = {fmt(product, 0)}",
-                           [Evidence(document=ctx.document.name, line=location.line, column=location.column,
-                                     text=expression, value=product)], expected=product)
+        yield from _product_finding(ctx, self, m, m.group("b1") or m.group("b2"), near=_NEAR_PRODUCT)
 
 
 _COUNT = r"(?:" + _NUM + r"|" + "|".join(sorted(WORD_VALUES, key=len, reverse=True)) + r")"
