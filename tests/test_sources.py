@@ -8,6 +8,11 @@ import pytest
 from claimcheck.api import check
 from claimcheck.cli import main
 
+
+def _by_rule(report, rule: str) -> list:
+    """The report's findings of one rule, in report order."""
+    return [f for f in report.finding_list if f.rule == rule]
+
 FACTS = """paper,arxiv,subject,metric,setting,value,unit,where
 Kite,2601.00001,Kite,COCO mAP,,71.42,,Table 2
 Kite,2601.00001,Kite,HumanEval+,,61.0,,Table 4
@@ -53,7 +58,7 @@ def test_fact_sheet_verdicts(facts):
 
 def test_a_baselines_figure_given_to_the_method_is_a_mismatch(facts):
     report = check("## Kite\narXiv: 2601.00001\nKite reaches 69.3 mAP on COCO.\n", sources=[facts])
-    (finding,) = [f for f in report.finding_list if f.rule == "CC201"]
+    (finding,) = _by_rule(report, "CC201")
     assert "StrongDet" in finding.message and finding.evidence[0].value == 69.3
 
 
@@ -283,11 +288,11 @@ def test_a_figure_read_without_a_frame_is_checked_against_the_cell_its_sentence_
     # (Osprey) and the column (Hits@10) of one cell: that cell says 0.655, and 0.712 is Hits@50's
     report = check("# Board notes\n\n- The first entry, Osprey (2003), posts a Hits@10 of 0.712.\n"
                    "- Kestrel (2019) posts a Hits@50 of 0.801.\n", sources=[sheet])
-    wrong = [f for f in report.finding_list if f.rule == "CC201"]
+    wrong = _by_rule(report, "CC201")
     assert [f.claim.text for f in wrong] == ["0.712"]
     assert wrong[0].expected == 0.655 and "Hits@50" in wrong[0].message
     # read without a frame is not unreadable: nothing is reported as not checkable
-    assert not [f for f in report.finding_list if f.rule == "CC112"]
+    assert not _by_rule(report, "CC112")
 
 
 def test_digits_alone_name_no_cell(tmp_path):
@@ -297,7 +302,7 @@ def test_digits_alone_name_no_cell(tmp_path):
     grid.write_text("| round | 0 | 1 | 2 |\n|---|---|---|---|\n| 5 | 4 | 9 | 3 |\n| 7 | 8 | 2 | 6 |\n", encoding="utf-8")
     report = check("# Notes\n\n- After 7 rounds the state mixes, with 2 words left at 0.50 of the width.\n",
                    sources=[grid])
-    assert not [f for f in report.finding_list if f.rule == "CC201"]
+    assert not _by_rule(report, "CC201")
 
 
 def test_a_place_in_a_ranking_is_checked_for_a_figure_read_without_a_frame(tmp_path):
@@ -306,11 +311,11 @@ def test_a_place_in_a_ranking_is_checked_for_a_figure_read_without_a_frame(tmp_p
     # the column is named before the comma, the figure after it: 'first on Hits@10, with 0.655'
     report = check("# Board notes\n\n- Osprey is also first on Hits@10, with 0.655.\n"
                    "- Kestrel is first on Hits@50, with 0.801.\n", sources=[sheet])
-    ranked = [f for f in report.finding_list if f.rule == "CC208"]
+    ranked = _by_rule(report, "CC208")
     assert [f.claim.text for f in ranked] == ["0.655"]
     assert "Kestrel" in ranked[0].message and ranked[0].expected == 0.702
     # a column named elsewhere in the sentence only witnesses agreement: no mismatch from it
-    assert not [f for f in report.finding_list if f.rule == "CC201"]
+    assert not _by_rule(report, "CC201")
 
 
 def test_a_figure_with_two_digits_swapped_from_a_cell_of_the_row_it_names_is_a_mismatch(tmp_path):
@@ -319,7 +324,7 @@ def test_a_figure_with_two_digits_swapped_from_a_cell_of_the_row_it_names_is_a_m
                       "| slowrun.py | 95.12% | 41.7s |\n", encoding="utf-8")
     report = check("# Notes\n\nThe old `fastrun.py` took 3.38 s to reach its accuracy, and `slowrun.py` 41.7 s.\n",
                    sources=[readme])
-    wrong = [f for f in report.finding_list if f.rule == "CC201"]
+    wrong = _by_rule(report, "CC201")
     assert [f.claim.text for f in wrong] == ["3.38 s"]
     assert wrong[0].expected == 3.83 and "swapped" in wrong[0].message and "fastrun.py" in wrong[0].message
 
@@ -329,7 +334,7 @@ def test_a_figure_one_digit_off_from_the_prose_of_the_source_that_names_its_syst
     readme.write_text("# Quantisation\n\nThe reordering trick improves Falcon-40B from 8.21 to 7.94 perplexity at 4 bits.\n",
                       encoding="utf-8")
     report = check("# Notes\n\n- With reordering, Falcon-40B moves from 8.21 to 7.84.\n", sources=[readme])
-    wrong = [f for f in report.finding_list if f.rule == "CC201"]
+    wrong = _by_rule(report, "CC201")
     assert [f.claim.text for f in wrong] == ["7.84"] and wrong[0].expected == 7.94
 
 
@@ -350,7 +355,7 @@ def test_a_comparison_names_its_rival_by_the_lower_of_two_header_levels(tmp_path
                       "| ARC-Hard (Acc) | 60.0 | 54.4 |\n| MBPP (Pass@1) | 71.2 | 66.9 |\n", encoding="utf-8")
     report = check("# Notes\n\n- Heron 7B-RL edges past kite-mini on ARC-Hard with 54.4.\n"
                    "- On MBPP, Heron 7B-RL trails kite-mini with 66.9.\n", sources=[source])
-    contradicted = [f for f in report.finding_list if f.rule == "CC210"]
+    contradicted = _by_rule(report, "CC210")
     assert [f.claim.text for f in contradicted] == ["54.4"] and contradicted[0].expected == 60.0
 
 
@@ -394,7 +399,7 @@ def test_a_figure_from_another_column_of_its_own_row_says_which(tmp_path):
     source = tmp_path / "zoo.md"
     source.write_text(ZOO, encoding="utf-8")
     report = check("# Notes\n\n- PPO stands out on Walker-v3, with a mean of 410.2.\n", sources=[source])
-    (wrong,) = [f for f in report.finding_list if f.rule == "CC201"]
+    (wrong,) = _by_rule(report, "CC201")
     assert "std_reward" in wrong.message and wrong.expected == 3120.4
 
 
@@ -404,10 +409,10 @@ def test_a_superlative_crowns_the_figure_of_its_own_clause(tmp_path):
                       encoding="utf-8")
     # the supported 61.0 stands in the clause before the superlative, which speaks of Hawk
     report = check("# Notes\n\nKite reaches 61.0 on GSM8K; Hawk has the highest score on MBPP.\n", sources=[source])
-    assert not [f for f in report.finding_list if f.rule == "CC208"]
+    assert not _by_rule(report, "CC208")
     # the figure its own phrase states is the one ranked
     report = check("# Notes\n\nOn GSM8K, Kite has the highest score at 61.0.\n", sources=[source])
-    (ranked,) = [f for f in report.finding_list if f.rule == "CC208"]
+    (ranked,) = _by_rule(report, "CC208")
     assert ranked.claim.text == "61.0" and ranked.expected == 63.4
 
 
@@ -415,7 +420,7 @@ def test_a_fact_sheet_states_its_frames_so_any_disagreement_is_a_mismatch(tmp_pa
     sheet = tmp_path / "facts.csv"
     sheet.write_text("subject,metric,value\nKite,mmlu,80.0\n", encoding="utf-8")
     report = check("# Notes\n\nKite scores 71.4 on MMLU.\n", sources=[sheet])
-    (wrong,) = [f for f in report.finding_list if f.rule == "CC201"]
+    (wrong,) = _by_rule(report, "CC201")
     assert wrong.expected == 80.0
 
 
@@ -425,16 +430,16 @@ def test_the_only_one_above_a_threshold_against_the_source_table(tmp_path):
                     "| Tern-L | 83.0 | 61.7 |\n", encoding="utf-8")
     report = check("# Notes\n\n- Tern-M is the only model that scores more than 80 on ARC-Hard (81.2).\n"
                    "- Tern-L is the only model above 60 on MBPP, with 61.7.\n", sources=[rows])
-    only = [f for f in report.finding_list if f.rule == "CC208"]
+    only = _by_rule(report, "CC208")
     assert [f.claim.text for f in only] == ["81.2"] and only[0].expected == 83.0 and "Tern-L" in only[0].message
     # systems in columns: the other systems stand along the row
     columns = tmp_path / "columns.md"
     columns.write_text("| Task | Kestrel | Gannet | Osprey |\n|---|---|---|---|\n| maze | 61.3 | 70.4 | 55.0 |\n"
                        "| average | 91.4 | 92.6 | 80.1 |\n", encoding="utf-8")
     report = check("# Notes\n\nKestrel is the only agent whose average tops 90, at 91.4.\n", sources=[columns])
-    (only,) = [f for f in report.finding_list if f.rule == "CC208"]
+    (only,) = _by_rule(report, "CC208")
     assert only.expected == 92.6 and "Gannet" in only.message
-    assert not [f for f in report.finding_list if f.rule == "CC201"]  # 'tops 90' is a threshold, no figure of a cell
+    assert not _by_rule(report, "CC201")  # 'tops 90' is a threshold, no figure of a cell
 
 
 def test_a_comparison_on_every_column_between_two_named_systems(tmp_path):
@@ -442,10 +447,10 @@ def test_a_comparison_on_every_column_between_two_named_systems(tmp_path):
     source.write_text("| Model | ARC-Hard | MBPP | WER |\n|---|---|---|---|\n| Tern-M | 81.2 | 52.0 | 6.1 |\n"
                       "| Tern-L | 83.0 | 50.7 | 5.2 |\n", encoding="utf-8")
     report = check("# Notes\n\n- Tern-L beats Tern-M on every benchmark in the table.\n", sources=[source])
-    (every,) = [f for f in report.finding_list if f.rule == "CC210"]
+    (every,) = _by_rule(report, "CC210")
     assert "MBPP" in every.message and "50.7" in every.message  # WER: lower is better, Tern-L's 5.2 wins
     # where every column agrees, nothing: WER's better end is the lower
     source.write_text("| Model | ARC-Hard | MBPP | WER |\n|---|---|---|---|\n| Tern-M | 81.2 | 52.0 | 6.1 |\n"
                       "| Tern-L | 83.0 | 55.7 | 5.2 |\n", encoding="utf-8")
     report = check("# Notes\n\n- Tern-L beats Tern-M on every benchmark in the table.\n", sources=[source])
-    assert not [f for f in report.finding_list if f.rule == "CC210"]
+    assert not _by_rule(report, "CC210")

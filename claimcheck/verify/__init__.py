@@ -38,9 +38,9 @@ def verify(document: Document, claims: list[Claim], select: set[str] | None = No
                 findings.append(finding)
     # a figure the margin, ratio or percent-change rules already flag is not flagged again by the
     # operands beside it (CC113 finds what they miss, never a second finding for one slip)
-    arithmetic = {f.claim.quantity.start for f in findings if f.rule in ("CC101", "CC102", "CC103")}
+    by_arithmetic = {f.claim.quantity.start for f in findings if f.rule in ("CC101", "CC102", "CC103")}
     # (nor by the derived-against-source rule, whose cells the digest's own operands agree with)
-    findings = [f for f in findings if not (f.rule in ("CC113", "CC209") and f.claim.quantity.start in arithmetic)]
+    findings = [f for f in findings if not (f.rule in ("CC113", "CC209") and f.claim.quantity.start in by_arithmetic)]
     findings.sort(key=lambda f: (f.claim.line, f.claim.column, f.rule))
     # a waiver is judged only by rules that ran; one for every rule only when none was left out
     # by choice (source rules without sources have nothing to find, which is no choice)

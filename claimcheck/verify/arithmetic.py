@@ -12,7 +12,7 @@ import re
 from dataclasses import replace
 
 from ..model import Claim, Evidence
-from .base import (same_dataset, RULES, Context, divide, fmt, interval, label, meets, nearest, rule, same_figure, same_subject,
+from .base import (same_dataset, RULES, Context, divide, fmt, interval, label, meets, nearest, rule, same_subject,
                    settings_conflict, subtract, topics_compatible, written)
 
 _VALUE_KINDS = ("score", "percent", "change", "time", "throughput", "memory", "cost", "scale")

@@ -18,7 +18,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from ..model import Claim, Evidence, Quantity
-from ..extract.vocabulary import settings_in
+from ..extract.vocabulary import settings_found, settings_in
 from .base import RULES, Context, rule, settings_conflict
 
 # an acronym: two to ten characters, a capital first, at least two capitals ('MoE', 'PDMS', 'GAE')
@@ -117,9 +117,9 @@ def _lexicon_expansions() -> dict[str, tuple[str, ...]]:
     return out
 
 
-def _anchor(ctx: Context, offset: int, text: str, kind: str) -> Claim:
+def _anchor(ctx: Context, offset: int, text: str, kind: str, value: float = 0.0) -> Claim:
     location = ctx.document.locate(offset)
-    quantity = Quantity(text=text, start=offset, end=offset + len(text), value=0.0, decimals=0)
+    quantity = Quantity(text=text, start=offset, end=offset + len(text), value=value, decimals=0)
     return Claim(document=ctx.document.name, quantity=quantity, kind=kind, line=location.line,
                  column=location.column, sentence=(offset, offset + len(text)))
 
@@ -344,8 +344,6 @@ def _against_a_global_setting(ctx: Context, self):
     this 25-shot setting, ARC-Challenge ...'). The fixing sentence names one value of the type and
     a universal word, and no exception; the contradicting one stands on another line, names
     another value of that type and no exception or contrast."""
-    from ..extract.vocabulary import settings_found
-    from .base import _sentence_of
     text = ctx.document.text
     sentences = sorted({c.sentence for c in ctx.claims} | {c.sentence for c in ctx.unframed()})
     fixed: dict[str, tuple[str, int]] = {}
@@ -368,10 +366,8 @@ def _against_a_global_setting(ctx: Context, self):
             other = next(f for f in found if f[2] == kind and f[3] != value)
             written_text = sentence[other[0]:other[1]]
             digits = re.search(r"\d+(?:\.\d+)?", written_text)
-            claim = _anchor(ctx, start + other[0], written_text, "qualifier")
-            if digits:
-                from dataclasses import replace as _replace
-                claim = _replace(claim, quantity=_replace(claim.quantity, value=float(digits.group(0))))
+            claim = _anchor(ctx, start + other[0], written_text, "qualifier",
+                            float(digits.group(0)) if digits else 0.0)  # ('25-shot' is 25, for what it says)
             yield self.finding(claim, f"'{written_text}' here, but line {line_fixed} sets every figure to "
                                f"{value.split(':', 1)[1]}", [Evidence(document=ctx.document.name, line=line_fixed,
                                                                        column=1, text=value.split(':', 1)[1], value=None)],
