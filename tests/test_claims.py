@@ -307,3 +307,16 @@ def test_a_grid_of_bare_integers_in_text_is_not_figures():
                                       "Kite reaches 71.4 on MMLU.\n", "mask.md"))
     assert [c.text for c in reading.claims] == ["71.4"]
     assert sum(n.reason == "number grid" for n in reading.others) == 8
+
+
+def test_a_latin_name_ends_where_an_unspaced_script_begins():
+    # 'Orbit在MMLU上的准确率比Zephyr高' holds three names, not one run of word characters
+    from claimcheck.extract.candidates import names_in
+    assert names_in("Orbit在MMLU上的准确率比Zephyr高4.2%。") == ["Orbit", "MMLU", "Zephyr"]
+    assert names_in("基于Llama 2 7B模型，Qwen2.5-72B更强") == ["Llama 2 7B", "Qwen2.5-72B"]
+
+
+def test_a_figure_in_chinese_prose_is_a_claim():
+    # before, the character before '71.2' made it part of a name, so the sentence had no figure
+    claims = extract(parse_text("## 实验结果\n\n在MMLU上，Orbit的准确率达到71.2%。\n"))
+    assert [c.quantity.text for c in claims] == ["71.2%"]

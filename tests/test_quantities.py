@@ -358,3 +358,18 @@ def test_a_bound_written_after_the_figure_is_a_bound():
     from claimcheck.extract.quantities import find_quantities
     found = {q.text: q.bound for q in find_quantities("Most jobs finish in 50 ms or less; 20% of them gain 3 points or more; 7 runs failed.")}
     assert found["50 ms"] == "<=" and found["3 points"] == ">=" and found["7"] == ""
+
+
+@pytest.mark.parametrize("text, figures", [
+    # Chinese and Japanese put no space between a word and a figure: the figure is still read
+    ("在测试集上的准确率提高了3.7%，延迟降低到45毫秒。", ["3.7%", "45"]),
+    ("モデルは推論速度が2.5×向上した。", ["2.5×"]),
+    ("吞吐量提升（12.5k）", ["12.5k"]),
+])
+def test_figures_against_an_unspaced_script_are_read(text, figures):
+    assert [q.text for q in find_quantities(normalize(text))] == figures
+
+
+@pytest.mark.parametrize("text", ["Wan2.1 视频模型", "基于ResNet-34的方法", "用Llama3训练"])
+def test_digits_inside_a_latin_name_stay_a_name_beside_an_unspaced_script(text):
+    assert find_quantities(normalize(text)) == []

@@ -26,11 +26,12 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from ..model import Document
+from .scripts import spaced
 from .spans import cut_spans, long_spans
 from .vocabulary import Vocabulary, settings_in
 
 # a token that can be (part of) a name: capitalised, camelCase, letters with digits
-_TOKEN = re.compile(r"[A-Za-z0-9](?:[\w.+/-]|['’](?![sS]\b))*[\w+]|[A-Za-z0-9]")
+_TOKEN = re.compile(r"[A-Za-z0-9](?:" + spaced(r"[\w.+/-]") + r"|['’](?![sS]\b))*" + spaced(r"[\w+]") + r"|[A-Za-z0-9]")
 _VARIANT_WORDS = frozenset("base large small medium mini tiny instruct chat pro turbo xl xxl lite plus max ultra "
                            "flash nano micro dense sparse distilled zero-shot fine-tuned".split())
 _NAME_START = re.compile(r"[A-Z]|[a-z]+[A-Z]|[a-z]+_?\d|[a-z]+_[a-z]+\d|\d+[A-Za-z]*[A-Z]")

@@ -25,6 +25,7 @@ from ..ingest.text import AUTHOR_YEAR
 from ..model import Claim, Document, TableCell
 from .context import heading_chain, heading_levels, intro_before
 from .table_axes import TableAxes
+from .scripts import spaced
 from .vocabulary import TEXT_CACHES, settings_found
 
 # the fields the model ranks; the baseline stays as the rules read it (they agree with the labels
@@ -33,9 +34,12 @@ FIELDS = ("subject", "metric", "dataset")
 NULL = ""
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’.+/-]*[A-Za-z0-9+]|[A-Za-z]|\d[\d.,]*|[^\w\s]")
+# a name in Latin letters, which ends where a word of an unspaced script begins ('QoQ显著优于')
 _NAME_SPAN = re.compile(
-    r"(?<![\w-])(?:[A-Z][\w.+/-]*|[a-z]+[A-Z][\w.+/-]*|[a-z][\w.+-]*\d[\w.+/-]*)"
-    r"(?:[ -](?:[A-Z][\w.+/-]*|\d[\w.+/-]*(?:[BMK]|x\d+)?\b|v\d[\w.]*|[a-z]+\d[\w.]*))*")
+    r"(?<!" + spaced(r"[\w-]") + r")(?:[A-Z]" + spaced(r"[\w.+/-]") + r"*|[a-z]+[A-Z]" + spaced(r"[\w.+/-]")
+    + r"*|[a-z]" + spaced(r"[\w.+-]") + r"*\d" + spaced(r"[\w.+/-]") + r"*)"
+    r"(?:[ -](?:[A-Z]" + spaced(r"[\w.+/-]") + r"*|\d" + spaced(r"[\w.+/-]") + r"*(?:[BMK]|x\d+)?(?!"
+    + spaced(r"\w") + r")|v\d" + spaced(r"[\w.]") + r"*|[a-z]+\d" + spaced(r"[\w.]") + r"*))*")
 _MARKUP = re.compile(r"\*\*|__|<[^<>]{0,200}>|`|\[(?:\d{1,3}(?:\s*[,–-]\s*\d{1,3})*)\]|(?<!\w)[*_]|[*_](?!\w)|[†‡§¶]")
 _OURS = re.compile(r"\s*[(\[]\s*(?:ours|proposed)\s*[)\]]\s*$", re.I)
 _LINK = re.compile(r"\[([^\[\]]*)\]\([^()\s]*\)")

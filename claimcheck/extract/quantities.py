@@ -26,6 +26,7 @@ from ..lexicon import load_json
 from ..model import Quantity
 from .numberwords import (FRACTION_WORDS_RE, NUMBER_WORDS_RE, lower_ascii, parse_fraction_words,
                           parse_number_words)
+from .scripts import UNSPACED, UNSPACED_MARKS, joins
 from .spans import blank_spans, cut_spans, long_spans
 
 _NUMBER = r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)"
@@ -66,7 +67,11 @@ _EXPONENT = r"(?P<exponent>[eE][+-]?\d+(?!\w|\.\d)|\s?[×x·*]\s?10\s?(?:\^|\*\*
 # character class lets the engine skip to candidates (about a quarter faster)
 _FIRST = r"(?=[~arncsuomlfb≥><≤+\-±$€£¥₹\d.])"
 
-_BODY = (_FIRST + r"(?:(?<=[\s(\[{:;,=/\"'|*_~≈])|^)" + _PREFIX + r"""
+# what may stand right before a figure: a space, an opening mark or a separator, or a character
+# of an unspaced script or its punctuation ('了0.16', '，1.2×')
+_OPENERS = "\\s(\\[{:;,=/\"'|*_~≈" + UNSPACED + UNSPACED_MARKS
+
+_BODY = (_FIRST + r"(?:(?<=[" + _OPENERS + r"])|^)" + _PREFIX + r"""
     (?P<sign>[+\-±])?
     (?P<currency>""" + _CURRENCY + r""")?
     (?P<number>""" + _NUMBER + r""")""" + _EXPONENT + r"""
@@ -358,7 +363,7 @@ def _name_digit(text: str, start: int) -> str:
     before = text[start - 1] if start > 0 else " "
     if before in "vV" and (start < 2 or not text[start - 2].isalnum()):
         return "version"
-    if before.isalnum() or before in "._@":
+    if joins(before) or before in "._@":
         return "name"  # "Wan2.1", "pass@8", "nDCG@10"
     if before in "'\u2019" and start > 1 and text[start - 2].isalpha() and text[start:start + 2].isdigit() \
             and not text[start + 2:start + 3].isdigit():
@@ -514,7 +519,7 @@ def _scan(text: str) -> tuple[list[Quantity], list[Skipped]]:
             skip(num_start, match.end("number"), name)
             continue
         end = match.end()
-        if end < len(text) and text[end].isalnum() and text[end] not in _MARKERS and not text[end - 1].isspace():
+        if end < len(text) and joins(text[end]) and text[end] not in _MARKERS and not text[end - 1].isspace():
             # "3D", "2nd", "4o": letters glued to the number make a name or an ordinal
             if match.group("unit") is None or text[end - 1].isalnum():
                 skip(num_start, match.end("number"), "name or ordinal")
