@@ -373,3 +373,24 @@ def test_figures_against_an_unspaced_script_are_read(text, figures):
 @pytest.mark.parametrize("text", ["Wan2.1 视频模型", "基于ResNet-34的方法", "用Llama3训练"])
 def test_digits_inside_a_latin_name_stay_a_name_beside_an_unspaced_script(text):
     assert find_quantities(normalize(text)) == []
+
+
+@pytest.mark.parametrize("text, figure, seconds, decimals", [
+    ("real    0m4.079s", "0m4.079s", 4.079, 3),          # as `time` prints it
+    ("the full run took 5m28.083s", "5m28.083s", 328.083, 3),
+    ("training finished in 1h30m on one node", "1h30m", 5400.0, 0),
+    ("a sweep of 2h 5m 10s", "2h 5m 10s", 7510.0, 0),
+])
+def test_a_duration_in_parts_is_one_time_in_seconds(text, figure, seconds, decimals):
+    found = find_quantities(normalize(text))
+    assert [(q.text, q.value, q.unit, q.dimension, q.decimals) for q in found] == [(figure, seconds, "s", "time", decimals)]
+
+
+@pytest.mark.parametrize("text", ["about 2h", "3h", "30m tokens", "v1h2m3s"])
+def test_one_part_or_a_name_is_not_a_duration_in_parts(text):
+    assert all(q.unit != "s" for q in find_quantities(normalize(text)))
+
+
+def test_a_figure_after_an_em_dash_is_read():
+    found = find_quantities(normalize("far less CPU—212ms against 3,500ms—and less memory"))
+    assert [(q.text, q.value, q.unit) for q in found] == [("212ms", 212.0, "ms"), ("3,500ms", 3500.0, "ms")]

@@ -69,7 +69,7 @@ _FIRST = r"(?=[~arncsuomlfb≥><≤+\-±$€£¥₹\d.])"
 
 # what may stand right before a figure: a space, an opening mark or a separator, or a character
 # of an unspaced script or its punctuation ('了0.16', '，1.2×')
-_OPENERS = "\\s(\\[{:;,=/\"'|*_~≈" + UNSPACED + UNSPACED_MARKS
+_OPENERS = "\\s(\\[{:;,=/\"'|*_~≈—" + UNSPACED + UNSPACED_MARKS
 
 _BODY = (_FIRST + r"(?:(?<=[" + _OPENERS + r"])|^)" + _PREFIX + r"""
     (?P<sign>[+\-±])?
@@ -497,6 +497,10 @@ def _scan(text: str) -> tuple[list[Quantity], list[Skipped]]:
     for fraction in _fractions(text, excluded):
         found.append(fraction)
         taken.append((fraction.start, fraction.end, "fraction"))
+    for duration in _durations(text, excluded):
+        found.append(duration)
+        taken.append((duration.start, duration.end, "duration"))
+    taken.sort()
     position = 0
     while True:
         match = QUANTITY_RE.search(text, position)
@@ -631,6 +635,28 @@ def _is_unit_noun(word: str) -> bool:
     word = word.lower()
     return word in _count_nouns() or word + "s" in _count_nouns() or word.rstrip("s") in (
         "hour", "second", "minute", "day", "month", "year", "run", "call", "query", "user", "judgment", "page")
+
+
+# a duration in parts, as `time` and logs print it: '0m4.079s', '5m28.083s', '1h30m', '2h 5m 10s'
+_DURATION_RE = re.compile(
+    r"(?=\d)(?<![\w.:/-])(?:(?P<h>\d{1,4})h(?:\s?(?P<hm>\d{1,2})m(?!s))?(?:\s?(?P<hs>\d{1,2}(?:\.\d+)?)s)?"
+    r"|(?P<m>\d{1,4})m\s?(?P<ms>\d{1,2}(?:\.\d+)?)s)(?![\w.])")
+
+
+def _durations(text: str, excluded) -> list[Quantity]:
+    """Durations written in two or three parts, as seconds: '5m28.083s' is 328.083 s."""
+    out = []
+    for m in _DURATION_RE.finditer(text):
+        if _overlap(excluded, m.start(), m.end()):
+            continue
+        if m.group("h") is not None and m.group("hm") is None and m.group("hs") is None:
+            continue  # '2h' alone: the grammar reads it
+        seconds = m.group("hs") or m.group("ms") or "0"
+        value = round(int(m.group("h") or 0) * 3600 + int(m.group("hm") or m.group("m") or 0) * 60
+                      + float(seconds), _decimals(seconds))
+        out.append(Quantity(text=m.group(0), start=m.start(), end=m.end(), value=value,
+                            decimals=_decimals(seconds), unit="s", dimension="time"))
+    return out
 
 
 def _fractions(text: str, excluded) -> list[Quantity]:
