@@ -55,6 +55,9 @@ def test_kind_metric_and_dataset(text, figure, kind, metric, dataset):
     ("FID 11.8 on ImageNet 256, lower than before.", "256", "setting (resolution)"),
     ("We train with a learning rate of 3e-4.", "3e-4", "hyperparameter"),
     ("Released on 2026-10-02 as v2.3.", "2026-10-02", "date"),
+    # a negative whole number after a word is a level or option as a command line writes it
+    ("At level -1 it compresses 5.4x faster.", "-1", "setting"),
+    ("gzip -9 takes 12 s on the corpus.", "-9", "setting"),
 ])
 def test_configuration_numbers_are_non_claims_with_a_reason(text, figure, reason):
     from claimcheck.api import load
@@ -62,6 +65,14 @@ def test_configuration_numbers_are_non_claims_with_a_reason(text, figure, reason
     reading = read_numbers(load(text))
     assert not any(c.text == figure for c in reading.claims)
     assert any(o.text == figure and o.reason == reason for o in reading.others), reading.others
+
+
+@pytest.mark.parametrize("text, figure", [
+    ("Accuracy changed by -2 points after pruning.", "-2 points"),
+    ("Recall on the hard split is -3 relative to the dense baseline.", "-3"),
+])
+def test_a_negative_figure_after_a_verb_or_preposition_stays_a_change(text, figure):
+    assert claim(text, figure).kind == "delta"
 
 
 @pytest.mark.parametrize("metric, lower", [("FID 7.9", True), ("perplexity 9.1", True), ("WER 4.2", True),

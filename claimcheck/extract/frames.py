@@ -58,6 +58,13 @@ _COUNTED_AFTER = re.compile(r"\s+(?:[a-z-]+\s+)?[a-z]{3,}s\b(?!\s+(?:of|on|in)\b
 _NOT_COUNTED_AFTER = re.compile(r"\s+(?:[a-z-]+\s+)?(?:points|pts|is|was|has|does|times)\b")
 
 
+# a lower-case word (a program, 'level', 'than') right before a negative whole number: the number is
+# an option or level as a command line writes it ('zstd -1', 'level -5'); a verb or preposition
+# that states a change ('is -1', 'by -2', 'fell to -3') leaves it a change
+_OPTION_BEFORE = re.compile(r"(?<![\w.-])(?!(?:is|was|are|were|be|been|by|of|from|to|at|about|around|roughly|"
+                            r"approximately|nearly|only|just|a|an|the|and|or)\s)[a-z][a-z0-9_]*\s$")
+
+
 def kind_of(q: Quantity, before: str, after: str, metric: str) -> str:
     """What kind of figure a quantity is, from its unit and the words around it."""
     if q.dimension == "ratio":
@@ -70,6 +77,8 @@ def kind_of(q: Quantity, before: str, after: str, metric: str) -> str:
         return "setting"
     if _SET_TO_BEFORE.search(before[-60:]):
         return "setting"
+    if q.text[:1] in "-−" and q.dimension == "plain" and q.decimals == 0 and _OPTION_BEFORE.search(before[-40:]):
+        return "setting"  # 'zstd -1', 'level -5', 'gzip -9': a command-line level or option, not a change
     if q.signed and q.dimension in ("plain", "percent", "time", "memory", "money", "rate"):
         return "delta"
     if q.dimension == "plain" and "." not in q.text and _COUNTED_AFTER.match(after) and not _NOT_COUNTED_AFTER.match(after):
