@@ -1243,6 +1243,11 @@ def _change_role(before: str, after: str) -> str:
     # "87.6 → 87.3"
     if re.match(r"\s*(?:→|->)\s*[\d$]", after):
         return "from"
+    # "rises 1.4 points (3.9 to 5.3)": a parenthesis of two figures after a change gives its ends
+    if re.search(r"\(\s*(?:from\s+)?$", before) and re.match(r"[^\s()]{0,12}\s+to\s+[~$]?\d[\d.,]*[^\s()]{0,12}\s*\)", after):
+        return "from"
+    if re.search(r"\(\s*(?:from\s+)?[~$]?\d[\d.,]*[^\s()]{0,12}\s+to\s+$", before) and re.match(r"[^\s()]{0,12}\s*\)", after):
+        return "to"
     if re.search(r"\d[\d.,]*\s*[A-Za-z%/]*\s*(?:→|->)\s*$", before):
         return "to"
     return ""
