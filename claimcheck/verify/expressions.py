@@ -269,7 +269,7 @@ def check_shares(ctx: Context):
             continue
         share = k / n
         if m.group("p"):
-            p = _interval(m.group("p"), "")
+            p = _percent_interval(m.group("p"))  # '47%' is 46.5% to 47.5%: 14 of 30 is 46.7%
             if p[1] / 100 <= share <= p[2] / 100:
                 continue
             start, end = m.start("p"), m.end("p") + 1
