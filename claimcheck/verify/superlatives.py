@@ -322,7 +322,10 @@ def _clause(ctx: Context, claim: Claim) -> str:
 def _contradiction(ctx: Context, self, word: str, subject: _Entry, entries: list[_Entry], said: str,
                    sentence: tuple[int, int]):
     mine = subject.claim
-    rivals = [e for e in entries if _key(e.name) != _key(subject.name) and _comparable(mine, e.claim)]
+    text = ctx.document.text
+    share = _counts_a_share(text, mine)
+    rivals = [e for e in entries if _key(e.name) != _key(subject.name) and _comparable(mine, e.claim)
+              and _counts_a_share(text, e.claim) == share]
     if not rivals:
         return None
     sense = _WORDS[word]
@@ -361,6 +364,15 @@ def _contradiction(ctx: Context, self, word: str, subject: _Entry, entries: list
         inside[0] if inside else mine, f"'{said}' for {subject.name} ({written(mine)}), but {best.name} has {written(best.claim)} "
         f"({measure}{direction})", [Evidence.of(e.claim) for e in [subject] + rivals],
         expected=best.claim.value, verdict="contradicted")
+
+
+_SHARE_AFTER = re.compile(r"\s+(?:out\s+)?of\s+(?:the\s+|all\s+)?\d")
+
+
+def _counts_a_share(text: str, claim: Claim) -> bool:
+    """'14 of the 30 columns': a count out of a whole, ranked only against other such counts,
+    never against a score or a size."""
+    return _SHARE_AFTER.match(text, claim.quantity.end) is not None
 
 
 def _comparable(a: Claim, b: Claim) -> bool:
