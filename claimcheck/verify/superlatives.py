@@ -276,7 +276,7 @@ def _subject(ctx: Context, entries: list[_Entry], sentence: tuple[int, int], mat
 
 # the superlative's own phrase up to a figure: 'the highest retention at 97.2%', 'the longest
 # trial took 152 ms', 'the lowest interrupt rate (21%)' (a few words, no clause break)
-_OWN_PHRASE = re.compile(r"(?:\s+[^\s,;:.!?()\[\]]+){0,5}?\s*(?:\(|\bat\s+|\bof\s+|\bwith\s+|\btook\s+|\bis\s+|\bwas\s+|:\s*)?\s*$")
+_OWN_PHRASE = re.compile(r"(?:\s+[^\s,;:.!?()\[\]]+){0,5}?\s*(?:\(|\bat\s+|\bof\s+|\bwith\s+|\btook\s+|\bis\s+|\bwas\s+|:\s*|,\s*)?\s*$")
 
 
 def _own_figure(ctx: Context, entries: list[_Entry], sentence: tuple[int, int], match):
@@ -291,7 +291,12 @@ def _own_figure(ctx: Context, entries: list[_Entry], sentence: tuple[int, int], 
     if _SET_SIZE.search(text, max(match.end(), after[0].quantity.start - 12), after[0].quantity.start) and \
             after[0].quantity.decimals == 0 and not after[0].quantity.unit:
         return None  # 'the best of the three systems': the size of the compared set, not a figure of it
-    return next((e for e in entries if e.claim is after[0]), False)
+    figure = after[0]
+    found = next((e for e in entries if e.claim is figure), None)
+    if found is None:  # the ranked set holds the same figure as stated earlier ('1.808 for Quill')
+        found = next((e for e in entries if e.claim.value == figure.value and e.claim.quantity.unit == figure.quantity.unit
+                      and (not figure.subject or e.claim.subject == figure.subject)), None)
+    return found if found is not None else False
 
 
 _SET_SIZE = re.compile(r"\bof\s+(?:the\s+|all\s+|these\s+|those\s+)?$", re.I)
