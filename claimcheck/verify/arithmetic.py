@@ -479,9 +479,13 @@ def operands_for_ratio(ctx: Context, ratio: Claim) -> tuple[Claim, Claim] | None
     if counted:  # "4.7× fewer params", "3× more tokens": a multiple of a count, never of two scores
         allowed = tuple(d for d in allowed if d not in ("plain", "percent")) or ("count",)
     measured = _figure_before(ctx, ratio)
+    rival_named = False
     if measured is not None and what in ("ratio", "speedup"):
         # "the fastest at 141 tokens/s, 2.7× Halcyon": a multiple of the figure it follows
         allowed = (measured.quantity.dimension,)
+        # ... of the system named right after it: another figure of the measured system ('and
+        # compresses at 700 MB/s') is not what it is a multiple of
+        rival_named = _NAMED_AFTER_MULTIPLE.match(ctx.document.text, ratio.quantity.end) is not None
     clause = ctx.clause_span(ratio)
     sentence = [c for c in ctx.sentence_claims(ratio) if c is not ratio and _value_like(c) and c.value > 0
                 and c.quantity.dimension != "ratio" and c.quantity.dimension in allowed
@@ -490,7 +494,8 @@ def operands_for_ratio(ctx: Context, ratio: Claim) -> tuple[Claim, Claim] | None
                 # relates nothing stated after it
                 and not (described and not described[0] <= c.quantity.start < ratio.quantity.start)
                 # a benchmark's score is no cost, size or compute ("1.6× cheaper ... (63.1 vs 63.4 MMLU)")
-                and not (what in ("cost", "compute", "size", "memory") and c.dataset and c.quantity.dimension == "plain")]
+                and not (what in ("cost", "compute", "size", "memory") and c.dataset and c.quantity.dimension == "plain")
+                and not (rival_named and c is not measured and c.subject and c.subject == measured.subject)]
     pair = _explicit_pair(ctx, ratio, sentence) or _row_pair(ctx, ratio, allowed)
     if pair is None:
         for dimension in _RATIO_DIMENSIONS:
@@ -541,6 +546,14 @@ def _described_comparand(ctx: Context, ratio: Claim) -> tuple[int] | None:
     for m in _CLAUSE_BREAK.finditer(text, ratio.sentence[0], ratio.quantity.start):
         start = m.end()
     return (start,)
+
+
+# a name right after a multiple ('2.7× Halcyon', '2.5x zstd -1'), not a comparative, a noun of
+# what is multiplied or a function word
+_NAMED_AFTER_MULTIPLE = re.compile(
+    r"\s+(?!(?:faster|slower|quicker|more|less|fewer|higher|lower|better|worse|larger|smaller|bigger|cheaper|the|its|"
+    r"their|our|what|that|this|over|than|vs|versus|speedup|speed-up|improvement|reduction|increase|gain|boost|"
+    r"as|in|on|at|for|with|of|and|or|to|from|by|per|across|overall|end-to-end)\b)[A-Za-z][\w.+-]*", re.I)
 
 
 def _figure_before(ctx: Context, ratio: Claim) -> Claim | None:
