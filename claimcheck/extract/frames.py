@@ -83,7 +83,8 @@ def kind_of(q: Quantity, before: str, after: str, metric: str) -> str:
         return "delta"
     if q.dimension == "plain" and "." not in q.text and _COUNTED_AFTER.match(after) and not _NOT_COUNTED_AFTER.match(after):
         return "scale"  # "adds 4 retrieval heads", "7 zero-shot tasks": a count of what follows
-    if q.dimension not in ("money", "count") and re.search(r"\b(?:costs?|loses?|gains?|adds?|drops?|lifts?|boosts?)\s+(?:of\s+)?(?:about\s+|~|only\s+|just\s+)?$", before, re.I):
+    if q.dimension not in ("money", "count") and re.search(r"\b(?:costs?|costing|lost|loses?|losing|gain(?:s|ed|ing)?|add(?:s|ed|ing)?|drop(?:s|ped|ping)?|"
+                                                           r"lift(?:s|ed|ing)?|boost(?:s|ed|ing)?)\s+(?:of\s+)?(?:about\s+|~|only\s+|just\s+)?$", before, re.I):
         return "delta"
     if q.dimension == "money" and re.search(r"\b(?:saves?|saved|saving|savings\s+of|cuts?|trims?)\s+(?:of\s+)?(?:about\s+|~)?$", before, re.I):
         return "delta"  # "we save $71,000 a month"

@@ -411,6 +411,11 @@ def nearest(ctx: "Context", claim: Claim, candidates: list[Claim], count: int = 
     return [c for c in window if id(c) in chosen]
 
 
+# setting types that are values of one question: a median ('percentile:p50') and a maximum
+# ('statistic:max') are two summaries of one distribution, never one figure
+_ONE_TYPE = {"percentile": "statistic"}
+
+
 def settings_conflict(a: frozenset[str], b: frozenset[str]) -> bool:
     """Do two settings give one type different values (v1 vs v2, 5-shot vs 0-shot, A100 vs H100)?
 
@@ -423,11 +428,11 @@ def settings_conflict(a: frozenset[str], b: frozenset[str]) -> bool:
     types_a: dict[str, set[str]] = {}
     for x in a - conditions_a - _NEUTRAL:
         kind, _, value = x.partition(":")
-        types_a.setdefault(kind, set()).add(value)
+        types_a.setdefault(_ONE_TYPE.get(kind, kind), set()).add(value)
     types_b: dict[str, set[str]] = {}
     for y in b - conditions_b - _NEUTRAL:
         kind, _, value = y.partition(":")
-        types_b.setdefault(kind, set()).add(value)
+        types_b.setdefault(_ONE_TYPE.get(kind, kind), set()).add(value)
     return any(kind in types_a and not (types_a[kind] & values) for kind, values in types_b.items())
 
 
