@@ -331,3 +331,11 @@ def test_a_figure_in_chinese_prose_is_a_claim():
     # before, the character before '71.2' made it part of a name, so the sentence had no figure
     claims = extract(parse_text("## 实验结果\n\n在MMLU上，Orbit的准确率达到71.2%。\n"))
     assert [c.quantity.text for c in claims] == ["71.2%"]
+
+
+@pytest.mark.parametrize("text, figure, baseline", [
+    ("Quill has a 97% win-rate vs Wren on the arena.", "97%", "Wren"),
+    ("Judges give Quill a 61% preference rate against Heron.", "61%", "Heron"),
+])
+def test_a_pairwise_measure_names_its_opponent_after_it(text, figure, baseline):
+    assert claim(text, figure).baseline == baseline

@@ -547,6 +547,13 @@ class _DocumentReading:
                     baseline = self.attribution.describe(baseline) or baseline
                 if baseline and baseline.casefold() == subject.casefold():
                     baseline = ""  # "Crake ... over Crake-v1" keeps its predecessor as the baseline
+            elif not baseline and kind in ("percent", "score"):
+                # "a 99% win-rate vs LightGBM": a pairwise measure names its opponent right after it
+                pairwise = _PAIRWISE_AFTER.match(text, q.end, clause[1])
+                if pairwise:
+                    opponent = self.attribution.name_after(pairwise.end(), clause[1])
+                    if opponent and opponent[0].casefold() != subject.casefold():
+                        baseline = opponent[0]
             if kind == "delta" and owner is not None and owner.how == "for":
                 subject, claim_role, how = main, role, main_how  # "a gain of 2 points for X" is still the sentence's
             if kind != "scale":
@@ -1218,6 +1225,10 @@ def _clause(text: str, start: int, end: int, q: Quantity) -> tuple[int, int]:
 def _in_heading(document: Document, offset: int) -> bool:
     index = bisect_right(document.headings, (offset, float("inf"))) - 1
     return index >= 0 and document.headings[index][0] <= offset < document.headings[index][1]
+
+
+# the opponent named right after a figure and its measure: '99% win-rate vs LightGBM', '58% against GPT-4'
+_PAIRWISE_AFTER = re.compile(r"\s*(?:[A-Za-z][\w-]*\s+){0,2}?(?:vs\.?|versus|against)\s+", re.I)
 
 
 def _change_role(before: str, after: str) -> str:
