@@ -58,6 +58,9 @@ def test_kind_metric_and_dataset(text, figure, kind, metric, dataset):
     # a negative whole number after a word is a level or option as a command line writes it
     ("At level -1 it compresses 5.4x faster.", "-1", "setting"),
     ("gzip -9 takes 12 s on the corpus.", "-9", "setting"),
+    # a short variable or snake_case name set with '=' is a parameter's value
+    ("With g = 32 the decay-phase loss is lowest.", "32", "setting"),
+    ("The loss is lowest at g = 64 as well.", "64", "setting"),
 ])
 def test_configuration_numbers_are_non_claims_with_a_reason(text, figure, reason):
     from claimcheck.api import load
@@ -65,6 +68,14 @@ def test_configuration_numbers_are_non_claims_with_a_reason(text, figure, reason
     reading = read_numbers(load(text))
     assert not any(c.text == figure for c in reading.claims)
     assert any(o.text == figure and o.reason == reason for o in reading.others), reading.others
+
+
+@pytest.mark.parametrize("text, figure", [
+    ("The effect is significant, t = 3 across the 40 participants.", "3"),
+    ("EM = 45 on SQuAD for the base model.", "45"),
+])
+def test_a_statistic_or_a_known_metric_set_with_equals_stays_a_result(text, figure):
+    assert claim(text, figure).kind != "setting"
 
 
 @pytest.mark.parametrize("text, figure", [

@@ -29,6 +29,11 @@ _SETTING_METRICS = frozenset({"sparsity", "keep_ratio", "dropout", "keep_probabi
 # 30 seconds'. A limit or threshold stays a figure: a headroom check needs it as an operand
 _SET_TO_BEFORE = re.compile(r"\b(?:set|fixed|configured)\s+(?:at|to)\s+(?:about\s+|~)?$"
                             r"|\b(?:timeout|interval)\s+(?:of\s+|=\s*|:\s*)(?:about\s+|~)?$|\bevery\s+$", re.I)
+# a short variable or a snake_case name and '=' right before a figure: a parameter set to it (a
+# metric the lexicon knows, 'EM = 45.1', is read as that metric and stays a result)
+_ASSIGNED_BEFORE = re.compile(r"(?<![\w.])(?P<name>[A-Za-z\u03b1-\u03c9]{1,2}|[a-z][a-z0-9]*_[a-z0-9_]+)\s?=\s?$")
+# a test statistic reported by its letter is a result: 't = 2', 'F = 12', 'n = 120', 'r = .45'
+_STATISTIC_LETTERS = frozenset("t T p P r R F z Z d n N U W H".split())
 _AFTER_WORDS = frozenset({"points", "point", "pts", "pt", "pp", "percentage", "on", "in", "for", "of", "at", "the"})
 _LEADING_METRIC = re.compile(r"\s*(?:[-*+>•]\s+)?(?:on|for|across|in|with|at)\s+(?:the\s+)?", re.I)
 _FOOTNOTE_MARKS = str.maketrans({ch: " " for ch in "\u00b9\u00b2\u00b3\u2070\u2074\u2075\u2076\u2077\u2078\u2079\u2020\u2021*"})
@@ -77,6 +82,10 @@ def kind_of(q: Quantity, before: str, after: str, metric: str) -> str:
         return "setting"
     if _SET_TO_BEFORE.search(before[-60:]):
         return "setting"
+    assigned = _ASSIGNED_BEFORE.search(before[-30:])
+    if assigned and q.dimension == "plain" and q.decimals == 0 and assigned.group("name") not in _STATISTIC_LETTERS \
+            and metric in ("", assigned.group("name").lower()):
+        return "setting"  # 'g = 32', 'k = 5', 'max_len = 512': a parameter's value, not a result
     if q.text[:1] in "-−" and q.dimension == "plain" and q.decimals == 0 and _OPTION_BEFORE.search(before[-40:]):
         return "setting"  # 'zstd -1', 'level -5', 'gzip -9': a command-line level or option, not a change
     if q.signed and q.dimension in ("plain", "percent", "time", "memory", "money", "rate"):
