@@ -255,9 +255,10 @@ def check_qualifier_conflict(ctx: Context):
         near = [every[j] for j in (i - 1, i) if 0 <= j < len(every) and start <= every[j][0] < end]
         return min(near, key=lambda e: abs(e[0] - position))[1] if near else ""
 
+    systems = _called_systems(text)
     for key, offsets in sorted(places.items()):
-        if len(offsets) < 2:
-            continue
+        if len(offsets) < 2 or key in systems:
+            continue  # 'the XNNPACK library ... single-threaded ... multi-threaded': a system's modes, not a benchmark's
         name = text[offsets[0]:offsets[0] + len(key)]
         found: dict[str, list[tuple[int, str]]] = {}
         spans = sorted({sentences.around(offset) for offset in offsets})
@@ -326,6 +327,13 @@ def check_qualifier_conflict(ctx: Context):
         vb = ", ".join(sorted(x.split(":", 1)[1] for x in sb if x.startswith(kind + ":")))
         yield self.finding(b, f"the figures {' and '.join(figures)} are stated under {vb} here but under "
                            f"{va} on line {a.line}", [Evidence.of(a)], verdict="contradicted")
+
+
+def _called_systems(text: str) -> set[str]:
+    """Names the text calls a system somewhere ('the XNNPACK library', 'Kite model'), case-folded."""
+    from ..lexicon import load_json
+    nouns = "|".join(re.escape(n) for n in sorted(load_json("frames.json")["system_kinds"], key=len, reverse=True))
+    return {m.group(1).casefold() for m in re.finditer(r"(?<![\w-])(" + _NAME.pattern + r")[ \t]+(?:" + nouns + r")\b", text)}
 
 
 _SETTINGS_KEPT = 8  # distinct settings of one group of figures compared; more is not a digest
