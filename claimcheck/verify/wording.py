@@ -329,11 +329,17 @@ def check_qualifier_conflict(ctx: Context):
                            f"{va} on line {a.line}", [Evidence.of(a)], verdict="contradicted")
 
 
-def _called_systems(text: str) -> set[str]:
-    """Names the text calls a system somewhere ('the XNNPACK library', 'Kite model'), case-folded."""
+@lru_cache(maxsize=1)
+def _called_system_pattern() -> re.Pattern:
+    """A name followed by a noun that makes it software or a model ('the XNNPACK library')."""
     from ..lexicon import load_json
     nouns = "|".join(re.escape(n) for n in sorted(load_json("frames.json")["system_kinds"], key=len, reverse=True))
-    return {m.group(1).casefold() for m in re.finditer(r"(?<![\w-])(" + _NAME.pattern + r")[ \t]+(?:" + nouns + r")\b", text)}
+    return re.compile("(" + _NAME.pattern + r")[ \t]+(?:" + nouns + r")\b")
+
+
+def _called_systems(text: str) -> set[str]:
+    """Names the text calls a piece of software or a model somewhere, case-folded."""
+    return {m.group(1).casefold() for m in _called_system_pattern().finditer(text)}
 
 
 _SETTINGS_KEPT = 8  # distinct settings of one group of figures compared; more is not a digest
