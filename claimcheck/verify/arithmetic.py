@@ -496,7 +496,7 @@ def operands_for_ratio(ctx: Context, ratio: Claim) -> tuple[Claim, Claim] | None
                 # a benchmark's score is no cost, size or compute ("1.6× cheaper ... (63.1 vs 63.4 MMLU)")
                 and not (what in ("cost", "compute", "size", "memory") and c.dataset and c.quantity.dimension == "plain")
                 and not (rival_named and c is not measured and c.subject and c.subject == measured.subject)]
-    pair = _explicit_pair(ctx, ratio, sentence) or _row_pair(ctx, ratio, allowed)
+    pair = _explicit_pair(ctx, ratio, sentence) or _pair_before(ctx, ratio, sentence) or _row_pair(ctx, ratio, allowed)
     if pair is None:
         for dimension in _RATIO_DIMENSIONS:
             if dimension not in allowed:
@@ -601,6 +601,32 @@ def _explicit_pair(ctx: Context, ratio: Claim, sentence: list[Claim]) -> tuple[C
                 and a.quantity.dimension == b.quantity.dimension and not re.search(r"[):;]", lead):
             return a, b
     return None
+
+
+_PAIR_LINK = re.compile(r"\s*(?:vs\.?|versus|to|→|->|against)\s*", re.I)
+_MULTIPLE_LEAD = re.compile(r"[,(]?\s*(?:or\s+|i\.e\.\s*|that\s+is\s+|which\s+is\s+|for\s+)?(?:roughly\s+|about\s+|around\s+|nearly\s+|"
+                            r"almost\s+|over\s+|some\s+|~\s*)?(?:an?\s+)?", re.I)
+_MULTIPLE_OF_ANOTHER = re.compile(r"\s*(?:[a-z-]+\s+){0,2}?(?:than|over|of|versus|vs\.?)\b", re.I)
+
+
+def _pair_before(ctx: Context, ratio: Claim, sentence: list[Claim]) -> tuple[Claim, Claim] | None:
+    """'from 25 to 258, roughly a 10x gain', '160 s vs 78.9 s, a 2x speedup': the two linked
+    figures the multiple directly follows are what it relates, whatever other figures of that
+    dimension its sentence holds ('at 4096 tokens', a second pair before it)."""
+    text = ctx.document.text
+    before = [c for c in sentence if c.quantity.end <= ratio.quantity.start]
+    if len(before) < 2:
+        return None
+    a, b = before[-2], before[-1]
+    if any(a.quantity.end <= c.quantity.start < ratio.quantity.start and c is not b for c in ctx.sentence_claims(ratio)):
+        return None  # another figure (of any dimension) stands between the pair and the multiple
+    if a.quantity.dimension != b.quantity.dimension or not _PAIR_LINK.fullmatch(text, a.quantity.end, b.quantity.start):
+        return None
+    if not _MULTIPLE_LEAD.fullmatch(text, b.quantity.end, ratio.quantity.start):
+        return None
+    if _MULTIPLE_OF_ANOTHER.match(text, ratio.quantity.end):
+        return None  # '..., 3x slower than Falcon': a multiple of another system's figure
+    return a, b
 
 
 def _paired(ctx: Context, figures: list[Claim]) -> bool:
