@@ -668,7 +668,7 @@ _SYSTEM_PHRASE_AFTER = re.compile(r"(?P<phrase>(?:(?:the|its|our|their|a|an)\s+)
 
 _NAME_RE = r"[A-Za-z][\w.+/-]*[\w+](?:\s(?:[A-Z][\w.+/-]*|v?\d[\w.]*|[a-z]+-v?\d[\w.]*|(?:large|base|small|mini|instruct|chat|pro|xl))){0,3}"
 _VERB_RE = r"(?P<verb>[a-z]+)"
-_ACTOR_HEAD = (r"\s*(?:[-*+•>]\s+|\d{1,2}[.)]\s+|\d{1,2}/\d{0,2}\s+)?(?:(?i:though|although|while|whereas|but|and|yet|so|whilst)\s+)?"
+_ACTOR_HEAD = (r"\s*(?:[-*+•>]\s+|\d{1,2}[.)]\s+|\d{1,2}/\d{0,2}\s+)?(?:(?i:though|although|while|whereas|where|but|and|yet|so|whilst)\s+)?"
                r"(?:(?i:on|in|for|across|at|with|under|after|without)\s+[^,;:]{1,60}?(?:,\s+|\s+(?=[A-Z])))?(?:\*\*|__)?(?:the\s+|The\s+)?(?:\d+(?:\.\d+)?[BMK]\s+)?"
                r"(?:(?:best|worst|new|final|full|base|original|untrained|fine-tuned|pruned|quantized|distilled|larger|smaller|"
                r"largest|smallest|default|proposed)\s+)?(?P<name>" + _NAME_RE + r")(?:\*\*|__)?(?:'s?)?")

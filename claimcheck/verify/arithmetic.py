@@ -185,6 +185,10 @@ def compared_pair(ctx: Context, claim: Claim) -> tuple[Claim, Claim] | None:
             own = ctx.figure_of(claim.subject, other)
             if own is not None and own.quantity.start < claim.quantity.start:
                 return own, other
+    if not others and claim.kind == "delta":
+        contrast = _contrast_pair(ctx, claim, [c for c in sentence if dimension_ok(c) and _frame_ok(claim, c)])
+        if contrast is not None:
+            return contrast
     if not others and not owns and claim.kind == "delta" and claim.quantity.dimension == "percent":
         previous = _previous_pair(ctx, claim)
         if previous is not None:
@@ -217,6 +221,38 @@ def compared_pair(ctx: Context, claim: Claim) -> tuple[Claim, Claim] | None:
     # with no figure in the sentence to say which frame, several frames give several pairs: none is it
     differences = {round(own.quantity.base_value() - other.quantity.base_value(), 9) for own, other in found}
     return found[0] if len(differences) == 1 else None
+
+
+_CONTRAST = re.compile(r"\b(?:while|whereas|where|but|against|compared\s+(?:with|to)|and)\b", re.I)
+_CHANGE_RIGHT_AFTER = re.compile(r"\s*,\s*(?:or\s+|i\.e\.\s*|that\s+is\s+)?(?:an?\s+)?(?:about\s+|roughly\s+|nearly\s+|some\s+|~\s*)?"
+                                 r"[+-]?$", re.I)
+
+
+_DECREASE_AFTER = re.compile(r"\s*(?:[a-z]+\s+)?(?:saving|savings|reduction|cut|drop|decrease|decline|less|fewer|lower|"
+                             r"smaller|cheaper|shorter)\b", re.I)
+
+
+def _contrast_pair(ctx: Context, claim: Claim, figures: list[Claim]) -> tuple[Claim, Claim] | None:
+    """(first, second) for 'A scores 68.6 where B gets 28.1, a 144% relative jump': two figures
+    of two named systems set against each other, and the change right after them that measures
+    the first against the second."""
+    text = ctx.document.text
+    before = [c for c in figures if c.quantity.end <= claim.quantity.start]
+    if len(before) != 2:
+        return None
+    a, b = before
+    if a.role or b.role or not b.subject or (a.subject and same_subject(a.subject, b.subject)):
+        return None
+    if any(a.quantity.end <= c.quantity.start < claim.quantity.start and c is not b for c in ctx.sentence_claims(claim)):
+        return None
+    between = text[a.quantity.end:b.quantity.start]
+    if len(between) > 80 or not _CONTRAST.search(between) or b.subject not in between:
+        return None  # the second system is named between the two figures: 'where B gets'
+    if not _CHANGE_RIGHT_AFTER.fullmatch(text, b.quantity.end, claim.quantity.start):
+        return None
+    if _DECREASE_AFTER.match(text, claim.quantity.end):
+        return b, a  # '..., a 59% saving': what the second saves against the first
+    return a, b
 
 
 def _distinct_frames(templates: list[Claim]) -> list[Claim]:
