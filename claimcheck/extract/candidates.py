@@ -894,7 +894,7 @@ class Proposer:
         text = self.text
         mentions = self._mentions.get(start)
         if mentions is None:
-            mentions = self.v.matches(self.v.nlp.make_doc(text[start:end]), start)
+            mentions = self.v.matches(self.v.nlp.make_doc(text[start:end]), start, text[start:end])
 
         def lead_features(a: int) -> tuple[str, ...]:
             lead = text[max(start, a - 24):a]
@@ -953,7 +953,7 @@ class Proposer:
 
     def _mentions_of(self, phrase: str) -> list[tuple[str, str, str]]:
         doc = self.v.nlp.make_doc(phrase)
-        return [(m.label, phrase[m.start:m.end], m.key) for m in self.v.matches(doc, 0)]
+        return [(m.label, phrase[m.start:m.end], m.key) for m in self.v.matches(doc, 0, phrase)]
 
     def _prose_candidates(self, site: Site, add) -> None:
         start, end = site.unit

@@ -279,7 +279,7 @@ class _DocumentReading:
             reason = f"{_BEYOND}{self.x.nlp.max_length:,}-character sentence limit"
             return [], others + [self.number(q.start, q.end, "unread", reason) for q in keep]
         doc = self.x.nlp.make_doc(sentence)
-        mentions = self.v.matches(doc, start)
+        mentions = self.v.matches(doc, start, sentence)
         mentions = sorted(mentions + self.frames.acronym_metrics(start, end, mentions, self._known),
                           key=lambda m: m.start)
         self.mentions_by_unit[start] = mentions

@@ -195,8 +195,8 @@ class TableReader:
             return Header(settings=frozenset(settings), unit=unit, lower_is_better=lower, unit_text=unit_text if unit else "")
         # "Test Set Size": the split is a setting, the rest names the metric
         text = re.sub(r"(?i)\b(?:validation|val|dev|test|train|training|held-out)\s+(?:set|split)\s+", "", text).strip() or text
-        doc = self.vocabulary.nlp.make_doc(text[:self.vocabulary.nlp.max_length])  # spaCy refuses longer text
-        mentions = self.vocabulary.matches(doc, 0)
+        kept = text[:self.vocabulary.nlp.max_length]  # spaCy refuses longer text
+        mentions = self.vocabulary.matches(self.vocabulary.nlp.make_doc(kept), 0, kept)
         datasets = [x for x in mentions if x.label == "DATASET"]
         # "Top1 accuracy - mixed precision": a metric word inside a setting is part of the setting
         setting_spans = [(a, b) for a, b, _, _ in settings_found(text)]

@@ -100,10 +100,12 @@ class Vocabulary:
 
     # -- matching ---------------------------------------------------------------------------
 
-    def matches(self, doc, offset: int) -> list[Mention]:
-        """Metric (METRIC) and benchmark (DATASET) names in a tokenised sentence, longest first."""
+    def matches(self, doc, offset: int, text: str | None = None) -> list[Mention]:
+        """Metric (METRIC) and benchmark (DATASET) names in a tokenised sentence, longest first;
+        `text` is the sentence the doc was made from (else rebuilt from its tokens, which costs)."""
         found = []
-        text = doc.text
+        if text is None:
+            text = doc.text
         for match_id, s, e in self.metric_matcher(doc) + self.acronym_matcher(doc):
             key = self.nlp.vocab.strings[match_id]
             label = "DATASET" if self.metrics[key].type == "benchmark" else "METRIC"
