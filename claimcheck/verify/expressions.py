@@ -251,7 +251,10 @@ def check_shares(ctx: Context):
     """A share stated beside its count that the count does not give.
 
     What it checks: 'k of the n ..., or p%', 'k of n (p%)', 'k out of n, a third', in one clause,
-    with the rounding of the percentage (a fraction in words must be within a twentieth).
+    with the rounding of the percentage (a fraction in words must be within a twentieth); and a
+    whole, its part and the share standing apart in one sentence ('Of the 200 tasks, 146 were
+    solved, a 73% solve rate'; 'lists 27 models, but only 11 ..., so 41% of it'), where the share
+    may be the part's or the rest's.
     Why it matters: a share and its count are read together; when they disagree one of them is
     wrong, and the share is the figure that gets quoted.
     Example: 'the model wins on 14 of the 30 tasks, or 57%': 14 / 30 = 46.7%.
@@ -300,7 +303,15 @@ _PART = re.compile(r"\b(?:only|just|but)\s+(?P<k>" + _COUNT + r")\b(?!\s*%|\.\d)
 # the part as a share of the whole: 'so about 48% of it', 'a third of the field'
 _SHARE_OF_WHOLE = re.compile(r"(?:\bso\s+|\bi\.e\.,?\s*|\bor\s+|,\s*|:\s*|—\s*|–\s*)(?:about\s+|roughly\s+|nearly\s+|almost\s+|some\s+|~\s*)?"
                              r"(?:(?P<p>" + _NUM + r")\s?%|(?P<fraction>a\s+third|two\s+thirds|a\s+quarter|three\s+quarters|half|a\s+fifth|a\s+tenth))"
-                             r"\s+of\s+(?:it|them|the\s+(?:field|board|list|table|set|total|lot|whole|suite)|all)\b", re.I)
+                             r"\s+of\s+(?:it|them|the\s+(?:field|board|list|table|set|total|lot|whole|suite)|all)\b"
+                             # ... or a rate of the whole: 'a 73% solve rate', '(a 27% failure rate)'
+                             r"|(?:,\s*|\(\s*|\bfor\s+)(?:an?\s+|the\s+)?(?:about\s+|roughly\s+|nearly\s+|almost\s+|~\s*)?"
+                             r"(?P<rate>" + _NUM + r")\s?%(?!\s+(?:higher|lower|more|less|better|worse|faster|slower|relative|improved|"
+                             r"improvement|gain|drop|increase|decrease|reduction|up|down)\b)"
+                             r"(?:\s+[a-z][\w-]*){0,2}?\s+(?:rate|share|ratio|fraction|proportion)\b", re.I)
+# the part with no word before it: the one bare whole number between the whole and its share
+# ('Of the 200 tasks, 146 were solved, a 73% solve rate')
+_BARE_COUNT = re.compile(r"(?<![\w.,$€£#-])(?P<k>\d{1,3}(?:,\d{3})+|\d+)(?![\w.]|,\d)(?!\s*(?:%|x\b|×|[KMBT]\b))", re.I)
 
 
 def _whole_and_part(ctx: Context, self, reported: set[int]):
@@ -313,11 +324,21 @@ def _whole_and_part(ctx: Context, self, reported: set[int]):
             continue
         parts = list(_PART.finditer(text, start, end))
         shares = list(_SHARE_OF_WHOLE.finditer(text, start, end))
-        if len(parts) != 1 or len(shares) != 1:
+        if len(shares) != 1 or len(parts) > 1:
             continue
-        part, share = parts[0], shares[0]
-        # the whole, then its part, then the share: in that order only
-        wholes = list(_WHOLE.finditer(text, start, part.start()))
+        share = shares[0]
+        if parts:
+            part = parts[0]
+            # the whole, then its part, then the share: in that order only
+            wholes = list(_WHOLE.finditer(text, start, part.start()))
+        else:
+            wholes = list(_WHOLE.finditer(text, start, share.start()))
+            if len(wholes) != 1:
+                continue
+            counts = list(_BARE_COUNT.finditer(text, wholes[0].end(), share.start()))
+            if len(counts) != 1:
+                continue  # no part stated, or several counts: which is the part is not said
+            part = counts[0]
         if len(wholes) != 1 or not part.end() <= share.start():
             continue
         whole = wholes[0]
@@ -325,11 +346,13 @@ def _whole_and_part(ctx: Context, self, reported: set[int]):
         if n is None or k is None or n <= 0 or not 0 < k < n:
             continue
         fraction = k / n
-        if share.group("p"):
-            p = _percent_interval(share.group("p"))
+        said_percent = share.group("p") or share.group("rate")
+        if said_percent:
+            p = _percent_interval(said_percent)
             if p[1] / 100 <= fraction <= p[2] / 100 or p[1] / 100 <= 1 - fraction <= p[2] / 100:
                 continue  # the part's share, or the rest's
-            s_start, s_end, stated, value = share.start("p"), share.end("p") + 1, f"{share.group('p')}%", p[0]
+            group = "p" if share.group("p") else "rate"
+            s_start, s_end, stated, value = share.start(group), share.end(group) + 1, f"{said_percent}%", p[0]
         else:
             said = _FRACTIONS[" ".join(share.group("fraction").lower().split())]
             if abs(said - fraction) <= 0.05 or abs(said - (1 - fraction)) <= 0.05:
