@@ -115,6 +115,7 @@ def check_written_arithmetic(ctx: Context):
             continue  # '3 - 5' is a range as often as a difference
         yield from _result_finding(ctx, self, m, "expr")
     yield from _products_in_words(ctx, self)
+    yield from _count_time_findings(ctx, self)
     yield from _groups_findings(ctx, self)
     yield from _result_first_findings(ctx, self)
 
@@ -136,6 +137,13 @@ def _result_finding(ctx: Context, self, m, group: str):
     computed = _evaluate(m.group(group))
     if computed is None:
         return
+    # a count times a time is in the result's unit of time ('... = 86,016 GPU-hours')
+    after = m.group("rn") if "rn" in m.re.groupindex else text[m.end("result"):m.end("result") + 30]
+    factor = _time_factor(m.group(group), after)
+    if factor is None:
+        return
+    converted = factor != 1.0
+    computed = tuple(v * factor for v in computed)
     number, scale = re.match(r"[$€£]?(" + _NUM + r")(.*)", m.group("result")).groups()
     result = _interval(number, scale)
     if result[1] <= computed[2] and computed[1] <= result[2]:
@@ -145,7 +153,8 @@ def _result_finding(ctx: Context, self, m, group: str):
         return  # 'about 15,000' for 15,000: an approximation within a tenth
     claim = claim_at(ctx, m.start("result"), m.end("result"), result[0])
     location = ctx.document.locate(m.start(group))
-    yield self.finding(claim, f"stated {m.group('result')}, computed {m.group(group).strip()} = {fmt(computed[0])}",
+    hours = f" x {fmt(factor)} hours" if converted and factor >= 1 else (f" / {fmt(1 / factor)}" if converted else "")
+    yield self.finding(claim, f"stated {m.group('result')}, computed {m.group(group).strip()}{hours} = {fmt(computed[0])}",
                        [Evidence(document=ctx.document.name, line=location.line, column=location.column,
                                  text=m.group(group).strip(), value=computed[0])], expected=computed[0])
 
@@ -162,6 +171,34 @@ _PRODUCT_IN_WORDS = re.compile(
 # a product of times ('8 GPUs for 3 days, i.e. 576 GPU-hours') converts units the words name
 _TIME_WORDS = re.compile(r"\b(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|h|days?|weeks?|months?|years?|"
                          r"[A-Za-z]+-(?:hours?|days?|seconds?))\b", re.I)
+# how long a unit of time is, in hours
+_HOURS = {"second": 1 / 3600, "sec": 1 / 3600, "minute": 1 / 60, "min": 1 / 60, "hour": 1.0, "hr": 1.0, "h": 1.0,
+          "day": 24.0, "week": 168.0}
+_TIME_UNIT = r"(seconds?|secs?|minutes?|mins?|hours?|hrs?|h|days?|weeks?)"
+# an operand's time: '14 days', '3 weeks'
+_OPERAND_TIME = re.compile(r"\d\s*" + _TIME_UNIT + r"\b", re.I)
+# a result counted in a thing's time: 'GPU-hours', 'GPU hours', 'node-days', 'chip hours'
+_LEADING_TIME = re.compile(r"\s*" + _TIME_UNIT + r"\b", re.I)
+_RESOURCE_TIME = re.compile(r"\s*(?:[A-Za-z][\w]*)(?:-|\s)" + _TIME_UNIT + r"\b", re.I)
+
+
+def _unit_hours(word: str) -> float:
+    word = word.lower()
+    return _HOURS.get(word, _HOURS.get(word.rstrip("s"), 0.0))
+
+
+def _time_factor(operands: str, after_result: str) -> float | None:
+    """What a product of a count and a time must be multiplied by to be in its result's unit:
+    '256 GPUs x 14 days = ... GPU-hours' is counted in hours (x 24). 1.0 where no operand is a
+    time; None where one is but the result does not name its unit of time (it counts something
+    else, or its unit is not said)."""
+    times = _OPERAND_TIME.findall(operands)
+    if not times:
+        return 1.0
+    result = _RESOURCE_TIME.match(after_result)
+    if len(times) != 1 or result is None:
+        return None
+    return _unit_hours(times[0]) / _unit_hours(result.group(1))
 
 
 def _products_in_words(ctx: Context, self):
@@ -175,6 +212,49 @@ def _products_in_words(ctx: Context, self):
         if _TIME_WORDS.search(m.group("an") + " " + m.group("bn") + " " + m.group("cn")):
             continue
         yield from _product_finding(ctx, self, m, m.group("b"), near=None)
+
+
+# a count over a time restated in the count's time: '256 GPUs for 14 days, or 86K GPU-hours',
+# 'the 2,048 GPUs ran for 57 days, i.e. 2.8M GPU hours', '14 days on 256 GPUs, about 86,000 GPU-hours'
+_COUNT_OVER_TIME = re.compile(
+    r"(?<![\w.,])(?P<a>" + _NUM + r")(?P<sa>" + _SCALE + r")(?P<an>" + _WORDS_UPTO3 + r")\s+(?:for|over|on|across)\s+"
+    r"(?P<b>" + _NUM + r")(?P<sb>" + _SCALE + r")(?P<bn>" + _WORDS_UPTO3 + r")(?:\s*\([^()\n]{0,60}\))?\s*,\s*"
+    r"(?:i\.e\.,?\s*|that\s+is,?\s*|that's\s+|or\s+|for\s+a\s+total\s+of\s+|totall?ing\s+)?"
+    r"(?P<approx>about\s+|roughly\s+|around\s+|nearly\s+|some\s+|~\s*)?(?P<c>" + _NUM + r")(?P<sc>" + _SCALE + r")(?![\w.]*\d)"
+    r"(?P<cn>[ \t]+[A-Za-z][\w]*(?:-|[ \t]+)[A-Za-z]+)", re.I)
+
+
+def _count_time_findings(ctx: Context, self):
+    """CC114 for a count of things over a time restated as their time ('GPU-hours'): the product
+    converted to the restatement's unit (days to hours, x 24). Only where one operand is a time
+    and the restatement names a thing's time: any other product in words needs 'i.e.' or 'in
+    total' (`_products_in_words`)."""
+    text = ctx.document.text
+    for m in _COUNT_OVER_TIME.finditer(text):
+        if ctx.document.in_code(m.start()):
+            continue
+        # one operand is a time ('14 days'), and the restatement counts a thing's time ('GPU-hours')
+        times = [k for k in ("an", "bn") if _LEADING_TIME.match(m.group(k))]
+        if len(times) != 1 or _RESOURCE_TIME.fullmatch(m.group("cn")) is None:
+            continue
+        factor = _time_factor(f"{m.group('a')} {m.group('an')} x {m.group('b')} {m.group('bn')}", m.group("cn"))
+        if factor is None:
+            continue
+        a, bb = _interval(m.group("a"), m.group("sa")), _interval(m.group("b"), m.group("sb"))
+        c = _interval(m.group("c"), m.group("sc"))
+        product = a[0] * bb[0] * factor
+        slack = 0.1 if m.group("approx") else 0.01
+        if c[1] <= a[2] * bb[2] * factor * (1 + slack) and c[2] >= a[1] * bb[1] * factor * (1 - slack):
+            continue
+        claim = claim_at(ctx, m.start("c"), m.end("sc"), c[0])
+        location = ctx.document.locate(m.start("a"))
+        unit = "hours" if factor >= 1 else ""
+        expression = f"{m.group('a')}{m.group('sa')}{m.group('an')} x {m.group('b')}{m.group('sb')}{m.group('bn')}".strip()
+        converted = f" x {fmt(factor)} {unit}".rstrip() if factor >= 1 and factor != 1 else (f" / {fmt(1 / factor)}" if factor != 1 else "")
+        yield self.finding(claim, f"stated {m.group('c')}{m.group('sc')}{m.group('cn')}, computed {expression}{converted} = "
+                           f"{fmt(product, 0)}", [Evidence(document=ctx.document.name, line=location.line,
+                                                           column=location.column, text=expression, value=product)],
+                           expected=product)
 
 
 def _product_finding(ctx: Context, self, m, b: str, near: float | None):
