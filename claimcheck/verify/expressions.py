@@ -101,7 +101,8 @@ def check_written_arithmetic(ctx: Context):
 
     What it checks: 'A × B = C', 'A x B gives C', '1 + 7, i.e. 9 experts', 'A / B → C' (up to five
     operands, × and / before + and -, scale words such as 'K', 'M', 'million' on any of them),
-    with the rounding of every figure.
+    with the rounding of every figure; a count over a time restated in the count's time ('256
+    GPUs for 14 days, or 86,016 GPU-hours'), converted to the restatement's unit of time.
     Why it matters: a reader takes the written result on trust; the operands are right there.
     Example: '128 prompts with 64 responses each, 128 x 64 = 4,096 rollouts': 128 × 64 = 8,192.
     How to fix: redo the arithmetic.
