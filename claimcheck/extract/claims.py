@@ -823,7 +823,9 @@ def complete_metrics(claims: list[Claim], document: Document) -> tuple[list[Clai
     # side of that comparison even without a metric
     # (only where no figure of the sentence names a metric: else its bare figures stay unread)
     named = {c.sentence for c in claims if c.metric or c.dataset}
-    compared = {c.sentence for c in claims if (c.role == "baseline" or c.kind == "delta" and c.baseline)
+    # ... as are the scores of a sentence that states a change between them ("A scores 45.1 and B
+    # 49.3, a gain of 4.2 points"): the change relates them, whatever they measure
+    compared = {c.sentence for c in claims if (c.role == "baseline" or c.kind == "delta")
                 and c.sentence not in named}
     done, bare = [], []
     for c in claims:

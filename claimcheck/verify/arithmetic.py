@@ -224,7 +224,9 @@ def compared_pair(ctx: Context, claim: Claim) -> tuple[Claim, Claim] | None:
 
 
 _CONTRAST = re.compile(r"\b(?:while|whereas|where|but|against|compared\s+(?:with|to)|and)\b", re.I)
-_CHANGE_RIGHT_AFTER = re.compile(r"\s*,\s*(?:or\s+|i\.e\.\s*|that\s+is\s+)?(?:an?\s+)?(?:about\s+|roughly\s+|nearly\s+|some\s+|~\s*)?"
+_CHANGE_RIGHT_AFTER = re.compile(r"\s*,\s*(?:or\s+|i\.e\.\s*|that\s+is\s+)?(?:an?\s+)?"
+                                 r"(?:(?:gain|improvement|increase|drop|decrease|lead|margin|difference|gap|jump|boost|"
+                                 r"rise|fall|reduction|saving|cut)\s+of\s+)?(?:about\s+|roughly\s+|nearly\s+|some\s+|~\s*)?"
                                  r"[+-]?$", re.I)
 
 
@@ -233,9 +235,8 @@ _DECREASE_AFTER = re.compile(r"\s*(?:[a-z]+\s+)?(?:saving|savings|reduction|cut|
 
 
 def _contrast_pair(ctx: Context, claim: Claim, figures: list[Claim]) -> tuple[Claim, Claim] | None:
-    """(first, second) for 'A scores 68.6 where B gets 28.1, a 144% relative jump': two figures
-    of two named systems set against each other, and the change right after them that measures
-    the first against the second."""
+    """(own, other) for 'A scores 68.6 where B gets 28.1, a 144% relative jump': two figures of two
+    named systems set against each other, and the change right after them that relates them."""
     text = ctx.document.text
     before = [c for c in figures if c.quantity.end <= claim.quantity.start]
     if len(before) != 2:
@@ -250,9 +251,10 @@ def _contrast_pair(ctx: Context, claim: Claim, figures: list[Claim]) -> tuple[Cl
         return None  # the second system is named between the two figures: 'where B gets'
     if not _CHANGE_RIGHT_AFTER.fullmatch(text, b.quantity.end, claim.quantity.start):
         return None
-    if _DECREASE_AFTER.match(text, claim.quantity.end):
-        return b, a  # '..., a 59% saving': what the second saves against the first
-    return a, b
+    # the change is of the larger figure over the smaller ('a 4.2-point gain', 'a 144% jump'), or
+    # for a saving or a cut, of the smaller against the larger ('..., a 59% saving')
+    low, high = sorted((a, b), key=lambda c: c.quantity.base_value())
+    return (low, high) if _DECREASE_AFTER.match(text, claim.quantity.end) else (high, low)
 
 
 def _distinct_frames(templates: list[Claim]) -> list[Claim]:
