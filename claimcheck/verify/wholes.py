@@ -23,7 +23,11 @@ _ITEM = _NUM + _SCALE + _PART_LABEL
 _LIST = _ITEM + r"(?:[ \t]*,[ \t]*" + _ITEM + r"){0,6}[ \t]*,?[ \t]+(?:and|plus)[ \t]+" + _ITEM
 # a count, its noun, then its split: '39 tasks, 22 binary and 18 multiclass'
 _WHOLE_THEN_PARTS = re.compile(
-    r"(?<![\w.,])(?P<w>" + _NUM + r")(?P<ws>" + _SCALE + r")(?P<wn>(?:[ \t]+[A-Za-z][\w-]*){1,2}?)[ \t]*[,:(][ \t]*"
+    r"(?<![\w.,])(?P<w>" + _NUM + r")(?P<ws>" + _SCALE + r")(?P<wn>(?:[ \t]+[A-Za-z][\w-]*){1,2}?)(?:[ \t]*[,:(][ \t]*|"
+    # ... or a verb of splitting: '120 tasks break down as 48 coding, 40 math and 22 reasoning'
+    r"[ \t]+(?:(?:are|is|were|was)[ \t]+)?(?:split|splits|divided|divide|broken[ \t]+down|breaks?[ \t]+down)[ \t]+"
+    r"(?:into|as|between|among)[ \t]+|[ \t]+(?:consists?[ \t]+of|consisting[ \t]+of|comprises?|comprising|"
+    r"(?:is[ \t]+|are[ \t]+)?made[ \t]+up[ \t]+of)[ \t]+)"
     r"(?P<parts>" + _LIST + r")(?=[ \t]*(?:[,.;:)]|$))", re.M)
 # the split, then its total: '1.1M, 386.6K and 41.4K examples, 2.1M in total'
 _PARTS_THEN_TOTAL = re.compile(
@@ -46,7 +50,8 @@ def check_parts_sum(ctx: Context):
     """A count and the parts the digest splits it into that do not add up.
 
     What it checks: a count followed by its split ('39 tasks, 22 binary and 18 multiclass',
-    '120 questions: 70 easy and 40 hard'), or a list followed by its total ('1.1M, 386.6K and
+    '120 questions: 70 easy and 40 hard', '120 tasks break down as 48 coding, 40 math and 32
+    reasoning'), or a list followed by its total ('1.1M, 386.6K and
     41.4K examples, 2.1M in total'), with the rounding of every figure. A split stated without
     'in total' is taken as one only where its sum comes within a quarter of the whole (with it,
     within a half) and every part is smaller; times, and counts 'each' or 'per' something, are
