@@ -366,7 +366,7 @@ class _DocumentReading:
         context = frozenset(setting for *_, setting in found)
         figures = [(q.start, q.end) for q in unit.quantities]
         lead_dataset = self.frames.lead_dataset(unit.start, unit.quantities[0].start, unit.mentions)
-        setting_spans = [(unit.start + a, unit.start + b, kind) for a, b, kind, _ in found if kind != "task"]
+        setting_spans = _Spans([(unit.start + a, unit.start + b, kind) for a, b, kind, _ in found if kind != "task"])
         setting_figures = {id(x) for x in unit.quantities if _setting_span(setting_spans, x)}
         figure_starts = [x.start for x in unit.quantities]
         lower_is_better_note = _LOWER_IS_BETTER_NOTE.search(text, unit.start, unit.end) is not None
@@ -969,17 +969,37 @@ _CONFIGURATION_TYPES = frozenset({"gpus", "resolution", "steps", "shots", "batch
                                   "pass@k", "precision", "pressure level", "point"})
 
 
-def _setting_span(spans: list[tuple[int, int, str]], q: Quantity) -> str:
-    """The type of a configuration setting that holds the whole figure, if any."""
-    for start, end, kind in spans:
+class _Spans:
+    """A sentence's setting spans, (start, end, kind), found by where they start: a figure is
+    compared only with the spans that start near enough before it to hold it, so a sentence of
+    thousands of figures and settings is read in time proportional to its length."""
+
+    _LONG = 200  # spans longer than this are few, and are compared with every figure
+
+    def __init__(self, spans: list[tuple[int, int, str]]) -> None:
+        short = sorted((s for s in spans if s[1] - s[0] <= self._LONG), key=lambda s: s[0])
+        self.short, self.starts = short, [s[0] for s in short]
+        self.long = [s for s in spans if s[1] - s[0] > self._LONG]
+
+    def around(self, q: Quantity) -> list[tuple[int, int, str]]:
+        """The spans that start at most `_LONG` characters before the figure and not after it."""
+        low, high = bisect_left(self.starts, q.start - self._LONG - 1), bisect_right(self.starts, q.start)
+        found = self.short[low:high] + self.long
+        return sorted(found, key=lambda s: s[0]) if self.long else found
+
+
+def _setting_span(spans: _Spans, q: Quantity) -> str:
+    """The type of a configuration setting that holds the whole figure, if any (the first such
+    span in the sentence)."""
+    for start, end, kind in spans.around(q):
         if kind in _CONFIGURATION_TYPES and start <= q.start and q.end <= end + 1:
             return kind
     return ""
 
 
-def _inside_hardware(spans: list[tuple[int, int, str]], q: Quantity) -> bool:
+def _inside_hardware(spans: _Spans, q: Quantity) -> bool:
     """Whether the figure is digits of a named device ('RTX 4090', 'MI300X')."""
-    return any(kind == "hardware" and start <= q.start and q.end <= end for start, end, kind in spans)
+    return any(kind == "hardware" and start <= q.start and q.end <= end for start, end, kind in spans.around(q))
 
 
 def _heading_dataset(vocabulary: Vocabulary, title: str) -> str:
