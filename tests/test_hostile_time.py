@@ -48,6 +48,10 @@ PROBES = {
                                                                     for i in range(n))
                                       + "| last | " + " | ".join(f"+{i}.5" for i in range(16)) + " |\n"),
     "one_metric_stated_n_times": (2_000, lambda n: "".join(f"ModelA scores 71.{i % 2} on MMLU.\n" for i in range(n))),
+    # one sentence of thousands of rates and settings (each figure was compared with every
+    # setting span of its sentence; CC119 looks a bounded stretch past each rate)
+    "rates_in_one_sentence": (3_000, lambda n: "It costs 3 GPU hours per node"
+                              + ", then 4 GPU hours per node on 2 nodes so 9 GPU hours" * n + ".\n"),
     # a count, then a split of it that runs on and on (CC118's list of parts)
     "a_split_without_end": (5_000, lambda n: "The set has 12 items, " + ", ".join(f"{i} foo bar" for i in range(n))
                             + " and 5 baz.\n"),
