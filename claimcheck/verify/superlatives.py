@@ -89,7 +89,7 @@ def check_superlatives(ctx: Context):
         sentence = _sentence_around(ctx, match.start())
         if sentence is None or _qualified(text, match.end()) or _hedged(text, sentence[0], match.start()):
             continue
-        entries = _compared(ctx, sentence, match)
+        entries = _narrowed(text[sentence[0]:sentence[1]], _compared(ctx, sentence, match))
         if len({_key(e.name) for e in entries}) < 2:
             continue
         subject = _subject(ctx, entries, sentence, match)
@@ -128,6 +128,21 @@ def _hedged(text: str, start: int, offset: int) -> bool:
     return bool(re.search(r"(?:\bone\s+of\s+the|\bamong\s+the|\bsecond[- ]|\bthird[- ]|\bnear(?:ly)?\s+the|\bnot\s+the|"
                           r"\bat(?:\s+the)?|(?<![\d.,])\d+)\s*$",
                           text[max(start, offset - 20):offset], re.I))
+
+
+def _narrowed(sentence: str, entries: list[_Entry]) -> list[_Entry]:
+    """The entries of the one benchmark (else metric) the sentence names, where the ranked
+    figures span several: 'Kite has the highest MMLU score of the three' ranks the MMLU column of
+    the table above, not its GSM8K one."""
+    lowered = sentence.casefold()
+    for field in ("dataset", "metric"):
+        values = {getattr(e.claim, field) for e in entries if getattr(e.claim, field)}
+        if len(values) < 2:
+            continue
+        named = [v for v in values if re.search(r"(?<![\w.-])" + re.escape(v.casefold().replace("_", " ")) + r"(?![\w-])", lowered)]
+        if len(named) == 1:
+            return [e for e in entries if getattr(e.claim, field) == named[0]]
+    return entries
 
 
 def _compared(ctx: Context, sentence: tuple[int, int], match, everything: bool = False) -> list[_Entry]:
@@ -171,7 +186,8 @@ def _kinds_for(word: str, after: str, before: str = "") -> tuple[str, ...]:
     """The kinds of figure a superlative ranks: changes for 'largest gain', margins alone for
     'the gain is largest' (the scores it compares are not gains), times and rates for 'fastest',
     scores for 'best', any for 'largest' alone."""
-    if _CHANGE_NOUNS.search(" ".join(after.split()[:3])):
+    # (a word in capitals is a name: 'the best model on DROP' ranks scores on the DROP benchmark)
+    if _CHANGE_NOUNS.search(" ".join(w for w in after.split()[:3] if not (w.strip(".,;:").isupper() and len(w) > 2))):
         return ("delta", "percent", "change")
     if _GAIN_IS_BEFORE.search(before):
         return ("delta",)
