@@ -46,7 +46,8 @@ def check_comparisons(ctx: Context):
     the subject's figure and each compared method's figure in parentheses or after "versus",
     respecting metrics where lower is better (FID, perplexity, WER, latency, error rate, loss);
     and comparisons stated without figures ("A also has lower latency than B", "A beats B on
-    tail latency") against the figures the document gives both. Superlatives are CC109.
+    tail latency") against the figures the document gives both; "A beats B on every benchmark"
+    (or "on all three tasks") against each benchmark both have a figure on. Superlatives are CC109.
     Why it matters: an ordering the numbers contradict misleads more than a wrong decimal.
     Example: "FID 7.9, better than Baseline-X (7.1)": lower FID is better, so 7.9 is worse.
     How to fix: correct the figures or the wording of the comparison.
@@ -90,6 +91,7 @@ def check_comparisons(ctx: Context):
                 f"{written(own)} ({(claim.metric_text or claim.metric) + ': ' if (claim.metric_text or claim.metric) else ''}{direction})",
                 [Evidence.of(own), Evidence.of(claim)], expected=None, verdict="contradicted")
     yield from _numberless(ctx, self)
+    yield from _universal(ctx, self)
 
 
 # 'the top proprietary model': an adjective, no verb; 'surpassing most models': a comparison with
@@ -135,6 +137,8 @@ def _numberless(ctx: Context, self):
                 other = _known_name(ctx, m.group("other").rstrip(".,;:"))
                 if not actor or same_subject(actor, other):
                     continue
+                if _UNIVERSAL.match(m.group("noun") or ""):
+                    continue  # `_universal` goes through every sentence for these
                 found = _compared_figures(ctx, actor, other, m.group("word").lower(), m.group("noun"))
                 if found is None:
                     continue
@@ -152,6 +156,66 @@ def _numberless(ctx: Context, self):
                         mine, f"'{said}' for {actor}, but {actor} has {written(mine)} against {theirs.subject}'s "
                         f"{written(theirs)} ({mine.metric_text or mine.metric or mine.kind}{direction})",
                         [Evidence.of(mine), Evidence.of(theirs)], expected=None, verdict="contradicted")
+
+
+# 'on every benchmark', 'on all three tasks', 'in each split': the comparison holds for every pair
+_UNIVERSAL = re.compile(r"\s*(?:every|each|all)\b", re.I)
+
+
+def _universal(ctx: Context, self):
+    """'A beats B on every benchmark' in any sentence of prose, figures in it or not (its only
+    figure may be the count of what is compared: 'on all three benchmarks')."""
+    text = ctx.document.text
+    for s in re.finditer(r"[^.!?\n]+(?:[.!?]+|\n|$)", text):
+        if ctx.document.in_code(s.start()) or ctx.document.cell_at(s.start()) is not None:
+            continue
+        sentence = s.group(0)
+        for m in _QUALITY_VERB.finditer(sentence):
+            if not _UNIVERSAL.match(m.group("noun") or ""):
+                continue
+            actor = _actor_before(ctx, sentence[max(0, m.start() - 200):m.start()])  # (bounded: one long line of these)
+            other = _known_name(ctx, m.group("other").rstrip(".,;:"))
+            if actor and not same_subject(actor, other):
+                yield from _every_finding(ctx, self, m, actor, other, sentence)
+
+
+def _every_finding(ctx: Context, self, m, actor: str, other: str, sentence: str):
+    """'A beats B on every benchmark': each benchmark (or metric) the document gives both a figure
+    on must agree; the first that does not is reported, with how many more."""
+    word = m.group("word").lower()
+    pairs = []
+    candidates = [c for c in ctx.claims if c.kind in ("score", "percent") and not c.quantity.bound and c.role != "from"]
+    mine = [c for c in candidates if same_subject(c.subject, actor)]
+    theirs: dict[tuple, list[Claim]] = {}
+    for c in candidates:
+        if same_subject(c.subject, other):
+            theirs.setdefault((c.dataset, c.metric, c.measure, c.quantity.dimension), []).append(c)
+    for a in mine:
+        match = [b for b in theirs.get((a.dataset, a.metric, a.measure, a.quantity.dimension), ())
+                 if not settings_conflict(a.setting, b.setting)]
+        if len(match) == 1:
+            pairs.append((a, match[0]))
+    if len({(a.dataset, a.metric) for a, _ in pairs}) < 2 or len(pairs) != len({(a.dataset, a.metric) for a, _ in pairs}):
+        return  # fewer than two things both are measured on, or one measured twice: nothing to go through
+    said_in = settings_in(sentence)
+    better = not word.startswith(("trail", "lag", "fall"))
+    wrong = []
+    for a, b in pairs:
+        if settings_conflict(said_in, a.setting) or settings_conflict(said_in, b.setting):
+            continue
+        low = a.lower_is_better or b.lower_is_better
+        sense = ("lower" if low else "higher") if better else ("higher" if low else "lower")
+        x, y = base_interval(a.quantity, ctx.slack), base_interval(b.quantity, ctx.slack)
+        if (x[0] >= y[1] if sense == "lower" else x[1] <= y[0]):
+            wrong.append((a, b))
+    if not wrong:
+        return
+    a, b = wrong[0]
+    said = re.sub(r"\s+", " ", m.group(0)).strip().rstrip(".,;:")
+    where = a.dataset or a.metric_text or a.metric
+    more = f", and on {len(wrong) - 1} more of the {len(pairs)}" if len(wrong) > 1 else f" (1 of the {len(pairs)})"
+    yield self.finding(a, f"'{said}' for {actor}, but on {where} {actor} has {written(a)} against {b.subject}'s "
+                       f"{written(b)}{more}", [Evidence.of(a), Evidence.of(b)], expected=None, verdict="contradicted")
 
 
 def _figureless_sentences(ctx: Context):
