@@ -166,6 +166,7 @@ def _universal(ctx: Context, self):
     """'A beats B on every benchmark' in any sentence of prose, figures in it or not (its only
     figure may be the count of what is compared: 'on all three benchmarks')."""
     text = ctx.document.text
+    paired: dict[tuple[str, str], list] = {}  # (actor, other) -> their pairs of figures, found once
     for s in re.finditer(r"[^.!?\n]+(?:[.!?]+|\n|$)", text):
         if ctx.document.in_code(s.start()) or ctx.document.cell_at(s.start()) is not None:
             continue
@@ -176,13 +177,13 @@ def _universal(ctx: Context, self):
             actor = _actor_before(ctx, sentence[max(0, m.start() - 200):m.start()])  # (bounded: one long line of these)
             other = _known_name(ctx, m.group("other").rstrip(".,;:"))
             if actor and not same_subject(actor, other):
-                yield from _every_finding(ctx, self, m, actor, other, sentence)
+                if (actor, other) not in paired:
+                    paired[(actor, other)] = _figure_pairs(ctx, actor, other)
+                yield from _every_finding(ctx, self, m, actor, paired[(actor, other)], sentence)
 
 
-def _every_finding(ctx: Context, self, m, actor: str, other: str, sentence: str):
-    """'A beats B on every benchmark': each benchmark (or metric) the document gives both a figure
-    on must agree; the first that does not is reported, with how many more."""
-    word = m.group("word").lower()
+def _figure_pairs(ctx: Context, actor: str, other: str) -> list[tuple[Claim, Claim]]:
+    """(actor's, other's) figure on each benchmark and metric both have one figure on."""
     pairs = []
     candidates = [c for c in ctx.claims if c.kind in ("score", "percent") and not c.quantity.bound and c.role != "from"]
     mine = [c for c in candidates if same_subject(c.subject, actor)]
@@ -195,6 +196,13 @@ def _every_finding(ctx: Context, self, m, actor: str, other: str, sentence: str)
                  if not settings_conflict(a.setting, b.setting)]
         if len(match) == 1:
             pairs.append((a, match[0]))
+    return pairs
+
+
+def _every_finding(ctx: Context, self, m, actor: str, pairs: list[tuple[Claim, Claim]], sentence: str):
+    """'A beats B on every benchmark': each benchmark (or metric) the document gives both a figure
+    on must agree; the first that does not is reported, with how many more."""
+    word = m.group("word").lower()
     if len({(a.dataset, a.metric) for a, _ in pairs}) < 2 or len(pairs) != len({(a.dataset, a.metric) for a, _ in pairs}):
         return  # fewer than two things both are measured on, or one measured twice: nothing to go through
     said_in = settings_in(sentence)
