@@ -153,3 +153,13 @@ def test_a_link_in_a_label_cell_labels_its_row_by_its_text():
     claims = {c.text: c for c in default_extractor().extract(document)}
     assert claims["21.8"].subject == "+ Fused AdamW"
     assert not any("example.org" in s for s in claims["21.8"].setting)
+
+
+def test_a_code_column_of_figures_is_a_benchmark_and_one_of_links_is_not(extractor):
+    # 'Code' heads a column of repository links as often as a coding benchmark's scores: a cell
+    # that is only a figure is the benchmark's, digits inside a link cell are not a result
+    text = ("| Agent | Web | Code | Math |\n|---|---|---|---|\n| Kestrel | 40.5 | 52.0 | 61.5 |\n\n"
+            "| Paper | Code | Score |\n|---|---|---|\n| Tern | [repo v2](https://example.org/t) | 71.0 |\n")
+    claims, others = read(extractor, text)
+    assert claims[(3, "52.0")].dataset == "Code" and claims[(3, "52.0")].subject == "Kestrel"
+    assert (7, "2") not in claims and claims[(7, "71.0")].subject == "Tern"

@@ -339,7 +339,10 @@ class TableReader:
     def _frame(self, cell: TableCell) -> CellFrame:
         layout = self._layout(cell)
         column_role = self.vocabulary.label_role(cell.headers[0]) if cell.headers else ""
-        if column_role == "ignore":
+        if column_role == "ignore" and not (_plain(cell.headers[0]).strip("# ").lower() in self.vocabulary.text_columns
+                                            and _BARE_FIGURE.fullmatch(_plain(cell.text))):
+            # a rank, an id or a year; a cell that is only a figure under a column that otherwise
+            # holds links or text ('Code' beside 'Math' and 'Chat') is a result of its column
             return CellFrame(skip=(cell.headers[0].strip("# ").lower() or "label"))
         if cell.label:
             return CellFrame(skip="table label")
@@ -556,6 +559,9 @@ class TableReader:
                 if header.name:
                     names.add(_subject_name(header.name)[0])
         return {n for n in names if n and not re.fullmatch(r"[\d.,\s%x×-]+", n)}
+
+
+_BARE_FIGURE = re.compile(r"[+-]?\d+(?:\.\d+)?\s?%?")
 
 
 def _label_value(value: str) -> str:

@@ -69,6 +69,7 @@ class Vocabulary:
         self.linking_words = frozenset(frames["linking_words"])
         self.verb_metrics: dict[str, str] = frames["verb_metrics"]
         self.label_roles = {role: frozenset(words) for role, words in frames["label_roles"].items()}
+        self.text_columns = frozenset(frames.get("text_columns", ()))
         self.model_headers = frozenset(frames.get("model_headers", ()))
         self.lower_words = frozenset(frames["lower_is_better_words"])
         self.higher_words = frozenset(frames["higher_is_better_words"])

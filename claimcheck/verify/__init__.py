@@ -6,7 +6,7 @@ from dataclasses import replace
 from ..model import Claim, Document, Finding
 from . import arithmetic, comparisons, consistency, conversions, numbers, parts, superlatives  # noqa: F401  (registers the rules)
 from . import sources as _source_rules  # noqa: F401
-from . import expressions, operands, rates, source_tables, table_columns, wholes, wording  # noqa: F401
+from . import averages, expressions, operands, rates, source_tables, table_columns, wholes, wording  # noqa: F401
 from .waivers import apply_waivers
 from .base import RULES, Context, Rule
 
