@@ -52,6 +52,11 @@ PROBES = {
     # setting span of its sentence; CC119 looks a bounded stretch past each rate)
     "rates_in_one_sentence": (3_000, lambda n: "It costs 3 GPU hours per node"
                               + ", then 4 GPU hours per node on 2 nodes so 9 GPU hours" * n + ".\n"),
+    # one sentence of thousands of changes, each with the two figures it relates (every rule that
+    # read the whole sentence for each change's operands was quadratic in it)
+    "changes_in_one_sentence": (700, lambda n: "Kite reaches 41.2 whereas Osprey reaches 16.0, a 180% gain"
+                                + ", and Kite goes from 25 to 258, roughly a 15x gain, while Heron reaches 41.2"
+                                  " whereas Osprey reaches 16.0, a 180% relative improvement" * n + ".\n"),
     # a count, then a split of it that runs on and on (CC118's list of parts)
     "a_split_without_end": (5_000, lambda n: "The set has 12 items, " + ", ".join(f"{i} foo bar" for i in range(n))
                             + " and 5 baz.\n"),

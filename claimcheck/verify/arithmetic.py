@@ -186,7 +186,7 @@ def compared_pair(ctx: Context, claim: Claim) -> tuple[Claim, Claim] | None:
             if own is not None and own.quantity.start < claim.quantity.start:
                 return own, other
     if not others and claim.kind == "delta":
-        contrast = _contrast_pair(ctx, claim, [c for c in sentence if dimension_ok(c) and _frame_ok(claim, c)])
+        contrast = _contrast_pair(ctx, claim, lambda c: _value_like(c) and dimension_ok(c) and _frame_ok(claim, c))
         if contrast is not None:
             return contrast
     if not others and not owns and claim.kind == "delta" and claim.quantity.dimension == "percent":
@@ -234,17 +234,22 @@ _DECREASE_AFTER = re.compile(r"\s*(?:[a-z]+\s+)?(?:saving|savings|reduction|cut|
                              r"smaller|cheaper|shorter)\b", re.I)
 
 
-def _contrast_pair(ctx: Context, claim: Claim, figures: list[Claim]) -> tuple[Claim, Claim] | None:
-    """(own, other) for 'A scores 68.6 where B gets 28.1, a 144% relative jump': two figures of two
-    named systems set against each other, and the change right after them that relates them."""
+def _two_before(ctx: Context, claim: Claim) -> tuple[Claim, Claim] | None:
+    """The two figures of a claim's sentence right before it, in order."""
+    two = ctx.figures_before(claim, 2)
+    return (two[0], two[1]) if len(two) == 2 and two[1].quantity.end <= claim.quantity.start else None
+
+
+def _contrast_pair(ctx: Context, claim: Claim, usable) -> tuple[Claim, Claim] | None:
+    """(own, other) for 'A scores 68.6 where B gets 28.1, a 144% relative jump': the two figures
+    right before the change, of two named systems set against each other (`usable` says which
+    figures a change of this kind can relate)."""
     text = ctx.document.text
-    before = [c for c in figures if c.quantity.end <= claim.quantity.start]
-    if len(before) != 2:
+    two = _two_before(ctx, claim)
+    if two is None or not all(usable(c) for c in two):
         return None
-    a, b = before
+    a, b = two
     if a.role or b.role or not b.subject or (a.subject and same_subject(a.subject, b.subject)):
-        return None
-    if any(a.quantity.end <= c.quantity.start < claim.quantity.start and c is not b for c in ctx.sentence_claims(claim)):
         return None
     between = text[a.quantity.end:b.quantity.start]
     if len(between) > 80 or not _CONTRAST.search(between) or b.subject not in between:
@@ -652,12 +657,11 @@ def _pair_before(ctx: Context, ratio: Claim, sentence: list[Claim]) -> tuple[Cla
     figures the multiple directly follows are what it relates, whatever other figures of that
     dimension its sentence holds ('at 4096 tokens', a second pair before it)."""
     text = ctx.document.text
-    before = [c for c in sentence if c.quantity.end <= ratio.quantity.start]
-    if len(before) < 2:
+    two = _two_before(ctx, ratio)  # (no other figure, of any dimension, between the pair and the multiple)
+    usable = {id(c) for c in sentence}
+    if two is None or not all(id(c) in usable for c in two):
         return None
-    a, b = before[-2], before[-1]
-    if any(a.quantity.end <= c.quantity.start < ratio.quantity.start and c is not b for c in ctx.sentence_claims(ratio)):
-        return None  # another figure (of any dimension) stands between the pair and the multiple
+    a, b = two
     if a.quantity.dimension != b.quantity.dimension or not _PAIR_LINK.fullmatch(text, a.quantity.end, b.quantity.start):
         return None
     if not _MULTIPLE_LEAD.fullmatch(text, b.quantity.end, ratio.quantity.start):

@@ -19,6 +19,7 @@ from ..model import Claim, Document, Evidence, Finding, Quantity
 
 # An approximate figure ("~2x", "about 40%", "halves") is allowed this much relative slack.
 APPROX_SLACK = 0.10
+_SENTENCE_REACH = 32  # figures on either side of a figure that a rule reads of a very long sentence
 
 
 @dataclass(frozen=True)
@@ -77,10 +78,13 @@ class Context:
     _headings: Ranges | None = None
     _subjects_re: re.Pattern | bool | None = None
     _unframed: list | None = None
+    _in_sentence: dict[int, int] = field(default_factory=dict)  # id(claim) -> its place in its sentence's list
 
     def __post_init__(self) -> None:
         for claim in self.claims:
-            self._by_sentence.setdefault(claim.sentence, []).append(claim)
+            figures = self._by_sentence.setdefault(claim.sentence, [])
+            self._in_sentence[id(claim)] = len(figures)
+            figures.append(claim)
         self._in_order = sorted(self.claims, key=lambda c: c.quantity.start)
         self._starts = [c.quantity.start for c in self._in_order]
         self._position = {id(c): i for i, c in enumerate(self.claims)}
@@ -189,7 +193,27 @@ class Context:
         return sorted(found.values(), key=self.position)
 
     def sentence_claims(self, claim: Claim) -> list[Claim]:
-        return self._by_sentence.get(claim.sentence, [])
+        """The figures of a claim's sentence; in a sentence of more than `_SENTENCE_REACH` * 2
+        figures (a list run together, hostile text), the `_SENTENCE_REACH` on either side of it:
+        what a figure relates to stands near it, and every rule that looks at its sentence's
+        figures stays linear in the sentence."""
+        figures = self._by_sentence.get(claim.sentence, [])
+        if len(figures) <= 2 * _SENTENCE_REACH:
+            return figures
+        k = self._in_sentence.get(id(claim))
+        if k is None:
+            return figures
+        return figures[max(0, k - _SENTENCE_REACH):k + _SENTENCE_REACH + 1]
+
+    def figures_before(self, claim: Claim, count: int) -> list[Claim]:
+        """The `count` figures of a claim's sentence read right before it, in order (fewer at the
+        sentence's start): found by its place, so a sentence of thousands of figures is not scanned
+        once per figure."""
+        k = self._in_sentence.get(id(claim))
+        if k is None:
+            return []
+        figures = self._by_sentence[claim.sentence]
+        return figures[max(0, k - count):k]
 
     def sentence_text(self, claim: Claim) -> str:
         start, end = claim.sentence

@@ -89,7 +89,7 @@ def check_superlatives(ctx: Context):
         sentence = _sentence_around(ctx, match.start())
         if sentence is None or _qualified(text, match.end()) or _hedged(text, sentence[0], match.start()):
             continue
-        entries = _narrowed(text[sentence[0]:sentence[1]], _compared(ctx, sentence, match))
+        entries = _compared(ctx, sentence, match)
         if len({_key(e.name) for e in entries}) < 2:
             continue
         subject = _subject(ctx, entries, sentence, match)
@@ -151,10 +151,15 @@ def _compared(ctx: Context, sentence: tuple[int, int], match, everything: bool =
     text = ctx.document.text
     kinds = _kinds_for(match.group("word").lower(), text[match.end():match.end() + 40],
                        text[max(sentence[0], match.start() - 30):match.start()])
+    said = text[sentence[0]:sentence[1]]
+
+    def ranked(claims: list[Claim]) -> list[_Entry]:  # a window's figures, of the one benchmark the sentence names
+        return _narrowed(said, _all_entries(ctx, claims, kinds))
+
     if everything:
-        return _entries(ctx, ctx.claims, kinds)
+        return ranked(ctx.claims)
     here = ctx.claims_between(sentence[0], sentence[1])
-    entries = _entries(ctx, here, kinds)
+    entries = ranked(here)
     if len({_key(e.name) for e in entries}) >= 2:
         return entries
     # the nearest lines above it in its paragraph, one at a time: the first window that ranks
@@ -163,7 +168,7 @@ def _compared(ctx: Context, sentence: tuple[int, int], match, everything: bool =
     window = text.rfind("\n", 0, sentence[0]) + 1
     for _ in range(_LINES_BACK):
         earlier = ctx.claims_between(max(start, window), sentence[1])
-        entries = _entries(ctx, earlier, kinds)
+        entries = ranked(earlier)
         if len({_key(e.name) for e in entries}) >= 2:
             return entries
         if window <= start:
@@ -174,12 +179,12 @@ def _compared(ctx: Context, sentence: tuple[int, int], match, everything: bool =
     if start == sentence[0] and start > 0:
         # a sentence that opens its paragraph speaks of the block right above it (a table, a list)
         above, _ = ctx.paragraph_span(max(0, start - 3))
-        entries = _entries(ctx, ctx.claims_between(above, start), kinds)
+        entries = ranked(ctx.claims_between(above, start))
         if len({_key(e.name) for e in entries}) >= 2:
             return entries
     if not _WIDE.search(text, sentence[0], sentence[1]):
         return entries
-    return _entries(ctx, ctx.claims, kinds)
+    return ranked(ctx.claims)
 
 
 def _kinds_for(word: str, after: str, before: str = "") -> tuple[str, ...]:
@@ -200,7 +205,7 @@ def _kinds_for(word: str, after: str, before: str = "") -> tuple[str, ...]:
     return _SCORED + _TIMED + ("memory", "cost", "scale")
 
 
-def _entries(ctx: Context, claims: list[Claim], kinds: tuple[str, ...]) -> list[_Entry]:
+def _all_entries(ctx: Context, claims: list[Claim], kinds: tuple[str, ...]) -> list[_Entry]:
     chosen = [c for c in claims if (c.kind in kinds or c.measure in kinds) and not c.quantity.bound
               and c.role != "from"]
     shared = _shared_subject(chosen)
