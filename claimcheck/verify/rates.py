@@ -46,8 +46,12 @@ def _unit(words: str, currency: str | None) -> str:
     for word in re.split(r"[ \t-]+", words.strip().lower()):
         if not word:
             continue
-        word = _TIME.get(word, _TIME.get(word[:-1], word[:-1] if word.endswith("s") and len(word) > 3 else word)) \
-            if word not in _TIME else _TIME[word]
+        if word in _TIME:
+            word = _TIME[word]
+        elif word[:-1] in _TIME:  # 'hours', 'secs'
+            word = _TIME[word[:-1]]
+        elif word.endswith("s") and len(word) > 3:  # 'tokens' -> 'token'
+            word = word[:-1]
         out.append("$" if word in ("dollar", "usd") else word)
     return " ".join(out)
 
@@ -135,11 +139,10 @@ def check_rates(ctx: Context):
                 break
             nearest, r_near = rates[-1]
             value = r_near[0] * n[0] / per_scale if multiply else n[0] / r_near[0] * per_scale
-            shown = lambda m, a, b: f"{m.group('cur') or ''}{m.group(a)}{m.group(b)}"  # noqa: E731
-            stated = f"{shown(total, 'n', 'ns')}{total.group('nu')}"
-            per = f"{(shown(rate, 'r', 'rs') if nearest is rate else shown(nearest, 'n', 'ns'))}{rate.group('ru')} " \
+            stated = f"{_shown(total, 'n', 'ns')}{total.group('nu')}"
+            per = f"{(_shown(rate, 'r', 'rs') if nearest is rate else _shown(nearest, 'n', 'ns'))}{rate.group('ru')} " \
                   f"per {rate.group('ps') or ''}{rate.group('pu')}"
-            counted = f"{shown(amount, 'n', 'ns')}{_first_word(amount.group('nu'))}"  # '900-token', not '900-token answer takes'
+            counted = f"{_shown(amount, 'n', 'ns')}{_first_word(amount.group('nu'))}"  # '900-token', not '900-token answer takes'
             operation = f"{per} x {counted}" if multiply else f"{counted} / {per}"
             claim = claim_at(ctx, total.start(), total.end("ns"), t[0])
             location = ctx.document.locate(rate.start())
@@ -147,6 +150,11 @@ def check_rates(ctx: Context):
                                [Evidence(document=ctx.document.name, line=location.line, column=location.column,
                                          text=rate.group(0), value=r[0])], expected=value)
             break
+
+
+def _shown(m: re.Match, number: str, scale: str) -> str:
+    """A figure as written: its currency sign, digits and scale ('$2.1M', '172.8K')."""
+    return f"{m.group('cur') or ''}{m.group(number)}{m.group(scale)}"
 
 
 def _first_word(words: str) -> str:
