@@ -143,7 +143,6 @@ def _result_finding(ctx: Context, self, m, group: str):
     factor = _time_factor(m.group(group), after)
     if factor is None:
         return
-    converted = factor != 1.0
     computed = tuple(v * factor for v in computed)
     number, scale = re.match(r"[$€£]?(" + _NUM + r")(.*)", m.group("result")).groups()
     result = _interval(number, scale)
@@ -154,8 +153,8 @@ def _result_finding(ctx: Context, self, m, group: str):
         return  # 'about 15,000' for 15,000: an approximation within a tenth
     claim = claim_at(ctx, m.start("result"), m.end("result"), result[0])
     location = ctx.document.locate(m.start(group))
-    hours = f" x {fmt(factor)} hours" if converted and factor >= 1 else (f" / {fmt(1 / factor)}" if converted else "")
-    yield self.finding(claim, f"stated {m.group('result')}, computed {m.group(group).strip()}{hours} = {fmt(computed[0])}",
+    yield self.finding(claim, f"stated {m.group('result')}, computed {m.group(group).strip()}{_converted(factor)} = "
+                       f"{fmt(computed[0])}",
                        [Evidence(document=ctx.document.name, line=location.line, column=location.column,
                                  text=m.group(group).strip(), value=computed[0])], expected=computed[0])
 
@@ -186,6 +185,13 @@ _RESOURCE_TIME = re.compile(r"\s*(?:[A-Za-z][\w]*)(?:-|\s)" + _TIME_UNIT + r"\b"
 def _unit_hours(word: str) -> float:
     word = word.lower()
     return _HOURS.get(word, _HOURS.get(word.rstrip("s"), 0.0))
+
+
+def _converted(factor: float) -> str:
+    """How a message says the unit conversion `_time_factor` gave: ' x 24 hours', ' / 60', or nothing."""
+    if factor == 1.0:
+        return ""
+    return f" x {fmt(factor)} hours" if factor > 1 else f" / {fmt(1 / factor)}"
 
 
 def _time_factor(operands: str, after_result: str) -> float | None:
@@ -249,10 +255,8 @@ def _count_time_findings(ctx: Context, self):
             continue
         claim = claim_at(ctx, m.start("c"), m.end("sc"), c[0])
         location = ctx.document.locate(m.start("a"))
-        unit = "hours" if factor >= 1 else ""
         expression = f"{m.group('a')}{m.group('sa')}{m.group('an')} x {m.group('b')}{m.group('sb')}{m.group('bn')}".strip()
-        converted = f" x {fmt(factor)} {unit}".rstrip() if factor >= 1 and factor != 1 else (f" / {fmt(1 / factor)}" if factor != 1 else "")
-        yield self.finding(claim, f"stated {m.group('c')}{m.group('sc')}{m.group('cn')}, computed {expression}{converted} = "
+        yield self.finding(claim, f"stated {m.group('c')}{m.group('sc')}{m.group('cn')}, computed {expression}{_converted(factor)} = "
                            f"{fmt(product, 0)}", [Evidence(document=ctx.document.name, line=location.line,
                                                            column=location.column, text=expression, value=product)],
                            expected=product)
