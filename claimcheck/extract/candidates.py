@@ -549,11 +549,12 @@ class Proposer:
             scorer = scorers[name]
             local = name in _LOCAL_FIELDS
             base = scorer.score(_count_features(bucket(len(by_key))))
+            shared_key = (name, context, kind, id(scorer))  # a shared group's scores, in its own memo
             items = []
             for order, (entries, memo) in enumerate(by_key.values()):
                 first = entries[0]
                 if memo is not None:
-                    key = (name, context, kind, id(scorer))
+                    key = shared_key
                     cached = memo.get(key)
                 else:
                     memo, key = self._entry_scores, (entries, name, context, kind, id(scorer))
@@ -584,22 +585,15 @@ class Proposer:
         claim = site.claim
         context = f"ctx={site.where}"
 
-        def merge_group(name: str, k: str, entries: tuple, memo=None) -> None:
-            # `memo` holds a shared group's scores; a group merged with another has none of its own
-            found = out.get(name)
-            if found is not None:  # else a field not asked for
-                held = found.get(k)
-                found[k] = (entries, memo) if held is None else (held[0] + entries, None)
-
-        def merge(entry) -> None:
-            merge_group(entry[0], entry[1], (entry,))
-
         def add(name: str, text: str, *features: str, value: str = "") -> None:
             entry = _prepare(name, text, features, value, context)
             if entry is not None:
-                merge(entry)
+                found = out.get(entry[0])
+                if found is not None:  # else a field not asked for
+                    held = found.get(entry[1])
+                    found[entry[1]] = ((entry,), None) if held is None else (held[0] + (entry,), None)
 
-        self._merge_group = merge_group  # for the batches of shared proposals
+        self._grouped = out  # for the batches of shared proposals
 
         if claim is not None:
             if claim.subject:
@@ -782,17 +776,23 @@ class Proposer:
         found = self._decorations.get(key)
         if found is not None:
             return found
-        described = self._text_features(text)
-        out = list(described)
-        if context == "ctx=cell":
-            out += [f"{f}&cell" for f in described if f.startswith("type_")]
+        # what the text alone gives for this field and place, once per text; then its sources
+        own_key = (text, name, context)
+        own = self._decorations.get(own_key)
+        if own is None:
+            described = self._text_features(text)
+            out = list(described)
+            if context == "ctx=cell":
+                out += [f"{f}&cell" for f in described if f.startswith("type_")]
+            types = [f for f in described if f.startswith(("type_top=", "type_" + name + "="))]
+            if "called_benchmark" in described:
+                types.append("called_benchmark")
+            own = self._decorations[own_key] = (tuple(out), tuple(types))
+        out, types = list(own[0]), own[1]
         sources = sorted(sources)
         out.append(f"nsrc={bucket(len(sources))}")
         if len(sources) > 1:
             out.append("srcs=" + "+".join(sources[:3]))
-        types = [f for f in described if f.startswith(("type_top=", "type_" + name + "="))]
-        if "called_benchmark" in described:
-            types.append("called_benchmark")
         out += [f"{source}&{feature}" for source in sources[:3] for feature in types]
         if kind:
             out += [f"{source}&kind={kind}" for source in sources[:3]]
@@ -832,8 +832,8 @@ class Proposer:
     def _batch(self, key: tuple, make, context: str, decorate=None) -> None:
         """Merge in the proposals `make(record)` makes for `key`, making them once (`decorate`
         adds features to each, such as the table's layout)."""
-        groups = self._batches.get(key)
-        if groups is None:
+        by_field = self._batches.get(key)
+        if by_field is None:
             grouped: dict[tuple, list] = {}
 
             def record(name, text, *features, value=""):
@@ -841,11 +841,21 @@ class Proposer:
                 if entry is not None:
                     grouped.setdefault((entry[0], entry[1]), []).append(entry)
             make(record)
-            # the proposals of one key made together stay together: a group is scored once
-            groups = self._batches[key] = [(name, k, tuple(entries), {}) for (name, k), entries in grouped.items()]
-        merge = self._merge_group
-        for name, k, entries, memo in groups:
-            merge(name, k, entries, memo)
+            # the proposals of one key made together stay together: a group is scored once; filed
+            # by field, in the order they were made, so that merging them is one loop per field
+            by_field = {}
+            for (name, k), entries in grouped.items():
+                by_field.setdefault(name, []).append((k, tuple(entries), {}))
+            self._batches[key] = by_field
+        out = self._grouped
+        for name, groups in by_field.items():
+            found = out.get(name)
+            if found is None:
+                continue  # a field not asked for
+            for k, entries, memo in groups:
+                held = found.get(k)
+                # `memo` holds a shared group's scores; a group merged with another has none of its own
+                found[k] = (entries, memo) if held is None else (held[0] + entries, None)
 
     def _type_features(self, text: str) -> list[str]:
         """How much a string looks like a metric, a benchmark, a system or a setting, by the
@@ -1127,18 +1137,23 @@ class Proposer:
                 merge(entry)
 
         def batch(key, make) -> None:  # made once per table, column, row or section, then merged
-            entries = self._batches.get(key)
-            if entries is None:
-                entries = []
+            grouped = self._batches.get(key)
+            if grouped is None:
+                grouped = {}
 
                 def record(text, setting, *features):
                     entry = _setting_entry(text, setting, features, context)
                     if entry is not None:
-                        entries.append(entry)
+                        grouped.setdefault(entry[0], []).append(entry)
                 make(record)
-                self._batches[key] = entries
-            for entry in entries:
-                merge(entry)
+                self._batches[key] = grouped
+            # (merged a key at a time: the same groups, in the same order, as entry by entry)
+            for k, entries in grouped.items():
+                held = out.get(k)
+                if held is None:
+                    out[k] = entries.copy()
+                else:
+                    held.extend(entries)
 
         def found_in(record, text: str, *features: str) -> None:
             for s, e, kind, setting in settings_found(text):

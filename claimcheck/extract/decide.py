@@ -157,8 +157,11 @@ class ReaderModel:
         number they set aside for a reason under which the training split holds claims."""
         if site.status == "claim" or site.claim is not None:
             return True
-        return overturnable(site.status, site.reason) and (
-            self.overturn is None or reason_key(site.reason) in self.overturn)
+        return self.may_claim_number(site.status, site.reason)
+
+    def may_claim_number(self, status: str, reason: str) -> bool:
+        """`may_claim` of a number the rules set aside (no claim of theirs), by its status and reason."""
+        return overturnable(status, reason) and (self.overturn is None or reason_key(reason) in self.overturn)
 
     def margin(self, name: str, place: str = "") -> float:
         """How much another candidate must outscore the rules' answer for a field, in a table
