@@ -443,9 +443,9 @@ def check_ratios(ctx: Context):
         if meets(stated, computed, ratio.quantity.bound) or meets(stated, inverse, ratio.quantity.bound):
             continue
         value = large.quantity.base_value() / small.quantity.base_value()
-        if abs(value) > 100 * max(abs(ratio.value), 1.0) and not _unit_step(value / ratio.value):
-            # "1.3×" against 15,059× computed: the figures read are not the ones it relates (a
-            # factor of a unit step, 1000 or 60, is a unit slip and stays)
+        if _far_apart(ratio.value, value, ratio.quantity.word):
+            # "1.3×" against 15,059× computed, "11×" against 1.9: the figures read are not the
+            # ones it relates (a factor of a unit step, 1000 or 60, is a unit slip and stays)
             continue
         if ratio.quantity.word:
             yield _word_finding(self, ratio, small, large, ratio.value, value)
@@ -866,6 +866,20 @@ def _zero_operand(ctx: Context, ratio: Claim) -> tuple[Claim, Claim] | None:
 
 
 _UNIT_STEPS = (1e3, 1e6, 1e9, 60.0, 3600.0, 1024.0, 2.0**20)
+
+
+def _far_apart(stated: float, computed: float, word: bool = False) -> bool:
+    """Are the figures read as a multiple's operands too far from it to be what it relates? A
+    stated multiple three times or more the quotient ("11x" beside 1.9 and 2.1), or a hundredth
+    of it or less, unless a unit step apart (a thousand, 60). A multiple well above what its
+    sentence's figures give relates figures it does not state (totals, another configuration);
+    one well below may be a slip of an order of magnitude ("a 10x cut" where the figures give
+    100x), and is checked, as is a multiple in words ('an order of magnitude' for a 3x gap): words
+    are the writer's rounding, and overstating is their usual slip."""
+    if not stated or not computed:
+        return False
+    above = abs(stated / computed)
+    return (above >= 3 and not word or above <= 0.01) and not _unit_step(computed / stated)
 
 
 def _unit_step(factor: float) -> bool:
