@@ -459,6 +459,13 @@ def source_verdicts(ctx: Context) -> list[tuple[Claim, str, list[Claim], Claim |
                 if theirs in ("mismatch", "ambiguous") and their_cell is not None:
                     verdict, candidates = "sources disagree", [decisive, their_cell]
                     break
+        if verdict == "baseline" and not claim.metric and ctx.document.cell_at(claim.quantity.start) is None and \
+                _several_measures(claim, candidates):
+            # a figure of prose read without its measure, where the source gives its system several
+            # figures on that benchmark (several measures, splits or settings): which one it states
+            # is not known, so the same value under another system says nothing of a slip (a
+            # digest's table cell has its column to say which)
+            verdict, candidates, decisive = "not found", [], None
         if verdict == "baseline" and not (system_like(claim.subject) and system_like(decisive.subject)):
             # 'in the source 32.9 is X's': only where both owners are systems; a benchmark, a
             # metric or a setting read as the owner ('LiveCodeBench v5', 'Chunk Size') is a misreading
@@ -506,6 +513,12 @@ def source_verdicts(ctx: Context) -> list[tuple[Claim, str, list[Claim], Claim |
             out.append(placed)
     ctx._source_verdicts = out
     return out
+
+
+def _several_measures(claim: Claim, candidates: list[Claim]) -> bool:
+    """Does the source give the claim's own system more than one distinct figure of its frame?"""
+    own = [c for c in candidates if c.subject and _names_match(c.subject, claim.subject)]
+    return len({(c.metric, c.quantity.value) for c in own}) > 1
 
 
 def _placed_by_its_sentence(ctx: Context, claim: Claim, sources: list[Source]):
