@@ -7,7 +7,7 @@ from itertools import accumulate
 
 from ..extract.vocabulary import settings_in
 from ..model import Claim, Evidence
-from .base import RULES, Context, base_interval, direction_known, label, rule, same_subject, settings_conflict, topics_compatible, written
+from .base import RULES, Context, anchor_at, base_interval, direction_known, label, rule, same_subject, settings_conflict, topics_compatible, written
 
 # Quality words say which method is better, so they flip for lower-is-better metrics (FID,
 # WER, latency); numeric words say which number is larger, whatever the metric.
@@ -172,14 +172,73 @@ def _universal(ctx: Context, self):
             continue
         sentence = s.group(0)
         for m in _QUALITY_VERB.finditer(sentence):
-            if not _UNIVERSAL.match(m.group("noun") or ""):
+            counted = _COUNT_OF.match(m.group("noun") or "")
+            if not _UNIVERSAL.match(m.group("noun") or "") and counted is None:
                 continue
             actor = _actor_before(ctx, sentence[max(0, m.start() - 200):m.start()])  # (bounded: one long line of these)
             other = _known_name(ctx, m.group("other").rstrip(".,;:"))
             if actor and not same_subject(actor, other):
                 if (actor, other) not in paired:
                     paired[(actor, other)] = _figure_pairs(ctx, actor, other)
-                yield from _every_finding(ctx, self, m, actor, paired[(actor, other)], sentence)
+                if counted is not None:
+                    yield from _count_finding(ctx, self, m, counted, s.start(), actor, paired[(actor, other)], sentence)
+                else:
+                    yield from _every_finding(ctx, self, m, actor, paired[(actor, other)], sentence)
+
+
+# 'on 7 of the 9 tasks', 'on two out of three benchmarks': how many of how many (bounded: linear)
+_COUNT_OF = re.compile(r"\s*(?P<k>\d{1,3}|[a-z]{3,9})\s+(?:of|out\s+of)\s+(?:the\s+|its\s+|their\s+)?"
+                       r"(?P<n>\d{1,3}|[a-z]{3,9})\b", re.I)
+
+
+def _count_of(written: str) -> int | None:
+    """'7' or 'seven' as a count; None for anything else."""
+    from ..extract.numberwords import SMALL
+    if written.isdigit():
+        return int(written)
+    value = SMALL.get(written.lower())
+    return int(value) if value is not None else None
+
+
+def _ahead(ctx: Context, a: Claim, b: Claim, better: bool) -> bool | None:
+    """Is a ahead of b (behind, with `better` false), by the direction of their measure? None
+    where the two overlap within rounding."""
+    low = a.lower_is_better or b.lower_is_better
+    x, y = base_interval(a.quantity, ctx.slack), base_interval(b.quantity, ctx.slack)
+    if x[1] >= y[0] and y[1] >= x[0]:
+        return None
+    a_higher = x[0] > y[1]
+    return (a_higher != low) == better
+
+
+def _count_finding(ctx: Context, self, m, counted, offset: int, actor: str, pairs: list[tuple[Claim, Claim]],
+                   sentence: str):
+    """'A beats B on 7 of the 9 tasks': where the document gives both a figure on exactly as many
+    things as the sentence counts, the things A is ahead on are counted and must be as many."""
+    k, n = _count_of(counted.group("k")), _count_of(counted.group("n"))
+    things = {(a.dataset, a.metric) for a, _ in pairs}
+    if k is None or n is None or not 0 <= k <= n or n < 2 or len(things) != n or len(pairs) != n:
+        return  # not a count, or not the figures of exactly what it counts: nothing to go through
+    said_in = settings_in(sentence)
+    if any(settings_conflict(said_in, a.setting) or settings_conflict(said_in, b.setting) for a, b in pairs):
+        return
+    better = not m.group("word").lower().startswith(("trail", "lag", "fall"))
+    ahead = [_ahead(ctx, a, b, better) for a, b in pairs]
+    if None in ahead:
+        return  # a tie within rounding: whether it counts is the writer's call
+    wins = [pair for pair, yes in zip(pairs, ahead) if yes]
+    if len(wins) == k:
+        return
+    said = re.sub(r"\s+", " ", m.group(0)).strip().rstrip(".,;:")
+    where = ", ".join(a.dataset or a.metric_text or a.metric for a, _ in wins) or "none of them"
+    at = offset + m.start("noun") + counted.start("k")
+    # the count's own figure where it was read ('7 of the 9'), else its word ('seven')
+    anchor = next((c for c in ctx.claims + ctx.unframed() if c.quantity.start == at), None) or \
+        anchor_at(ctx, at, counted.group("k"), "count", float(k))
+    yield self.finding(anchor, f"'{said}' for {actor}, but of the {n} {actor} and {pairs[0][1].subject} both have a "
+                       f"figure on, {actor} is {'ahead' if better else 'behind'} on {len(wins)} ({where})",
+                       [Evidence.of(a) for a, _ in pairs] + [Evidence.of(b) for _, b in pairs], expected=len(wins),
+                       verdict="contradicted")
 
 
 def _figure_pairs(ctx: Context, actor: str, other: str) -> list[tuple[Claim, Claim]]:
