@@ -337,15 +337,6 @@ def _sentence_of(text: str, start: int, end: int) -> tuple[int, int]:
 _ITEM = re.compile(r"[ \t]*(?:[-*+•]|\d{1,2}[.)]|\d{1,2}/\d{0,2})[ \t]")
 
 
-def anchor_at(ctx: Context, offset: int, text: str, kind: str, value: float = 0.0) -> Claim:
-    """A finding's place where no figure was read: the words at `offset` ('Multi-Level
-    Attention', 'three of the three'), as a claim of `kind` standing for them."""
-    location = ctx.document.locate(offset)
-    quantity = Quantity(text=text, start=offset, end=offset + len(text), value=value, decimals=0)
-    return Claim(document=ctx.document.name, quantity=quantity, kind=kind, line=location.line,
-                 column=location.column, sentence=(offset, offset + len(text)))
-
-
 def figure_stretch(text: str, claim: Claim) -> str:
     """A figure's own stretch of its sentence, without the figure: between the commas,
     semicolons and 'and' around it (where the column it is a figure of is named)."""

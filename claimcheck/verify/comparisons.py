@@ -7,7 +7,7 @@ from itertools import accumulate
 
 from ..extract.vocabulary import settings_in
 from ..model import Claim, Evidence
-from .base import RULES, Context, anchor_at, base_interval, direction_known, label, rule, same_subject, settings_conflict, topics_compatible, written
+from .base import RULES, Context, base_interval, claim_at, direction_known, label, rule, same_subject, settings_conflict, topics_compatible, written
 
 # Quality words say which method is better, so they flip for lower-is-better metrics (FID,
 # WER, latency); numeric words say which number is larger, whatever the metric.
@@ -233,8 +233,7 @@ def _count_finding(ctx: Context, self, m, counted, offset: int, actor: str, pair
     where = ", ".join(a.dataset or a.metric_text or a.metric for a, _ in wins) or "none of them"
     at = offset + m.start("noun") + counted.start("k")
     # the count's own figure where it was read ('7 of the 9'), else its word ('seven')
-    anchor = next((c for c in ctx.claims + ctx.unframed() if c.quantity.start == at), None) or \
-        anchor_at(ctx, at, counted.group("k"), "count", float(k))
+    anchor = claim_at(ctx, at, at + len(counted.group("k")), float(k))
     yield self.finding(anchor, f"'{said}' for {actor}, but of the {n} {actor} and {pairs[0][1].subject} both have a "
                        f"figure on, {actor} is {'ahead' if better else 'behind'} on {len(wins)} ({where})",
                        [Evidence.of(a) for a, _ in pairs] + [Evidence.of(b) for _, b in pairs], expected=len(wins),

@@ -19,7 +19,7 @@ from pathlib import Path
 
 from ..model import Claim, Evidence, Quantity
 from ..extract.vocabulary import settings_found, settings_in
-from .base import RULES, Context, anchor_at as _anchor, rule, settings_conflict
+from .base import RULES, Context, rule, settings_conflict
 
 # an acronym: two to ten characters, a capital first, at least two capitals ('MoE', 'PDMS', 'GAE')
 _ACRONYM = r"[A-Z][A-Za-z0-9-]{1,9}"
@@ -115,6 +115,13 @@ def _lexicon_expansions() -> dict[str, tuple[str, ...]]:
         for short, long in (row.get("expansions") or {}).items():
             out[short] = out.get(short, ()) + (long,)
     return out
+
+
+def _anchor(ctx: Context, offset: int, text: str, kind: str, value: float = 0.0) -> Claim:
+    location = ctx.document.locate(offset)
+    quantity = Quantity(text=text, start=offset, end=offset + len(text), value=value, decimals=0)
+    return Claim(document=ctx.document.name, quantity=quantity, kind=kind, line=location.line,
+                 column=location.column, sentence=(offset, offset + len(text)))
 
 
 def _uses(ctx: Context, short: str, skip: int) -> list[Evidence]:
