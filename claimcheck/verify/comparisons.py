@@ -191,7 +191,7 @@ _COUNT_OF = re.compile(r"\s*(?P<k>\d{1,3}|[a-z]{3,9})\s+(?:of|out\s+of)\s+(?:the
                        r"(?P<n>\d{1,3}|[a-z]{3,9})\b", re.I)
 
 
-def _count_of(written: str) -> int | None:
+def count_of(written: str) -> int | None:
     """'7' or 'seven' as a count; None for anything else."""
     from ..extract.numberwords import SMALL
     if written.isdigit():
@@ -215,7 +215,7 @@ def _count_finding(ctx: Context, self, m, counted, offset: int, actor: str, pair
                    sentence: str):
     """'A beats B on 7 of the 9 tasks': where the document gives both a figure on exactly as many
     things as the sentence counts, the things A is ahead on are counted and must be as many."""
-    k, n = _count_of(counted.group("k")), _count_of(counted.group("n"))
+    k, n = count_of(counted.group("k")), count_of(counted.group("n"))
     things = {(a.dataset, a.metric) for a, _ in pairs}
     if k is None or n is None or not 0 <= k <= n or n < 2 or len(things) != n or len(pairs) != n:
         return  # not a count, or not the figures of exactly what it counts: nothing to go through

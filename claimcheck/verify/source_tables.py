@@ -586,9 +586,12 @@ def _written_in(system: str, written_name: str) -> bool:
     return len(words) > 1 and _norm(written_name).split()[:1] == _norm(words[-1]).split()[:1]
 
 
-_EVERY = re.compile(r"\b(?:on|across|in)\s+(?:every|each|all(?:\s+(?:the|of\s+the))?)\s+(?:\w+\s+){0,2}?"
-                    r"(?:benchmarks?|tasks?|datasets?|sets?|metrics?|columns?|evaluations?|tests?|splits?|operations?|"
-                    r"categories|category|domains?|languages?)\b", re.I)
+_COMPARED = (r"(?:\w+\s+){0,2}?(?:benchmarks?|tasks?|datasets?|sets?|metrics?|columns?|evaluations?|tests?|splits?|"
+             r"operations?|categories|category|domains?|languages?)\b")
+_EVERY = re.compile(r"\b(?:on|across|in)\s+(?:every|each|all(?:\s+(?:the|of\s+the))?)\s+" + _COMPARED, re.I)
+# 'on 13 of the 16 tasks', 'in two out of three languages': how many of the compared things
+_COUNTED = re.compile(r"\b(?:on|across|in)\s+(?P<k>\d{1,3}|[a-z]{3,9})\s+(?:of|out\s+of)\s+(?:the\s+|its\s+)?"
+                      r"(?P<n>\d{1,3}|[a-z]{3,9})\s+" + _COMPARED, re.I)
 _VERSUS = re.compile(r"\b(?P<up>beats?|outperforms?|outscores?|is\s+ahead\s+of|stays\s+ahead\s+of|wins\s+against|leads)|"
                      r"\b(?P<down>trails?|is\s+behind|lags?\s+behind|loses\s+to|falls\s+behind)\b", re.I)
 
@@ -601,7 +604,13 @@ def every_findings(ctx: Context, self, sources):
     if not sources:
         return
     text = ctx.document.text
-    for match, sentence in _in_sentences(ctx, _EVERY):
+    from .comparisons import count_of
+    found = [(m, sentence, None) for m, sentence in _in_sentences(ctx, _EVERY)]
+    for m, sentence in _in_sentences(ctx, _COUNTED):
+        k, n = count_of(m.group("k")), count_of(m.group("n"))
+        if k is not None and n is not None and 0 <= k <= n and n >= 2:
+            found.append((m, sentence, (k, n)))
+    for match, sentence, counted in found:
         verbs = list(_VERSUS.finditer(text, sentence[0], sentence[1]))
         if len(verbs) != 1:
             continue
@@ -637,6 +646,9 @@ def every_findings(ctx: Context, self, sources):
                 better = x.value > y.value if end == "max" else x.value < y.value
                 if (up and worse) or (not up and better):
                     against.append((header, x, y))
+            if counted is not None:
+                yield from _counted_finding(ctx, self, match, verb, counted, shared, against, a, own, other)
+                continue
             if not against:
                 continue
             header, x, y = against[0]
@@ -647,6 +659,30 @@ def every_findings(ctx: Context, self, sources):
                                f"source gives {name_a} {x.cell.text.strip()} and {name_b} {y.cell.text.strip()} "
                                f"({place(x)})" + (f", and on {len(against) - 1} more" if len(against) > 1 else ""),
                                [evidence(x), evidence(y)], verdict="contradicted")
+
+
+def _counted_finding(ctx: Context, self, match, verb, counted, shared, against, a, own, other):
+    """'X beats Y on 13 of the 16 tasks' against the source table both are labels of: where the
+    table has both on exactly as many columns (or rows) as counted, the ones X is ahead on (not
+    behind, for 'trails') must be as many. A tie on a column is the writer's call: no finding."""
+    from .named_cells import evidence
+    k, n = counted
+    if len(shared) != n:
+        return  # the table does not hold exactly what the sentence counts
+    up = verb.group("up") is not None
+    pairs = [(own[key], other[key]) for key in shared]
+    if any(x.value == y.value for x, y in pairs):
+        return
+    held = n - len(against)  # the columns the sentence's direction holds on
+    if held == k:
+        return
+    x, y = pairs[0]
+    name_a, name_b = (x.row, y.row) if a[1] == "row" else (x.column, y.column)
+    anchor = claim_at(ctx, match.start("k"), match.end("k"), float(k))
+    yield self.finding(anchor, f"'{verb.group(0)}' {name_b} '{match.group(0).strip()}', but of the {n} the source "
+                       f"gives both a figure on, {name_a} is {'ahead' if up else 'behind'} on {held}",
+                       [evidence(x) for x, _ in pairs[:3]] + [evidence(y) for _, y in pairs[:3]], expected=float(held),
+                       verdict="contradicted")
 
 
 def _bare_quantity(value: float):
