@@ -120,6 +120,7 @@ def check_superlative_against_source(ctx: Context):
         return
     yield from rank_findings(ctx, self, sources)
     yield from only_findings(ctx, self, sources)
+    yield from counted_best_findings(ctx, self, sources)
     text = ctx.document.text
     done = set()
     for match in _SUPERLATIVE.finditer(text):
@@ -659,6 +660,89 @@ def every_findings(ctx: Context, self, sources):
                                f"source gives {name_a} {x.cell.text.strip()} and {name_b} {y.cell.text.strip()} "
                                f"({place(x)})" + (f", and on {len(against) - 1} more" if len(against) > 1 else ""),
                                [evidence(x), evidence(y)], verdict="contradicted")
+
+
+def counted_best_findings(ctx: Context, self, sources):
+    """CC208 for 'X has the highest AUC on 8 of the 20 binary tasks': X a label of a source table
+    (a row or a column), the counted things the other axis; on each, X's figure is compared with
+    every other system's, at the superlative's end. Where X has figures on more things than
+    counted, the ones carrying a label the sentence writes ('binary') are taken, if exactly as
+    many. A tie for the best is the writer's call: no finding."""
+    from .comparisons import count_of
+    from .named_cells import compact, evidence, phrases
+    from .sources import _cells
+    text = ctx.document.text
+    for match, sentence in _in_sentences(ctx, _COUNTED):
+        k, n = count_of(match.group("k")), count_of(match.group("n"))
+        if k is None or n is None or not 0 <= k <= n or n < 2:
+            continue
+        supers = [m for m in _SUPERLATIVE.finditer(text, sentence[0], sentence[1])
+                  if not _hedged(text, sentence[0], m.start())]
+        if len(supers) != 1 or _VERSUS.search(text, sentence[0], sentence[1]):
+            continue  # none, several, or a comparison with one rival (CC210)
+        word = " ".join(supers[0].group("word").lower().split())
+        before = phrases(text[sentence[0]:supers[0].start()])
+        said = phrases(text[sentence[0]:sentence[1]])
+        for source in sources:
+            found = _counted_best(_cells(source), before, said, n, word)
+            if found is None:
+                continue
+            name, wins, rows = found
+            if any(tie for _, tie in rows):
+                break
+            if len(wins) != k:
+                anchor = claim_at(ctx, match.start("k"), match.end("k"), float(k))
+                yield self.finding(anchor, f"'{supers[0].group('word')}' for {name} '{match.group(0).strip()}', but of "
+                                   f"the {n} the source gives it a figure on, it holds the "
+                                   f"{'top' if _WORDS.get(word) in ('max', 'better', 'faster') else 'bottom'} on "
+                                   f"{len(wins)}", [evidence(c) for c in wins[:3]], expected=float(len(wins)),
+                                   verdict="contradicted")
+            break
+
+
+def _counted_best(cells, before: frozenset, said: frozenset, n: int, word: str):
+    """(X's label, X's winning cells, [(cell, tied)] per thing) for the one label
+    of a table that the words before a superlative write, over exactly n things; None otherwise."""
+    from .named_cells import compact
+    axes: dict[tuple, list] = {}
+    for c in cells:
+        axes.setdefault((c.cell.table, "row", compact(c.row)), []).append(c)
+        axes.setdefault((c.cell.table, "col", compact(c.column)), []).append(c)
+    named = [key for key in axes if key[2] and key[2] in before]
+    if len(named) != 1:
+        return None
+    table, axis, _ = named[0]
+    own = {c.cell.start: c for c in axes[named[0]]}.values()
+    if len(own) != n:
+        # only the things carrying a label the sentence writes ('binary' of a 'type' column)
+        groups: dict[str, list] = {}
+        for c in own:
+            for _, value in c.cell.labels:
+                if compact(value) in said:
+                    groups.setdefault(compact(value), []).append(c)
+        exact = [g for g in groups.values() if len({c.cell.start for c in g}) == n]
+        if len(exact) != 1:
+            return None
+        own = {c.cell.start: c for c in exact[0]}.values()
+    end = _WORDS.get(word, "")
+    rows = []
+    wins = []
+    for c in own:
+        # every system's figure on the same thing: the same row of the table for a column label
+        rivals = [d for d in cells if d.cell.table == table and d.cell.start != c.cell.start and
+                  (d.cell.row == c.cell.row if axis == "col" else d.cell.column == c.cell.column)]
+        thing_end = end if end in ("max", "min") else _column_end(c.column if axis == "row" else c.row, Claim(
+            document="", quantity=_bare_quantity(c.value), kind="score", line=0, column=0, sentence=(0, 0)))
+        if thing_end not in ("max", "min") or not rivals:
+            return None
+        values = [d.value for d in rivals]
+        top = max(values) if thing_end == "max" else min(values)
+        tie = c.value == top
+        if (c.value > top) if thing_end == "max" else (c.value < top):
+            wins.append(c)
+        rows.append((c, tie))
+    label = next(iter(own)).column if axis == "col" else next(iter(own)).row
+    return label, wins, rows
 
 
 def _counted_finding(ctx: Context, self, match, verb, counted, shared, against, a, own, other):
