@@ -47,7 +47,9 @@ def check_comparisons(ctx: Context):
     respecting metrics where lower is better (FID, perplexity, WER, latency, error rate, loss);
     and comparisons stated without figures ("A also has lower latency than B", "A beats B on
     tail latency") against the figures the document gives both; "A beats B on every benchmark"
-    (or "on all three tasks") against each benchmark both have a figure on. Superlatives are CC109.
+    (or "on all three tasks") against each benchmark both have a figure on, and "on k of the n
+    benchmarks" counted over them where the document gives both a figure on exactly n. Superlatives
+    are CC109.
     Why it matters: an ordering the numbers contradict misleads more than a wrong decimal.
     Example: "FID 7.9, better than Baseline-X (7.1)": lower FID is better, so 7.9 is worse.
     How to fix: correct the figures or the wording of the comparison.

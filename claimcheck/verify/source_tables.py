@@ -107,7 +107,8 @@ def check_superlative_against_source(ctx: Context):
     better end from the header's words or the figure's metric. "The only one above a threshold"
     ("the only masked case that moves more than 2000 GB/s (2064 GB/s)", "the only method whose
     average tops 95, at 95.60") is checked against the other systems beside the figure's cell,
-    found by its value.
+    found by its value. "X has the highest AUC on 8 of the 20 binary tasks" is counted over the
+    things X has a figure on in the source table X labels.
     Why it matters: the digest's own figures may all agree with the paper while the crown it
     gives does not; a reader checking only the quoted cell never sees the row that wins.
     Example: the digest calls Kite "the best on GSM8K at 61.0"; the paper's table has 61.0 for
@@ -523,7 +524,8 @@ def check_comparison_against_source(ctx: Context):
     Example: "it edges past o1-mini on GPQA Diamond with 54.4", where the table gives o1-mini 60.0.
     A comparison over every column ("Kite beats Hawk on every benchmark", "trails it on all four
     tasks") between two systems the sentence names by a source table's labels is checked on
-    each of that table's columns (or rows) holding both, each with its own better end.
+    each of that table's columns (or rows) holding both, each with its own better end; so is a
+    count ("beats Hawk on 13 of the 16 tasks") where the table holds both on exactly that many.
     How to fix: state the comparison the table supports.
     """
     self = RULES["CC210"]
