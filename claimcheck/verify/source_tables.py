@@ -729,10 +729,14 @@ def _counted_best(cells, before: frozenset, said: frozenset, n: int, word: str):
     end = _WORDS.get(word, "")
     rows = []
     wins = []
+    # every system's figure on the same thing: the same row of the table for a column label
+    line_of = (lambda d: d.cell.row) if axis == "col" else (lambda d: d.cell.column)
+    by_line: dict = {}
+    for d in cells:
+        if d.cell.table == table:
+            by_line.setdefault(line_of(d), {})[d.cell.start] = d
     for c in own:
-        # every system's figure on the same thing: the same row of the table for a column label
-        rivals = [d for d in cells if d.cell.table == table and d.cell.start != c.cell.start and
-                  (d.cell.row == c.cell.row if axis == "col" else d.cell.column == c.cell.column)]
+        rivals = [d for start, d in by_line.get(line_of(c), {}).items() if start != c.cell.start]
         thing_end = end if end in ("max", "min") else _column_end(c.column if axis == "row" else c.row, Claim(
             document="", quantity=_bare_quantity(c.value), kind="score", line=0, column=0, sentence=(0, 0)))
         if thing_end not in ("max", "min") or not rivals:

@@ -657,8 +657,7 @@ def _named_cell(ctx: Context, claim: Claim, sources: list[Source], agreeing: boo
         return None  # '40K' of 'MiniMax-M1-40K': digits of the name, not a figure
     if any(named_cells.agrees(other, cell) for other in ctx.figures_between(*claim.sentence) if other is not claim):
         return None  # the sentence states the cell's figure: this one is another quantity
-    if abs(claim.value - cell.value) >= _FAR_FROM_CELL * max(abs(claim.value), abs(cell.value)) and \
-            named_cells.stated_elsewhere(claim, _cells(cell.source), cell) is None:
+    if named_cells.distance(claim, cell) >= _FAR_FROM_CELL and named_cells.stated_elsewhere(claim, _cells(cell.source), cell) is None:
         # far from the named cell's figure and in no other cell of its table: another quantity the
         # sentence gives beside the cell's names (a count, a cost, a figure of another measure),
         # not a copying slip, which stays near or copies a neighbouring cell
