@@ -60,6 +60,8 @@ _NOT_METRIC_WORDS = frozenset("the a an of for and or in on at to its their our 
 
 
 _COUNTED_AFTER = re.compile(r"\s+(?:[a-z-]+\s+)?[a-z]{3,}s\b(?!\s+(?:of|on|in)\b)")
+# a whole number right before 'of' or 'out of' and another whole number: the part of a whole
+_SHARE_AFTER = re.compile(r"\s+(?:out\s+)?of\s+(?:the\s+|its\s+|their\s+|all\s+)?\d{1,6}(?![\d.,])")
 _NOT_COUNTED_AFTER = re.compile(r"\s+(?:[a-z-]+\s+)?(?:points|pts|is|was|has|does|times)\b")
 
 
@@ -92,6 +94,8 @@ def kind_of(q: Quantity, before: str, after: str, metric: str) -> str:
         return "delta"
     if q.dimension == "plain" and "." not in q.text and _COUNTED_AFTER.match(after) and not _NOT_COUNTED_AFTER.match(after):
         return "scale"  # "adds 4 retrieval heads", "7 zero-shot tasks": a count of what follows
+    if q.dimension == "plain" and "." not in q.text and _SHARE_AFTER.match(after):
+        return "scale"  # "on 7 of the 9 tasks", "4 out of 4 test sets": how many of a whole, not a score
     if q.dimension not in ("money", "count") and re.search(r"\b(?:costs?|costing|lost|loses?|losing|gain(?:s|ed|ing)?|add(?:s|ed|ing)?|drop(?:s|ped|ping)?|"
                                                            r"lift(?:s|ed|ing)?|boost(?:s|ed|ing)?)\s+(?:of\s+)?(?:about\s+|~|only\s+|just\s+)?$", before, re.I):
         return "delta"
