@@ -273,6 +273,7 @@ class Proposer:
         self._types: dict[str, list[str]] = {}
         self._text_features_cache: dict[str, tuple[str, ...]] = {}
         self._decorations: dict[tuple, tuple[str, ...]] = {}
+        self._text_decorations: dict[tuple, tuple] = {}  # (text, field, place) -> (features, type features)
         self._entry_scores: dict[tuple, float] = {}  # a shared proposal's score, per field and scorer
         self._setting_scores: dict[tuple, tuple] = {}  # a setting proposal's text and sources, scored
         self._seen_cache: dict[tuple, tuple] = {}
@@ -777,8 +778,7 @@ class Proposer:
         if found is not None:
             return found
         # what the text alone gives for this field and place, once per text; then its sources
-        own_key = (text, name, context)
-        own = self._decorations.get(own_key)
+        own = self._text_decorations.get((text, name, context))
         if own is None:
             described = self._text_features(text)
             out = list(described)
@@ -787,7 +787,7 @@ class Proposer:
             types = [f for f in described if f.startswith(("type_top=", "type_" + name + "="))]
             if "called_benchmark" in described:
                 types.append("called_benchmark")
-            own = self._decorations[own_key] = (tuple(out), tuple(types))
+            own = self._text_decorations[(text, name, context)] = (tuple(out), tuple(types))
         out, types = list(own[0]), own[1]
         sources = sorted(sources)
         out.append(f"nsrc={bucket(len(sources))}")

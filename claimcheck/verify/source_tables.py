@@ -671,7 +671,7 @@ def counted_best_findings(ctx: Context, self, sources):
     counted, the ones carrying a label the sentence writes ('binary') are taken, if exactly as
     many. A tie for the best is the writer's call: no finding."""
     from .comparisons import count_of
-    from .named_cells import compact, evidence, phrases
+    from .named_cells import evidence, phrases
     from .sources import _cells
     text = ctx.document.text
     for match, sentence in _in_sentences(ctx, _COUNTED):
