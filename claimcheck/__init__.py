@@ -3,9 +3,14 @@ from __future__ import annotations
 
 __version__ = "0.1.0"
 
-# The API module imports neither spaCy nor pandas (they load on first use). Binding here, after
-# the `claimcheck.extract` subpackage is imported, makes `claimcheck.extract` the function that
-# DESIGN.md promises rather than the subpackage of the same name.
-from .api import Report, check, extract  # noqa: E402
-
 __all__ = ["Report", "check", "extract", "__version__"]
+
+
+def __getattr__(name: str):
+    # The API loads on first use, so that `claimcheck --version` and `--help` import nothing heavy.
+    # `api` binds `claimcheck.extract` to the function DESIGN.md promises once the `extract`
+    # subpackage of the same name is imported.
+    if name in ("Report", "check", "extract"):
+        from . import api
+        return getattr(api, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

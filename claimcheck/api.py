@@ -1,6 +1,7 @@
 """The Python entry points: `extract` and `check`."""
 from __future__ import annotations
 
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -49,7 +50,8 @@ class CheckResult:
 
 
 FINDING_COLUMNS = ["rule", "name", "severity", "verdict", "message", "document", "line", "column", "page", "text",
-                   "value", "unit", "kind", "metric", "subject", "expected", "evidence", "fingerprint"]
+                   "value", "unit", "kind", "metric", "subject", "dataset", "setting", "expected", "evidence",
+                   "fingerprint"]
 
 
 @dataclass(frozen=True)
@@ -91,7 +93,7 @@ class Report:
             claim = f["claim"]
             row = {k: f[k] for k in ("rule", "name", "severity", "verdict", "message", "expected", "fingerprint")}
             row.update({k: claim[k] for k in ("document", "line", "column", "page", "text", "value", "unit",
-                                               "kind", "metric", "subject")})
+                                               "kind", "metric", "subject", "dataset", "setting")})
             row["evidence"] = f["evidence"]
             rows.append(row)
         return pd.DataFrame(rows, columns=FINDING_COLUMNS)
@@ -175,7 +177,8 @@ class Claims(list):
 
 
 CLAIM_COLUMNS = ["document", "line", "column", "page", "text", "value", "unit", "kind", "metric", "subject",
-                 "baseline", "role", "setting", "decimals", "approximate", "bound", "bbox"]
+                 "dataset", "baseline", "role", "setting", "attribution", "direction", "decimals", "approximate",
+                 "bound", "bbox"]
 
 
 def extract(document: str | Path | Document) -> Claims:
@@ -227,3 +230,8 @@ def check(*digests: str | Path | Document, sources=(), select=None, ignore=None,
     loaded = [s for s in sources if isinstance(s, Source)]
     loaded += load_sources([str(s) for s in sources if not isinstance(s, Source)])
     return Report(tuple(check_document(load(d), select, ignore, tolerance, loaded) for d in digests))
+
+
+# `claimcheck.extract` is this function, not the subpackage of the same name that importing this
+# module has just bound there (the package's own `__getattr__` is not asked once it is bound)
+sys.modules[__package__].extract = extract

@@ -67,6 +67,12 @@ def disable() -> None:
     _enabled = False
 
 
+def enable() -> None:
+    """Undo `disable` (each command-line run starts with the cache on unless told otherwise)."""
+    global _enabled
+    _enabled = True
+
+
 def directory() -> Path | None:
     setting = os.environ.get("CLAIMCHECK_CACHE", "")
     if not _enabled or setting.lower() in ("off", "0", "no", "false"):

@@ -33,9 +33,24 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
     check = commands.add_parser("check", help="check digests: arithmetic, consistency, comparisons",
-                                description="Check each digest's numeric claims against each other. "
-                                "With no DIGEST, checks the bundled example digest.")
-    check.add_argument("digests", nargs="*", metavar="DIGEST", help="text or Markdown files ('-' for stdin)")
+                                description="Check each digest's numeric claims against each other and "
+                                "against their sources. Typed at a terminal with no DIGEST, checks the bundled "
+                                "example digest (--example does so anywhere).")
+    check.add_argument("digests", nargs="*", metavar="DIGEST",
+                       help="files, folders (searched for .md, .markdown, .txt, .text, .html, .htm, .tex) or "
+                       "glob patterns ('digests/**/*.md'); '-' for standard input")
+    check.add_argument("--example", action="store_true", help="check the bundled example digest")
+    check.add_argument("--exclude", action="append", default=[], metavar="PATTERN",
+                       help="leave out what folders and patterns find that matches PATTERN: a file or folder "
+                       "name ('drafts', '*.draft.md') or a path ending ('archive/2023/*'); repeatable; "
+                       "files named on the command line are always checked")
+    check.add_argument("--jobs", "-j", type=int, default=None, metavar="N",
+                       help="check N files at once (default: the number of cores; 1 checks in this process)")
+    check.add_argument("--statistics", action="store_true",
+                       help="print the number of findings per rule instead of the findings")
+    check.add_argument("--stdin-filename", metavar="PATH",
+                       help="the name standard input ('-') is reported under; its folder is where "
+                       "configuration is looked for")
     check.add_argument("--source", "-s", action="append", default=[], metavar="[ARXIV_ID=]PATH",
                        help="a paper (PDF, text, Markdown), a fact sheet (CSV) or a folder of them to check "
                        "the digest against; repeatable; ARXIV_ID= ties it to the digest section citing that id")
@@ -183,10 +198,11 @@ def _codes(value: str | None) -> set[str] | None:
 from .ingest.text import InputError  # noqa: E402  (no heavy imports: text ingest is plain Python)
 
 
-def _documents(paths: list[str]):
+def _documents(paths: list[str], stdin_name: str | None = None):
     from .files import FileProblem, check_input, read_stream
     from .ingest.text import decode_text, parse_text, read_document
     documents = []
+    stdin_name = stdin_name or "<stdin>"
     for path in paths:
         if not path:
             raise _UsageError("an empty file name among the documents")
@@ -195,8 +211,8 @@ def _documents(paths: list[str]):
                 try:
                     raw = read_stream(sys.stdin.buffer)
                 except FileProblem as problem:
-                    raise InputError(f"<stdin>: {problem}") from None
-                documents.append(parse_text(decode_text(raw, "<stdin>"), "<stdin>"))
+                    raise InputError(f"{stdin_name}: {problem}") from None
+                documents.append(parse_text(decode_text(raw, stdin_name), stdin_name))
                 continue
             if path.lower().endswith((".pdf", ".html", ".htm", ".tex")):
                 try:  # these readers open the file themselves: refuse a FIFO or a device first
@@ -214,6 +230,59 @@ def _documents(paths: list[str]):
         except InputError as error:
             raise _UsageError(str(error)) from None
     return documents
+
+
+def _settings_per_document(paths: list[str], args, run, unchecked: list[str]) -> list[dict]:
+    """What each document is checked with: the configuration found from its own folder upward
+    (rules, severities, tolerance, sources), the command line over it. Documents under one
+    configuration share one settings object, and each source is read once."""
+    from . import config
+    from .sources import SourceError, load_sources
+    by_folder: dict[str, config.Settings] = {}
+    by_file: dict[object, dict] = {}
+    loaded: dict[str, list] = {}
+
+    def sources_of(specs: list[str]) -> list:
+        out = []
+        for spec in specs:
+            if spec not in loaded:
+                try:
+                    loaded[spec] = load_sources([spec], warn=_warn)
+                except SourceError as error:  # it exists but cannot be read: the check is incomplete
+                    loaded[spec] = []
+                    unchecked.append(str(error))
+                except InputError as error:
+                    raise _UsageError(str(error)) from None
+            out += loaded[spec]
+        return out
+
+    select = _codes(args.select) if args.select else None
+    ignore = _codes(args.ignore) if args.ignore else None
+    out = []
+    for path in paths:
+        named = args.stdin_filename if path == "-" and args.stdin_filename else path
+        folder = str(Path(named).parent) if named != "-" else "."
+        own = by_folder.get(folder)
+        if own is None:
+            try:
+                own = by_folder[folder] = config.load(Path(folder)) if os.path.isdir(folder) else run
+            except config.ConfigError as error:
+                raise _UsageError(str(error)) from None
+        key = own.path if own.path is not None else "defaults"
+        if key == run.path:
+            own = run
+        chosen = by_file.get(key)
+        if chosen is None:
+            tolerance = own.tolerance if args.tolerance is None else args.tolerance
+            if not 0 <= tolerance < 1:  # also refuses nan, which every comparison fails
+                raise _UsageError(f"--tolerance must be a fraction in [0, 1), got {tolerance}")
+            chosen = by_file[key] = {
+                "select": select if select is not None else own.select,
+                "ignore": ignore if ignore is not None else own.ignore,
+                "tolerance": tolerance, "severity": own.severity,
+                "sources": sources_of(own.sources + args.source)}
+        out.append(chosen)
+    return out
 
 
 def _refuse_output(option: str, path: str | None) -> None:
@@ -258,32 +327,34 @@ def _check(args) -> int:
         settings = config.load()
     except config.ConfigError as error:
         raise _UsageError(str(error)) from None
-    select = _codes(args.select) if args.select else settings.select
-    ignore = _codes(args.ignore) if args.ignore else settings.ignore
+    # the run's own settings (format, exit threshold, baseline, exclusions) come from the working
+    # folder's configuration; what a document is checked with, from its own folder's
+    _codes(args.select), _codes(args.ignore)  # unknown codes are refused before any work
     form = args.format or settings.format
     fail_on = args.fail_on or settings.fail_on
-    tolerance = settings.tolerance if args.tolerance is None else args.tolerance
-    if not 0 <= tolerance < 1:  # also refuses nan, which every comparison fails
-        raise _UsageError(f"--tolerance must be a fraction in [0, 1), got {tolerance}")
-    if args.no_cache:
-        from . import cache
-        cache.disable()
-    paths = args.digests
-    if not paths:
+    if args.tolerance is not None and not 0 <= args.tolerance < 1:  # also refuses nan
+        raise _UsageError(f"--tolerance must be a fraction in [0, 1), got {args.tolerance}")
+    from . import cache
+    cache.disable() if args.no_cache else cache.enable()  # per run: an earlier run's --no-cache does not carry over
+    if args.jobs is not None and args.jobs < 1:
+        raise _UsageError(f"--jobs must be 1 or more, got {args.jobs}")
+    paths = list(args.digests)
+    if args.example or not paths:
+        if not paths and not args.example and not sys.stdin.isatty():
+            # a script whose list of files came out empty must not pass on the example's verdict
+            raise _UsageError("no digest given: name files, folders or patterns, '-' for standard input, "
+                              "or --example for the bundled example")
         from .api import example_path
-        paths = [str(example_path())]
-        print(f"claimcheck: no digest given; checking the bundled example {paths[0]}", file=sys.stderr)
-    documents = _documents(paths)
-    from .api import check_document
-    from .sources import SourceError, load_sources
-    sources, unchecked = [], []
-    for spec in settings.sources + args.source:
-        try:
-            sources += load_sources([spec], warn=_warn)
-        except SourceError as error:  # it exists but cannot be read: the check is incomplete
-            unchecked.append(str(error))
-        except InputError as error:
-            raise _UsageError(str(error)) from None
+        paths.append(str(example_path()))
+        print(f"claimcheck: checking the bundled example {paths[-1]}", file=sys.stderr)
+    from .discover import NothingFound, expand
+    try:
+        paths = expand(paths, tuple(settings.exclude) + tuple(args.exclude))
+    except NothingFound as error:
+        raise _UsageError(str(error)) from None
+    documents = _documents(paths, args.stdin_filename)
+    unchecked: list[str] = []
+    own_settings = _settings_per_document(paths, args, settings, unchecked)
     from . import baseline
     if args.write_baseline and args.baseline:
         raise _UsageError("--baseline and --write-baseline in one run: a baseline is read or written, not both "
@@ -300,7 +371,10 @@ def _check(args) -> int:
         raise _UsageError(f"--output and --write-baseline both name {args.write_baseline}: one would replace the other")
     for message in unchecked:
         print(f"claimcheck: could not check against {message}", file=sys.stderr)
-    results = [check_document(d, select, ignore, tolerance, sources, settings.severity) for d in documents]
+    from .batch import check_documents, default_jobs
+    from .report.progress import Progress
+    with Progress(len(documents), sys.stderr) as progress:
+        results = check_documents(documents, own_settings, args.jobs or default_jobs(), progress.update)
     try:
         if args.write_baseline:
             count = baseline.write(args.write_baseline, results)
@@ -314,7 +388,11 @@ def _check(args) -> int:
                       f"{entry.get('rule')} {entry.get('claim')!r} {entry.get('message', '')}", file=sys.stderr)
     except baseline.BaselineError as error:
         raise _UsageError(str(error)) from None
-    _write(_render(results, form, color=_use_color(args.output)), args.output)
+    if args.statistics:
+        from .report.statistics import render_statistics
+        _write(render_statistics(results), args.output)
+    else:
+        _write(_render(results, form, color=_use_color(args.output)), args.output)
     if unchecked:
         return EXIT_UNCHECKED
     if fail_on == "never":

@@ -10,6 +10,7 @@ file > defaults. An unknown key or a bad value is an error that names it.
     format = "github"
     tolerance = 0.01                   # relative slack on top of rounding
     baseline = "claimcheck-baseline.json"
+    exclude = ["drafts", "*.draft.md"]  # left out of what folders and patterns find
     [tool.claimcheck.severity]
     CC103 = "error"                    # error | warning | info
     [tool.claimcheck.sources]
@@ -38,11 +39,12 @@ class Settings:
     baseline: str | None = None
     severity: dict[str, str] = field(default_factory=dict)
     sources: list[str] = field(default_factory=list)
+    exclude: list[str] = field(default_factory=list)
     path: Path | None = None  # the file the settings came from
 
 
 _ARXIV_ID = re.compile(r"\d{4}\.\d{4,5}(?:v\d+)?")
-_KEYS = {"select", "ignore", "fail-on", "format", "tolerance", "baseline", "severity", "sources"}
+_KEYS = {"select", "ignore", "fail-on", "format", "tolerance", "baseline", "severity", "sources", "exclude"}
 _FORMATS = ("text", "concise", "json", "github", "sarif", "rdjson", "junit", "html")
 
 
@@ -137,6 +139,12 @@ def _apply(settings: Settings, table: dict, where: str, base: Path, known: set[s
                 if level not in ("error", "warning", "info"):
                     raise ConfigError(f"{name}.{code}: expected error, warning or info, got {_shown(level)}")
                 settings.severity[code.upper()] = level
+        elif key == "exclude":
+            if isinstance(value, str):
+                value = [value]
+            if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+                raise ConfigError(f"{name}: expected a list of patterns (\"drafts\", \"*.draft.md\"), got {_shown(value)}")
+            settings.exclude = list(value)
         elif key == "sources":
             if isinstance(value, dict):
                 for k, v in value.items():

@@ -135,10 +135,21 @@ def test_rules_and_rule_docs(capsys):
     assert "What it checks" in doc and "How to fix" in doc
 
 
-def test_no_digest_checks_the_bundled_example(capsys):
+def test_no_digest_at_a_terminal_checks_the_bundled_example(capsys, monkeypatch):
+    monkeypatch.setattr(sys.stdin, "isatty", lambda: True)
     assert main(["check"]) == 1
     captured = capsys.readouterr()
     assert "bundled example" in captured.err and "CC101" in captured.out
+
+
+def test_no_digest_from_a_script_is_a_usage_error_not_the_example(capsys, monkeypatch):
+    # `claimcheck check $FILES` with FILES empty must not report the example's findings as the user's
+    monkeypatch.setattr(sys.stdin, "isatty", lambda: False)
+    assert main(["check"]) == 2
+    captured = capsys.readouterr()
+    assert "no digest given" in captured.err and "--example" in captured.err and captured.out == ""
+    assert main(["check", "--example", "--format", "concise"]) == 1
+    assert "CC101" in capsys.readouterr().out
 
 
 def test_module_entry_point_and_stdin():

@@ -60,6 +60,7 @@ def test_sources_from_configuration_are_relative_to_the_file(project, capsys):
     ("format = 'pdf'\n", "format: expected one of"),
     ("[severity]\nCC101 = 'fatal'\n", "CC101: expected error, warning or info"),
     ("select = [\n", "not valid TOML"),
+    ("exclude = [3]\n", "exclude: expected a list of patterns"),
 ])
 def test_configuration_errors_name_the_key(project, capsys, content, message):
     (project / "claimcheck.toml").write_text(content)

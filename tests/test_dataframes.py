@@ -22,10 +22,14 @@ def test_findings_frame_has_the_documented_columns_and_matches_json(report):
     for row, finding in zip(frame.to_dict("records"), data):
         assert (row["rule"], row["severity"], row["verdict"], row["message"], row["fingerprint"]) == (
             finding["rule"], finding["severity"], finding["verdict"], finding["message"], finding["fingerprint"])
-        for column in ("document", "line", "column", "text", "value", "unit", "kind", "metric", "subject"):
+        for column in ("document", "line", "column", "text", "value", "unit", "kind", "metric", "subject", "setting"):
             assert row[column] == finding["claim"][column]
+        assert row["dataset"] == finding["claim"]["dataset"] or (row["dataset"] != row["dataset"] and finding["claim"]["dataset"] is None)
         assert row["evidence"] == finding["evidence"]
         assert (row["expected"] == finding["expected"]) or (row["expected"] != row["expected"] and finding["expected"] is None)
+    # the benchmark a figure is on is a column of its own (the example's CC105 is about GSM8K)
+    assert "gsm8k" in {d.casefold() for d in frame["dataset"].dropna()}
+    assert set(CLAIM_COLUMNS) == set(json.loads(report.to_json())["findings"][0]["claim"])
 
 
 def test_claims_frame(report):

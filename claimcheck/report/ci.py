@@ -19,7 +19,7 @@ from .. import __version__
 from .json_report import fingerprint
 from .visible import dumps, visible
 
-_URL = "https://github.com/claimcheck/claimcheck"
+from .rule_docs import PROJECT_URL as _URL, rule_url
 _SARIF_LEVEL = {"error": "error", "warning": "warning", "info": "note"}
 
 
@@ -101,6 +101,7 @@ def _rule_descriptor(rule) -> dict:
         "fullDescription": {"text": " ".join(line.strip() for line in lines[1:] if line.strip()) or rule.name},
         "help": {"text": rule.doc},
         "defaultConfiguration": {"level": _SARIF_LEVEL[rule.severity]},
+        "helpUri": rule_url(rule.code),
         "properties": {"family": rule.family},
     }
 
@@ -137,14 +138,25 @@ def render_sarif(results) -> str:
 
 # -- reviewdog rdjson -------------------------------------------------------------------------
 
+def _byte_columns(document, claim) -> tuple[int, int]:
+    """The claim's first and past-the-end columns counted in UTF-8 bytes, as reviewdog counts
+    them ('é' is two, '×' two, an emoji four), 1-based."""
+    start = claim.quantity.start
+    line_start = document.text.rfind("\n", 0, start) + 1
+    before = len(document.text[line_start:start].encode("utf-8", "surrogatepass"))
+    width = len(document.text[start:start + len(claim.text)].encode("utf-8", "surrogatepass"))
+    return before + 1, before + 1 + width
+
+
 def render_rdjson(results) -> str:
     diagnostics = []
     for result, f in _flags(results):
-        start = {"line": f.claim.line, "column": f.claim.column}
-        end = {"line": f.claim.line, "column": f.claim.column + len(f.claim.text)}
+        first, past = _byte_columns(result.document, f.claim)
+        start = {"line": f.claim.line, "column": first}
+        end = {"line": f.claim.line, "column": past}
         diagnostics.append({"message": f.message, "severity": f.severity.upper(),
                             "location": {"path": _path(result.document.name), "range": {"start": start, "end": end}},
-                            "code": {"value": f.rule}})
+                            "code": {"value": f.rule, "url": rule_url(f.rule)}})
     payload = {"source": {"name": "claimcheck", "url": _URL}, "diagnostics": diagnostics}
     return dumps(payload, indent=2, ensure_ascii=False) + "\n"
 
