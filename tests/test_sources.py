@@ -454,3 +454,31 @@ def test_a_comparison_on_every_column_between_two_named_systems(tmp_path):
                       "| Tern-L | 83.0 | 55.7 | 5.2 |\n", encoding="utf-8")
     report = check("# Notes\n\n- Tern-L beats Tern-M on every benchmark in the table.\n", sources=[source])
     assert not _by_rule(report, "CC210")
+
+
+def test_a_digest_table_row_names_its_own_system_beside_the_one_it_beats(tmp_path):
+    # '| Kestrel | mAP 71.4, 3.1 points ahead of Harrier (69.3) |': the cell names Harrier, whose
+    # figure it misstates (the source has 68.3), but its row is Kestrel's and 71.4 is Kestrel's
+    source = tmp_path / "kestrel.md"
+    source.write_text("# Kestrel: anchors learned end to end\n\n| Method | mAP | Recall |\n|---|---|---|\n"
+                      "| Harrier | 68.3 | 40.0 |\n| Kestrel | 71.4 | 52.0 |\n", encoding="utf-8")
+    digest = ("# Weekly notes\n\n| # | Paper | Key result |\n|---|---|---|\n"
+              "| 1 | Kestrel | COCO mAP 71.4, 3.1 points ahead of Harrier (69.3) |\n")
+    flagged = _by_rule(check(digest, sources=[source]), "CC201")
+    assert [(f.claim.text, f.expected) for f in flagged] == [("69.3", 68.3)]
+
+
+def test_the_bundled_example_against_its_bundled_sources():
+    """The example's sources (written by the project: tools/make_example_sources.py) let --source,
+    the verdicts and the crops be tried from a clone: each planted slip against them is found
+    and nothing else is flagged against them."""
+    from claimcheck.api import example_path
+    folder = example_path().parent / "example_sources"
+    if not folder.is_dir():
+        pytest.skip("the example's sources are not bundled with this installation")
+    report = check(example_path(), sources=[folder])
+    flagged = {(f.rule, f.claim.line, f.claim.text) for f in report.finding_list
+               if f.rule.startswith("CC2") and f.severity != "info"}
+    assert flagged == {("CC201", 8, "69.3"), ("CC201", 15, "69.3"), ("CC201", 28, "81.9"), ("CC210", 29, "64.2")}
+    supported = [f for f in report.finding_list if f.verdict == "supported"]
+    assert any(e.page == 2 and e.bbox for f in supported for e in f.evidence)  # PDF cells, with boxes for the crops

@@ -72,6 +72,29 @@ def _explicit_ties(ctx: Context, claim: Claim) -> list[Source]:
                                                                 for n in names for m in s.names)]
 
 
+def _listing_ties(ctx: Context, claim: Claim) -> list[Source]:
+    """The results files with a row of what the claim's part of the digest names."""
+    results = [s for s in usable_sources(ctx) if s.kind == "results"]
+    if not results:
+        return []
+    names = _ties(ctx, claim)[1]
+    return [s for s in results if _lists_system(s, names)]
+
+
+def _lists_system(source: Source, names: set[str]) -> bool:
+    """Does a results file (CSV, TSV, JSON) have a row of what the digest names here? A results
+    file has no title: it is about every system (or dataset) it lists ('Sparrow' is 'Sparrow-7B's)."""
+    listed = _memo(_LISTED, source, lambda: {_norm(n) for c in source.claims for n in (c.subject, c.dataset) if n} - {""})
+    for name in names:
+        name = _norm(name)
+        if name and (name in listed or any(s.startswith(name + " ") or name.startswith(s + " ") for s in listed)):
+            return True
+    return False
+
+
+_LISTED: dict[int, tuple] = {}
+
+
 def _mentions(source: Source, subject: str) -> bool:
     """Does the source speak of the subject ('RL', 'Qwen2-VL-Instruct-7B')? A digest's figure for
     a system its one paper never names is about another paper."""
@@ -281,6 +304,14 @@ def _verdict(claim: Claim, sources: list[Source], named_systems: frozenset[str] 
             return ("rounded" if coarser else "supported"), own, c
     # the figure is another system's only where the source gives this system figures of that
     # frame too: a subject the source never names may be a misreading of the digest
+    if claim.role == "from":
+        # the start of a stated change is an earlier state, often the compared system's figure
+        # ('recall rises from 40% to 52%' where 40.0 is the baseline's): supported where it
+        # stands in the frame, and never weighed against the system's own (later) figure
+        for c in candidates + others:
+            if same_figure(claim, c):
+                return "supported", [c], c
+        return "not found", own, None
     if claim.role != "baseline" and named:
         for c in candidates + others:
             if c not in own and same_figure(claim, c):
@@ -441,6 +472,8 @@ def source_verdicts(ctx: Context) -> list[tuple[Claim, str, list[Claim], Claim |
     out = []
     for claim in checked:
         tied = explicit[id(claim)] or ([s for s in sources if _mentions(s, claim.subject)] if whole else [])
+        # a results file has no title to name: it is tied wherever the digest names one of its rows
+        tied = tied + [s for s in _listing_ties(ctx, claim) if all(s is not t for t in tied)]
         if not tied:
             out.append(_placed_by_its_sentence(ctx, claim, sources) or (claim, "untied", [], None))
             continue
@@ -634,7 +667,9 @@ def _named_cell(ctx: Context, claim: Claim, sources: list[Source], agreeing: boo
     # is named in its own stretch of the sentence ('50.1 mAP on val, 14.5 ms': val is 50.1's)
     q = claim.quantity
     sentence = f"{text[start:q.start]} {text[q.end:end]}"
-    row_words = named_cells.named_phrases(f"{ctx.item_lead(claim)} {sentence}", labelled)
+    # a digest table cell's row labels name its system as a list item's lead does ('| Lumen-Det |
+    # 71.4, ahead of StrongDet (69.3) |' names Lumen-Det's cell as well as StrongDet's)
+    row_words = named_cells.named_phrases(f"{ctx.item_lead(claim)} {_row_labels(ctx, claim)} {sentence}", labelled)
     column_words = named_cells.named_phrases(figure_stretch(text, claim), labelled)
     named = named_cells.named_by(row_words, labelled, column_words)
     if not named and agreeing:
@@ -784,6 +819,12 @@ def _digit_slip(stated: str, cell: str) -> str:
     if len(diff) == 1 and diff[0] > 0:  # a leading digit changed is another magnitude, not a slip of the pen
         return "one digit"
     return ""
+
+
+def _row_labels(ctx: Context, claim: Claim) -> str:
+    """A digest table cell's row labels ('Lumen-Det'), empty outside tables."""
+    cell = ctx.document.cell_at(claim.quantity.start)
+    return " ".join(value for _, value in cell.labels) if cell is not None else ""
 
 
 def _cell_labels(ctx: Context, claim: Claim) -> str:
