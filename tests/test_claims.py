@@ -195,14 +195,10 @@ def test_table_and_prose_disagreeing_is_found():
     assert finding.rule == "CC105" and finding.claim.text == "81.9" and finding.evidence[0].line == 3
 
 
-def _fastest_extract(text: str, runs: int = 3) -> float:
-    import time
-    best = float("inf")
-    for _ in range(runs):
-        start = time.perf_counter()
-        extract(parse_text(text, "long.txt"))
-        best = min(best, time.perf_counter() - start)
-    return best
+def _extract_time(text: str) -> float:
+    """CPU seconds per extraction, over at least a second of runs (tests/timing.py)."""
+    from timing import per_call
+    return per_call(lambda: extract(parse_text(text, "long.txt")))
 
 
 @pytest.mark.parametrize("item", ["1. ", "1 ", "5% ", "2x ", "| 1 ", "1,2,3 ", "A 1.0 vs B 2.0, ",
@@ -211,7 +207,7 @@ def test_extraction_time_grows_linearly_with_a_line_of_list_like_figures(item):
     """One line of thousands of list-like figures (a CI gate is fed whatever a pull request
     holds): four times the line must take far less than sixteen times as long."""
     small, large = item * 500, item * 2000
-    assert _fastest_extract(large, runs=2) < 8 * _fastest_extract(small, runs=2)
+    assert _extract_time(large) < 8 * _extract_time(small)
 
 
 @pytest.mark.parametrize("joiner", [", ", " and ", " | "])
@@ -224,7 +220,7 @@ def test_extraction_time_grows_linearly_with_figures_in_one_clause(joiner):
             f"Model{k % 7} {50 + k % 40}.{k % 10} F1" for k in range(count)) + "."
     small, large = clause(150), clause(600)
     assert len(extract(parse_text(large, "long.txt"))) >= 300  # the figures are read as claims
-    assert _fastest_extract(large) < 8 * _fastest_extract(small)
+    assert _extract_time(large) < 8 * _extract_time(small)
 
 
 def test_a_setting_before_other_figures_is_not_the_end_of_a_later_change():

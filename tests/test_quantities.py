@@ -275,14 +275,10 @@ def test_every_skipped_number_has_a_reason(text, figure, reason):
     assert not any(figure in q.text for q in quantities_found)
 
 
-def _fastest(function, *args, runs: int = 3) -> float:
-    import time
-    best = float("inf")
-    for _ in range(runs):
-        start = time.perf_counter()
-        function(*args)
-        best = min(best, time.perf_counter() - start)
-    return best
+def _fastest(function, *args) -> float:
+    """CPU seconds per call, over at least a second of calls (tests/timing.py)."""
+    from timing import per_call
+    return per_call(function, *args)
 
 
 @pytest.mark.parametrize("filler", [" ", "-", "\t", "a ", "1 "])

@@ -97,9 +97,9 @@ def test_the_shipped_model_loads_fast_and_is_json():
     import time
     raw = decide.MODEL_PATH.read_text(encoding="utf-8")
     json.loads(raw)  # plain JSON: nothing to execute
-    start = time.perf_counter()
+    start = time.process_time()  # CPU of this process: another process's load is not counted
     decide.parse_model(raw)
-    assert time.perf_counter() - start < 1.0
+    assert time.process_time() - start < 1.0
     assert decide.MODEL_PATH.stat().st_size < 25_000_000
 
 
