@@ -46,6 +46,11 @@ def build_parser() -> argparse.ArgumentParser:
                        "files named on the command line are always checked")
     check.add_argument("--jobs", "-j", type=int, default=None, metavar="N",
                        help="check N files at once (default: the number of cores; 1 checks in this process)")
+    check.add_argument("--diff", action="store_true",
+                       help="print the safe fixes as a unified diff instead of the report (nothing is written)")
+    check.add_argument("--fix", action="store_true",
+                       help="apply the safe fixes to the digests (figures computed from operands on their own "
+                       "line, one reading) and report what is left")
     check.add_argument("--statistics", action="store_true",
                        help="print the number of findings per rule instead of the findings")
     check.add_argument("--stdin-filename", metavar="PATH",
@@ -388,6 +393,10 @@ def _check(args) -> int:
                       f"{entry.get('rule')} {entry.get('claim')!r} {entry.get('message', '')}", file=sys.stderr)
     except baseline.BaselineError as error:
         raise _UsageError(str(error)) from None
+    if args.diff or args.fix:
+        results = _apply_fixes(results, write=args.fix, output=args.output)
+        if args.diff:
+            return EXIT_UNCHECKED if unchecked else EXIT_CLEAN
     if args.statistics:
         from .report.statistics import render_statistics
         _write(render_statistics(results), args.output)
@@ -400,6 +409,56 @@ def _check(args) -> int:
     threshold = _SEVERITY[fail_on]
     failing = any(_SEVERITY[f.severity] >= threshold for r in results for f in r.findings)
     return EXIT_FINDINGS if failing else EXIT_CLEAN
+
+
+def _apply_fixes(results, write: bool, output: str | None):
+    """--diff: print the safe fixes as a diff. --fix: write them, and keep in the report only the
+    findings still standing (those without a safe fix, or whose fix could not be placed)."""
+    from . import apply_fixes
+    from .files import FileProblem, read_input
+    diffs, kept, applied, unsafe = [], [], 0, 0
+    for result in results:
+        safe = [f for f in result.findings if f.fix is not None and f.fix.safe]
+        unsafe += sum(1 for f in result.findings if f.fix is not None and not f.fix.safe)
+        path = result.document.name
+        if not safe:
+            kept.append(result)
+            continue
+        if path == "<stdin>" or not os.path.isfile(path) or path.lower().endswith((".pdf", ".html", ".htm", ".tex")):
+            # standard input has no file to change; converted formats are fixed by hand
+            _warn(f"{path}: {len(safe)} safe fix(es) not applied (only Markdown and text files are fixed)")
+            kept.append(result)
+            continue
+        try:
+            original = read_input(path).decode("utf-8")  # a byte-order mark stays, as a character
+        except FileProblem as problem:
+            raise _UsageError(f"{path}: {problem}") from None
+        except UnicodeDecodeError:  # written back, its undecodable bytes would be lost
+            _warn(f"{path}: not UTF-8; {len(safe)} safe fix(es) not applied")
+            kept.append(result)
+            continue
+        fixed = apply_fixes.apply(path, original, [f.fix for f in safe])
+        applied += len(fixed.applied)
+        if fixed.left:
+            _warn(f"{path}: {fixed.left} fix(es) not applied: the file no longer holds their figure there")
+        if write:
+            if fixed.applied:
+                try:
+                    apply_fixes.write(fixed)
+                except OSError as error:
+                    raise _UsageError(f"cannot write {path}: {error.strerror or error}") from None
+            placed = set(fixed.applied)
+            from dataclasses import replace
+            kept.append(replace(result, findings=tuple(f for f in result.findings if f.fix not in placed)))
+        else:
+            diffs.append(apply_fixes.unified_diff(fixed))
+            kept.append(result)
+    if not write:
+        _write("".join(diffs), output)
+    verb = "fixed" if write else "would fix"
+    print(f"claimcheck: {verb} {applied} finding(s); {unsafe} more fix(es) need a review (not safe: "
+          f"see the report's 'fix' lines)", file=sys.stderr)
+    return kept
 
 
 def _warn(message: str) -> None:

@@ -299,6 +299,23 @@ class Evidence:
 
 
 @dataclass(frozen=True)
+class Fix:
+    """What to write in place of a figure: its span in the document's text (offsets, and the
+    line and 1-based columns a report shows), the text there now and the text to write. `safe`
+    when the figures it is computed from stand on the figure's own line (or table row) and the
+    rule has one reading of them: `--fix` applies only those."""
+
+    start: int
+    end: int
+    line: int
+    column: int
+    end_column: int
+    old: str
+    new: str
+    safe: bool
+
+
+@dataclass(frozen=True)
 class Finding:
     """One thing that does not hold, with the numbers that show it."""
 
@@ -310,3 +327,4 @@ class Finding:
     claim: Claim
     evidence: tuple[Evidence, ...] = ()
     expected: float | None = None
+    fix: Fix | None = None    # the replacement, where the rule computes the figure that belongs there

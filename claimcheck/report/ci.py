@@ -128,6 +128,15 @@ def render_sarif(results) -> str:
                      "properties": {"verdict": f.verdict, "expected": f.expected}}
             if related:
                 entry["relatedLocations"] = related
+            if f.fix is not None:
+                entry["fixes"] = [{
+                    "description": {"text": f"write {f.fix.new} for {f.fix.old}"
+                                            + ("" if f.fix.safe else " (review before applying)")},
+                    "artifactChanges": [{
+                        "artifactLocation": {"uri": _path(result.document.name)},
+                        "replacements": [{"deletedRegion": {"startLine": f.fix.line, "startColumn": f.fix.column,
+                                                            "endColumn": f.fix.end_column},
+                                          "insertedContent": {"text": f.fix.new}}]}]}]
             sarif_results.append(entry)
     log = {"$schema": "https://json.schemastore.org/sarif-2.1.0.json", "version": "2.1.0",
            "runs": [{"tool": {"driver": {"name": "claimcheck", "version": __version__, "informationUri": _URL,
@@ -154,9 +163,12 @@ def render_rdjson(results) -> str:
         first, past = _byte_columns(result.document, f.claim)
         start = {"line": f.claim.line, "column": first}
         end = {"line": f.claim.line, "column": past}
-        diagnostics.append({"message": f.message, "severity": f.severity.upper(),
-                            "location": {"path": _path(result.document.name), "range": {"start": start, "end": end}},
-                            "code": {"value": f.rule, "url": rule_url(f.rule)}})
+        diagnostic = {"message": f.message, "severity": f.severity.upper(),
+                      "location": {"path": _path(result.document.name), "range": {"start": start, "end": end}},
+                      "code": {"value": f.rule, "url": rule_url(f.rule)}}
+        if f.fix is not None:
+            diagnostic["suggestions"] = [{"range": {"start": start, "end": end}, "text": f.fix.new}]
+        diagnostics.append(diagnostic)
     payload = {"source": {"name": "claimcheck", "url": _URL}, "diagnostics": diagnostics}
     return dumps(payload, indent=2, ensure_ascii=False) + "\n"
 

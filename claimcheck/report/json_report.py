@@ -55,8 +55,17 @@ def finding_dict(finding: Finding, sentence: str = "") -> dict:
         "rule": finding.rule, "name": finding.name, "severity": finding.severity,
         "verdict": finding.verdict, "message": finding.message, "claim": claim_dict(finding.claim),
         "evidence": [evidence_dict(e) for e in finding.evidence], "expected": finding.expected,
-        "fingerprint": fingerprint(finding, sentence),
+        "fingerprint": fingerprint(finding, sentence), "fix": fix_dict(finding.fix),
     }
+
+
+def fix_dict(fix) -> dict | None:
+    """The replacement a finding suggests: where (line, 1-based columns in characters), what
+    stands there, what to write, and whether --fix applies it."""
+    if fix is None:
+        return None
+    return {"line": fix.line, "column": fix.column, "end_column": fix.end_column, "old": fix.old, "new": fix.new,
+            "safe": fix.safe}
 
 
 def render_findings(results, indent: int = 2) -> str:

@@ -43,6 +43,9 @@ def render_findings(results, color: bool = False) -> str:
             out.append(visible(f"  claim     line {c.line:>4} | {excerpt(document.line_text(c.line), c.column)}"))
             if f.expected is not None:
                 out.append(visible(f"  computed  {_number(f.expected)}"))
+            if f.fix is not None:
+                out.append(visible(f"  fix       {f.fix.old} -> {f.fix.new}"
+                                   + (" (safe: --fix applies it)" if f.fix.safe else " (review: --fix leaves it)")))
             on_claim_line = [e.text for e in f.evidence if (e.document, e.line) == (c.document, c.line)]
             if on_claim_line:
                 out.append(visible(f"  evidence  line {c.line:>4} | {' · '.join(on_claim_line)} (on the claim's line)"))

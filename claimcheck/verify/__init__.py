@@ -7,6 +7,7 @@ from ..model import Claim, Document, Finding
 from . import arithmetic, comparisons, consistency, conversions, numbers, parts, superlatives  # noqa: F401  (registers the rules)
 from . import sources as _source_rules  # noqa: F401
 from . import averages, expressions, operands, rates, source_tables, table_columns, wholes, wording  # noqa: F401
+from .fixes import with_fixes
 from .waivers import apply_waivers
 from .base import RULES, Context, Rule
 
@@ -42,6 +43,7 @@ def verify(document: Document, claims: list[Claim], select: set[str] | None = No
     # (nor by the derived-against-source rule, whose cells the digest's own operands agree with)
     findings = [f for f in findings if not (f.rule in ("CC113", "CC209") and f.claim.quantity.start in by_arithmetic)]
     findings.sort(key=lambda f: (f.claim.line, f.claim.column, f.rule))
+    findings = with_fixes(document, findings)
     # a waiver is judged only by rules that ran; one for every rule only when none was left out
     # by choice (source rules without sources have nothing to find, which is no choice)
     return apply_waivers(document, findings, ran=frozenset(ran), filtered=bool(select or ignore),
