@@ -205,6 +205,8 @@ def read_cached(document: Document) -> Extraction:
     content = document.text.encode("utf-8")
     if document.source_lines:  # the lines claims report are part of what is read
         content += b"\x00lines:" + ",".join(map(str, document.source_lines)).encode()
+        # (and the file's own lines, which place each figure's column on its line)
+        content += b"\x00text:" + "\n".join(document.source_text).encode("utf-8", "surrogatepass")
     return cached(f"claims|{document.name}", content,
                   lambda: default_extractor().read(document, numbers=False, learned=False))
 

@@ -87,6 +87,10 @@ def build_parser() -> argparse.ArgumentParser:
                          help="also list every number that is not a claim: known non-claims (year, "
                               "version, citation, setting...) and unread numbers, each with its reason")
 
+    commands.add_parser("server", help="run the Language Server (LSP over stdio) for editors",
+                        description="A Language Server over stdio: diagnostics for Markdown, text, HTML and "
+                        "LaTeX files as they are opened and edited, and quick fixes. Needs pygls "
+                        "(pip install 'claimcheck[lsp]').")
     commands.add_parser("rules", help="list the rules")
     rule = commands.add_parser("rule", help="print one rule's documentation")
     rule.add_argument("code", metavar="CODE")
@@ -134,7 +138,8 @@ def _main(argv: list[str] | None = None) -> int:
         print(f"claimcheck: error: {problem}", file=sys.stderr)
         return EXIT_USAGE
     try:
-        return {"check": _check, "extract": _extract, "rules": _rules, "rule": _rule}[args.command](args)
+        return {"check": _check, "extract": _extract, "rules": _rules, "rule": _rule,
+                "server": _server}[args.command](args)
     except _UsageError as error:
         print(f"claimcheck: error: {error}", file=sys.stderr)
         return EXIT_USAGE
@@ -504,6 +509,11 @@ def _extract(args) -> int:
         _write(render_claims_table(pairs) + (render_numbers_table(pairs, others) if others is not None else ""),
                args.output)
     return EXIT_CLEAN
+
+
+def _server(args) -> int:
+    from .server import run
+    return run()
 
 
 def _rules(args) -> int:

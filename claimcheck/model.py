@@ -119,6 +119,7 @@ class Document:
     page_starts: tuple[int, ...] = ()           # offset of each page's first character (paged sources)
     hidden: tuple[tuple[int, int], ...] = ()    # (figure start, code point): direction controls in figures
     source_lines: tuple[int, ...] = ()          # the file's line of each line of text, where it was converted (HTML)
+    source_text: tuple[str, ...] = field(default=(), compare=False, repr=False)  # the converted file's own lines
     # x0, top, x1, bottom (points from the page's top left) of every character; empty for text
     boxes: array = field(default_factory=lambda: array("f"), compare=False, hash=False, repr=False)
 
@@ -127,12 +128,32 @@ class Document:
         index = bisect.bisect_right(self.line_starts, offset) - 1
         column = offset - self.line_starts[index] + 1
         if self.source_lines and index < len(self.source_lines):
-            return Location(line=self.source_lines[index], column=column)  # (the column counts in the text read)
+            line = self.source_lines[index]
+            return Location(line=line, column=self._source_column(offset, line, column))
         if not self.page_starts:
             return Location(line=index + 1, column=column)
         page = bisect.bisect_right(self.page_starts, offset) - 1
         first_line = bisect.bisect_right(self.line_starts, self.page_starts[page]) - 1
         return Location(line=index - first_line + 1, column=column, page=page + 1)
+
+    def _source_column(self, offset: int, line: int, column: int) -> int:
+        """The column in the file's own line of what stands at `offset` of the converted text:
+        the figure's written form found on that line, nearest the converted column ('3.1' of
+        '\\textbf{3.1 points}'); the converted column where the line does not hold it."""
+        if not 0 < line <= len(self.source_text):
+            return column
+        end = offset
+        while end < len(self.text) and end - offset < 40 and not self.text[end].isspace():
+            end += 1
+        word = self.text[offset:end].rstrip(".,;:)]}")
+        if not word:
+            return column
+        own = self.source_text[line - 1]
+        found, start = [], own.find(word)
+        while start >= 0:
+            found.append(start)
+            start = own.find(word, start + 1)
+        return min(found, key=lambda s: abs(s - (column - 1))) + 1 if found else column
 
     def bbox(self, start: int, end: int) -> tuple[float, float, float, float] | None:
         """The box around characters start..end on their page, if the source has geometry."""

@@ -119,3 +119,23 @@ def test_html_digests_are_annotated_at_the_files_own_lines(tmp_path, capsys, mon
     for claim in claims:  # each figure, prose or table cell, on the line that holds it
         assert claim["text"].split()[0] in source[claim["line"] - 1], claim
     assert {c["line"] for c in claims if c["text"] == "62.5"} == {10, 14}
+
+
+def test_latex_digests_are_annotated_at_the_files_own_lines_and_columns(tmp_path, capsys, monkeypatch):
+    """A .tex digest is read as Markdown (sections, tables, commands and comments rewritten), but
+    every position points into the .tex file: its line, and the figure's column on that line."""
+    tex = ("\\section{Results}\n% measured on the new split\n"
+           "Osprey reaches 64.0 on ARC, \\textbf{4.5 points} ahead of Heron (62.5).\n\n"
+           "\\begin{table}\n\\begin{tabular}{lc}\n\\toprule\nModel & ARC \\\\\n\\midrule\n"
+           "Osprey & 64.0 \\\\\nHeron & 62.5 \\\\\n\\bottomrule\n\\end{tabular}\n\\caption{ARC, 25-shot.}\n"
+           "\\end{table}\n")
+    (tmp_path / "notes.tex").write_text(tex, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    source = tex.splitlines()
+    main(["check", "notes.tex", "--format", "concise", "--no-cache"])
+    (line,) = [x for x in capsys.readouterr().out.splitlines() if " CC101 " in x]
+    row, column = map(int, line.split(":")[1:3])
+    assert (row, source[row - 1][column - 1:].startswith("4.5 points")) == (3, True)
+    main(["extract", "notes.tex", "--format", "json"])
+    for claim in json.loads(capsys.readouterr().out)["claims"]:  # prose and table cells alike
+        assert source[claim["line"] - 1][claim["column"] - 1:].startswith(claim["text"].split()[0]), claim

@@ -209,5 +209,12 @@ def read_markup(path: str | Path, kind: str) -> Document:
         raise InputError(f"{path}: {problem}") from None
     if kind == "html":  # lines of the page: what a CI annotation points at
         text, lines = html_to_text_lines(raw)
-        return replace(parse_text(text, str(path)), source_lines=lines)
-    return parse_text(html.unescape(latex_to_text(raw)), str(path))
+        return replace(parse_text(text, str(path)), source_lines=lines, source_text=tuple(split_lines(raw)))
+    text = html.unescape(latex_to_text(raw))
+    from .linemap import map_lines  # lines of the .tex file: what a CI annotation points at
+    return replace(parse_text(text, str(path)), source_lines=map_lines(raw, text), source_text=tuple(split_lines(raw)))
+
+
+def split_lines(text: str) -> list[str]:
+    """A file's lines as a report counts them (CRLF and CR are line breaks)."""
+    return text.replace("\r\n", "\n").replace("\r", "\n").split("\n")

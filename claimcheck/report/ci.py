@@ -150,10 +150,14 @@ def render_sarif(results) -> str:
 def _byte_columns(document, claim) -> tuple[int, int]:
     """The claim's first and past-the-end columns counted in UTF-8 bytes, as reviewdog counts
     them ('é' is two, '×' two, an emoji four), 1-based."""
+    width = len(claim.text.encode("utf-8", "surrogatepass"))
+    if document.source_text and 0 < claim.line <= len(document.source_text):
+        # a converted file (HTML, LaTeX): the claim's column is already in the file's own line
+        before = len(document.source_text[claim.line - 1][:claim.column - 1].encode("utf-8", "surrogatepass"))
+        return before + 1, before + 1 + width
     start = claim.quantity.start
     line_start = document.text.rfind("\n", 0, start) + 1
     before = len(document.text[line_start:start].encode("utf-8", "surrogatepass"))
-    width = len(document.text[start:start + len(claim.text)].encode("utf-8", "surrogatepass"))
     return before + 1, before + 1 + width
 
 

@@ -61,8 +61,13 @@ def fix_for(document: Document, finding: Finding) -> Fix | None:
     new_text = q.text[:m.start()] + sign + new_number + q.text[m.end():]
     if new_text == q.text:
         return None
-    line_start = document.text.rfind("\n", 0, q.start) + 1
-    column = q.start - line_start + 1
+    if document.source_text:  # converted (HTML, LaTeX): the figure must stand at its place in the file's line
+        own = document.source_text[claim.line - 1] if 0 < claim.line <= len(document.source_text) else ""
+        if own[claim.column - 1:claim.column - 1 + len(q.text)] != q.text:
+            return None
+        column = claim.column
+    else:
+        column = q.start - (document.text.rfind("\n", 0, q.start) + 1) + 1
     on_its_line = all(e.document == claim.document and e.line == claim.line and not e.page for e in finding.evidence)
     safe = finding.rule in ARITHMETIC and bool(finding.evidence) and on_its_line and claim.page is None
     return Fix(q.start, q.end, claim.line, column, column + len(q.text), q.text, new_text, safe)
