@@ -13,4 +13,11 @@ def __getattr__(name: str):
     if name in ("Report", "check", "extract"):
         from . import api
         return getattr(api, name)
+    if not name.startswith("__"):  # `claimcheck.api`, `claimcheck.sources` after `import claimcheck`
+        import importlib
+        try:
+            return importlib.import_module(f"{__name__}.{name}")
+        except ModuleNotFoundError as error:
+            if error.name != f"{__name__}.{name}":
+                raise
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

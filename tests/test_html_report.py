@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import shutil
+from pathlib import Path
 
 import pytest
 
@@ -84,3 +85,22 @@ def test_pdf_evidence_is_cropped_from_the_page(tmp_path, shared):
     html = claimcheck.check(digest, sources=[paper]).to_html()
     assert html.count('src="data:image/png;base64,') >= 1
     assert "page 4" in html
+
+
+def test_the_readme_screenshot_is_made_by_its_script(tmp_path):
+    """docs/report.png comes from tools/make_report_png.py (the example against its bundled
+    sources, in headless Chromium): the script runs and writes a PNG of the window's width."""
+    import importlib.util
+    import shutil
+    import struct
+    if not shutil.which("chromium") or not shutil.which("chromedriver"):
+        pytest.skip("Debian's chromium and chromium-driver are not installed")
+    pytest.importorskip("selenium")
+    root = Path(__file__).resolve().parents[1]
+    spec = importlib.util.spec_from_file_location("make_report_png", root / "tools" / "make_report_png.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    module.screenshot(tmp_path / "report.png", width=1000, height=700)
+    data = (tmp_path / "report.png").read_bytes()
+    assert data[:8] == b"\x89PNG\r\n\x1a\n" and struct.unpack(">I", data[16:20])[0] == 1000
+    assert (root / "docs" / "report.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"

@@ -150,6 +150,9 @@ def render_html(results) -> str:
                     item += f'<img alt="{escape(place, quote=True)}" src="{uri}">'
                 evidence.append(item + "</li>")
             expected = "" if f.expected is None else f"<div>computed or source value: <b>{escape(f'{f.expected:g}')}</b></div>"
+            if f.fix is not None:
+                expected += (f"<div>fix: <code>{escape(f.fix.old)}</code> &rarr; <code>{escape(f.fix.new)}</code> "
+                             f"({'safe: --fix applies it' if f.fix.safe else 'review before applying'})</div>")
             order = ({"error": 0, "warning": 1}.get(f.severity, 2), d, f.claim.line, f.claim.column)
             panels.append((order,
                 f'<article class="finding {escape(f.severity)}" id="{finding_id}" data-rule="{escape(f.rule)}" '
