@@ -5,8 +5,8 @@ a results table) and data/example_sources/sparrow_results.csv (a wide results fi
     python3 tools/make_example_sources.py
 
 Everything in them is invented, as the example digest is, and written by the project. The PDF
-is drawn with the 14 standard fonts (nothing embedded) by the small writer below; the output is
-the same bytes on every run. Planted against the digest: StrongDet's mAP is 68.3 in the paper
+is drawn with a standard font (nothing embedded) by the tests' small writer (tests/pdf_maker.py);
+the output is the same bytes on every run. Planted against the digest: StrongDet's mAP is 68.3 in the paper
 (the digest says 69.3), and Qwen2.5 7B leads Sparrow-7B on MATH in the results file (the digest
 says Sparrow is ahead on both).
 """
@@ -48,38 +48,13 @@ Llama-3 8B,76.4,30.0,8B
 """
 
 
-def pdf_bytes(pages: list[list[tuple[float, float, float, str]]], width: int = 612, height: int = 792) -> bytes:
-    """A PDF with one page per list of (x, y from the bottom, font size, text)."""
-    count = len(pages)
-    objects: list[bytes] = [b"<< /Type /Catalog /Pages 2 0 R >>", b""]
-    kids = []
-    font = 3 + 2 * count
-    for i, lines in enumerate(pages):
-        page, contents = 3 + 2 * i, 4 + 2 * i
-        kids.append(f"{page} 0 R")
-        ops = []
-        for x, y, size, text in lines:
-            escaped = text.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)")
-            ops.append(f"BT /F1 {size} Tf {x} {y} Td ({escaped}) Tj ET")
-        stream = "\n".join(ops).encode("latin-1")
-        objects.append(f"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 {width} {height}] /Contents {contents} 0 R "
-                       f"/Resources << /Font << /F1 {font} 0 R >> >> >>".encode())
-        objects.append(b"<< /Length " + str(len(stream)).encode() + b" >>\nstream\n" + stream + b"\nendstream")
-    objects[1] = f"<< /Type /Pages /Kids [{' '.join(kids)}] /Count {count} >>".encode()
-    objects.append(b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>")
-    objects.append(f"<< /Title ({TITLE}) /Producer (claimcheck tools/make_example_sources.py) >>".encode())
-    out = bytearray(b"%PDF-1.4\n")
-    offsets = []
-    for number, body in enumerate(objects, 1):
-        offsets.append(len(out))
-        out += f"{number} 0 obj\n".encode() + body + b"\nendobj\n"
-    xref = len(out)
-    out += f"xref\n0 {len(objects) + 1}\n0000000000 65535 f \n".encode()
-    for offset in offsets:
-        out += f"{offset:010d} 00000 n \n".encode()
-    out += (f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R /Info {len(objects)} 0 R >>\n"
-            f"startxref\n{xref}\n%%EOF\n").encode()
-    return bytes(out)
+def pdf_bytes(pages: list[list[tuple[float, float, float, str]]]) -> bytes:
+    """The PDF, written by the tests' minimal writer (tests/pdf_maker.py: standard fonts only)."""
+    import importlib.util
+    spec = importlib.util.spec_from_file_location("pdf_maker", ROOT / "tests" / "pdf_maker.py")
+    writer = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(writer)
+    return writer.pdf_pages(pages, title=TITLE)
 
 
 def main() -> None:
