@@ -56,6 +56,18 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--stdin-filename", metavar="PATH",
                        help="the name standard input ('-') is reported under; its folder is where "
                        "configuration is looked for")
+    check.add_argument("--self", action="store_true", dest="self_check",
+                       help="check each paper against itself: the figures of its prose against its own tables "
+                       "(with a table --output)")
+    check.add_argument("--manifest", metavar="CSV",
+                       help="pair digests with their sources: a CSV with columns digest, source and optionally id "
+                       "(paths relative to it); its digests are checked")
+    check.add_argument("--papers", metavar="FOLDER",
+                       help="a folder of papers named by arXiv id (2406.12345.pdf): each digest is checked against "
+                       "the ones it cites")
+    check.add_argument("--scheduler", metavar="ADDRESS",
+                       help="run a table --output on a Dask cluster: a scheduler's address, or 'local' for one on "
+                       "this machine (pip install 'claimcheck[dask]')")
     check.add_argument("--source", "-s", action="append", default=[], metavar="[ARXIV_ID=]PATH",
                        help="a paper (PDF, text, Markdown), a fact sheet (CSV) or a folder of them to check "
                        "the digest against; repeatable; ARXIV_ID= ties it to the digest section citing that id")
@@ -80,9 +92,17 @@ def build_parser() -> argparse.ArgumentParser:
 
     extract = commands.add_parser("extract", help="list the numeric claims of files",
                                   description="Print every numeric claim with its kind, metric and subject.")
-    extract.add_argument("files", nargs="+", metavar="FILE")
+    extract.add_argument("files", nargs="+", metavar="FILE",
+                         help="files, folders or glob patterns (PDF, LaTeX, HTML, Markdown, text)")
     extract.add_argument("--format", choices=("table", "json"), default="table")
-    extract.add_argument("--output", "-o", metavar="FILE")
+    extract.add_argument("--output", "-o", metavar="FILE",
+                         help="write here; a name ending in .parquet, .csv or .jsonl writes one row per claim of "
+                         "every file (an archive run: parallel, resumable, a failing file is a row with its error)")
+    extract.add_argument("--jobs", "-j", type=int, default=None, metavar="N",
+                         help="read N files at once (default: the number of cores)")
+    extract.add_argument("--scheduler", metavar="ADDRESS",
+                         help="run a table --output on a Dask cluster ('local' or a scheduler's address)")
+    extract.add_argument("--no-cache", action="store_true", help="re-read every file")
     extract.add_argument("--all", action="store_true", dest="all_numbers",
                          help="also list every number that is not a claim: known non-claims (year, "
                               "version, citation, setting...) and unread numbers, each with its reason")
@@ -242,7 +262,7 @@ def _documents(paths: list[str], stdin_name: str | None = None):
     return documents
 
 
-def _settings_per_document(paths: list[str], args, run, unchecked: list[str]) -> list[dict]:
+def _settings_per_document(paths: list[str], args, run, unchecked: list[str], paired=None) -> list[dict]:
     """What each document is checked with: the configuration found from its own folder upward
     (rules, severities, tolerance, sources), the command line over it. Documents under one
     configuration share one settings object, and each source is read once."""
@@ -278,9 +298,10 @@ def _settings_per_document(paths: list[str], args, run, unchecked: list[str]) ->
                 own = by_folder[folder] = config.load(Path(folder)) if os.path.isdir(folder) else run
             except config.ConfigError as error:
                 raise _UsageError(str(error)) from None
-        key = own.path if own.path is not None else "defaults"
-        if key == run.path:
+        if own.path == run.path:
             own = run
+        own_sources = tuple((paired or {}).get(path, ()))  # a manifest's or a papers folder's, for this digest
+        key = (own.path if own.path is not None else "defaults", own_sources)
         chosen = by_file.get(key)
         if chosen is None:
             tolerance = own.tolerance if args.tolerance is None else args.tolerance
@@ -290,7 +311,7 @@ def _settings_per_document(paths: list[str], args, run, unchecked: list[str]) ->
                 "select": select if select is not None else own.select,
                 "ignore": ignore if ignore is not None else own.ignore,
                 "tolerance": tolerance, "severity": own.severity,
-                "sources": sources_of(own.sources + args.source)}
+                "sources": sources_of(own.sources + args.source + list(own_sources))}
         out.append(chosen)
     return out
 
@@ -349,7 +370,7 @@ def _check(args) -> int:
     if args.jobs is not None and args.jobs < 1:
         raise _UsageError(f"--jobs must be 1 or more, got {args.jobs}")
     paths = list(args.digests)
-    if args.example or not paths:
+    if args.example or not paths and not args.manifest:
         if not paths and not args.example and not sys.stdin.isatty():
             # a script whose list of files came out empty must not pass on the example's verdict
             raise _UsageError("no digest given: name files, folders or patterns, '-' for standard input, "
@@ -359,12 +380,49 @@ def _check(args) -> int:
         print(f"claimcheck: checking the bundled example {paths[-1]}", file=sys.stderr)
     from .discover import NothingFound, expand
     try:
-        paths = expand(paths, tuple(settings.exclude) + tuple(args.exclude))
+        from .discover import DIGEST_SUFFIXES, PAPER_SUFFIXES
+        paths = expand(paths, tuple(settings.exclude) + tuple(args.exclude),
+                       suffixes=PAPER_SUFFIXES if args.self_check else DIGEST_SUFFIXES)
     except NothingFound as error:
         raise _UsageError(str(error)) from None
+    if args.manifest:
+        from .audit import read_manifest
+        try:
+            pairs = read_manifest(args.manifest)
+        except (OSError, ValueError) as error:
+            raise _UsageError(f"--manifest {args.manifest}: {error}") from None
+        paired: dict[str, list[str]] = {}
+        for digest, source in pairs:
+            paired.setdefault(digest, []).append(source)
+        paths = paths + [d for d in paired if d not in paths]
+    else:
+        paired = {}
+    if args.papers:
+        if not os.path.isdir(args.papers):
+            raise _UsageError(f"--papers {args.papers}: not a folder")
+        from .audit import papers_cited
+        for path in paths:
+            try:
+                with open(path, encoding="utf-8", errors="replace") as handle:
+                    cited = papers_cited(handle.read(), args.papers)
+            except OSError:
+                continue
+            paired.setdefault(path, []).extend(cited)
+    if _is_table(args.output) and args.format is None:
+        from .audit import Job
+        job = Job(mode="self" if args.self_check else "check",
+                  select=frozenset(_codes(args.select) or settings.select or []) or None,
+                  ignore=frozenset(_codes(args.ignore) or settings.ignore or []) or None,
+                  tolerance=settings.tolerance if args.tolerance is None else args.tolerance,
+                  severity=tuple(sorted(settings.severity.items())),
+                  sources=tuple(settings.sources + args.source),
+                  paired=tuple((d, tuple(s)) for d, s in paired.items()))
+        return _audit(paths, job, args)
+    if args.self_check or args.scheduler:
+        raise _UsageError("--self and --scheduler write a table: give --output FILE.parquet, .csv or .jsonl")
     documents = _documents(paths, args.stdin_filename)
     unchecked: list[str] = []
-    own_settings = _settings_per_document(paths, args, settings, unchecked)
+    own_settings = _settings_per_document(paths, args, settings, unchecked, paired)
     from . import baseline
     if args.write_baseline and args.baseline:
         raise _UsageError("--baseline and --write-baseline in one run: a baseline is read or written, not both "
@@ -490,8 +548,48 @@ def _render(results, form: str, color: bool = False) -> str:
             "rdjson": ci.render_rdjson, "junit": ci.render_junit}[form](results)
 
 
+def _is_table(output: str | None) -> bool:
+    from .audit import TABLE_SUFFIXES
+    return bool(output) and output.lower().endswith(TABLE_SUFFIXES)
+
+
+def _audit(paths: list[str], job, args) -> int:
+    """An archive run: every file's rows into one table file (exit 3 when a file failed)."""
+    from . import audit
+    from .batch import default_jobs
+    from .report.progress import Progress
+    if args.jobs is not None and args.jobs < 1:
+        raise _UsageError(f"--jobs must be 1 or more, got {args.jobs}")
+    _refuse_output("--output", args.output)
+    if args.scheduler:
+        try:
+            import distributed  # noqa: F401
+        except ImportError:
+            raise _UsageError("--scheduler needs Dask: python3 -m pip install 'claimcheck[dask]'") from None
+    with Progress(len(paths), sys.stderr) as progress:
+        rows, stats = audit.run(paths, job, jobs=args.jobs or default_jobs(), progress=progress.update,
+                                scheduler=args.scheduler)
+    try:
+        audit.write_table(rows, job.mode, args.output)
+    except RuntimeError as error:
+        raise _UsageError(str(error)) from None
+    print(f"claimcheck: {stats.files} file(s), {len(rows)} row(s) to {args.output}: {stats.built} read, "
+          f"{stats.cached} from an earlier run, {stats.errors} failed", file=sys.stderr)
+    return EXIT_UNCHECKED if stats.errors else EXIT_CLEAN
+
+
 def _extract(args) -> int:
-    documents = _documents(args.files)
+    from . import cache
+    cache.disable() if args.no_cache else cache.enable()
+    from .discover import PAPER_SUFFIXES, NothingFound, expand
+    try:
+        paths = expand(args.files, suffixes=PAPER_SUFFIXES)
+    except NothingFound as error:
+        raise _UsageError(str(error)) from None
+    if _is_table(args.output):
+        from .audit import Job
+        return _audit(paths, Job(mode="extract"), args)
+    documents = _documents(paths)
     _refuse_output("--output", args.output)
     if args.all_numbers:
         from .extract.claims import read_numbers

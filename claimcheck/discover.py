@@ -14,6 +14,7 @@ from fnmatch import fnmatchcase
 from pathlib import PurePosixPath
 
 DIGEST_SUFFIXES = (".md", ".markdown", ".mdown", ".mkd", ".txt", ".text", ".html", ".htm", ".tex")
+PAPER_SUFFIXES = DIGEST_SUFFIXES + (".pdf",)  # what `extract` and `check --self` find in a folder
 _GLOB_CHARACTERS = frozenset("*?[")
 
 
@@ -21,8 +22,8 @@ class NothingFound(Exception):
     """A folder or pattern the user named holds no digest (exit code 2, naming it)."""
 
 
-def is_digest_name(name: str) -> bool:
-    return name.lower().endswith(DIGEST_SUFFIXES)
+def is_digest_name(name: str, suffixes: tuple[str, ...] = DIGEST_SUFFIXES) -> bool:
+    return name.lower().endswith(suffixes)
 
 
 def excluded(path: str, patterns: tuple[str, ...] | list[str]) -> bool:
@@ -46,19 +47,20 @@ def excluded(path: str, patterns: tuple[str, ...] | list[str]) -> bool:
     return False
 
 
-def _walk(folder: str, patterns) -> list[str]:
+def _walk(folder: str, patterns, suffixes: tuple[str, ...] = DIGEST_SUFFIXES) -> list[str]:
     found = []
     for root, folders, files in os.walk(folder):
         # hidden folders and excluded ones are not entered; sorted, so the order is the same everywhere
         folders[:] = sorted(f for f in folders if not f.startswith(".") and not excluded(os.path.join(root, f), patterns))
         for name in sorted(files):
             path = os.path.join(root, name)
-            if is_digest_name(name) and not excluded(path, patterns):
+            if is_digest_name(name, suffixes) and not excluded(path, patterns):
                 found.append(path)
     return sorted(found, key=lambda p: os.path.normpath(p).split(os.sep))  # files and folders in one order
 
 
-def expand(paths: list[str], exclude: tuple[str, ...] | list[str] = ()) -> list[str]:
+def expand(paths: list[str], exclude: tuple[str, ...] | list[str] = (),
+           suffixes: tuple[str, ...] = DIGEST_SUFFIXES) -> list[str]:
     """The files to check, in the order named (a folder's and a glob's in sorted order), each once.
     Raises NothingFound for a folder or glob that holds no digest once exclusions apply."""
     out: list[str] = []
@@ -72,9 +74,9 @@ def expand(paths: list[str], exclude: tuple[str, ...] | list[str] = ()) -> list[
 
     for path in paths:
         if path and path != "-" and os.path.isdir(path):
-            found = _walk(path, exclude)
+            found = _walk(path, exclude, suffixes)
             if not found:
-                raise NothingFound(f"{path}: no digest in this folder (looked for {', '.join(DIGEST_SUFFIXES)})")
+                raise NothingFound(f"{path}: no digest in this folder (looked for {', '.join(suffixes)})")
             for file in found:
                 keep(file)
         elif path and path != "-" and not os.path.lexists(path) and _GLOB_CHARACTERS & set(path):
@@ -84,8 +86,8 @@ def expand(paths: list[str], exclude: tuple[str, ...] | list[str] = ()) -> list[
             asked_suffix = "." in last[max(last.rfind(c) for c in "*?]"):]
             for match in sorted(glob.glob(path, recursive=True)):
                 if os.path.isdir(match):
-                    found += _walk(match, exclude)
-                elif not excluded(match, exclude) and (asked_suffix or is_digest_name(match)):
+                    found += _walk(match, exclude, suffixes)
+                elif not excluded(match, exclude) and (asked_suffix or is_digest_name(match, suffixes)):
                     found.append(match)
             if not found:
                 raise NothingFound(f"{path}: no file matches this pattern")

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import json
 import sys
-import time
 from pathlib import Path
 
 import pytest
@@ -69,24 +68,22 @@ LATEX_PROBES = {
 _GROWTH = 3.0
 
 
-def _seconds(text: str, latex: bool) -> float:
-    start = time.perf_counter()
+def _check(text: str, latex: bool) -> None:
     check_document(parse_text(latex_to_text(text) if latex else text, "probe.md"))
-    return time.perf_counter() - start
 
 
 def _measure(name: str) -> tuple[float, float]:
-    """(seconds at the probe's size, seconds at twice it), measured in this process."""
+    """(CPU seconds per check at the probe's size, at twice it), measured in this process, each
+    size checked again and again until it has taken at least a second (tests/timing.py): CPU
+    time, so that other processes' load is not counted, over runs long enough not to be noise."""
+    from timing import per_call
     cache.disable()
     latex = name in LATEX_PROBES
     size, make = (LATEX_PROBES if latex else PROBES)[name]
-    _seconds(make(20), latex)  # load the reader once, outside the timing
-    small = _seconds(make(size), latex)
-    large = _seconds(make(2 * size), latex)
-    if large / max(small, 0.5) > _GROWTH:  # a busy machine can slow one run: the best of two decides
-        small = min(small, _seconds(make(size), latex))
-        large = min(large, _seconds(make(2 * size), latex))
-    return small, large
+    _check(make(20), latex)  # load the reader once, outside the timing
+    small_text, large_text = make(size), make(2 * size)
+    # (the larger input is checked once untimed first: its first run grows the heap to its size)
+    return per_call(_check, small_text, latex, warm=False), per_call(_check, large_text, latex, warm=True)
 
 
 @pytest.mark.parametrize("name", sorted(PROBES) + sorted(LATEX_PROBES))
@@ -97,8 +94,7 @@ def test_doubling_a_hostile_input_at_most_doubles_and_a_half_the_time(name):
     small, large = forked_cli.call(Path(__file__).parent, "test_hostile_time", "_measure", name)
     size = (LATEX_PROBES if name in LATEX_PROBES else PROBES)[name][0]
     assert large < 60, f"{name}: {large:.1f} s at {2 * size}"
-    # a base under half a second is noise-prone: it is then compared as if it took half a second
-    assert large / max(small, 0.5) <= _GROWTH, f"{name}: {small:.2f} s at {size}, {large:.2f} s at {2 * size}"
+    assert large / small <= _GROWTH, f"{name}: {small:.3f} s at {size}, {large:.3f} s at {2 * size}"
 
 
 if __name__ == "__main__":

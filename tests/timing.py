@@ -9,8 +9,9 @@ import time
 FLOOR = 1.0  # seconds of CPU each size runs for in all
 
 
-def per_call(function, *args, floor: float = FLOOR) -> float:
-    function(*args)  # once untimed: what loads on first use (spaCy, the patterns) is no part of it
+def per_call(function, *args, floor: float = FLOOR, warm: bool = True) -> float:
+    if warm:
+        function(*args)  # once untimed: what loads on first use (spaCy, the patterns) is no part of it
     calls, start = 0, time.process_time()
     while True:
         function(*args)

@@ -440,6 +440,8 @@ def is_the_digest(document_text: str, source: Source) -> bool:
     """Is a source the digest itself, or a near copy of it? Its text, spaces aside, is at least
     90% the digest's (rapidfuzz's normalised similarity, compared only between texts of like
     length): such a source would confirm every figure it is asked about."""
+    if source.kind == "self":
+        return False  # a paper's own tables, which its prose is checked against on purpose (audit --self)
     a, b = _plain_text(document_text), _plain_text(source.document.text)
     if not a or not b or max(len(a), len(b)) > 2 * min(len(a), len(b)):
         return False
