@@ -213,8 +213,16 @@ def run(paths: Sequence[str], job: Job, jobs: int = 1, progress: Callable[[int, 
         context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn")
         with ProcessPoolExecutor(max_workers=min(jobs, len(paths)), mp_context=context, initializer=_start,
                                  initargs=(cache.directory() is not None,)) as pool:
-            # at most a few files in flight per worker: memory stays bounded whatever the archive's size
-            pending, finished, queue_ = {}, 0, iter(enumerate(paths))
+            # the largest files first, so that no large file is left to run alone at the end (rows
+            # still come out in the named order); at most a few files in flight per worker, so
+            # memory stays bounded whatever the archive's size
+            def size(i: int) -> int:
+                try:
+                    return os.path.getsize(paths[i])
+                except OSError:
+                    return 0
+            order = sorted(range(len(paths)), key=lambda i: (-size(i), i))
+            pending, finished, queue_ = {}, 0, ((i, paths[i]) for i in order)
             for i, path in queue_:
                 pending[pool.submit(audit_file, path, job)] = i
                 if len(pending) >= 4 * jobs:

@@ -59,13 +59,18 @@ def test_an_interrupted_run_redoes_none_of_the_finished_files_and_a_corrupt_file
 
 @pytest.mark.parametrize("mode", ["extract", "check"])
 def test_one_process_a_pool_and_a_dask_cluster_give_one_table(tmp_path, monkeypatch, mode):
-    distributed = pytest.importorskip("distributed")  # noqa: F841
+    distributed = pytest.importorskip("distributed")
     paths = _archive(tmp_path / "archive", 40)
     job = audit.Job(mode=mode)
     tables = {}
-    for how, options in (("one", {"jobs": 1}), ("pool", {"jobs": 2}), ("dask", {"scheduler": "local"})):
+    for how, options in (("one", {"jobs": 1}), ("pool", {"jobs": 2}), ("dask", {})):
         monkeypatch.setenv("CLAIMCHECK_CACHE", str(tmp_path / f"cache_{mode}_{how}"))  # each does the work
-        rows, stats = audit.run(paths, job, **options)
+        if how == "dask":  # a cluster of two worker processes, reached by its scheduler's address
+            with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
+                                          dashboard_address=None) as cluster:
+                rows, stats = audit.run(paths, job, scheduler=cluster.scheduler_address)
+        else:
+            rows, stats = audit.run(paths, job, **options)
         assert stats.built == len(paths) and stats.errors == 1
         tables[how] = pd.DataFrame(rows, columns=audit.columns(mode))
     pd.testing.assert_frame_equal(tables["one"], tables["pool"])

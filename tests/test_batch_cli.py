@@ -161,7 +161,7 @@ def test_progress_is_drawn_on_a_terminal_only_and_erased_at_the_end():
     shown = _Terminal()
     with Progress(10, shown, after=0.0) as progress:
         progress.update(5, 10)
-        assert "5/10 files" in shown.getvalue() and "left" in shown.getvalue()
+        assert "5/10 files" in shown.getvalue() and "files/s" in shown.getvalue() and "left" in shown.getvalue()
     assert shown.getvalue().endswith("\r\x1b[K")
 
 

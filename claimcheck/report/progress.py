@@ -33,7 +33,8 @@ class Progress:
         if elapsed < self.after and done < total:
             return
         left = elapsed / done * (total - done) if done else 0.0
-        self.stream.write(f"\r\x1b[Kclaimcheck: {done}/{total} files, {elapsed:.0f} s"
+        rate = done / elapsed if elapsed > 0 else 0.0
+        self.stream.write(f"\r\x1b[Kclaimcheck: {done}/{total} files, {elapsed:.0f} s, {rate:.1f} files/s"
                           + (f", about {left:.0f} s left" if done < total else ""))
         self.stream.flush()
         self.shown = True
