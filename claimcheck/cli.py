@@ -560,6 +560,14 @@ def _audit(paths: list[str], job, args) -> int:
     from .report.progress import Progress
     if args.jobs is not None and args.jobs < 1:
         raise _UsageError(f"--jobs must be 1 or more, got {args.jobs}")
+    from .files import note_input
+    # the workers read these: the table must not replace one (nor land in a source folder)
+    for path in list(paths) + [spec.split("=", 1)[-1] if "=" in spec and not os.path.exists(spec) else spec
+                               for spec in list(job.sources) + [s for _, ss in job.paired for s in ss]]:
+        note_input(path)
+    for extra in (getattr(args, "manifest", None), getattr(args, "baseline", None), _config_path()):
+        if extra:
+            note_input(extra)
     _refuse_output("--output", args.output)
     if args.scheduler:
         try:
@@ -576,6 +584,16 @@ def _audit(paths: list[str], job, args) -> int:
     print(f"claimcheck: {stats.files} file(s), {len(rows)} row(s) to {args.output}: {stats.built} read, "
           f"{stats.cached} from an earlier run, {stats.errors} failed", file=sys.stderr)
     return EXIT_UNCHECKED if stats.errors else EXIT_CLEAN
+
+
+def _config_path() -> str | None:
+    """The configuration file of the working folder, if any (an input of every run)."""
+    from . import config
+    try:
+        found = config.find_file()
+    except config.ConfigError:
+        return None
+    return str(found[0]) if found else None
 
 
 def _extract(args) -> int:

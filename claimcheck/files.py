@@ -81,6 +81,19 @@ def check_input(path: str | Path, limit: int = MAX_INPUT_BYTES) -> os.stat_resul
     return status
 
 
+def note_input(path: str | Path) -> None:
+    """A file (or folder) this run reads without reading it here (an archive run's workers read
+    them): no output may replace it, or be written under it."""
+    try:
+        status = os.stat(path)
+    except (OSError, ValueError):
+        return
+    if stat.S_ISDIR(status.st_mode):
+        note_folder(path)
+    else:
+        _inputs.add((status.st_dev, status.st_ino))
+
+
 def note_folder(path: str | Path) -> None:
     """A source folder: no output may be written anywhere under it."""
     _folders.add(os.path.realpath(path))
