@@ -11,7 +11,6 @@ from __future__ import annotations
 import difflib
 import os
 import re
-import tempfile
 from dataclasses import dataclass
 
 from .model import Fix
@@ -64,20 +63,7 @@ def unified_diff(fixed: Fixed) -> str:
                                         fromfile=f"a/{name}", tofile=f"b/{name}"))
 
 
-def write(fixed: Fixed, encoding: str = "utf-8") -> None:
-    """Replace the file with its fixed text, atomically, keeping its mode."""
-    mode = os.stat(fixed.path).st_mode & 0o7777
-    folder = os.path.dirname(os.path.abspath(fixed.path))
-    handle = tempfile.NamedTemporaryFile("w", encoding=encoding, newline="", dir=folder, delete=False,
-                                         prefix=".claimcheck-fix-")
-    try:
-        with handle:
-            handle.write(fixed.text)
-        os.chmod(handle.name, mode)
-        os.replace(handle.name, fixed.path)
-    except BaseException:
-        try:
-            os.unlink(handle.name)
-        except OSError:
-            pass
-        raise
+def write(fixed: Fixed) -> None:
+    """Replace the file with its fixed text, atomically, keeping its mode and its line breaks."""
+    from .files import write_atomically
+    write_atomically(fixed.path, fixed.text, fixing_input=True)

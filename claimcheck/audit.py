@@ -280,31 +280,12 @@ def write_table(rows: list[dict], mode: str, output: str) -> None:
         import io
         buffer = io.BytesIO()
         frame.to_parquet(buffer, index=False)
-        _write_bytes(output, buffer.getvalue())
+        write_atomically(output, buffer.getvalue())
     elif lower.endswith(".csv"):
         write_atomically(output, frame.to_csv(index=False))
     else:
         write_atomically(output, "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in
                                          frame.astype(object).where(frame.notna(), None).to_dict("records")))
-
-
-def _write_bytes(path: str, data: bytes) -> None:
-    import tempfile
-    folder = os.path.dirname(os.path.abspath(path))
-    handle = tempfile.NamedTemporaryFile("wb", dir=folder, delete=False, prefix=".claimcheck-")
-    try:
-        with handle:
-            handle.write(data)
-        mask = os.umask(0o022)
-        os.umask(mask)
-        os.chmod(handle.name, 0o666 & ~mask)
-        os.replace(handle.name, path)
-    except BaseException:
-        try:
-            os.unlink(handle.name)
-        except OSError:
-            pass
-        raise
 
 
 def read_manifest(path: str) -> list[tuple[str, str]]:

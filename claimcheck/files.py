@@ -167,12 +167,14 @@ def output_problem(path: str | Path) -> str | None:
     return None
 
 
-def write_atomically(path: str | Path, text: str) -> None:
-    """Write `text` to a temporary file beside `path`, then rename it over `path`: a reader (or
-    a crash midway) sees the old file or the new one, never a part. A symbolic link is written
-    through (the file it names is replaced, the link kept). OSError on failure; FileProblem,
-    before anything is written, when `output_problem` refuses the path."""
-    problem = output_problem(path)
+def write_atomically(path: str | Path, text: str | bytes, fixing_input: bool = False) -> None:
+    """Write `text` (or bytes) to a temporary file beside `path`, then rename it over `path`: a
+    reader (or a crash midway) sees the old file or the new one, never a part. A symbolic link is
+    written through (the file it names is replaced, the link kept); an existing file keeps its
+    mode, and text is written as given (its line breaks unchanged). OSError on failure;
+    FileProblem, before anything is written, when `output_problem` refuses the path, which only
+    `--fix` may pass over for the digest it was asked to fix (`fixing_input`)."""
+    problem = None if fixing_input else output_problem(path)
     if problem:
         raise FileProblem(problem)
     target = Path(os.path.realpath(path)) if os.path.islink(path) else Path(path)
@@ -181,7 +183,9 @@ def write_atomically(path: str | Path, text: str) -> None:
         mode = stat.S_IMODE(os.stat(target).st_mode)  # keep an existing file's permissions
     except OSError:
         mode = 0o666 & ~_umask()
-    with tempfile.NamedTemporaryFile("w", encoding="utf-8", dir=folder, prefix=f".{target.name}.",
+    binary = isinstance(text, bytes)
+    with tempfile.NamedTemporaryFile("wb" if binary else "w", encoding=None if binary else "utf-8",
+                                     newline=None if binary else "", dir=folder, prefix=f".{target.name}.",
                                      suffix=".tmp", delete=False) as handle:
         try:
             handle.write(text)
@@ -190,7 +194,7 @@ def write_atomically(path: str | Path, text: str) -> None:
             raise
     try:
         os.chmod(handle.name, mode)
-        problem = output_problem(target)  # checked again: the target may have changed meanwhile
+        problem = None if fixing_input else output_problem(target)  # again: the target may have changed
         if problem:
             raise FileProblem(problem)
         os.replace(handle.name, target)
