@@ -162,7 +162,7 @@ def audit_file(path: str, job: Job) -> tuple[list[dict], bool]:
     """(rows, built): the file's rows, from the cache when an earlier run made them; one error
     row when it cannot be read or checked (never cached: the next run tries again)."""
     from . import cache
-    from .files import FileProblem, read_input
+    from .files import read_input
     built = []
 
     def make():
@@ -171,9 +171,10 @@ def audit_file(path: str, job: Job) -> tuple[list[dict], bool]:
     try:
         content = read_input(path)
         rows = cache.cached(f"audit|{job.key()}|{os.path.basename(path)}", content, make)
-        return rows, bool(built)
-    except (FileProblem, Exception) as error:  # any failure of one file is that file's row
+    except Exception as error:  # any failure of one file (FileProblem included) is that file's row
         return [error_row(path, job, error)], True
+    # rows made under another path (a copy, a moved archive) name the file as this run does
+    return [dict(row, document=path) for row in rows], bool(built)
 
 
 def _start(cache_enabled: bool) -> None:

@@ -147,3 +147,15 @@ def _has_pyarrow() -> bool:
         return True
     except ImportError:
         return False
+
+
+def test_rows_from_an_earlier_run_name_the_file_where_it_is_now(tmp_path, monkeypatch):
+    monkeypatch.setenv("CLAIMCHECK_CACHE", str(tmp_path / "cache"))
+    first = [p for p in _archive(tmp_path / "2024", 2) if p.endswith(".md")]
+    audit.run(first, audit.Job())
+    moved = tmp_path / "moved"
+    (tmp_path / "2024").rename(moved)  # the archive moved: the same files, the same names
+    _, stats = audit.run([str(moved / Path(p).name) for p in first], audit.Job())
+    assert stats.built == 0  # nothing read again
+    rows, _ = audit.run([str(moved / "issue_0000.md")], audit.Job())
+    assert {r["document"] for r in rows} == {str(moved / "issue_0000.md")}
