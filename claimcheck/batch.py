@@ -68,7 +68,10 @@ def check_documents(documents: Sequence[Document], settings: Sequence[dict], job
         workers = max(1, min(jobs, len(members)))
         with ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_start_worker,
                                  initargs=(keys[key], cache_enabled)) as pool:
-            futures = {pool.submit(_check_one, documents[i]): i for i in members}
+            # the longest documents first, so that none is left to run alone at the end (results
+            # still go back in the named order)
+            ordered = sorted(members, key=lambda i: (-len(documents[i].text), i))
+            futures = {pool.submit(_check_one, documents[i]): i for i in ordered}
             from concurrent.futures import as_completed
             for future in as_completed(futures):
                 results[futures[future]] = future.result()
