@@ -198,6 +198,18 @@ def read_pdf_cached(path: str | Path) -> Document:
     return cached(f"pdf|{path}", content, lambda: read_pdf(path))
 
 
+def read_path(path: str) -> Document:
+    """A document from a file by its extension: PDF (cached by content), HTML and LaTeX (read as
+    Markdown, positions mapped back), else text or Markdown."""
+    lower = path.lower()
+    if lower.endswith(".pdf"):
+        return read_pdf_cached(path)
+    if lower.endswith((".html", ".htm", ".tex")):
+        from .sources import read_any
+        return read_any(Path(path))
+    return read_document(path)
+
+
 def read_cached(document: Document) -> Extraction:
     """A document's claims as the checks read them (the rules' frames) and the numbers it holds
     that could not be checked, from the cache when its text was read before (no spaCy start-up)."""

@@ -62,19 +62,6 @@ class Stats:
     built_files: list[str] = field(default_factory=list)
 
 
-def _read(path: str):
-    from .api import read_pdf_cached
-    from .ingest.text import read_document
-    from .sources import read_any
-    from pathlib import Path
-    lower = path.lower()
-    if lower.endswith(".pdf"):
-        return read_pdf_cached(path)
-    if lower.endswith((".html", ".htm", ".tex")):
-        return read_any(Path(path))
-    return read_document(path)
-
-
 _SOURCES: dict[str, list] = {}
 
 
@@ -135,8 +122,8 @@ def _self_check(document):
 
 
 def _rows_of(path: str, job: Job) -> list[dict]:
-    from .api import check_document, read_cached
-    document = _read(path)
+    from .api import check_document, read_cached, read_path
+    document = read_path(path)
     if job.mode == "extract":
         return [_claim_row(c) for c in read_cached(document).claims] or \
             [dict({k: None for k in CLAIM_FIELDS}, document=path, error=None)]
@@ -177,12 +164,6 @@ def audit_file(path: str, job: Job) -> tuple[list[dict], bool]:
     return [dict(row, document=path) for row in rows], bool(built)
 
 
-def _start(cache_enabled: bool) -> None:
-    if not cache_enabled:
-        from . import cache
-        cache.disable()
-
-
 def run(paths: Sequence[str], job: Job, jobs: int = 1, progress: Callable[[int, int], None] | None = None,
         scheduler: str | None = None) -> tuple[list[dict], Stats]:
     """Every file's rows, in the order of `paths`, and what the run did."""
@@ -207,13 +188,10 @@ def run(paths: Sequence[str], job: Job, jobs: int = 1, progress: Callable[[int, 
             rows, built = audit_file(path, job)
             done(i, rows, built, i + 1)
     else:
-        import multiprocessing
-        from concurrent.futures import ProcessPoolExecutor, as_completed
+        from concurrent.futures import as_completed
 
-        from . import cache
-        context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn")
-        with ProcessPoolExecutor(max_workers=min(jobs, len(paths)), mp_context=context, initializer=_start,
-                                 initargs=(cache.directory() is not None,)) as pool:
+        from .batch import worker_pool
+        with worker_pool(min(jobs, len(paths))) as pool:
             # the largest files first, so that no large file is left to run alone at the end (rows
             # still come out in the named order); at most a few files in flight per worker, so
             # memory stays bounded whatever the archive's size

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import ProcessPoolExecutor, as_completed
 from typing import Callable, Sequence
 
 from .api import CheckResult, check_document
@@ -25,12 +25,27 @@ def default_jobs() -> int:
         return max(1, os.cpu_count() or 1)
 
 
-def _start_worker(settings: dict, cache_enabled: bool) -> None:
-    _job.clear()
-    _job.update(settings)
+def _begin(cache_enabled: bool, initializer, initargs: tuple) -> None:
     if not cache_enabled:
         from . import cache
         cache.disable()
+    if initializer is not None:
+        initializer(*initargs)
+
+
+def worker_pool(workers: int, initializer=None, initargs: tuple = ()) -> ProcessPoolExecutor:
+    """A pool of `workers` processes that keep this process's cache setting. Fork where the
+    platform has it (the workers share the parent's loaded modules and sources), else spawn
+    (each worker gets `initargs` once)."""
+    from . import cache
+    context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn")
+    return ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_begin,
+                               initargs=(cache.directory() is not None, initializer, initargs))
+
+
+def _start_worker(settings: dict) -> None:
+    _job.clear()
+    _job.update(settings)
 
 
 def _check_one(document: Document) -> CheckResult:
@@ -53,26 +68,20 @@ def check_documents(documents: Sequence[Document], settings: Sequence[dict], job
             if progress:
                 progress(i + 1, total)
         return results  # type: ignore[return-value]
-    from . import cache
-    cache_enabled = cache.directory() is not None
     # one pool per distinct settings (most runs have one): workers hold their sources once
     groups: dict[int, list[int]] = {}
     keys: dict[int, dict] = {}
     for i, own in enumerate(settings):
         groups.setdefault(id(own), []).append(i)
         keys[id(own)] = own
-    # fork shares the parent's loaded modules and sources; elsewhere each worker gets them once
-    context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn")
     done = 0
     for key, members in groups.items():
         workers = max(1, min(jobs, len(members)))
-        with ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_start_worker,
-                                 initargs=(keys[key], cache_enabled)) as pool:
+        with worker_pool(workers, _start_worker, (keys[key],)) as pool:
             # the longest documents first, so that none is left to run alone at the end (results
             # still go back in the named order)
             ordered = sorted(members, key=lambda i: (-len(documents[i].text), i))
             futures = {pool.submit(_check_one, documents[i]): i for i in ordered}
-            from concurrent.futures import as_completed
             for future in as_completed(futures):
                 results[futures[future]] = future.result()
                 done += 1

@@ -230,7 +230,7 @@ from .ingest.text import InputError  # noqa: E402  (no heavy imports: text inges
 
 def _documents(paths: list[str], stdin_name: str | None = None):
     from .files import FileProblem, check_input, read_stream
-    from .ingest.text import decode_text, parse_text, read_document
+    from .ingest.text import decode_text, parse_text
     documents = []
     stdin_name = stdin_name or "<stdin>"
     for path in paths:
@@ -249,14 +249,8 @@ def _documents(paths: list[str], stdin_name: str | None = None):
                     check_input(path)
                 except FileProblem as problem:
                     raise InputError(f"{path}: {problem}") from None
-            if path.lower().endswith(".pdf"):
-                from .api import read_pdf_cached
-                documents.append(read_pdf_cached(path))
-            elif path.lower().endswith((".html", ".htm", ".tex")):
-                from .sources import read_any
-                documents.append(read_any(Path(path)))
-            else:
-                documents.append(read_document(path))
+            from .api import read_path
+            documents.append(read_path(path))
         except InputError as error:
             raise _UsageError(str(error)) from None
     return documents

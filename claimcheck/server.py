@@ -9,7 +9,6 @@ read as; columns are sent in the position encoding the client chose (UTF-16 by d
 """
 from __future__ import annotations
 
-import html
 import logging
 from pathlib import Path
 from urllib.parse import unquote, urlparse
@@ -30,19 +29,11 @@ def path_of(uri: str) -> Path | None:
 
 def read_text(text: str, name: str):
     """A Document from an editor's text, read as the file of that name would be."""
-    from .ingest.markup import html_to_text_lines, latex_to_text
-    from .ingest.text import parse_text
-    from dataclasses import replace
     kind = LANGUAGES.get(Path(name).suffix.lower(), "text")
-    from .ingest.markup import split_lines
-    if kind == "html":
-        converted, lines = html_to_text_lines(text)
-        return replace(parse_text(converted, name), source_lines=lines, source_text=tuple(split_lines(text)))
-    if kind == "latex":
-        from .ingest.linemap import map_lines
-        converted = html.unescape(latex_to_text(text))
-        return replace(parse_text(converted, name), source_lines=map_lines(text, converted),
-                       source_text=tuple(split_lines(text)))
+    if kind in ("html", "latex"):
+        from .ingest.markup import parse_markup
+        return parse_markup(text, name, kind)
+    from .ingest.text import parse_text
     return parse_text(text, name)
 
 

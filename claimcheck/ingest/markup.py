@@ -207,12 +207,19 @@ def read_markup(path: str | Path, kind: str) -> Document:
         raw = decode_text(read_input(path), str(path))
     except FileProblem as problem:
         raise InputError(f"{path}: {problem}") from None
-    if kind == "html":  # lines of the page: what a CI annotation points at
+    return parse_markup(raw, str(path), kind)
+
+
+def parse_markup(raw: str, name: str, kind: str) -> Document:
+    """HTML or LaTeX text read as Markdown, its positions mapped back to the file's own lines
+    and columns (what a CI annotation or an editor points at)."""
+    if kind == "html":
         text, lines = html_to_text_lines(raw)
-        return replace(parse_text(text, str(path)), source_lines=lines, source_text=tuple(split_lines(raw)))
-    text = html.unescape(latex_to_text(raw))
-    from .linemap import map_lines  # lines of the .tex file: what a CI annotation points at
-    return replace(parse_text(text, str(path)), source_lines=map_lines(raw, text), source_text=tuple(split_lines(raw)))
+    else:
+        from .linemap import map_lines
+        text = html.unescape(latex_to_text(raw))
+        lines = map_lines(raw, text)
+    return replace(parse_text(text, name), source_lines=lines, source_text=tuple(split_lines(raw)))
 
 
 def split_lines(text: str) -> list[str]:
