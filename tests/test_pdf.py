@@ -225,3 +225,20 @@ def test_a_header_of_short_codes_and_a_group_label_that_runs_into_the_figures(tm
         (72, 660, 9, "Table 2: Retrieval by language on the dev set (nDCG@10), for all ten languages and the average.")])
     assert cells["31.9"].headers == ("Avg",) and cells["34.9"].headers == ("en",)  # 31.9 + 1 + 2
     assert cells["41.8"].labels[0][1] == "mDPR"
+
+
+@pytest.mark.parametrize("backend", ["pdfium", "pdfplumber"])
+def test_a_row_label_with_capitals_and_descenders_stays_in_its_row_on_a_page_of_short_words(tmp_path, backend):
+    # glyph boxes are tight: on a page whose words are mostly short lower-case ones ('a', 'one',
+    # 'rare'), a label such as 'Jelly-Pygmy' (capitals and descenders) is much taller than the
+    # typical word, yet it is one line of its row, not a label wrapped over two lines
+    prose = [(72, 780 - 12 * k, 10, " ".join(["a run on a new era was near noon or in a rare case"] * 2)) for k in range(6)]
+    cells = _cells_of(tmp_path, backend, prose + [
+        (72, 640, 10, "Model"), (220, 640, 10, "Score"), (300, 640, 10, "Rate"),
+        (72, 624, 10, "Jelly-Pygmy Quip"), (225, 624, 10, "8.35"), (305, 624, 10, "16.6"),
+        (72, 610, 10, "Gypsy Jpg Qpy"), (225, 610, 10, "8.97"), (305, 610, 10, "38.9"),
+        (72, 590, 10, "Table 4 | Open-ended conversation evaluations."),
+    ])
+    assert {"8.35", "16.6", "8.97", "38.9"} <= set(cells)
+    assert cells["8.35"].labels[0][1] == "Jelly-Pygmy Quip" and cells["38.9"].labels[0][1] == "Gypsy Jpg Qpy"
+    assert cells["16.6"].headers == ("Rate",)

@@ -119,10 +119,14 @@ def link_tables(document: Document) -> Document:
         lines = _lines(document, page_start, page_end)
         heights = sorted(w.bottom - w.top for ln in lines for w in ln.words if w.bottom > w.top)
         typical = heights[len(heights) // 2] if heights else 8.0
+        # a line's full height (capitals and descenders: glyph boxes are tight, so 'DeepSeek' is
+        # taller than 'Chat' on the same line) is what a label wrapped over two lines exceeds
+        tallest = sorted(max(w.bottom - w.top for w in ln.words) for ln in lines if ln.words)
+        full = max(typical, tallest[len(tallest) // 2]) if tallest else typical
         # a text line whose words stand at different heights (a backend that merged a table's
         # header with the other column's last line, or a centred label with the row beside it)
         # is split into the lines the page shows
-        lines = [sub for ln in lines for sub in _visual_lines(ln.words, typical)] if lines else lines
+        lines = [sub for ln in lines for sub in _visual_lines(ln.words, typical, full)] if lines else lines
         for caption in captions:
             cells += _table(document, lines, caption, int(caption.group(1)))
     if not cells:
@@ -166,16 +170,17 @@ def _is_example_row(line: _Line) -> bool:
     return sum(w.isalpha() and w.islower() for w in words) > 6
 
 
-def _visual_lines(words: list[_Word], typical: float) -> list[_Line]:
+def _visual_lines(words: list[_Word], typical: float, full: float | None = None) -> list[_Line]:
     """Words regrouped into lines by where they stand on the page (a label centred across rows,
     or wrapped over two, is its own line, not part of the row it touches)."""
     lines: list[list[_Word]] = []
+    full = full or typical
     for w in sorted(words, key=lambda w: ((w.top + w.bottom) / 2, w.x0)):
         middle = (w.top + w.bottom) / 2
-        tall = w.bottom - w.top > 1.6 * typical  # a label wrapped over two lines stands alone
+        tall = w.bottom - w.top > 1.6 * full  # a label wrapped over two lines stands alone
         if lines and not tall:
             last = lines[-1]
-            if not any(o.bottom - o.top > 1.6 * typical for o in last):
+            if not any(o.bottom - o.top > 1.6 * full for o in last):
                 last_middle = sum((o.top + o.bottom) / 2 for o in last) / len(last)
                 if abs(middle - last_middle) <= 0.35 * typical + 0.5:
                     last.append(w)
