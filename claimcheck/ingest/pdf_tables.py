@@ -170,11 +170,11 @@ def _is_example_row(line: _Line) -> bool:
     return sum(w.isalpha() and w.islower() for w in words) > 6
 
 
-def _visual_lines(words: list[_Word], typical: float, full: float | None = None) -> list[_Line]:
+def _visual_lines(words: list[_Word], typical: float, full: float) -> list[_Line]:
     """Words regrouped into lines by where they stand on the page (a label centred across rows,
-    or wrapped over two, is its own line, not part of the row it touches)."""
+    or wrapped over two, is its own line, not part of the row it touches): `typical` is the
+    page's usual word height, `full` a whole line's (capitals and descenders)."""
     lines: list[list[_Word]] = []
-    full = full or typical
     for w in sorted(words, key=lambda w: ((w.top + w.bottom) / 2, w.x0)):
         middle = (w.top + w.bottom) / 2
         tall = w.bottom - w.top > 1.6 * full  # a label wrapped over two lines stands alone
