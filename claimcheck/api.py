@@ -210,25 +210,27 @@ def read_path(path: str) -> Document:
     return read_document(path)
 
 
-def read_cached(document: Document) -> Extraction:
+def read_cached(document: Document, owners: bool = False) -> Extraction:
     """A document's claims as the checks read them (the rules' frames) and the numbers it holds
-    that could not be checked, from the cache when its text was read before (no spaCy start-up)."""
+    that could not be checked, from the cache when its text was read before (no spaCy start-up);
+    `owners`: with the learned reader's subject of each claim the rules read without one (for
+    checks against sources)."""
     from .cache import cached
     content = document.text.encode("utf-8")
     if document.source_lines:  # the lines claims report are part of what is read
         content += b"\x00lines:" + ",".join(map(str, document.source_lines)).encode()
         # (and the file's own lines, which place each figure's column on its line)
         content += b"\x00text:" + "\n".join(document.source_text).encode("utf-8", "surrogatepass")
-    return cached(f"claims|{document.name}", content,
-                  lambda: default_extractor().read(document, numbers=False, learned=False))
+    return cached(f"claims{'+owners' if owners else ''}|{document.name}", content,
+                  lambda: default_extractor().read(document, numbers=False, learned=False, owners=owners))
 
 
 def check_document(document: Document, select=None, ignore=None, tolerance: float = 0.0,
                    sources=(), severity: dict[str, str] | None = None) -> CheckResult:
-    extraction = read_cached(document)
+    extraction = read_cached(document, owners=bool(sources))
     claims = list(extraction.claims)
     findings = verify(document, claims, select=select, ignore=ignore, slack=tolerance, sources=sources,
-                      severity=severity, unreadable=extraction.others)
+                      severity=severity, unreadable=extraction.others, owners=dict(extraction.owners))
     return CheckResult(document, tuple(claims), tuple(findings))
 
 

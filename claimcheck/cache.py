@@ -37,7 +37,7 @@ from typing import Any, Callable, TypeVar
 from .model import Claim, Document, Extraction, NumberReading, Quantity, Section, TableCell
 
 T = TypeVar("T")
-SCHEMA = 4  # bump when the stored shape changes: older entries are then never read
+SCHEMA = 5  # bump when the stored shape changes: older entries are then never read
 # What is read of one entry: a fixed allowance plus a multiple of the content it was built from
 # (claims of prose take about 15 bytes of JSON per byte of text), so a large digest still caches
 # but an entry can never make a run read gigabytes.

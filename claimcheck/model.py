@@ -294,6 +294,9 @@ class Extraction:
 
     claims: tuple[Claim, ...]
     others: tuple[NumberReading, ...] = ()
+    # (figure's start, subject): the learned reader's owner of each claim the rules read without
+    # one; asked for by checks against sources only (`ClaimExtractor.read(owners=True)`)
+    owners: tuple[tuple[int, str], ...] = ()
 
 
 @dataclass(frozen=True)

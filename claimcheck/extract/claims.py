@@ -91,7 +91,8 @@ class ClaimExtractor:
     def extract(self, document: Document, learned: bool = True) -> list[Claim]:
         return list(self.read(document, numbers=False, learned=learned).claims)
 
-    def read(self, document: Document, numbers: bool = True, learned: bool = True, model=None) -> Extraction:
+    def read(self, document: Document, numbers: bool = True, learned: bool = True, model=None,
+             owners: bool = False) -> Extraction:
         """The document's claims and every other number with the reason it is not a claim
         (`numbers=False` leaves the other numbers out: locating each one costs time).
 
@@ -99,8 +100,21 @@ class ClaimExtractor:
         metric, dataset, settings), when its model is shipped. Checks read with `learned=False`:
         the rules' frames are what the arithmetic and consistency rules were built and measured
         on, and on the dev digests the learned frames still cost them recall (README). `model`
-        reads with that model (a `decide.ReaderModel`) instead of the shipped one."""
+        reads with that model (a `decide.ReaderModel`) instead of the shipped one.
+
+        `owners` (with `learned=False`): the rules' claims, and for each one they read without a
+        subject, the subject the learned reader gives it (`Extraction.owners`), from the same
+        reading. Checks against sources align on it: their rules were built on the rules' frames,
+        but a figure without an owner cannot be told from another system's."""
         reading, units, claims, bare, others = self._read_by_rules(document)
+        found_owners: tuple = ()
+        if owners and not learned and model is None:
+            shipped = load_model()
+            if shipped is not None:
+                ownerless = {c.quantity.start for c in claims if not c.subject}
+                read, _ = apply_model(shipped, Proposer(reading, units, shipped.typer), claims, bare, list(others))
+                found_owners = tuple((c.quantity.start, c.subject) for c in read
+                                     if c.subject and c.quantity.start in ownerless)
         if model is None and learned:
             model = load_model()
         if model is not None:
@@ -116,9 +130,9 @@ class ClaimExtractor:
                         n.reason.startswith(_BEYOND) and n.reason not in bounds:
                     bounds.add(n.reason)
                     kept.append(reading.located(n))
-            return Extraction(tuple(claims), tuple(kept))
+            return Extraction(tuple(claims), tuple(kept), found_owners)
         others.sort(key=lambda r: r.start)
-        return Extraction(tuple(claims), tuple(reading.located(n) for n in others))
+        return Extraction(tuple(claims), tuple(reading.located(n) for n in others), found_owners)
 
     def sites(self, document: Document, typer=None):
         """The rules' reading of every number of a document, as the learned reader sees it:

@@ -13,14 +13,16 @@ from .base import RULES, Context, Rule
 
 def verify(document: Document, claims: list[Claim], select: set[str] | None = None,
            ignore: set[str] | None = None, slack: float = 0.0, sources=None,
-           severity: dict[str, str] | None = None, unreadable=()) -> list[Finding]:
+           severity: dict[str, str] | None = None, unreadable=(), owners=None) -> list[Finding]:
     """Run the selected rules; findings sorted by line, one per rule and claim.
 
     `severity` maps rule codes to the level their findings are reported at (configuration);
     `unreadable` holds the document's numbers that stand as figures but could not be read
-    (NumberReading objects), which RULES["CC112"] reports.
+    (NumberReading objects), which RULES["CC112"] reports; `owners` maps a claim's start to the
+    learned reader's subject for claims the rules read without one (checks against sources use it).
     """
-    context = Context(document, claims, slack=slack, sources=list(sources or []), unreadable=list(unreadable))
+    context = Context(document, claims, slack=slack, sources=list(sources or []), unreadable=list(unreadable),
+                      owners=dict(owners or {}))
     findings: list[Finding] = []
     seen = set()
     ran = set()

@@ -59,6 +59,7 @@ class Context:
     slack: float = 0.0  # extra relative tolerance from configuration
     sources: list = field(default_factory=list)  # claimcheck.sources.Source objects
     unreadable: list = field(default_factory=list)  # NumberReading objects of figures that could not be read
+    owners: dict = field(default_factory=dict)  # figure's start -> learned subject, where the rules read none
     _source_verdicts: list | None = None
     _usable_sources: list | None = None
     _derived_verdicts: dict | None = None

@@ -473,6 +473,12 @@ def source_verdicts(ctx: Context) -> list[tuple[Claim, str, list[Claim], Claim |
     named_systems = frozenset(c.subject for c in ctx.claims if c.subject)
     out = []
     for claim in checked:
+        owner = ctx.owners.get(claim.quantity.start, "") if not claim.subject else ""
+        if owner:
+            # a figure the rules read without an owner takes the learned reader's: otherwise any
+            # cell of its frame supports it, whoever's row it stands in
+            claim = replace(claim, subject=owner)
+            explicit[id(claim)] = _explicit_ties(ctx, claim)
         tied = explicit[id(claim)] or ([s for s in sources if _mentions(s, claim.subject)] if whole else [])
         # a results file has no title to name: it is tied wherever the digest names one of its rows
         tied = tied + [s for s in _listing_ties(ctx, claim) if all(s is not t for t in tied)]
