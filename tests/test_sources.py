@@ -482,3 +482,43 @@ def test_the_bundled_example_against_its_bundled_sources():
     assert flagged == {("CC201", 8, "69.3"), ("CC201", 15, "69.3"), ("CC201", 28, "81.9"), ("CC210", 29, "64.2")}
     supported = [f for f in report.finding_list if f.verdict == "supported"]
     assert any(e.page == 2 and e.bbox for f in supported for e in f.evidence)  # PDF cells, with boxes for the crops
+
+
+# -- how precise a source figure must be to state the digest's ---------------------------------
+
+COARSE_FACTS = """paper,arxiv,subject,metric,setting,value,unit,where
+Kite,2601.00001,Kite,Pile loss,,2,,Table 3
+Kite,2601.00001,Kite vs Hawk,MMLU,,5,points,abstract
+"""
+
+
+def test_a_source_figure_far_coarser_than_the_digests_does_not_state_it(tmp_path):
+    sheet = tmp_path / "facts.csv"
+    sheet.write_text(COARSE_FACTS, encoding="utf-8")
+    report = check("## Kite\narXiv: 2601.00001\nKite reaches a Pile loss of 1.808. It gains 4.8 points on MMLU over Hawk.\n",
+                   sources=[sheet])
+    found = verdicts(report)
+    # a '2' cannot be where '1.808' was copied from: not support, and not a contradiction either
+    assert ("1.808", "supported") not in found and ("1.808", "not found") in found
+    # one digit coarser is a source's rounding of the same figure
+    assert ("4.8 points", "supported") in found
+    assert not [f for f in report.finding_list if f.severity == "error"]
+
+
+def test_the_evidence_of_support_is_the_source_figure_as_precise_as_the_digests(tmp_path):
+    source = tmp_path / "ablation.md"
+    source.write_text("# Shared experts\n\nWith 1, 2 and 4 shared experts, Kite reaches a Pile loss of 1.808, "
+                      "1.806 and 1.811.\n", encoding="utf-8")
+    report = check("# Kite notes\n\nKite reaches a Pile loss of 1.808 with one shared expert.\n", sources=[source])
+    supported = [f for f in report.finding_list if f.rule == "CC202" and f.claim.text == "1.808"]
+    assert len(supported) == 1
+    assert "the source's 1.808" in supported[0].message and "the source's 2 " not in supported[0].message
+
+
+def test_a_digest_writing_a_sources_figure_with_more_zeros_or_one_more_digit_is_supported(tmp_path):
+    source = tmp_path / "report.md"
+    source.write_text("# Kite: a report\n\nWe pretrain Kite on a corpus of 2T tokens. On the held-out Pile split, Kite "
+                      "reaches a loss of 1.81 after the full schedule, ahead of every baseline we ran.\n", encoding="utf-8")
+    found = verdicts(check("# Kite notes\n\nKite was trained on 2.0T tokens and reaches a Pile loss of 1.808.\n",
+                           sources=[source]))
+    assert ("2.0T", "supported") in found and ("1.808", "supported") in found

@@ -15,7 +15,7 @@ from pathlib import Path
 from ..model import Claim, Evidence, Quantity
 from ..sources import ARXIV_ID, Source
 from ..extract.candidates import names_in
-from .base import RULES, Context, figure_stretch, rule, same_figure, settings_conflict, topics_compatible, written
+from .base import RULES, Context, base_interval, figure_stretch, rule, same_figure, settings_conflict, topics_compatible, written
 
 _CHECKED_KINDS = {"score", "percent", "speedup", "delta", "change", "time", "throughput", "memory", "scale"}
 _FAMILY = {"score": "score", "percent": "score", "speedup": "speedup", "delta": "delta", "time": "time",
@@ -269,6 +269,31 @@ def _named_tables(candidates: list[Claim], sentence: str, sources: list[Source],
     return chosen or candidates
 
 
+def stated_by(claim: Claim, figure: Claim, digits: int = 0) -> bool:
+    """Can a source figure be the one the digest states? The same number after rounding, where
+    the source is not the coarser of the two with the digest's extra digits other than zeros (a
+    source's '2' may be a digest's '2.0'); `digits` more digits are allowed beyond that ('71.42'
+    for a source's '71.4' with 1), never a source's '2' for a digest's '1.808'."""
+    if not same_figure(claim, figure):
+        return False
+    low, high = base_interval(claim.quantity)
+    f_low, f_high = base_interval(figure.quantity)
+    width, f_width = high - low, f_high - f_low
+    if claim.quantity.approx or claim.quantity.high is not None or figure.quantity.high is not None or \
+            not f_width > 1.5 * width:
+        return True
+    if abs(claim.quantity.base_value() - figure.quantity.base_value()) <= width / 2 + 1e-12:
+        return True
+    return f_width <= 10 ** digits * width * 1.5
+
+
+def _support(claim: Claim, figures: list[Claim]) -> Claim | None:
+    """The source figure that states the claim's: one as precise as it first, else one a digit
+    coarser (a source's '5 points' for a digest's '4.8 points'); None where none does."""
+    return next((c for c in figures if stated_by(claim, c)), None) or \
+        next((c for c in figures if stated_by(claim, c, digits=1)), None)
+
+
 def _verdict(claim: Claim, sources: list[Source], named_systems: frozenset[str] = frozenset(),
              sentence: str = "") -> tuple[str, list[Claim], Claim | None]:
     """(verdict, aligned source claims, the one that decides) for one digest claim;
@@ -281,11 +306,13 @@ def _verdict(claim: Claim, sources: list[Source], named_systems: frozenset[str] 
     others = [c for c in aligned if claim.subject and _another_system(c, claim, named_systems)]
     # "climbs from 20.3 to 34.3": the ends of a change may be figures of the source's own columns;
     # they can be supported there, never contradicted by the source's default configuration
-    for c in (c for s in sources for c in s.claims if id(c) not in strictly and _aligned(claim, c, loose=True)):
-        if same_figure(claim, c) and (not claim.subject or not c.subject or _names_match(c.subject, claim.subject)
-                                      or claim.role in ("from", "to")):
-            coarser = claim.quantity.decimals < c.quantity.decimals and claim.quantity.scale <= c.quantity.scale
-            return ("rounded" if coarser else "supported"), [c], c
+    ends = _support(claim, [c for s in sources for c in s.claims if id(c) not in strictly
+                            and _aligned(claim, c, loose=True) and (not claim.subject or not c.subject or
+                                                                   _names_match(c.subject, claim.subject)
+                                                                   or claim.role in ("from", "to"))])
+    if ends is not None:
+        coarser = claim.quantity.decimals < ends.quantity.decimals and claim.quantity.scale <= ends.quantity.scale
+        return ("rounded" if coarser else "supported"), [ends], ends
     loose = replace(claim, setting=frozenset(x for x in claim.setting if not x.startswith("statistic:")), subject="")
     relaxed = [c for s in sources for c in s.claims if s.document.cell_at(c.quantity.start) is not None
                and c.role != "baseline" and _aligned(loose, replace(c, setting=frozenset(
@@ -298,31 +325,31 @@ def _verdict(claim: Claim, sources: list[Source], named_systems: frozenset[str] 
         own = named
     else:
         own = [c for c in candidates if c.role != "baseline"]
-    for c in own:
-        if same_figure(claim, c):
-            coarser = claim.quantity.decimals < c.quantity.decimals and claim.quantity.scale <= c.quantity.scale
-            return ("rounded" if coarser else "supported"), own, c
+    found = _support(claim, own)
+    if found is not None:
+        coarser = claim.quantity.decimals < found.quantity.decimals and claim.quantity.scale <= found.quantity.scale
+        return ("rounded" if coarser else "supported"), own, found
     # the figure is another system's only where the source gives this system figures of that
     # frame too: a subject the source never names may be a misreading of the digest
     if claim.role == "from":
         # the start of a stated change is an earlier state, often the compared system's figure
         # ('recall rises from 40% to 52%' where 40.0 is the baseline's): supported where it
         # stands in the frame, and never weighed against the system's own (later) figure
-        for c in candidates + others:
-            if same_figure(claim, c):
-                return "supported", [c], c
-        return "not found", own, None
+        found = _support(claim, candidates + others)
+        return ("supported", [found], found) if found is not None else ("not found", own, None)
     if claim.role != "baseline" and named:
         for c in candidates + others:
-            if c not in own and same_figure(claim, c):
+            if c not in own and stated_by(claim, c):
                 return "baseline", candidates, c
         # the figure stands in the source under another method or statistic of the same row
         # ("RL's mean is 66.0" where 66.0 is SFT's maximum)
         for c in relaxed:
-            if same_figure(claim, c) and c.subject and not _names_match(c.subject, claim.subject):
+            if stated_by(claim, c) and c.subject and not _names_match(c.subject, claim.subject):
                 return "baseline", candidates, c
     distinct = []
     for c in own:
+        if same_figure(claim, c):
+            continue  # a figure the source writes far coarser ('2' for '1.808') neither states nor contradicts it
         if not any(same_figure(c, d) for d in distinct):
             distinct.append(c)
     if len(distinct) == 1 and _frame_holds(claim, distinct[0], bool(named)):
@@ -943,7 +970,10 @@ def report_supported(ctx: Context):
     """A digest figure its source states (supported), or states more precisely (rounded).
 
     What it checks: nothing to fix; each digest claim that agrees with its source is listed
-    with the source's figure and location, so a fact-checker can see what was verified.
+    with the source's figure and location, so a fact-checker can see what was verified. The
+    source's figure is the one as precise as the digest's where there is one; a source figure
+    a digit coarser states it too ('5 points' for '4.8 points'), one coarser still does not
+    ('2' never states '1.808', and does not contradict it either).
     Why it matters: a report that only lists problems cannot tell "checked and right" from
     "never checked".
     Example: digest "58%" against the paper's "58.08%": rounded.
