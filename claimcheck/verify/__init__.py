@@ -18,11 +18,11 @@ def verify(document: Document, claims: list[Claim], select: set[str] | None = No
 
     `severity` maps rule codes to the level their findings are reported at (configuration);
     `unreadable` holds the document's numbers that stand as figures but could not be read
-    (NumberReading objects), which RULES["CC112"] reports; `owners` maps a claim's start to the
-    learned reader's subject for claims the rules read without one (checks against sources use it).
+    (NumberReading objects), which RULES["CC112"] reports; `owners` gives (a claim's start, the
+    learned reader's subject) for claims the rules read without one (checks against sources use it).
     """
     context = Context(document, claims, slack=slack, sources=list(sources or []), unreadable=list(unreadable),
-                      owners=dict(owners or {}))
+                      owners=dict(owners or ()))
     findings: list[Finding] = []
     seen = set()
     ran = set()
