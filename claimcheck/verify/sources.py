@@ -294,6 +294,12 @@ def _support(claim: Claim, figures: list[Claim]) -> Claim | None:
         next((c for c in figures if stated_by(claim, c, digits=1)), None)
 
 
+def _agreement(claim: Claim, figure: Claim) -> str:
+    """'rounded' where the source states the figure more precisely than the digest, else 'supported'."""
+    q, f = claim.quantity, figure.quantity
+    return "rounded" if q.decimals < f.decimals and q.scale <= f.scale else "supported"
+
+
 def _verdict(claim: Claim, sources: list[Source], named_systems: frozenset[str] = frozenset(),
              sentence: str = "") -> tuple[str, list[Claim], Claim | None]:
     """(verdict, aligned source claims, the one that decides) for one digest claim;
@@ -311,8 +317,7 @@ def _verdict(claim: Claim, sources: list[Source], named_systems: frozenset[str] 
                                                                    _names_match(c.subject, claim.subject)
                                                                    or claim.role in ("from", "to"))])
     if ends is not None:
-        coarser = claim.quantity.decimals < ends.quantity.decimals and claim.quantity.scale <= ends.quantity.scale
-        return ("rounded" if coarser else "supported"), [ends], ends
+        return _agreement(claim, ends), [ends], ends
     loose = replace(claim, setting=frozenset(x for x in claim.setting if not x.startswith("statistic:")), subject="")
     relaxed = [c for s in sources for c in s.claims if s.document.cell_at(c.quantity.start) is not None
                and c.role != "baseline" and _aligned(loose, replace(c, setting=frozenset(
@@ -327,8 +332,7 @@ def _verdict(claim: Claim, sources: list[Source], named_systems: frozenset[str] 
         own = [c for c in candidates if c.role != "baseline"]
     found = _support(claim, own)
     if found is not None:
-        coarser = claim.quantity.decimals < found.quantity.decimals and claim.quantity.scale <= found.quantity.scale
-        return ("rounded" if coarser else "supported"), own, found
+        return _agreement(claim, found), own, found
     # the figure is another system's only where the source gives this system figures of that
     # frame too: a subject the source never names may be a misreading of the digest
     if claim.role == "from":
@@ -501,12 +505,13 @@ def source_verdicts(ctx: Context) -> list[tuple[Claim, str, list[Claim], Claim |
     out = []
     for claim in checked:
         owner = ctx.owners.get(claim.quantity.start, "") if not claim.subject else ""
+        ties = explicit[id(claim)]
         if owner:
             # a figure the rules read without an owner takes the learned reader's: otherwise any
             # cell of its frame supports it, whoever's row it stands in
             claim = replace(claim, subject=owner)
-            explicit[id(claim)] = _explicit_ties(ctx, claim)
-        tied = explicit[id(claim)] or ([s for s in sources if _mentions(s, claim.subject)] if whole else [])
+            ties = _explicit_ties(ctx, claim)
+        tied = ties or ([s for s in sources if _mentions(s, claim.subject)] if whole else [])
         # a results file has no title to name: it is tied wherever the digest names one of its rows
         tied = tied + [s for s in _listing_ties(ctx, claim) if all(s is not t for t in tied)]
         if not tied:
