@@ -338,7 +338,7 @@ class Attributor:
         if tokens:
             name = self._clean_name(window[tokens[0].start():tokens[-1].end()])
             if offset == 0 and self.is_name(name):
-                return name, start + tokens[0].start()
+                return with_variant(name, window, tokens[-1].end()), start + tokens[0].start()
         if allow_phrase:
             m = _SYSTEM_PHRASE_AFTER.match(window)
             if m and m.group("head").lower() in self.v.system_nouns:
@@ -454,7 +454,7 @@ class Attributor:
         'Product quantization (PQ) shrinks', 'the large model's latency' when one known name is
         the large one); 'the kernel', 'the model' alone refer back to the section's method."""
         m = _ACRONYM_ACTOR.match(self.text, start, end)
-        if m and self.is_verb(m.group("verb")):
+        if m and self.is_verb(m.group("verb")) and abbreviates(m.group("name"), m.group("long")):
             return m.group("name"), m.start("name")
         m = _DESCRIPTION_ACTOR.match(self.text, start, end)
         if m:
@@ -474,7 +474,7 @@ class Attributor:
             return None
         if name.casefold() in self.names_datasets():
             return None  # "On geometry3k, X climbs": a benchmark is not an actor
-        return name, m.start("name")
+        return with_variant(name, self.text, m.end("name")), m.start("name")
 
     def possessor(self, start: int, end: int) -> str:
         """'RL's mean is 29.0', 'With pass@1, RL's mean ...', "the dense model's KV cache": the
@@ -655,7 +655,7 @@ _POSSESSOR = re.compile(r"\s*(?:[-*+•>]\s+|\d{1,2}[.)]\s+|\d{1,2}/\d{0,2}\s+)?
                         r"(?:\*\*|__)?(?:'s|’s)\s")
 _MARKER = r"\s*(?:[-*+•>]\s+|\d{1,2}[.)]\s+|\d{1,2}/\d{0,2}\s+)?(?:\*\*[^*]{1,40}\*\*\s*)?"
 _LEAD_IN = r"(?:(?i:on|in|for|across|at|with|under|after|without)\s+[^,;:]{1,60},\s+)?"
-_ACRONYM_ACTOR = re.compile(_MARKER + _LEAD_IN + r"(?:[A-Za-z][\w-]*\s+){1,4}\((?P<name>[A-Z][A-Za-z0-9+-]{1,12})\)\s+"
+_ACRONYM_ACTOR = re.compile(_MARKER + _LEAD_IN + r"(?P<long>(?:[A-Za-z][\w-]*\s+){1,4})\((?P<name>[A-Z][A-Za-z0-9+-]{1,12})\)\s+"
                             r"(?:also\s+|still\s+|now\s+|only\s+)?(?P<verb>[a-z]+)\b")
 _DESCRIPTION_ACTOR = re.compile(_MARKER + _LEAD_IN + r"(?:[Tt]he|[Ii]ts)\s+(?P<description>(?:[\w+.-]+\s+){1,2}"
                                 r"(?:model|variant|version|system|checkpoint|configuration|setup|run))(?:'s|’s)?\s")
@@ -709,6 +709,36 @@ _NAMED_PAPER = re.compile(r"(?:New\s+paper|new\s+paper|Introducing|introducing|M
 # (found from the bracket, which has a literal to search for, then checked for a word before it)
 _ACRONYM_DEFINITION = re.compile(r"\((?P<acronym>[A-Z][A-Za-z0-9+-]{1,12})\)")
 _WORD_BEFORE_BRACKET = re.compile(r"\b[A-Za-z][\w-]*\s+$")
+
+
+_VARIANT_AFTER = re.compile(r" ?\((?P<variant>[A-Z][A-Za-z0-9+.-]{0,11})\)")
+
+
+def with_variant(name: str, text: str, end: int) -> str:
+    """A name with the parenthesis set right after it that names its variant: 'Kestrel Chat
+    (RL)' and 'Kestrel Chat (SFT)' are two systems. Not an abbreviation of the name ('Product
+    quantization (PQ)') and not a mark of the author's own ('(Ours)')."""
+    m = _VARIANT_AFTER.match(text, end)
+    if m is None or m.group("variant").lower() in ("ours", "proposed") or abbreviates(m.group("variant"), name):
+        return name
+    return f"{name} ({m.group('variant')})"
+
+
+def abbreviates(short: str, long: str) -> bool:
+    """Is `short` an abbreviation of the words `long` ('PQ' of 'Product quantization', 'MLA' of
+    'Multi-head Latent Attention'), not a name of its own set after them ('RL' after 'Kestrel
+    Chat')? Its letters and digits stand in `long` in order, matched from the end, and its
+    first one starts a word (Schwartz and Hearst's test; one backward pass, linear)."""
+    chars = [c.lower() for c in short if c.isalnum()]
+    long = long.lower().rstrip()
+    at = len(long) - 1
+    for k in range(len(chars) - 1, -1, -1):
+        while at >= 0 and (long[at] != chars[k] or (k == 0 and at > 0 and long[at - 1].isalnum())):
+            at -= 1
+        if at < 0:
+            return False
+        at -= 1
+    return bool(chars)
 
 
 def _names_within(text: str, known: set[str]) -> list[str]:

@@ -46,7 +46,10 @@ _COUNT_NOUN = re.compile(r"\s+(?:[a-z][\w-]*\s+)?(?P<noun>[A-Za-z][\w-]*(?:\s+of
 # "of its weights", "of the teacher's FFN weights": what a share is of (a possessor and an acronym may lead)
 _SHARE_OF = re.compile(r"\s+of\s+(?:the\s+|its\s+|their\s+|our\s+|all\s+)?"
                        r"(?P<what>(?:[A-Za-z][\w-]*(?:'s|’s)?\s+){0,3}[a-z][\w-]*)")
-_CHANGE_WORDS = frozenset(_CHANGE_NOUNS.split("|")) | {"improvements", "increases", "reductions", "drops", "cuts"}
+# nouns of a difference between two figures ('the widest gaps: 81.7 ... versus 59.6'): a figure
+# they label is an operand, and the difference is not what it measures
+_DIFFERENCE_WORDS = frozenset({"gap", "gaps", "margin", "margins", "lead", "leads", "difference", "differences"})
+_CHANGE_WORDS = frozenset(_CHANGE_NOUNS.split("|")) | {"improvements", "increases", "reductions", "drops", "cuts"} | _DIFFERENCE_WORDS
 _NOT_METRIC_WORDS = frozenset("the a an of for and or in on at to its their our this that with by from is was are were "
                               "be been it we they as than then so which who up down only just also still now about "
                               "around nearly roughly almost over under more less fewer after before per each every "

@@ -409,6 +409,11 @@ class TableReader:
             subject, ours = "", False
         for level in cell.headers:
             header = self.header(level)
+            if subject and not layout.subjects_in_rows and not long_layout and _names_its_column(level, header, self.vocabulary):
+                # systems in columns: a level under the system's name that adds a parenthesis no
+                # lexicon knows as a measure ('DeepSeek-V2' over 'Chat (SFT)') goes on naming it
+                settings.add("variant:" + _plain(level).strip().lower())
+                continue
             if header.name and not long_layout:
                 if methods_in_header and not subject:
                     subject, ours = _subject_name(header.name)
@@ -433,7 +438,9 @@ class TableReader:
             caption = self.header(cell.caption.split(":", 1)[-1][:80])
             parts = [self.header(part).metric for part in re.split(r",|\band\b|;", cell.caption.split(":", 1)[-1][:160])]
             known = {m for m in parts if m and self.vocabulary.info(m) is not None and not self.vocabulary.is_benchmark(m)}
-            if len(known) <= 1:  # "accuracy (%) and validation perplexity": which one is not said
+            if len(known) <= 1 and not _unknown_parenthesis(cell.caption.split(":", 1)[-1][:80], caption, self.vocabulary):
+                # "accuracy (%) and validation perplexity": which one is not said; "Comparison
+                # among DeepSeek-V2 Chat (SFT), ...": a parenthesis of a name, no measure
                 metric, metric_text = caption.metric, caption.metric_text
                 if unit is None and caption.unit is not None:
                     unit, unit_text = caption.unit, caption.unit_text
@@ -587,6 +594,22 @@ def _subject_name(label: str) -> tuple[str, bool]:
     text = _OURS.sub("", text).strip()
     text = re.sub(r"\s*\([^()]*\)\s*$", "", text).strip() or text
     return text, ours
+
+
+def _names_its_column(level: str, header: Header, vocabulary) -> bool:
+    """Does a column header level below a system's name go on naming it? It names no benchmark
+    and no unit, and the measure read from it is only its parenthesis, one the lexicon does not
+    know ('Chat (SFT)', 'Instruct (RL)'; not 'Chat (Acc)')."""
+    if vocabulary.is_benchmark(header.dataset) or header.unit is not None or not header.metric or _OURS.search(level):
+        return False
+    return _unknown_parenthesis(_plain(level), header, vocabulary)
+
+
+def _unknown_parenthesis(text: str, header: Header, vocabulary) -> bool:
+    """Was a header's measure read only from a parenthesis the lexicon does not know ('SFT' of
+    'DeepSeek-V2 Chat (SFT)')? Such a measure is a guess from its brackets alone."""
+    inner = re.search(r"\(([^()]+)\)", text)
+    return inner is not None and header.metric_text == inner.group(1).strip() and vocabulary.info(header.metric) is None
 
 
 def _variant(label: str) -> str:
