@@ -43,13 +43,13 @@ class Source:
     names: frozenset[str] = frozenset()  # paper or method names, casefolded
 
 
-def load_sources(specs: list[str], warn: Callable[[str], None] | None = None) -> list[Source]:
-    """Sources from `--source` values: PATH, ID=PATH or a folder of sources. What is skipped
-    inside a source (a fact sheet's unreadable row) is passed to `warn`, one line each (by
-    default a SourceWarning)."""
+def load_sources(specs: list[str | Path], warn: Callable[[str], None] | None = None) -> list[Source]:
+    """Sources from `--source` values: PATH, ID=PATH or a folder of sources (strings or paths).
+    What is skipped inside a source (a fact sheet's unreadable row) is passed to `warn`, one line
+    each (by default a SourceWarning)."""
     warn = warn or (lambda message: warnings.warn(message, SourceWarning, stacklevel=3))
     sources: list[Source] = []
-    for spec in specs:
+    for spec in map(str, specs):
         arxiv_id = ""
         path_text = spec
         match = re.match(r"^(\d{4}\.\d{4,5})(?:v\d+)?=(.+)$", spec)

@@ -190,7 +190,7 @@ def _named_settings(candidates: list[Claim], sentence: str) -> list[Claim]:
 
     def named(value: str) -> bool:
         value = value.casefold()
-        return value in words or (" " in value and f" {value} " in text)
+        return value in words or (" " in value and re.search(r"(?<!\w)" + re.escape(value) + r"(?!\w)", text) is not None)
 
     by_type: dict[str, set[str]] = {}
     for c in candidates:
@@ -202,6 +202,11 @@ def _named_settings(candidates: list[Claim], sentence: str) -> list[Claim]:
         if len(values) < 2:
             continue
         chosen = {v for v in values if named(v)}
+        if kind == "variant":
+            # a column's variants are the levels of its header ('Chat (RL)', '128K', 'MoE'), and a
+            # sentence names them as parts of its systems' names ('LLaMA3 70B Instruct's 79.7'): the
+            # figure's own name picks among them (`_variant_named`), not the sentence
+            continue
         if chosen and chosen != values:
             kept = [c for c in kept if not any(x.partition(":")[0] == kind and x.partition(":")[2] not in chosen
                                                for x in c.setting)]
@@ -323,8 +328,13 @@ def _verdict(claim: Claim, sources: list[Source], named_systems: frozenset[str] 
                and c.role != "baseline" and _aligned(loose, replace(c, setting=frozenset(
                    x for x in c.setting if not x.startswith("statistic:"))))]
     # a digest may name a benchmark where the source's table names its row ("Geometry3k's test split")
-    named = [c for c in candidates if _names_match(c.subject, claim.subject) or
-             (not c.subject and c.dataset and _names_match(c.dataset, claim.subject))]
+    named = _variant_named(claim.subject, [c for c in candidates if _names_match(c.subject, claim.subject) or
+                                           (not c.subject and c.dataset and _names_match(c.dataset, claim.subject))])
+    if not named and claim.subject:
+        # 'the RL model' for the column 'DeepSeek-V2' over 'Chat (RL)': a name the variant gives
+        named = [c for c in candidates + others if _names_system(c, claim.subject)]
+        candidates = candidates + [c for c in named if c not in candidates]
+        others = [c for c in others if c not in named]
     if claim.role == "baseline" or named:
         # figures the source gives for this very name; the others belong to other methods
         own = named
@@ -365,6 +375,42 @@ def _verdict(claim: Claim, sources: list[Source], named_systems: frozenset[str] 
         nearest = min(distinct, key=lambda c: abs(c.value - claim.value))
         return "ambiguous", distinct, nearest
     return "not found", own, None
+
+
+def _only_mention(sources: list[Source], subject: str) -> list[Source]:
+    """The one source of several that names a system ('RL' for 'DeepSeek-V2 Chat (RL)' of the
+    paper, where a leaderboard file beside it never does): a figure of that system is its."""
+    if not re.search(r"[A-Z0-9]", subject):
+        return []  # 'the model': every source has one
+    speaking = [s for s in sources if any(c.subject and _names_match(c.subject, subject) for c in s.claims)
+                or _mentions(s, subject)]
+    return speaking if len(speaking) == 1 else []
+
+
+def _variant_named(subject: str, named: list[Claim]) -> list[Claim]:
+    """The system's figures of the variant its name gives: where the digest's name has words
+    beyond the source's subject ('DeepSeek-V2 Chat (RL)' for a column 'DeepSeek-V2' over 'Chat
+    (SFT)' and 'Chat (RL)'), the figures whose variants hold most of them; all where none do."""
+    words = set(_norm(subject).split())
+
+    def held(c: Claim) -> int:
+        return len((words - set(_norm(c.subject).split())) & _variant_words(c))
+
+    counts = [held(c) for c in named]
+    if not counts or max(counts) == min(counts):
+        return named
+    return [c for c, n in zip(named, counts) if n == max(counts)]
+
+
+def _names_system(cell: Claim, subject: str) -> bool:
+    """Is a source figure the named system's, by its subject or by its variant ('RL' of a column
+    'Kestrel' over 'Chat (RL)')?"""
+    return _names_match(cell.subject, subject) or (bool(cell.subject) and set(_norm(subject).split()) <= _variant_words(cell))
+
+
+def _variant_words(claim: Claim) -> set[str]:
+    """The words of a source figure's variants ('chat', 'rl' of 'variant:chat (rl)')."""
+    return set(_norm(" ".join(x.split(":", 1)[1] for x in claim.setting if x.startswith("variant:"))).split())
 
 
 _VALUES: dict[int, tuple] = {}
@@ -511,7 +557,7 @@ def source_verdicts(ctx: Context) -> list[tuple[Claim, str, list[Claim], Claim |
             # cell of its frame supports it, whoever's row it stands in
             claim = replace(claim, subject=owner)
             ties = _explicit_ties(ctx, claim)
-        tied = ties or ([s for s in sources if _mentions(s, claim.subject)] if whole else [])
+        tied = ties or ([s for s in sources if _mentions(s, claim.subject)] if whole else _only_mention(sources, claim.subject))
         # a results file has no title to name: it is tied wherever the digest names one of its rows
         tied = tied + [s for s in _listing_ties(ctx, claim) if all(s is not t for t in tied)]
         if not tied:
@@ -544,6 +590,7 @@ def source_verdicts(ctx: Context) -> list[tuple[Claim, str, list[Claim], Claim |
             # metric or a setting read as the owner ('LiveCodeBench v5', 'Chunk Size') is a misreading
             verdict, candidates, decisive = "not found", [], None
         if verdict == "baseline" and decisive is not None and decisive.subject and \
+                not _names_match(decisive.subject, claim.subject) and \
                 (_named_in(decisive.subject, _clause_before(ctx, claim)) or _named_around(ctx, claim, decisive.subject, tied)):
             # "EDAC posts 101.70, where SAC-N manages 40.82": the figure's own clause names the
             # system the source gives it to; the sentence was read with another owner
@@ -590,7 +637,7 @@ def source_verdicts(ctx: Context) -> list[tuple[Claim, str, list[Claim], Claim |
 
 def _several_measures(claim: Claim, candidates: list[Claim]) -> bool:
     """Does the source give the claim's own system more than one distinct figure of its frame?"""
-    own = [c for c in candidates if c.subject and _names_match(c.subject, claim.subject)]
+    own = _variant_named(claim.subject, [c for c in candidates if c.subject and _names_match(c.subject, claim.subject)])
     return len({(c.metric, c.quantity.value) for c in own}) > 1
 
 
@@ -958,7 +1005,7 @@ def check_source_mismatch(ctx: Context):
                                expected=decisive.value, verdict="mismatch")
         elif verdict == "baseline":
             # where the source gives the claim's own system one figure of that frame, it is expected
-            own = [c for c in candidates if claim.subject and _names_match(c.subject, claim.subject)
+            own = [c for c in candidates if claim.subject and _names_system(c, claim.subject)
                    and not same_figure(c, decisive)]
             values = {c.value for c in own}
             expected = own[0] if len(values) == 1 else None

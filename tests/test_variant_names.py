@@ -1,0 +1,94 @@
+"""Systems told apart by a parenthesised variant: a paper's table whose columns are one model's
+checkpoints ('Osprey' over 'Base (PT)' and 'Chat (DPO)'), and digests that name them in full
+('Osprey Chat (DPO)') or by the variant alone ('the DPO model')."""
+from __future__ import annotations
+
+from claimcheck.api import check, load, read_cached
+from claimcheck.extract.attribution import abbreviates
+from claimcheck.sources import load_sources
+
+PAPER = """<html><body>
+<h2>Results of the aligned checkpoints</h2>
+<table>
+<caption>Table 4: Comparison among Osprey Base (PT), Osprey Chat (DPO), and Wren 13B Instruct.</caption>
+<tr><th>Benchmark</th><th>Wren</th><th>Osprey</th><th>Osprey</th></tr>
+<tr><th></th><th>13B Instruct</th><th>Base (PT)</th><th>Chat (DPO)</th></tr>
+<tr><td>TriviaQA</td><td>61.2</td><td>70.4</td><td>68.9</td></tr>
+<tr><td>HumanEval</td><td>38.0</td><td>45.5</td><td>52.7</td></tr>
+<tr><td>GSM8K</td><td>57.1</td><td>66.3</td><td>74.0</td></tr>
+</table>
+</body></html>
+"""
+
+# a second source that never names Osprey: a figure of the DPO model is about the paper
+BOARD = "model,win_rate,length_controlled_winrate\nWren-13B-Instruct,11.4,12.9\nFinch-8B,20.1,22.5\n"
+
+
+def _sources(tmp_path):
+    paper = tmp_path / "osprey.html"
+    paper.write_text(PAPER, encoding="utf-8")
+    board = tmp_path / "board.csv"
+    board.write_text(BOARD, encoding="utf-8")
+    return [paper, board]
+
+
+def _verdicts(report) -> list[tuple[str, str, str]]:
+    return [(f.claim.text, f.rule, f.verdict) for f in report.finding_list if f.rule.startswith("CC20")]
+
+
+def test_a_header_level_under_a_systems_name_is_its_variant_not_a_metric(tmp_path):
+    paper = load_sources(_sources(tmp_path)[:1])[0]
+    cells = {c.quantity.text: c for c in paper.claims}
+    dpo, pt = cells["52.7"], cells["45.5"]
+    assert dpo.subject == pt.subject == "Osprey"
+    assert "variant:chat (dpo)" in dpo.setting and "variant:base (pt)" in pt.setting
+    # neither the column's parenthesis nor the caption's ('Osprey Base (PT), ...') is a measure
+    assert dpo.metric == pt.metric == cells["61.2"].metric == ""
+
+
+def test_a_name_with_its_variant_in_parentheses_owns_the_figure_whole():
+    claims = read_cached(load("# Notes\n\nOn TriviaQA, Osprey Chat (DPO) scores 68.9 against 70.4 for Osprey Base (PT).\n")).claims
+    owners = {c.text: c.subject for c in claims}
+    assert owners["68.9"] == "Osprey Chat (DPO)" and owners["70.4"] == "Osprey Base (PT)"
+
+
+def test_an_abbreviation_of_the_words_before_it_is_still_the_actor():
+    claims = read_cached(load("# Notes\n\nProduct quantization (PQ) shrinks the index to 2.1 GB on SIFT1M.\n")).claims
+    assert [c.subject for c in claims if c.text == "2.1 GB"] == ["PQ"]
+    assert abbreviates("PQ", "Product quantization") and abbreviates("MLA", "Multi-head Latent Attention")
+    assert not abbreviates("DPO", "Osprey Chat") and not abbreviates("RL", "Kestrel Chat")
+
+
+def test_a_pronoun_clause_takes_the_system_an_earlier_clause_gave_its_figure():
+    claims = read_cached(load("# Notes\n\nCode is the weak spot: Osprey reaches 52.7 on HumanEval, while on MBPP "
+                              "its 41.0 edges past Wren's 39.5.\n")).claims
+    owners = {c.text: c.subject for c in claims}
+    assert owners["41.0"] == "Osprey" and owners["39.5"] == "Wren"
+
+
+def test_a_difference_noun_before_a_colon_is_not_the_figures_measure():
+    claims = read_cached(load("# Notes\n\nThe maths block shows the widest gaps: 74.0 on GSM8K versus 57.1 "
+                              "for Wren.\n")).claims
+    assert {c.text: c.metric for c in claims}["74.0"] == ""
+
+
+def test_a_figure_of_the_other_variant_of_the_named_system_is_flagged(tmp_path):
+    digest = ("# Osprey's aligned checkpoint\n\nOn HumanEval, Osprey Chat (DPO) scores 45.5 against 52.7 for "
+              "Osprey Base (PT).\nOn GSM8K the DPO model manages 66.3.\n")
+    found = _verdicts(check(digest, sources=_sources(tmp_path)))
+    # 45.5 and 52.7 are each the other column's; 66.3 is the base model's GSM8K
+    assert ("45.5", "CC201", "mismatch") in found and ("52.7", "CC201", "mismatch") in found
+    assert ("66.3", "CC201", "mismatch") in found
+    report = check(digest, sources=_sources(tmp_path))
+    message = next(f.message for f in report.finding_list if f.rule == "CC201" and f.claim.text == "66.3")
+    assert "74.0" in message  # the DPO model's own figure is the one expected
+
+
+def test_the_right_figures_of_each_variant_are_supported(tmp_path):
+    digest = ("# Osprey's aligned checkpoint\n\nOn HumanEval, Osprey Chat (DPO) scores 52.7 against 45.5 for "
+              "Osprey Base (PT).\nOn GSM8K the DPO model reaches 74.0. The PT model scores 70.4 on TriviaQA.\n")
+    report = check(digest, sources=_sources(tmp_path))
+    found = _verdicts(report)
+    for text in ("52.7", "45.5", "74.0"):
+        assert (text, "CC202", "supported") in found
+    assert not [f for f in report.finding_list if f.severity == "error"]
