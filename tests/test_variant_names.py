@@ -92,3 +92,50 @@ def test_the_right_figures_of_each_variant_are_supported(tmp_path):
     for text in ("52.7", "45.5", "74.0"):
         assert (text, "CC202", "supported") in found
     assert not [f for f in report.finding_list if f.severity == "error"]
+
+
+CAPTIONED = """# Tern-M2 report
+
+Table 2: Performance of Tern-M2-32K and Tern-M2-64K on core benchmarks.
+
+| Benchmark | Tern-M2-32K | Tern-M2-64K |
+|---|---|---|
+| RULER | 74.0 | 71.2 |
+
+Table 3: Accuracy (%) of the same checkpoints on long-form QA.
+
+| Benchmark | Tern-M2-32K | Tern-M2-64K |
+|---|---|---|
+| NarrativeQA | 40.5 | 43.1 |
+"""
+
+
+def test_a_caption_gives_a_measure_the_lexicon_knows_never_its_own_words(tmp_path):
+    path = tmp_path / "tern.md"
+    path.write_text(CAPTIONED, encoding="utf-8")
+    cells = {c.quantity.text: c for c in load_sources([path])[0].claims}
+    assert cells["74.0"].metric == ""  # 'Performance of Tern-M2-32K ...' is a sentence, not a measure
+    assert cells["40.5"].metric == "accuracy"
+
+
+def test_a_chip_name_inside_a_hyphenated_model_name_is_part_of_the_name(tmp_path):
+    path = tmp_path / "tern.md"
+    path.write_text(CAPTIONED, encoding="utf-8")
+    cells = {c.quantity.text: c for c in load_sources([path])[0].claims}
+    # 'M2' of 'Tern-M2-32K' is not Apple's M2 chip
+    assert cells["74.0"].subject == "Tern-M2-32K" and not any(x.startswith("hardware:") for x in cells["74.0"].setting)
+    from claimcheck.extract.vocabulary import settings_in
+    assert "hardware:m2" in settings_in("measured on an Apple M2 laptop") or "hardware:applem2" in settings_in(
+        "measured on an Apple M2 laptop")
+    assert "hardware:v100" in settings_in("trained on 4 32G-V100 cards")
+
+
+def test_an_html_tables_caption_is_read_as_its_caption(tmp_path):
+    path = tmp_path / "scores.html"
+    path.write_text("<html><body><p>Reading results.</p><table><caption>Table 1: Accuracy (%) on the reading "
+                    "benchmarks.</caption><tr><th>Benchmark</th><th>Tern</th><th>Wren</th></tr>"
+                    "<tr><td>RACE</td><td>61.5</td><td>58.0</td></tr></table></body></html>", encoding="utf-8")
+    source = load_sources([path])[0]
+    cell = next(c for c in source.claims if c.quantity.text == "61.5")
+    assert source.document.cell_at(cell.quantity.start).caption.startswith("Table 1: Accuracy")
+    assert cell.metric == "accuracy" and cell.subject == "Tern" and cell.dataset.lower() == "race"

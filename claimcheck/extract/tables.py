@@ -438,9 +438,11 @@ class TableReader:
             caption = self.header(cell.caption.split(":", 1)[-1][:80])
             parts = [self.header(part).metric for part in re.split(r",|\band\b|;", cell.caption.split(":", 1)[-1][:160])]
             known = {m for m in parts if m and self.vocabulary.info(m) is not None and not self.vocabulary.is_benchmark(m)}
-            if len(known) <= 1 and not _unknown_parenthesis(cell.caption.split(":", 1)[-1][:80], caption, self.vocabulary):
-                # "accuracy (%) and validation perplexity": which one is not said; "Comparison
-                # among DeepSeek-V2 Chat (SFT), ...": a parenthesis of a name, no measure
+            if len(known) <= 1 and self.vocabulary.info(caption.metric) is not None:
+                # "accuracy (%) and validation perplexity": which one is not said. A caption is a
+                # sentence, not a header: only a measure the lexicon knows is taken from it, never
+                # its words ('Performance of MiniMax-M1 on core benchmarks', 'Comparison among
+                # DeepSeek-V2 Chat (SFT), ...')
                 metric, metric_text = caption.metric, caption.metric_text
                 if unit is None and caption.unit is not None:
                     unit, unit_text = caption.unit, caption.unit_text

@@ -29,6 +29,8 @@ class _HtmlToText(HTMLParser):
         self.skip = 0
         self.rows: list[list[str]] | None = None
         self.cell: list[str] | None = None
+        self.caption: list[str] = []  # a table's <caption>, written as the line above its rows
+        self.caption_line: int | None = None
         self.anchor: tuple[list[str], int] | None = None  # where an open link's text starts
 
     def handle_starttag(self, tag, attrs):
@@ -48,6 +50,9 @@ class _HtmlToText(HTMLParser):
             self._emit("\n\n" + "#" * int(tag[1]) + " ")
         elif tag == "table":
             self.rows = []
+            self.caption, self.caption_line = [], None
+        elif tag == "caption" and self.rows is not None:
+            self.caption_line = self.getpos()[0]
         elif tag == "tr" and self.rows is not None:
             self.rows.append([])
             self.row_lines.append(self.getpos()[0])
@@ -78,6 +83,10 @@ class _HtmlToText(HTMLParser):
             self.cell = None
         elif tag == "table" and self.rows is not None:
             self._emit("\n\n")
+            caption = " ".join("".join(self.caption).split())
+            if caption:
+                # 'Table 3: Accuracy (%) on ...' above the rows, as a Markdown table's caption stands
+                self._emit(caption.replace("|", "\\|") + "\n\n", self.caption_line)
             for line, row in _markdown_rows(self.rows):  # each row at the line its <tr> stands on
                 self._emit(line + "\n", self.row_lines[row] if row < len(self.row_lines) else None)
             self._emit("\n")
@@ -93,6 +102,8 @@ class _HtmlToText(HTMLParser):
     def _text(self, data: str) -> None:
         if self.cell is not None:
             self.cell.append(data)
+        elif self.rows is not None and self.caption_line is not None:
+            self.caption.append(data)
         elif self.rows is None:
             self._emit(data, data=True)
 
