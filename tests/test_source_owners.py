@@ -96,3 +96,14 @@ def test_an_owner_is_never_put_over_the_rules_subject(source):
     findings = verify(document, list(extraction.claims), sources=load_sources([str(source)]),
                       owners={claim.quantity.start: "brotli 1.1.0 -q 1"})
     assert [f.verdict for f in findings if f.claim.text == "2.412" and f.rule.startswith("CC20")] == ["supported"]
+
+
+def test_the_system_a_sentence_compares_against_owns_none_of_its_other_figures():
+    text = ("# Tern at a glance\n\nOn RULER, 71.2 at 64k is more than twice Wren-70B's 29.5, and the 32K "
+            "checkpoint reaches 74.0.\n")
+    extraction = read_cached(load(text), owners=True)
+    compared = next(c for c in extraction.claims if c.text == "29.5")
+    assert compared.subject == "Wren-70B" and compared.role == "baseline"
+    late = next(c for c in extraction.claims if c.text == "74.0")
+    assert late.subject == ""
+    assert dict(extraction.owners).get(late.quantity.start, "") != "Wren-70B"

@@ -111,10 +111,14 @@ class ClaimExtractor:
         if owners and not learned and model is None:
             shipped = load_model()
             if shipped is not None:
-                ownerless = {c.quantity.start for c in claims if not c.subject}
+                ownerless = {c.quantity.start: c.sentence for c in claims if not c.subject}
+                # a system the rules read as the one compared against in a sentence ('is 2.6 times
+                # X's 27.7') owns none of its other figures: the sentence sets them against it
+                compared = {(c.sentence, c.subject.casefold()) for c in claims if c.role == "baseline" and c.subject}
                 read, _ = apply_model(shipped, Proposer(reading, units, shipped.typer), claims, bare, list(others))
                 found_owners = tuple((c.quantity.start, c.subject) for c in read
-                                     if c.subject and c.quantity.start in ownerless)
+                                     if c.subject and c.quantity.start in ownerless
+                                     and (ownerless[c.quantity.start], c.subject.casefold()) not in compared)
         if model is None and learned:
             model = load_model()
         if model is not None:
