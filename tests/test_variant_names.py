@@ -139,3 +139,41 @@ def test_an_html_tables_caption_is_read_as_its_caption(tmp_path):
     cell = next(c for c in source.claims if c.quantity.text == "61.5")
     assert source.document.cell_at(cell.quantity.start).caption.startswith("Table 1: Accuracy")
     assert cell.metric == "accuracy" and cell.subject == "Tern" and cell.dataset.lower() == "race"
+
+
+FAMILY = """# Wren-V2 report
+
+Table 1: Accuracy (%) on knowledge benchmarks.
+
+| Model | MMLU | TriviaQA |
+|---|---|---|
+| Wren | 55.0 | 60.2 |
+| Wren-V2 | 61.0 | 66.4 |
+"""
+
+SMALL = """
+Table 2: Accuracy (%) of the small model.
+
+| Model | MMLU | TriviaQA |
+|---|---|---|
+| Wren-V2 7B | 52.3 | 57.9 |
+"""
+
+
+def test_a_figure_of_the_earlier_version_is_not_the_new_versions(tmp_path):
+    path = tmp_path / "wren.md"
+    path.write_text(FAMILY, encoding="utf-8")
+    report = check("# Wren-V2 at a glance\n\nWren-V2 reaches 55.0 on MMLU and 66.4 on TriviaQA.\n", sources=[path])
+    found = _verdicts(report)
+    assert ("55.0", "CC201", "mismatch") in found and ("66.4", "CC202", "supported") in found
+    message = next(f.message for f in report.finding_list if f.rule == "CC201")
+    assert "Wren's" in message and "61.0" in message
+
+
+def test_a_size_after_a_name_is_a_variant_of_the_same_system(tmp_path):
+    path = tmp_path / "wren.md"
+    path.write_text(FAMILY + SMALL, encoding="utf-8")
+    report = check("# Wren-V2 at a glance\n\nThe small Wren-V2 7B reaches 52.3 on MMLU.\n", sources=[path])
+    found = _verdicts(report)
+    assert ("52.3", "CC202", "supported") in found
+    assert not [f for f in report.finding_list if f.severity == "error"]

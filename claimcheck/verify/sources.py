@@ -37,7 +37,15 @@ def _names_match(a: str, b: str) -> bool:
     a, b = _norm(a), _norm(b)
     if not a or not b:
         return False
-    return a == b or a.startswith(b + " ") or b.startswith(a + " ")
+    if a == b:
+        return True
+    short, long = (a, b) if len(a) < len(b) else (b, a)
+    # 'DeepSeek-V2' and 'LLaMA 3' are other systems than 'DeepSeek' and 'LLaMA': a version after
+    # the shorter name makes another model, where a size or a suffix ('-Base', '7B') makes a variant
+    return long.startswith(short + " ") and not _VERSION.match(long, len(short) + 1)
+
+
+_VERSION = re.compile(r"v?\d+(?:\.\d+)?(?![\w.])", re.I)
 
 
 def _title_match(a: str, b: str) -> bool:
@@ -590,10 +598,11 @@ def source_verdicts(ctx: Context) -> list[tuple[Claim, str, list[Claim], Claim |
             # metric or a setting read as the owner ('LiveCodeBench v5', 'Chunk Size') is a misreading
             verdict, candidates, decisive = "not found", [], None
         if verdict == "baseline" and decisive is not None and decisive.subject and \
-                not _names_match(decisive.subject, claim.subject) and \
+                not _norm(f"{claim.subject} ").startswith(_norm(decisive.subject) + " ") and \
                 (_named_in(decisive.subject, _clause_before(ctx, claim)) or _named_around(ctx, claim, decisive.subject, tied)):
             # "EDAC posts 101.70, where SAC-N manages 40.82": the figure's own clause names the
-            # system the source gives it to; the sentence was read with another owner
+            # system the source gives it to; the sentence was read with another owner (not where
+            # that name only begins the figure's own: 'Kestrel' of 'Kestrel Chat (RL)', of 'Wren-V2')
             verdict, candidates, decisive = "not found", [], None
         if verdict in ("mismatch", "ambiguous", "baseline"):
             agreeing = _named_cell(ctx, claim, tied, agreeing=True)
