@@ -177,3 +177,10 @@ def test_a_size_after_a_name_is_a_variant_of_the_same_system(tmp_path):
     found = _verdicts(report)
     assert ("52.3", "CC202", "supported") in found
     assert not [f for f in report.finding_list if f.severity == "error"]
+
+
+def test_a_capitalised_qualifier_after_a_possessive_keeps_the_possessor_as_owner():
+    claims = read_cached(load("# Notes\n\nCheetah's German average is 14.5%, and Leopard's French average is "
+                              "17.5%.\n")).claims
+    owners = {c.text: c.subject for c in claims}
+    assert owners["14.5%"] == "Cheetah" and owners["17.5%"] == "Leopard"

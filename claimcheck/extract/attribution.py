@@ -645,7 +645,8 @@ _OWNER_LINKED_BEFORE = re.compile(r"\b(?:for|of)\s+(?P<name>[A-Za-z][\w.+/-]*(?:
                                   r"\s*(?:about\s+|around\s+|roughly\s+|~|only\s+|just\s+)?$")
 _OPEN_PAREN_BEFORE = re.compile(r"\s*\(\s*(?:[~≈]\s*)?(?:[A-Za-z@][\w@./-]*\s+){0,2}(?:at\s+|=\s*|:\s*)?$")
 _IN_PAREN_BEFORE = re.compile(r"\(\s*(?P<name>[A-Z][\w.+/-]*(?:\s[\w.+/-]+){0,2}?)\s*(?::|,|\s|\s+at\s+|\s*=\s*)\s*(?:[~≈]\s*)?$")
-_POSSESSIVE_BEFORE = re.compile(r"(?P<owner>[\w.+/)-])(?:'s|’s|')\s+(?:(?:[a-z@][\w@.-]*|[A-Z]{2,}[\w@-]*|\d+-shot|\([^()]{1,30}\)|"
+# (a capitalised word right after the possessive qualifies what follows: "Leopard's French average is")
+_POSSESSIVE_BEFORE = re.compile(r"(?P<owner>[\w.+/)-])(?:'s|’s|')\s+(?:[A-Z][a-z]+\s+(?=[a-z]))?(?:(?:[a-z@][\w@.-]*|[A-Z]{2,}[\w@-]*|\d+-shot|\([^()]{1,30}\)|"
                                 r"(?<=for\s)[A-Z][\w.+/-]*)\s+){0,7}"
                                 r"(?:is|was|are|of|at|=|:|reaches|hits|stands\s+at|sits\s+at|"
                                 r"(?:is\s+)?(?:up|down)\s+(?:from|to)|from|to)?\s*(?:about\s+|~)?$")
