@@ -107,3 +107,4 @@ def test_the_system_a_sentence_compares_against_owns_none_of_its_other_figures()
     late = next(c for c in extraction.claims if c.text == "74.0")
     assert late.subject == ""
     assert dict(extraction.owners).get(late.quantity.start, "") != "Wren-70B"
+

@@ -111,10 +111,11 @@ class ClaimExtractor:
         if owners and not learned and model is None:
             shipped = load_model()
             if shipped is not None:
-                ownerless = {c.quantity.start: c.sentence for c in claims if not c.subject}
+                ownerless = {c.quantity.start: (c.sentence, c.line) for c in claims if not c.subject}
                 # a system the rules read as the one compared against in a sentence ('is 2.6 times
-                # X's 27.7') owns none of its other figures: the sentence sets them against it
-                compared = {(c.sentence, c.subject.casefold()) for c in claims if c.role == "baseline" and c.subject}
+                # X's 27.7') owns none of its other figures there: the sentence sets them against it
+                # (on its line: a sentence read across a line break may be two)
+                compared = {((c.sentence, c.line), c.subject.casefold()) for c in claims if c.role == "baseline" and c.subject}
                 read, _ = apply_model(shipped, Proposer(reading, units, shipped.typer), claims, bare, list(others))
                 found_owners = tuple((c.quantity.start, c.subject) for c in read
                                      if c.subject and c.quantity.start in ownerless
