@@ -109,7 +109,7 @@ def _mentions(source: Source, subject: str) -> bool:
     words = [w for w in re.findall(r"[A-Za-z][\w.+-]*[\w+]|[A-Za-z]", subject) if any(ch.isupper() or ch.isdigit() for ch in w)]
     if not words:
         return True  # "the model", "the untrained model": the paper's own
-    if any(c.subject and _names_match(c.subject, subject) for c in source.claims):
+    if any(_names_match(name, subject) for name in _subjects(source)):
         return True  # a row of its tables is the system's
     text = _casefolded_text(source)
     for word in words:
@@ -390,9 +390,16 @@ def _only_mention(sources: list[Source], subject: str) -> list[Source]:
     paper, where a leaderboard file beside it never does): a figure of that system is its."""
     if not re.search(r"[A-Z0-9]", subject):
         return []  # 'the model': every source has one
-    speaking = [s for s in sources if any(c.subject and _names_match(c.subject, subject) for c in s.claims)
-                or _mentions(s, subject)]
+    speaking = [s for s in sources if _mentions(s, subject)]
     return speaking if len(speaking) == 1 else []
+
+
+_SUBJECTS: dict[int, tuple] = {}
+
+
+def _subjects(source: Source) -> frozenset[str]:
+    """The names a source gives its figures, each once (a paper's thousands of cells name a few dozen)."""
+    return _memo(_SUBJECTS, source, lambda: frozenset(c.subject for c in source.claims if c.subject))
 
 
 def _variant_named(subject: str, named: list[Claim]) -> list[Claim]:
