@@ -560,10 +560,12 @@ class _DocumentReading:
                     self.attribution.pronoun(_sub_clause(sub_clause_ends, clause[0], q.start), q.start):
                 # "X reaches 48.2 ..., while on MBPP its 66.6 edges past Y's 64.2": the pronoun
                 # stands for the system an earlier clause of the sentence gave its own figure
-                earlier = next((c for c in reversed(claims) if c.sentence == (unit.start, unit.end)
-                                and c.subject and c.role != "baseline"), None)
-                if earlier is not None:
-                    subject, how = earlier.subject, "actor"
+                for earlier in reversed(claims):  # the sentence's figures are the list's tail
+                    if earlier.sentence != (unit.start, unit.end):
+                        break
+                    if earlier.subject and earlier.role != "baseline":
+                        subject, how = earlier.subject, "actor"
+                        break
             if kind in ("delta", "speedup") or (kind in ("percent", "fraction") and _describes_change(text, q, unit.start)):
                 # what it is measured against is named in its own part of the clause ("a 2.4× speedup,
                 # and gains +3.1 points over Hawk": Hawk is the points' baseline, not the speedup's)

@@ -604,13 +604,7 @@ def _names_its_column(level: str, header: Header, vocabulary) -> bool:
     know ('Chat (SFT)', 'Instruct (RL)'; not 'Chat (Acc)')."""
     if vocabulary.is_benchmark(header.dataset) or header.unit is not None or not header.metric or _OURS.search(level):
         return False
-    return _unknown_parenthesis(_plain(level), header, vocabulary)
-
-
-def _unknown_parenthesis(text: str, header: Header, vocabulary) -> bool:
-    """Was a header's measure read only from a parenthesis the lexicon does not know ('SFT' of
-    'DeepSeek-V2 Chat (SFT)')? Such a measure is a guess from its brackets alone."""
-    inner = re.search(r"\(([^()]+)\)", text)
+    inner = re.search(r"\(([^()]+)\)", _plain(level))
     return inner is not None and header.metric_text == inner.group(1).strip() and vocabulary.info(header.metric) is None
 
 
