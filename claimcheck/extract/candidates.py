@@ -1177,7 +1177,9 @@ class Proposer:
             for other in self._row_cells(cell):
                 header = clean(other.headers[-1]) if other.headers else ""
                 value = clean(other.text)
-                if header and value and _CONFIG_VALUE.fullmatch(value) and _CONFIG_HEADER.search(header):
+                # (not a column whose header already states its condition: 'Batch 8' heads results)
+                if header and value and _CONFIG_VALUE.fullmatch(value) and _CONFIG_HEADER.search(header) \
+                        and not re.search(r"\d", header):
                     noun = _COUNT_OF.sub("", header)
                     record(f"{value} {noun}" if noun != header else f"{header} {value}", "", "src=row_config")
 

@@ -21,7 +21,7 @@ from .table_axes import figure_shape
 from .vocabulary import TEXT_CACHES, settings_found, Vocabulary, settings_in
 
 _UNIT_IN_HEADER = re.compile(
-    r"[(\[](?P<paren>[^()\[\]]{1,40})[)\]]\s*[↑↓]?\s*$|(?P<bare>%|(?i:tok(?:ens)?/s|req/s|img/s|it/s)|\bms\b|(?<!/)\bs\b|\bsec\b|\bGB\b|\bMB\b|\bQPS\b|\bFPS\b|×|\bx\b)\s*[↑↓]?\s*$")
+    r"[(\[](?P<paren>[^()\[\]]{1,40})[)\]]\s*[↑↓]?\s*$|(?P<bare>%|(?i:tok(?:ens)?/s|req/s|img/s|it/s)|(?<!/)\bms\b|(?<!/)\bs\b|(?<!/)\bsec\b|\bGB\b|\bMB\b|\bQPS\b|\bFPS\b|×|\bx\b)\s*[↑↓]?\s*$")
 _HEADER_UNITS = {
     "ms": ("ms", "time", 1.0), "s": ("s", "time", 1.0), "sec": ("s", "time", 1.0), "seconds": ("s", "time", 1.0),
     "min": ("min", "time", 1.0), "h": ("h", "time", 1.0), "hours": ("h", "time", 1.0), "us": ("us", "time", 1.0),
@@ -44,6 +44,20 @@ _RATE_UNIT = re.compile(r"(?i)^(?:[a-z]+\s)?[\w$.+-]+(?:\s?/\s?[\w.]+)?\s?/\s?(?
 _PER_ITEM = re.compile(r"(?i)(ms|s|sec|seconds|us|µs|ns|min|minutes|h|hours|\$|usd|gb|mb|gib)\s?/\s?"
                        r"(?:\d{1,7}(?:[.,]\d{1,3})?\s?[kmb]?\s)?[a-z][a-z-]{0,15}$")
 _RATE_TAIL = re.compile(r"(?i)(?<![\w/])[A-Za-z$][\w$.+-]*(?:\s?/\s?[A-Za-z][\w.]*)?\s?/\s?(?:s|sec|second)\s*$")
+
+
+def _counts_a_figure(title: str, measure: str) -> bool:
+    """Does the measure stand as the noun of a figure in the title ('12B parameters', '143,000 steps')?"""
+    title, measure = title.lower(), measure.lower()
+    at = title.find(measure)
+    while at >= 0:
+        if _FIGURE_BEFORE.search(title[max(0, at - 16):at]):
+            return True
+        at = title.find(measure, at + 1)
+    return False
+
+
+_FIGURE_BEFORE = re.compile(r"\d[\d.,]*\s?[kmbt]?\s+$")
 
 
 def _header_unit(raw: str) -> tuple[tuple[str, str, float] | None, str]:
@@ -460,6 +474,8 @@ class TableReader:
                 dataset = heading.dataset
             if not metric and heading.metric and (not heading.unit or unit is None or heading.unit == unit):
                 metric, metric_text = heading.metric, heading.metric_text
+                if unit is None and heading.unit is not None:
+                    unit, unit_text = heading.unit, heading.unit_text  # '## Decode latency (ms)'
             kinds = {x.split(":", 1)[0] for x in settings}
             settings.update(x for x in heading.settings if x.split(":", 1)[0] not in kinds and not x.startswith("task:"))
         if not dataset:
@@ -525,6 +541,9 @@ class TableReader:
         if section is None:
             return None
         header = self.header(section.title)
+        if header.metric_text and _counts_a_figure(section.title[:200], header.metric_text):
+            # '... at 1.4B vs 12B parameters': the measure counts the heading's own figures, not the table's
+            header = Header(header.dataset, "", "", header.settings, None, header.name, header.lower_is_better)
         if not header.dataset:
             named = self.named_benchmark(section.title)
             if named:

@@ -213,7 +213,7 @@ def _singular(words: str) -> str:
     head, _, last = words.rpartition(" ")
     if last.endswith("ies") and len(last) > 4:
         last = last[:-3] + "y"
-    elif last.endswith("s") and not last.endswith(("ss", "us", "is")) and len(last) > 3:
+    elif last.endswith("s") and not last.endswith(("ss", "us", "is", "/s")) and len(last) > 3:  # not a rate's 'per second'
         last = last[:-1]
     return f"{head} {last}".strip()
 
@@ -274,6 +274,8 @@ def settings_found(text: str) -> tuple[tuple[int, int, str, str], ...]:
     found = []
     for kind, pattern, local in _candidates(text):
         for m in pattern.finditer(text):
+            if m.start() >= 2 and text[m.start()].isdigit() and text[m.start() - 1] in ",." and text[m.start() - 2].isdigit():
+                continue  # the tail of a number ('143,000 steps' is no '000 steps')
             groups = m.groupdict()
             value = (groups.get("v") or groups.get("w") or m.group(0)).lower()
             value = re.sub(r"\s+", "", value) if kind in ("hardware", "resolution", "context") else re.sub(r"\s+", " ", value)

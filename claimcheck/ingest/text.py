@@ -313,6 +313,8 @@ def _label_columns(header: list[str], texts: list[list[str]]) -> list[int]:
             break
         if numeric <= len(filled) / 2 and short and (not out or figures <= len(filled) / 3):
             out.append(c)
+        elif out and _is_condition_column(filled):
+            out.append(c)
         elif out:
             break  # labels stand left of the figures
     while out and all(not _plain(t[out[-1]]) for t in texts):
@@ -320,6 +322,18 @@ def _label_columns(header: list[str], texts: list[list[str]]) -> list[int]:
     return out or [0]
 
 
+def _is_condition_column(values: list[str]) -> bool:
+    """A column right of the labels whose cells are a figure with a word or two ('99% filtered',
+    '1x 4090', '8 GPUs') and whose few values repeat down the rows: the conditions each row was
+    run under, not results (a measured column seldom repeats its values)."""
+    if len(values) < 4 or not all(_FIGURE_WITH_WORDS.fullmatch(v) for v in values):
+        return False
+    distinct = len(set(values))
+    return 2 <= distinct <= len(values) / 2
+
+
+# a figure and a few words after it: '99% filtered', '1x 4090', '8 GPUs', '2 nodes x 8'
+_FIGURE_WITH_WORDS = re.compile(r"[~≈<>≤≥]?\d[\d.,]*\s?[%x×]?\s+[A-Za-z0-9][\w.+/-]*(?:\s+[\w.+/-]+){0,2}")
 _CITATION_MARK = re.compile(r"\[\d{1,3}(?:\s*[,–-]\s*\d{1,3})*\]")
 # an author-year citation: '(Tang et al., 2024)', '(Chu et al., 2024a)', '(Radford, 2023)'
 AUTHOR_YEAR = re.compile(r"\([A-Z][^()]{0,80}?,?\s(?:19|20)\d\d[a-z]?\)")
