@@ -229,8 +229,9 @@ def check_qualifier_conflict(ctx: Context):
     'closed-loop') in the sentences that name it; (2) the same figures of the same system (a
     change 'from 7.15 to 6.09', a score) stated twice under different values of one setting type
     ('4-bit' and '3-bit', 'zero-shot' and '25-shot'); (3) a setting the digest fixes for every
-    figure ('so everything below is zero-shot') that a sentence on another line contradicts ('in
-    this 25-shot setting').
+    figure ('so everything below is zero-shot'), or for each benchmark it names ('all figures:
+    CityParts on its test split, HarborSeg on its validation split'), that a sentence stating figures
+    on another line contradicts ('in this 25-shot setting', 'on the HarborSeg test split').
     Why it matters: the qualifier says what the figure measures; two that exclude each other mean
     one of the statements is wrong, and a reader cannot tell which.
     Example: 'NAVSIM (Non-reactive Autonomous Vehicle Simulation)' and later 'NAVSIM evaluates on
@@ -347,7 +348,7 @@ _SETTINGS_KEPT = 8  # distinct settings of one group of figures compared; more i
 # a sentence that sets one value of a setting for everything: 'so everything below is zero-shot',
 # 'all numbers are on the validation split'
 _UNIVERSAL = re.compile(r"\b(?:all|both|every|everything|each|throughout)\b", re.I)
-_EXCEPTION = re.compile(r"\b(?:except|unless|apart\s+from|other\s+than|unlike|instead|separately|in\s+contrast|"
+_EXCEPTION = re.compile(r"\b(?:except|unless|apart\s+from|other\s+than|unlike|instead|separately|(?:in|by)\s+contrast|"
                         r"whereas|while|but)\b", re.I)
 _GLOBAL_TYPES = frozenset({"shots", "split"})  # settings a digest fixes for all its figures at once
 
@@ -359,8 +360,14 @@ def _against_a_global_setting(ctx: Context, self):
     a universal word, and no exception; the contradicting one stands on another line, names
     another value of that type and no exception or contrast."""
     text = ctx.document.text
-    sentences = sorted({c.sentence for c in ctx.claims} | {c.sentence for c in ctx.unframed()})
+    stating = {c.sentence for c in ctx.claims} | {c.sentence for c in ctx.unframed()}
+    # a sentence fixing each benchmark's setting may state no figure itself ('All figures are
+    # J&F: SA-V on its test split, MOSE on its validation split')
+    around = _Sentences(text)
+    sentences = sorted(stating | {around.around(m.start()) for m in _UNIVERSAL.finditer(text)
+                                  if not ctx.document.in_code(m.start())})
     fixed: dict[str, tuple[str, int]] = {}
+    per_name: dict[tuple[str, str], tuple[str, int]] = {}  # (type, name) -> (setting, where it was fixed)
     for start, end in sentences:
         found = [f for f in settings_found(text[start:end]) if f[2] in _GLOBAL_TYPES]
         by_type: dict[str, set[str]] = {}
@@ -368,7 +375,20 @@ def _against_a_global_setting(ctx: Context, self):
             by_type.setdefault(kind, set()).add(setting)
         sentence = text[start:end]
         universal = _UNIVERSAL.search(sentence) and not _EXCEPTION.search(sentence)
-        for kind, values in by_type.items():
+        named = _named_values(sentence, found)
+        if universal:
+            for kind, values in by_type.items():
+                names = {named.get(f, "").casefold() for f in found if f[2] == kind}
+                if len(values) > 1 and "" not in names and len(names) == len(values):
+                    # 'SA-V on its test split, MOSE on its validation split': one value per name
+                    for f in found:
+                        if f[2] == kind and named.get(f):
+                            per_name.setdefault((kind, named[f].casefold()), (f[3], start))
+        elif per_name and not _EXCEPTION.search(sentence):
+            finding = _against_a_named_setting(ctx, self, (start, end), found, named, per_name)
+            if finding is not None:
+                yield finding
+        for kind, values in by_type.items() if (start, end) in stating else ():
             if kind not in fixed:
                 if universal and len(values) == 1:
                     fixed[kind] = (next(iter(values)), start)
@@ -387,3 +407,49 @@ def _against_a_global_setting(ctx: Context, self):
                                                                        column=1, text=value.split(':', 1)[1], value=None)],
                                verdict="contradicted")
             del fixed[kind]  # one finding per fixed setting
+
+
+def _named_values(sentence: str, found) -> dict:
+    """For each setting found in a sentence, the name its clause gives it: the nearest name before
+    it in the clause ('MOSE on its validation split'), else the first after it ('the test split of
+    MOSE'); '' where its clause names none."""
+    out = {}
+    for f in found:
+        a, b = f[0], f[1]
+        left = max(sentence.rfind(mark, 0, a) for mark in ",;:(")
+        right = min((i for i in (sentence.find(mark, b) for mark in ",;:)") if i >= 0), default=len(sentence))
+        before = [m.group(0) for m in _NAME.finditer(sentence, left + 1, a)]
+        after = [m.group(0) for m in _NAME.finditer(sentence, b, right)]
+        out[f] = before[-1] if before else after[0] if after else ""
+    return out
+
+
+def _against_a_named_setting(ctx: Context, self, sentence: tuple[int, int], found, named: dict, per_name: dict):
+    """CC207 (3) for a setting the digest fixed per benchmark ('All figures: SA-V on its test split,
+    MOSE on its validation split') that a sentence stating figures contradicts for one of them
+    ('On the MOSE test split, ... scores 71.8'), on another line."""
+    start = sentence[0]
+    if not ctx.claims_between(*sentence):
+        return None  # a sentence without figures says nothing the digest reports
+    for f in found:
+        name = named.get(f, "")
+        key = (f[2], name.casefold())
+        if not name or key not in per_name:
+            continue
+        value, at = per_name[key]
+        line_fixed = ctx.document.locate(at).line
+        if _refines(f[3], value) or _refines(value, f[3]) or ctx.document.locate(start).line == line_fixed:
+            continue  # ('test-clean' is a test split)
+        written_text = ctx.document.text[start + f[0]:start + f[1]]
+        claim = _anchor(ctx, start + f[0], written_text, "qualifier")
+        del per_name[key]  # one finding per fixed setting
+        return self.finding(claim, f"{name} '{written_text}' here, but line {line_fixed} puts {name} on "
+                            f"{value.split(':', 1)[1]}", [Evidence(document=ctx.document.name, line=line_fixed, column=1,
+                                                                   text=value.split(':', 1)[1], value=None)],
+                            verdict="contradicted")
+    return None
+
+
+def _refines(setting: str, other: str) -> bool:
+    """Is one typed setting the other or a part of it ('split:test-clean' of 'split:test')?"""
+    return setting == other or setting.startswith(other + "-")
