@@ -131,7 +131,31 @@ def paper_names(document: Document) -> set[str]:
 def _read_and_extract(path: Path, kind: str):
     from .extract.claims import extract_claims
     document = read_any(path, kind)
-    return document, tuple(extract_claims(document, learned=False))
+    claims = tuple(extract_claims(document, learned=False))
+    return document, claims + (_as_percentages(document, claims) if kind == "results" else ())
+
+
+def _as_percentages(document: Document, claims: tuple[Claim, ...]) -> tuple[Claim, ...]:
+    """A results file's score columns kept as fractions ('acc': 0.7884), also read as the
+    percentages a digest quotes (78.84): where every score of a table's measure is a fraction,
+    most of them written to three or more digits. The fraction stays a figure of its own: a digest may quote
+    either."""
+    from dataclasses import replace
+    groups: dict[tuple, list[Claim]] = {}
+    for c in claims:
+        cell = document.cell_at(c.quantity.start)
+        if cell is not None and c.kind == "score" and c.metric:
+            groups.setdefault((cell.table, c.metric), []).append(c)
+    out = []
+    for group in groups.values():
+        if len(group) < 2 or not all(0.0 <= c.value <= 1.0 and c.quantity.decimals >= 1 and not c.quantity.unit
+                                     and c.quantity.scale == 1.0 for c in group) or \
+                sum(c.quantity.decimals >= 3 for c in group) * 2 < len(group):
+            continue  # (most of them written to three or more digits: fractions, not two-digit scores)
+        for c in group:
+            q = c.quantity
+            out.append(replace(c, quantity=replace(q, value=q.value * 100.0, scale=100.0)))
+    return tuple(out)
 
 
 def _is_factsheet(content: bytes) -> bool:

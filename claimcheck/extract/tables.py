@@ -46,6 +46,20 @@ _PER_ITEM = re.compile(r"(?i)(ms|s|sec|seconds|us|µs|ns|min|minutes|h|hours|\$|
 _RATE_TAIL = re.compile(r"(?i)(?<![\w/])[A-Za-z$][\w$.+-]*(?:\s?/\s?[A-Za-z][\w.]*)?\s?/\s?(?:s|sec|second)\s*$")
 
 
+def _identifier_spellings(text: str) -> list[str]:
+    """How a name written as an identifier is written in prose: 'arc_challenge' -> 'arc-challenge',
+    'piqa' -> 'PIQA'; none for anything else."""
+    out = []
+    if _SNAKE.fullmatch(text):
+        out += [text.replace("_", "-"), text.replace("_", " ")]
+    if text.isalpha() and text.islower() and 3 <= len(text) <= 6:
+        out.append(text.upper())
+    return out
+
+
+_SNAKE = re.compile(r"[A-Za-z][A-Za-z0-9]*(?:_[A-Za-z0-9]+)+")
+
+
 def _counts_a_figure(title: str, measure: str) -> bool:
     """Does the measure stand as the noun of a figure in the title ('12B parameters', '143,000 steps')?"""
     title, measure = title.lower(), measure.lower()
@@ -174,7 +188,21 @@ class TableReader:
     def header(self, text: str) -> Header:
         """Parse one header or label text ('MMLU (EM)', 'Throughput (tok/s)', 'p99 latency (ms)')."""
         if text not in self._headers:
-            self._headers[text] = self._parse_header(text)
+            header = self._parse_header(text)
+            known = self.vocabulary.info
+            if not header.dataset and (header.name or header.metric) and not (header.metric and known(header.metric)):
+                # a results file's keys ('arc_challenge', 'length_controlled_winrate', 'piqa')
+                # spell the lexicon's names ('ARC-Challenge', 'LC win rate', 'PIQA') in snake or
+                # lower case
+                spelled = []
+                for spelling in _identifier_spellings(text.strip()):
+                    other = self._parse_header(spelling)
+                    # the lexicon's name is the whole key, not a part of it ('acc_norm' is no 'acc')
+                    if other.metric_text.casefold() == spelling.casefold() if other.metric else not other.name:
+                        spelled.append(other)
+                header = next((o for o in spelled if o.dataset or known(o.metric)), None) or next(
+                    (o for o in spelled if o.metric and not header.metric), header)  # else a measure, not a name
+            self._headers[text] = header
         return self._headers[text]
 
     def _parse_header(self, raw: str) -> Header:

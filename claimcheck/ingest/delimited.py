@@ -8,6 +8,7 @@ file is laid out as a Markdown table first (its lines are that table's).
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 from ..model import Document, TableCell
@@ -139,13 +140,14 @@ def _flat(record: dict, prefix: str = "") -> dict:
     return out
 
 
-def _leaf_rows(value, path: tuple = ()) -> list[tuple[tuple, dict]]:
-    """(path, scalars) of every object whose fields include scalars, depth first."""
+def _leaf_rows(value, path: tuple = ()) -> list[tuple[tuple, dict, bool]]:
+    """(path, scalars, whether it is a record of a list) of every object whose fields include
+    scalars, depth first."""
     out = []
     if isinstance(value, dict):
         scalars = {k: v for k, v in value.items() if isinstance(v, _SCALARS)}
         if scalars:
-            out.append((path, scalars))
+            out.append((path, scalars, False))
         for k, v in value.items():
             if isinstance(v, (dict, list)):
                 out.extend(_leaf_rows(v, path + (str(k),)))
@@ -154,7 +156,7 @@ def _leaf_rows(value, path: tuple = ()) -> list[tuple[tuple, dict]]:
             for v in value:
                 flat = _flat(v)
                 if flat:
-                    out.append((path, flat))
+                    out.append((path, flat, True))
         else:
             for k, v in enumerate(value):
                 if isinstance(v, (dict, list)):
@@ -162,29 +164,90 @@ def _leaf_rows(value, path: tuple = ()) -> list[tuple[tuple, dict]]:
     return out
 
 
-def json_table(data) -> str:
-    """A Markdown table of a JSON results file: records become rows; a mapping of names to
-    objects (`{"model-a": {"mmlu": 61.2}}`, `{"results": {"task": {"acc": 0.5}}}`) becomes a row
-    per object named by its path, below the path all rows share."""
+def _groups(rows: list[tuple[tuple, dict, bool]]) -> list[tuple[tuple, list[tuple[tuple, dict]]]]:
+    """The rows that make one table: a list's records, or the objects under one parent that share
+    a field ('results' -> each task's metrics), apart from those of another shape under the same
+    parent ('versions', 'config'). Each row joins the first group one of its fields is in: linear
+    in the fields."""
+    groups: list[tuple[tuple, list]] = []
+    by_field: dict[tuple, int] = {}  # (parent, field) -> group
+    for path, scalars, record in rows:
+        parent = ("[]",) + path if record else path[:-1]
+        # objects under one named parent are one table ('results' -> each task, whatever its
+        # metrics); at the top, only those sharing a field ('versions' and 'config' are two)
+        index = by_field.get((parent, None)) if parent else None
+        if index is None:
+            index = next((by_field[(parent, k)] for k in scalars if (parent, k) in by_field), None)
+        if index is None:
+            index = len(groups)
+            groups.append((path if record else parent, []))
+        groups[index][1].append((path, scalars))
+        for k in scalars:
+            by_field.setdefault((parent, k), index)
+        if parent:
+            by_field.setdefault((parent, None), index)
+    return groups
+
+
+def json_table(data, title: str = "") -> str:
+    """Markdown tables of a JSON results file: a list's records become rows; a mapping of names
+    to objects (`{"model-a": {"mmlu": 61.2}}`, `{"results": {"task": {"acc": 0.5}}}`) becomes a
+    row per object named by its key, and objects of another shape beside them ('config') a table
+    of their own, each under its path. `title` (the model the file is about) heads them all."""
     rows = _leaf_rows(data)
     if not rows:
         return ""
-    columns: list[str] = []
-    for _, scalars in rows:
-        for key in scalars:
-            if key not in columns:
-                columns.append(key)
-    paths = [path for path, _ in rows]
-    shared = 0
-    while paths and all(len(p) > shared for p in paths) and len({p[shared] for p in paths}) == 1:
-        shared += 1
-    labelled = any(len(p) > shared for p in paths)
-    head = ([""] if labelled else []) + columns
-    lines = ["| " + " | ".join(_scalar_text(h) for h in head) + " |", "|" + "---|" * len(head)]
-    for path, scalars in rows:
-        label = [" / ".join(path[shared:])] if labelled else []
-        lines.append("| " + " | ".join(label + [_scalar_text(scalars.get(c)) for c in columns]) + " |")
-    return "\n".join(lines) + "\n"
+    out = [f"# {title}", ""] if title else []
+    for parent, members in _groups(rows):
+        columns: list[str] = []
+        for _, scalars in members:
+            for key in scalars:
+                if key not in columns:
+                    columns.append(key)
+        labelled = any(len(path) > len(parent) for path, _ in members)
+        # the file's model owns every figure of a table whose rows its keys name
+        owned = bool(title) and labelled and len(members) > 1
+        if parent:
+            out += [f"**{_scalar_text(' / '.join(parent))}**", ""]
+        head = (["Model"] if owned else []) + ([""] if labelled else []) + columns
+        out += ["| " + " | ".join(_scalar_text(h) for h in head) + " |", "|" + "---|" * len(head)]
+        for path, scalars in members:
+            label = ([_scalar_text(title)] if owned else []) + \
+                ([_scalar_text(" / ".join(path[len(parent):]))] if labelled else [])
+            out.append("| " + " | ".join(label + [_scalar_text(scalars.get(c)) for c in columns]) + " |")
+        out.append("")
+    return "\n".join(out)
+
+
+def _model_named(data, stem: str = "") -> str:
+    """The model a results file is about: the last part of a 'pretrained=...' path or a model
+    field's value near the top of it ('EleutherAI/pythia-12b' -> 'pythia-12b'), or the first part
+    of the file's name where that says more ('.../huggingface/13B' in 'llama-13B_commonsense.json'
+    -> 'llama-13B'); '' where neither names one."""
+    named = _model_in_config(data)
+    lead = re.split(r"[_\s]", stem, maxsplit=1)[0]
+    if named and lead and named.casefold() in lead.casefold() and len(lead) <= 60:
+        return lead
+    return named
+
+
+def _model_in_config(data) -> str:
+    found = ""
+    for path, scalars, record in _leaf_rows(data):
+        if record or len(path) > 1:
+            continue
+        for key, value in scalars.items():
+            if not isinstance(value, str):
+                continue
+            pretrained = re.search(r"(?:^|,)\s*pretrained=([^,]+)", value)
+            if pretrained:
+                return pretrained.group(1).rstrip("/").rsplit("/", 1)[-1]
+            if not found and key.lower() in _MODEL_FIELDS and re.search(r"\d", value) and len(value) <= 120:
+                found = value.rstrip("/").rsplit("/", 1)[-1]
+    return found
+
+
+_MODEL_FIELDS = frozenset({"model", "model_name", "model_id", "modelname", "checkpoint", "pretrained"})
 
 
 MAX_JSON_BYTES = 20_000_000
@@ -199,7 +262,7 @@ def read_json_results(path: Path, name: str | None = None) -> Document:
     except (ValueError, RecursionError) as error:  # (a JSON error, or an integer of more digits than Python converts)
         raise InputError(f"{path}: not JSON ({str(error)[:200]})") from None
     try:
-        table = json_table(data)
+        table = json_table(data, _model_named(data, path.stem))
     except RecursionError:
         raise InputError(f"{path}: nested too deeply to read as a table") from None
     if not table:

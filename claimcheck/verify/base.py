@@ -383,9 +383,14 @@ def meets(stated: tuple[float, float], computed: tuple[float, float], bound: str
 def same_figure(a: Claim, b: Claim, slack: float = 0.0) -> bool:
     """True when two claims can be the same number after rounding (in base units)."""
     ia, ib = base_interval(a.quantity, slack), base_interval(b.quantity, slack)
+    # a figure written to more digits than a float holds (a results file's 0.6738215488215489)
+    # is a point: it is the other where it falls in the other's interval
+    if ia[0] == ia[1] or ib[0] == ib[1]:
+        point, other = (ia, ib) if ia[0] == ia[1] else (ib, ia)
+        return other[0] <= point[0] < other[1] or point[0] == other[0] == other[1]
     low, high = max(ia[0], ib[0]), min(ia[1], ib[1])
     # rounding intervals are half-open: 2T stands for [1.5T, 2.5T), 3T for [2.5T, 3.5T)
-    return low < high or (low == high and ia[0] == ia[1] and ib[0] == ib[1])
+    return low < high
 
 
 def base_interval(quantity: Quantity, slack: float = 0.0) -> tuple[float, float]:
@@ -557,6 +562,9 @@ def written(claim: Claim) -> str:
     text = claim.text
     if len(text) > _LONGEST_WRITTEN:  # a 300-digit figure is named by its ends in messages
         text = f"{text[:16]}…{text[-8:]} ({len(text)} characters)"
+    if claim.quantity.scale == 100.0 and re.fullmatch(r"[-+]?0?\.\d+|[01]", text):
+        # a results file's fraction read as the percentage a digest quotes: say which
+        text = f"{text} (= {fmt(claim.quantity.value)}%)"
     return re.sub(r"^(?:~|about|around|approximately|approx\.|roughly|nearly|almost|up to|over|more than|at least|at most|above|below|under)\s*", "", text, flags=re.I)
 
 

@@ -113,8 +113,9 @@ def _mentions(source: Source, subject: str) -> bool:
         return True  # a row of its tables is the system's
     text = _casefolded_text(source)
     for word in words:
-        if re.fullmatch(r"[A-Z][a-z]+", word):
-            # a plain capitalised word counts only where the paper uses it inside a sentence
+        if re.fullmatch(r"[A-Z][a-z]+", word) and source.kind != "results":
+            # a plain capitalised word counts only where the paper uses it inside a sentence (a
+            # results file has no sentences: 'pretrained=EleutherAI/pythia-12b' names Pythia)
             if not re.search(r"[a-z,;(] " + re.escape(word) + r"\b", source.document.text):
                 return False
         elif not re.search(r"(?<![\w])" + re.escape(word.casefold()) + r"(?![\w])", text):
