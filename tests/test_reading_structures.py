@@ -490,3 +490,13 @@ def test_a_multiple_written_in_a_cell_keeps_the_unit_its_header_names():
     # a count under a header that names no unit stays a count ('7B' parameters)
     claims = claims_of("| Model | Params |\n|---|---|\n| Kestrel | 7B |\n")
     assert claims["7B"].quantity.dimension == "count"
+
+
+def test_a_figure_for_a_size_belongs_to_the_system_the_document_calls_by_it():
+    text = ("| Task | Osprey 3B | Osprey 30B |\n|---|---|---|\n| BoolQ | 66.1 | 78.4 |\n\n"
+            "Scored by exact match, TriviaQA reads 41.7 for 3B and 55.0 for the 30B.\n")
+    claims = claims_of(text)
+    assert claims["41.7"].subject == "Osprey 3B" and claims["55.0"].subject == "Osprey 30B"
+    # a size no system is called by names nothing
+    other = claims_of("| Task | Osprey 3B |\n|---|---|\n| BoolQ | 66.1 |\n\nTriviaQA reads 41.7 for 7B.\n")
+    assert other["41.7"].subject != "Osprey 3B"

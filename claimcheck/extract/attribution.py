@@ -425,6 +425,13 @@ class Attributor:
             found = self.name_after(q_end + m.end(), stretch_end, allow_phrase=True)
             if found:
                 return Owner(found[0], "for", found[1])
+        size = _FOR_SIZE.match(text, q_end, min(c_end, stretch_end + 16))
+        if size:
+            # "73.0 for 7B and 76.2 for 13B": a size names the one system the document calls by
+            # it ('LLaMA 7B'); the size is the next figure, so it ends the figure's stretch
+            named = self.describe(size.group("size"))
+            if named:
+                return Owner(named, "for", size.start("size"))
         # "X at N"
         m = _AT_BEFORE.search(before)
         if m:
@@ -650,6 +657,7 @@ _POSSESSIVE_BEFORE = re.compile(r"(?P<owner>[\w.+/)-])(?:'s|’s|')\s+(?:[A-Z][a
                                 r"(?<=for\s)[A-Z][\w.+/-]*)\s+){0,7}"
                                 r"(?:is|was|are|of|at|=|:|reaches|hits|stands\s+at|sits\s+at|"
                                 r"(?:is\s+)?(?:up|down)\s+(?:from|to)|from|to)?\s*(?:about\s+|~)?$")
+_FOR_SIZE = re.compile(r"\s+for\s+(?:the\s+)?(?P<size>\d+(?:\.\d+)?[BMK])(?!\w|\.\d)")
 _FOR_AFTER = re.compile(r"\s*(?:[A-Za-z%/$-]+\s+|[\d.,]+\s*[A-Za-z/-]*\s+){0,4}?(?:for|by|from)\s+(?=\S)")
 _POSSESSOR = re.compile(r"\s*(?:[-*+•>]\s+|\d{1,2}[.)]\s+|\d{1,2}/\d{0,2}\s+)?(?:(?:On|In|For|Across|At|With|Under|After|Without)"
                         r"\s+[^,;:]{1,60},\s+)?(?:\*\*|__)?(?P<name>[A-Za-z][\w.+/-]*[\w+](?:\s[A-Z][\w.+/-]*|\s[a-z]+-v?\d[\w.]*){0,2})"
