@@ -43,6 +43,15 @@ def test_a_column_of_measured_values_with_units_stays_a_column_of_figures():
     assert claims[(3, "12.1")].subject == "Pelican" and claims[(3, "12.1")].quantity.dimension == "time"
 
 
+def test_repeated_comparisons_in_a_column_are_results_not_conditions():
+    # 'Nx faster' and 'N% less' come round again down the column, but each compares: a result
+    text = ("| Model | Speed | Memory use |\n|---|---|---|\n| Kite-S | 1.5x faster | 50% less |\n"
+            "| Kite-M | 2x faster | 70% less |\n| Kite-L | 2x faster | 70% less |\n| Kite-XL | 1.5x faster | 60% less |\n")
+    claims = _rows(text)
+    assert {(4, "2x"), (4, "70%"), (6, "1.5x")} <= set(claims)
+    assert claims[(4, "2x")].subject == "Kite-M"
+
+
 def test_a_rate_header_keeps_its_denominator():
     # 'sec' after a slash is the rate's 'per second', not the figure's unit; a footnote mark is no word
     claims = _rows("| Model | Images/sec * | Requests/s | Memory (GB) |\n|---|---|---|---|\n| Kite-L | 1650 | 212 | 18.9 |\n")

@@ -326,12 +326,15 @@ def _is_condition_column(values: list[str]) -> bool:
     """A column right of the labels whose cells are a figure with a word or two ('99% filtered',
     '1x 4090', '8 GPUs') and whose few values repeat down the rows: the conditions each row was
     run under, not results (a measured column seldom repeats its values)."""
-    if len(values) < 4 or not all(_FIGURE_WITH_WORDS.fullmatch(v) for v in values):
-        return False
+    if len(values) < 4 or not all(_FIGURE_WITH_WORDS.fullmatch(v) and not _COMPARED_WORD.search(v) for v in values):
+        return False  # ('2x faster', '70% less' compare: results, however often they repeat)
     distinct = len(set(values))
     return 2 <= distinct <= len(values) / 2
 
 
+_COMPARED_WORD = re.compile(r"(?i)\b(?:faster|slower|quicker|higher|lower|more|less|fewer|better|worse|cheaper|smaller|"
+                            r"larger|bigger|longer|shorter|speedup|reduction|improvement|increase|decrease|gain|drop|"
+                            r"saving|savings|up|down|over|under|vs\.?)\b")
 # a figure and a few words after it: '99% filtered', '1x 4090', '8 GPUs', '2 nodes x 8'
 _FIGURE_WITH_WORDS = re.compile(r"[~≈<>≤≥]?\d[\d.,]*\s?[%x×]?\s+[A-Za-z0-9][\w.+/-]*(?:\s+[\w.+/-]+){0,2}")
 _CITATION_MARK = re.compile(r"\[\d{1,3}(?:\s*[,–-]\s*\d{1,3})*\]")
