@@ -500,3 +500,14 @@ def test_a_figure_for_a_size_belongs_to_the_system_the_document_calls_by_it():
     # a size no system is called by names nothing
     other = claims_of("| Task | Osprey 3B |\n|---|---|\n| BoolQ | 66.1 |\n\nTriviaQA reads 41.7 for 7B.\n")
     assert other["41.7"].subject != "Osprey 3B"
+
+
+def test_a_list_lead_that_is_a_clause_gives_its_name_and_a_benchmark_owns_nothing():
+    # '- X barely moves: ...' is a clause about X, not a system called 'X barely moves'
+    claims = claims_of("- Heron 7B hardly changes: exact match goes from 61.2 to 61.9.\n")
+    assert claims["61.2"].subject == "Heron 7B" and claims["61.9"].subject == "Heron 7B"
+    # a benchmark opening the clause is what the figures are on; it owns none of them
+    claims = claims_of("# Harness notes\n\nTwo runs of Heron 7B, a week apart.\n\n"
+                       "- HellaSwag hardly changes: accuracy goes from 61.2 to 61.9.\n")
+    assert "HellaSwag" not in claims["61.2"].subject
+    assert claims["61.2"].dataset == "hellaswag"
