@@ -6,6 +6,7 @@ more `Source` objects; a source knows the arXiv ids and names that tie digest se
 from __future__ import annotations
 
 import math
+import os
 import re
 import warnings
 from bisect import bisect_right
@@ -49,6 +50,7 @@ def load_sources(specs: list[str | Path], warn: Callable[[str], None] | None = N
     each (by default a SourceWarning)."""
     warn = warn or (lambda message: warnings.warn(message, SourceWarning, stacklevel=3))
     sources: list[Source] = []
+    planned: list[tuple[Path, str]] = []  # every file first: a results file is named by its siblings
     for spec in map(str, specs):
         arxiv_id = ""
         path_text = spec
@@ -64,16 +66,45 @@ def load_sources(specs: list[str | Path], warn: Callable[[str], None] | None = N
                            and p.is_file() and not re.match(r"(?i)(SOURCE|LICEN[CS]E|COPYING|NOTICE)\b", p.name))
             if not files:
                 raise InputError(f"{path}: no sources in this folder (looked for {', '.join(sorted(_SUFFIXES))})")
-            for file in files:
-                sources.extend(_load_file(file, arxiv_id, warn))
+            planned.extend((file, arxiv_id) for file in files)
         elif path.exists() or path.is_symlink():  # a broken link or a loop is named as one
-            sources.extend(_load_file(path, arxiv_id, warn))
+            planned.append((path, arxiv_id))
         else:
             raise InputError(f"{path}: no such source file or folder")
+    named = sibling_names([path for path, _ in planned if path.suffix.lower() == ".json"])
+    for path, arxiv_id in planned:
+        sources.extend(_load_file(path, arxiv_id, warn, named.get(path, "")))
     return sources
 
 
-def _load_file(path: Path, arxiv_id: str, warn: Callable[[str], None]) -> list[Source]:
+def sibling_names(paths: list[Path]) -> dict[Path, str]:
+    """What tells results files of one folder apart: the part of each file's name that the
+    others do not share ('results_yolo11x.json' beside 'results_yolo11l.json' -> 'yolo11x';
+    'llama-13B_commonsense_0-shot.json' beside 'llama-7B_...' -> 'llama-13B'), cut at the '_'
+    or '.' that separates a name's parts. Files alone in their folder get nothing."""
+    by_folder: dict[Path, list[Path]] = {}
+    for path in paths:
+        by_folder.setdefault(path.parent, []).append(path)
+    out = {}
+    for group in by_folder.values():
+        stems = [p.stem for p in group]
+        if len(stems) < 2:
+            continue
+        prefix = os.path.commonprefix(stems)
+        suffix = os.path.commonprefix([s[::-1] for s in stems])[::-1]
+        cut = max(prefix.rfind("_"), prefix.rfind(".")) + 1  # a separator within the shared start
+        if re.search(r"[A-Z\d]", prefix[:cut]):
+            cut = 0  # 'Qwen2_VL_7B' beside 'Qwen2_VL_72B': the shared start is part of the name
+        ends = [i for i in (suffix.find("_"), suffix.find(".")) if i >= 0]
+        tail = len(suffix) - min(ends) if ends else 0
+        for path, stem in zip(group, stems):
+            middle = stem[cut:len(stem) - tail] if tail else stem[cut:]
+            if middle and len(middle) <= 60:
+                out[path] = middle
+    return out
+
+
+def _load_file(path: Path, arxiv_id: str, warn: Callable[[str], None], sibling_name: str = "") -> list[Source]:
     from .cache import cached
     try:  # only a regular file is opened (a FIFO would block, /dev/zero never end), within a bound
         content = read_input(path)
@@ -92,7 +123,8 @@ def _load_file(path: Path, arxiv_id: str, warn: Callable[[str], None]) -> list[S
             for message in skipped:
                 warn(message)
             return list(sheet)
-        document, claims = cached(f"source|{kind}|{path}", content, lambda: _read_and_extract(path, kind))
+        document, claims = cached(f"source|{kind}|{path}|{sibling_name}", content,
+                                  lambda: _read_and_extract(path, kind, sibling_name))
     except SourceError:
         raise
     except InputError as error:
@@ -128,9 +160,9 @@ def paper_names(document: Document) -> set[str]:
     return names
 
 
-def _read_and_extract(path: Path, kind: str):
+def _read_and_extract(path: Path, kind: str, sibling_name: str = ""):
     from .extract.claims import extract_claims
-    document = read_any(path, kind)
+    document = read_any(path, kind, sibling_name)
     claims = tuple(extract_claims(document, learned=False))
     return document, claims + (_as_percentages(document, claims) if kind == "results" else ())
 
@@ -165,12 +197,15 @@ def _is_factsheet(content: bytes) -> bool:
     return all(c in header for c in _FACT_COLUMNS)
 
 
-def read_any(path: Path, kind: str | None = None) -> Document:
-    """A Document from a PDF, HTML, LaTeX, text, Markdown or results (CSV, TSV, JSON) file."""
+def read_any(path: Path, kind: str | None = None, sibling_name: str = "") -> Document:
+    """A Document from a PDF, HTML, LaTeX, text, Markdown or results (CSV, TSV, JSON) file;
+    `sibling_name` is what tells a results file apart from the others of its folder."""
     kind = kind or _SUFFIXES.get(path.suffix.lower(), "text")
     if kind == "results" or kind == "facts":
         from .ingest.delimited import read_delimited, read_json_results
-        return read_json_results(path) if path.suffix.lower() == ".json" else read_delimited(path)
+        if path.suffix.lower() == ".json":
+            return read_json_results(path, sibling_name=sibling_name)
+        return read_delimited(path)
     if kind == "pdf":
         from .ingest.pdf import read_pdf
         return read_pdf(path)

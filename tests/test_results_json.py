@@ -67,3 +67,29 @@ def test_a_fraction_written_to_every_digit_agrees_with_its_rounding():
     assert not same_figure(figure("0.62", 0.62, 2), exact)
     # a rounding interval is half-open: 0.615 rounds to 0.62, not 0.61
     assert not same_figure(figure("0.61", 0.61, 2), figure("0.615", 0.615, 20))
+
+
+def test_files_of_one_folder_are_named_by_what_tells_them_apart(tmp_path):
+    # no configuration names the model: the part of the file name its siblings do not share does
+    for name, score in (("wren-3b", 0.412), ("wren-7b", 0.473)):
+        (tmp_path / f"eval_{name}.detail.json").write_text(
+            json.dumps({"results": {"gsm8k": {"exact_match": score, "exact_match_stderr": 0.013},
+                                    "math": {"exact_match": score / 2}}}), encoding="utf-8")
+    sources = load_sources([tmp_path])
+    owners = {c.subject for s in sources for c in s.claims if c.dataset == "gsm8k"}
+    assert owners == {"wren-3b", "wren-7b"}
+    # alone in its folder, a file gets no such name
+    alone = tmp_path / "alone"
+    alone.mkdir()
+    (alone / "eval_wren-3b.detail.json").write_text((tmp_path / "eval_wren-3b.detail.json").read_text(), encoding="utf-8")
+    assert not any(c.subject == "wren-3b" for s in load_sources([alone]) for c in s.claims)
+
+
+def test_the_shots_a_file_was_run_with_are_every_figures_setting(tmp_path):
+    path = _harness_file(tmp_path, "wren-3b_suite_5-shot", "/scratch/ckpt/wren/3b", SMALL)
+    data = json.loads((tmp_path / "wren-3b_suite_5-shot.json").read_text())
+    data["config"]["num_fewshot"] = 5
+    (tmp_path / "wren-3b_suite_5-shot.json").write_text(json.dumps(data), encoding="utf-8")
+    (source,) = load_sources([path])
+    scores = [c for c in source.claims if c.dataset == "arc_easy"]
+    assert scores and all("shots:5-shot" in c.setting for c in scores)

@@ -189,15 +189,16 @@ def _groups(rows: list[tuple[tuple, dict, bool]]) -> list[tuple[tuple, list[tupl
     return groups
 
 
-def json_table(data, title: str = "") -> str:
+def json_table(data, title: str = "", heading: str = "") -> str:
     """Markdown tables of a JSON results file: a list's records become rows; a mapping of names
     to objects (`{"model-a": {"mmlu": 61.2}}`, `{"results": {"task": {"acc": 0.5}}}`) becomes a
     row per object named by its key, and objects of another shape beside them ('config') a table
-    of their own, each under its path. `title` (the model the file is about) heads them all."""
+    of their own, each under its path. `title` (the model the file is about) owns the rows of
+    its tables and heads them all, or `heading` does (the model and the shots it was run with)."""
     rows = _leaf_rows(data)
     if not rows:
         return ""
-    out = [f"# {title}", ""] if title else []
+    out = [f"# {heading or title}", ""] if heading or title else []
     for parent, members in _groups(rows):
         columns: list[str] = []
         for _, scalars in members:
@@ -209,7 +210,8 @@ def json_table(data, title: str = "") -> str:
         owned = bool(title) and labelled and len(members) > 1
         if parent:
             out += [f"**{_scalar_text(' / '.join(parent))}**", ""]
-        head = (["Model"] if owned else []) + ([""] if labelled else []) + columns
+        # (one model's rows are what it was measured on: its tasks)
+        head = (["Model"] if owned else []) + (["Task" if owned else ""] if labelled else []) + columns
         out += ["| " + " | ".join(_scalar_text(h) for h in head) + " |", "|" + "---|" * len(head)]
         for path, scalars in members:
             label = ([_scalar_text(title)] if owned else []) + \
@@ -219,16 +221,33 @@ def json_table(data, title: str = "") -> str:
     return "\n".join(out)
 
 
-def _model_named(data, stem: str = "") -> str:
+def _model_named(data, stem: str = "", sibling_name: str = "") -> str:
     """The model a results file is about: the last part of a 'pretrained=...' path or a model
-    field's value near the top of it ('EleutherAI/pythia-12b' -> 'pythia-12b'), or the first part
-    of the file's name where that says more ('.../huggingface/13B' in 'llama-13B_commonsense.json'
-    -> 'llama-13B'); '' where neither names one."""
+    field's value near the top of it ('EleutherAI/pythia-12b' -> 'pythia-12b'), or the part of the
+    file's name that says more ('.../huggingface/13B' in 'llama-13B_commonsense.json' ->
+    'llama-13B'): the part that tells it from its siblings, else the name's first part. Without a
+    configuration, the part that tells it from its siblings ('results_yolo11x.json' -> 'yolo11x');
+    '' where nothing names one."""
     named = _model_in_config(data)
-    lead = re.split(r"[_\s]", stem, maxsplit=1)[0]
+    lead = sibling_name or re.split(r"[_\s]", stem, maxsplit=1)[0]
     if named and lead and named.casefold() in lead.casefold() and len(lead) <= 60:
         return lead
-    return named
+    return named or sibling_name
+
+
+def _shots_in_config(data) -> str:
+    """'5-shot' where the file's configuration sets how many examples each prompt had
+    ('num_fewshot': 5), which every figure of the file was measured with; '' otherwise."""
+    for path, scalars, record in _leaf_rows(data):
+        if record or len(path) > 1:
+            continue
+        for key, value in scalars.items():
+            if _SHOTS_FIELD.fullmatch(key) and isinstance(value, int) and not isinstance(value, bool) and 0 <= value <= 100:
+                return f"{value}-shot"
+    return ""
+
+
+_SHOTS_FIELD = re.compile(r"(?i)(?:num_?|n_?)?(?:few_?)?shots?|num_?fewshot")
 
 
 def _model_in_config(data) -> str:
@@ -253,7 +272,7 @@ _MODEL_FIELDS = frozenset({"model", "model_name", "model_id", "modelname", "chec
 MAX_JSON_BYTES = 20_000_000
 
 
-def read_json_results(path: Path, name: str | None = None) -> Document:
+def read_json_results(path: Path, name: str | None = None, sibling_name: str = "") -> Document:
     text = _decode(path)
     if len(text) > MAX_JSON_BYTES:
         raise InputError(f"{path}: {len(text):,} characters, more than the {MAX_JSON_BYTES:,} a JSON source may have")
@@ -262,7 +281,9 @@ def read_json_results(path: Path, name: str | None = None) -> Document:
     except (ValueError, RecursionError) as error:  # (a JSON error, or an integer of more digits than Python converts)
         raise InputError(f"{path}: not JSON ({str(error)[:200]})") from None
     try:
-        table = json_table(data, _model_named(data, path.stem))
+        title = _model_named(data, path.stem, sibling_name)
+        shots = _shots_in_config(data)
+        table = json_table(data, title, f"{title} ({shots})" if title and shots else title)
     except RecursionError:
         raise InputError(f"{path}: nested too deeply to read as a table") from None
     if not table:
