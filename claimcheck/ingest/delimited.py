@@ -189,13 +189,13 @@ def _groups(rows: list[tuple[tuple, dict, bool]]) -> list[tuple[tuple, list[tupl
     return groups
 
 
-def json_table(data, title: str = "", heading: str = "") -> str:
+def json_table(rows: list[tuple[tuple, dict, bool]], title: str = "", heading: str = "") -> str:
     """Markdown tables of a JSON results file: a list's records become rows; a mapping of names
     to objects (`{"model-a": {"mmlu": 61.2}}`, `{"results": {"task": {"acc": 0.5}}}`) becomes a
     row per object named by its key, and objects of another shape beside them ('config') a table
     of their own, each under its path. `title` (the model the file is about) owns the rows of
-    its tables and heads them all, or `heading` does (the model and the shots it was run with)."""
-    rows = _leaf_rows(data)
+    its tables and heads them all, or `heading` does (the model and the shots it was run with).
+    `rows` are the file's objects as `_leaf_rows` finds them."""
     if not rows:
         return ""
     out = [f"# {heading or title}", ""] if heading or title else []
@@ -221,24 +221,24 @@ def json_table(data, title: str = "", heading: str = "") -> str:
     return "\n".join(out)
 
 
-def _model_named(data, stem: str = "", sibling_name: str = "") -> str:
+def _model_named(rows, stem: str = "", sibling_name: str = "") -> str:
     """The model a results file is about: the last part of a 'pretrained=...' path or a model
     field's value near the top of it ('EleutherAI/pythia-12b' -> 'pythia-12b'), or the part of the
     file's name that says more ('.../huggingface/13B' in 'llama-13B_commonsense.json' ->
     'llama-13B'): the part that tells it from its siblings, else the name's first part. Without a
     configuration, the part that tells it from its siblings ('results_yolo11x.json' -> 'yolo11x');
     '' where nothing names one."""
-    named = _model_in_config(data)
+    named = _model_in_config(rows)
     lead = sibling_name or re.split(r"[_\s]", stem, maxsplit=1)[0]
     if named and lead and named.casefold() in lead.casefold() and len(lead) <= 60:
         return lead
     return named or sibling_name
 
 
-def _shots_in_config(data) -> str:
+def _shots_in_config(rows) -> str:
     """'5-shot' where the file's configuration sets how many examples each prompt had
     ('num_fewshot': 5), which every figure of the file was measured with; '' otherwise."""
-    for path, scalars, record in _leaf_rows(data):
+    for path, scalars, record in rows:
         if record or len(path) > 1:
             continue
         for key, value in scalars.items():
@@ -250,9 +250,10 @@ def _shots_in_config(data) -> str:
 _SHOTS_FIELD = re.compile(r"(?i)(?:num_?|n_?)?(?:few_?)?shots?|num_?fewshot")
 
 
-def _model_in_config(data) -> str:
+def _model_in_config(rows) -> str:
+    """The model a file's top-level configuration names, or ''."""
     found = ""
-    for path, scalars, record in _leaf_rows(data):
+    for path, scalars, record in rows:
         if record or len(path) > 1:
             continue
         for key, value in scalars.items():
@@ -281,9 +282,10 @@ def read_json_results(path: Path, name: str | None = None, sibling_name: str = "
     except (ValueError, RecursionError) as error:  # (a JSON error, or an integer of more digits than Python converts)
         raise InputError(f"{path}: not JSON ({str(error)[:200]})") from None
     try:
-        title = _model_named(data, path.stem, sibling_name)
-        shots = _shots_in_config(data)
-        table = json_table(data, title, f"{title} ({shots})" if title and shots else title)
+        rows = _leaf_rows(data)  # walked once: the tables, the model and the shots are all read from it
+        title = _model_named(rows, path.stem, sibling_name)
+        shots = _shots_in_config(rows)
+        table = json_table(rows, title, f"{title} ({shots})" if title and shots else title)
     except RecursionError:
         raise InputError(f"{path}: nested too deeply to read as a table") from None
     if not table:
