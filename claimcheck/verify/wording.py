@@ -388,7 +388,10 @@ def _against_a_global_setting(ctx: Context, self):
             finding = _against_a_named_setting(ctx, self, (start, end), found, named, per_name)
             if finding is not None:
                 yield finding
-        for kind, values in by_type.items() if (start, end) in stating else ():
+        # a sentence fixes one value for everything where it states figures, or records the
+        # configuration with a number of its own ('num_fewshot 0'): not a bare 'all ... zero-shot'
+        recorded = (start, end) in stating or any(re.search(r"\d", sentence[a:b]) for a, b, _, _ in found)
+        for kind, values in by_type.items() if recorded else ():
             if kind not in fixed:
                 if universal and len(values) == 1:
                     fixed[kind] = (next(iter(values)), start)
@@ -397,11 +400,18 @@ def _against_a_global_setting(ctx: Context, self):
             line_fixed = ctx.document.locate(at).line
             if ctx.document.locate(start).line == line_fixed or _EXCEPTION.search(sentence) or values == {value}:
                 continue
+            if not any(c.kind not in ("setting", "scale") for c in ctx.claims_between(start, end)):
+                continue  # 'also ships a five-shot run (num_fewshot 5)': another run named, no result stated under it
             other = next(f for f in found if f[2] == kind and f[3] != value)
             written_text = sentence[other[0]:other[1]]
             digits = re.search(r"\d+(?:\.\d+)?", written_text)
-            claim = _anchor(ctx, start + other[0], written_text, "qualifier",
-                            float(digits.group(0)) if digits else 0.0)  # ('25-shot' is 25, for what it says)
+            results = [c for c in ctx.claims_between(start, end) if c.kind not in ("setting", "scale")]
+            if digits or not results:
+                claim = _anchor(ctx, start + other[0], written_text, "qualifier",
+                                float(digits.group(0)) if digits else 0.0)  # ('25-shot' is 25, for what it says)
+            else:
+                # a setting in words ('in its five-shot run') qualifies the result beside it: point at that
+                claim = min(results, key=lambda c: abs(c.quantity.start - (start + other[0])))
             yield self.finding(claim, f"'{written_text}' here, but line {line_fixed} sets every figure to "
                                f"{value.split(':', 1)[1]}", [Evidence(document=ctx.document.name, line=line_fixed,
                                                                        column=1, text=value.split(':', 1)[1], value=None)],
