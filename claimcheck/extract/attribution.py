@@ -667,7 +667,8 @@ _POSSESSIVE_BEFORE = re.compile(r"(?P<owner>[\w.+/)-])(?:'s|’s|')\s+(?:[A-Z][a
                                 r"(?:is|was|are|of|at|=|:|reaches|hits|stands\s+at|sits\s+at|"
                                 r"(?:is\s+)?(?:up|down)\s+(?:from|to)|from|to)?\s*(?:about\s+|~)?$")
 # a name (its words each with a capital or a digit) and a clause of two or more lower-case words
-_LEAD_CLAUSE = re.compile(r"(?P<name>[^\s]*[A-Z\d][^\s]*(?:\s[^\s]*[A-Z\d][^\s]*)*)(?:\s[a-z][a-z'-]*){2,}")
+# (each word checked by a lookahead and taken whole, possessively: linear in the lead)
+_LEAD_CLAUSE = re.compile(r"(?P<name>(?=\S*[A-Z\d])\S++(?:\s(?=\S*[A-Z\d])\S++)*+)(?:\s[a-z][a-z'-]*+){2,}")
 _FOR_SIZE = re.compile(r"\s+for\s+(?:the\s+)?(?P<size>\d+(?:\.\d+)?[BMK])(?!\w|\.\d)")
 _FOR_AFTER = re.compile(r"\s*(?:[A-Za-z%/$-]+\s+|[\d.,]+\s*[A-Za-z/-]*\s+){0,4}?(?:for|by|from)\s+(?=\S)")
 _POSSESSOR = re.compile(r"\s*(?:[-*+•>]\s+|\d{1,2}[.)]\s+|\d{1,2}/\d{0,2}\s+)?(?:(?:On|In|For|Across|At|With|Under|After|Without)"

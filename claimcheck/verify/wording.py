@@ -400,13 +400,13 @@ def _against_a_global_setting(ctx: Context, self):
             line_fixed = ctx.document.locate(at).line
             if ctx.document.locate(start).line == line_fixed or _EXCEPTION.search(sentence) or values == {value}:
                 continue
-            if not any(c.kind not in ("setting", "scale") for c in ctx.claims_between(start, end)):
+            results = [c for c in ctx.claims_between(start, end) if c.kind not in ("setting", "scale")]
+            if not results:
                 continue  # 'also ships a five-shot run (num_fewshot 5)': another run named, no result stated under it
             other = next(f for f in found if f[2] == kind and f[3] != value)
             written_text = sentence[other[0]:other[1]]
             digits = re.search(r"\d+(?:\.\d+)?", written_text)
-            results = [c for c in ctx.claims_between(start, end) if c.kind not in ("setting", "scale")]
-            if digits or not results:
+            if digits:
                 claim = _anchor(ctx, start + other[0], written_text, "qualifier",
                                 float(digits.group(0)) if digits else 0.0)  # ('25-shot' is 25, for what it says)
             else:
