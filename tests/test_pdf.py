@@ -242,3 +242,16 @@ def test_a_row_label_with_capitals_and_descenders_stays_in_its_row_on_a_page_of_
     assert {"8.35", "16.6", "8.97", "38.9"} <= set(cells)
     assert cells["8.35"].labels[0][1] == "Jelly-Pygmy Quip" and cells["38.9"].labels[0][1] == "Gypsy Jpg Qpy"
     assert cells["16.6"].headers == ("Rate",)
+
+
+def test_figures_marked_with_the_asterisk_operator_are_read_in_a_pdf_table():
+    # LaTeX sets a superscript * as U+2217 ('80.2∗': a figure the authors re-ran); the MiMo-7B
+    # report's Table 1 marks most of its GSM8K row so, and the whole row had been lost
+    from pathlib import Path
+    report = Path(__file__).resolve().parent.parent / "data" / "checking" / "sources" / "mimo_7b_report" / \
+        "MiMo-7B-Technical-Report.pdf"
+    document = read_pdf(report)
+    assert "80.2\u2217" in document.text
+    row = {c.text: c for c in extract_claims(document) if c.page == 9 and c.dataset == "gsm8k"}
+    assert set(row) == {"48.5", "70.2", "80.2", "75.2"}
+    assert row["80.2"].subject == "Qwen2.5" and row["75.2"].subject == "MiMo-7B Base"

@@ -25,7 +25,7 @@ from ..model import Document, TableCell
 # 'Table 4: ...', 'Table 4. ...', 'Table 4 | ...', 'Table 4 — ...', or 'Table 4 Comparison between
 # ...' (a caption set without a mark opens with a capital; 'Table 4 shows ...' is a sentence that wrapped)
 _CAPTION = re.compile(r"(?m)^\s*Table\s+(\d+)(?:\s*[:.|—–]|\s+(?=[A-Z]))")
-_FIGURE = re.compile(r"[-+−]?\d+(?:,\d{3})*(?:\.\d+)?(?:\s?±\s?\d+(?:\.\d+)?)?%?[†‡*⋆]?")
+_FIGURE = re.compile(r"[-+−]?\d+(?:,\d{3})*(?:\.\d+)?(?:\s?±\s?\d+(?:\.\d+)?)?%?[†‡*∗⋆]?")
 _EMPTY = re.compile(r"[-−–—]|n/a|N/A")
 
 
