@@ -511,3 +511,20 @@ def test_a_list_lead_that_is_a_clause_gives_its_name_and_a_benchmark_owns_nothin
                        "- HellaSwag hardly changes: accuracy goes from 61.2 to 61.9.\n")
     assert "HellaSwag" not in claims["61.2"].subject
     assert claims["61.2"].dataset == "hellaswag"
+
+
+def test_a_heading_that_describes_a_variant_is_about_the_one_name_so_described():
+    # notes about the chat model whose second section, '## Base model against its peers', heads
+    # figures of the variant the notes call '...-Base'
+    notes = ("# Notes on Tern-3B-Chat\n\n- Tern-3B-Chat starts from Tern-3B-Base, pre-trained on 4 trillion tokens.\n"
+             "- Tern-3B-Chat adds 40K preference pairs; Tern-3B-Chat is the release.\n\n"
+             "## Base model against its peers\n- ARC (25-shot): 58.1, ahead of Pike-3B at 55.0.\n"
+             "- GSM8K (8-shot) comes in at 41.5.\n")
+    for learned in (False, True):
+        claims = {c.text: c for c in read_numbers(parse_text(notes, "notes.md"), learned=learned).claims}
+        assert claims["41.5"].subject == "Tern-3B-Base"
+    # two names fit the description: the heading names neither
+    both = notes.replace("Pike-3B at", "Pike-3B-Base at")
+    claims = {c.text: c for c in read_numbers(parse_text(both, "notes.md"), learned=False).claims}
+    assert claims["41.5"].subject not in ("Pike-3B-Base", "Tern-3B-Base")
+

@@ -45,6 +45,9 @@ _COMPARATOR_ANYWHERE = re.compile(r"\b(?:" + _COMPARATORS + r")\s+", re.IGNORECA
 # what joins the two figures of a pair; the first may carry a counted noun ("1,850 GPU-hours vs 2,400")
 _PAIR = re.compile(r"(?:\s+[A-Za-z][\w-]*(?:-hours?|-days?|s))?\s*(?:vs\.?|versus|v\.|against|→|->|to)\s*$", re.IGNORECASE)
 _CONJUNCTIONS = frozenset("although though whereas unlike".split())
+# a name of hyphen-joined parts that starts with a capital ('Tern-3B-Base'); each part stops at a
+# hyphen, so the pattern runs in linear time
+_HYPHENATED_NAME = re.compile(r"(?<![\w-])[A-Z][\w.]*(?:-[\w.]+)+")
 _OPENERS = frozenset("the a an this that these those it its our their we they in on at for with by from to of and "
                      "or but as if when while after before against versus vs both each all most some only also "
                      "compared relative overall however still even yet here there now today across over under "
@@ -143,6 +146,10 @@ class Attributor:
                     self.v.is_name_like(subject) or all(w[:1].isupper() for w in words) or self.text.count(subject) > 1):
                 names.known.add(subject)
                 names.section_methods[section.start] = subject
+            else:
+                described = self._heading_description(section.title, names.known)
+                if described:
+                    names.section_methods[section.start] = described
         for m in _NAMED_PAPER.finditer(self._prose):
             if not _at_word_start(self._prose, m.start()):
                 continue
@@ -245,6 +252,25 @@ class Attributor:
             return ""
         matches = [n for n in self.names_known() if all(w in re.split(r"[\s\-+_/]+", n.casefold()) for w in words)]
         return matches[0] if len(matches) == 1 else ""
+
+    def _heading_description(self, title: str, known: set[str]) -> str:
+        """'## Base model against peers', '## The RL variant': a heading that opens by describing
+        a system ('base' before a system noun) is about the one known name of that description."""
+        words = re.findall(r"[\w+.]+", title)[:5]
+        noun = next((k for k, w in enumerate(words) if w.lower() in self.v.system_nouns), None)
+        if not noun:
+            return ""
+        described = [w.casefold() for w in words[:noun] if w.lower() not in _OPENERS]
+        if not described or len(described) > 2:
+            return ""
+        # the names the document knows, and every hyphenated name it writes ('starts from X-3B-Base')
+        written = {m.group(0).rstrip(".") for m in _HYPHENATED_NAME.finditer(self._prose)}
+        pool = known | {n for n in written if self.v.is_name_like(n)}
+        matches = sorted(n for n in pool if all(w in re.split(r"[\s\-+_/]+", n.casefold()) for w in described))
+        # one name, or one with its spellings ('MiMo-7B-Base', 'MiMo-7B Base')
+        if len({re.sub(r"[\s\-_]", "", n.casefold()) for n in matches}) != 1:
+            return ""
+        return max(matches, key=lambda n: (n in known, len(n)))
 
     def names_datasets(self) -> set[str]:
         return self.names.datasets if hasattr(self, "names") else set()
