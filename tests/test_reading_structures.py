@@ -528,3 +528,16 @@ def test_a_heading_that_describes_a_variant_is_about_the_one_name_so_described()
     claims = {c.text: c for c in read_numbers(parse_text(both, "notes.md"), learned=False).claims}
     assert claims["41.5"].subject not in ("Pike-3B-Base", "Tern-3B-Base")
 
+
+def test_the_possessive_of_a_name_ending_in_a_size_is_not_a_metric():
+    # "... against Pike 3B's 44.0": the apostrophe-s belongs to the name, and no metric 's' is read
+    claims = claims_of("On ARC (25-shot) Tern gets 51.0 against Pike 3B's 44.0.\n")
+    assert claims["44.0"].metric_text != "s" and claims["44.0"].subject == "Pike 3B"
+    claims = {c.text: c for c in read_numbers(parse_text("Tern gets 51.0 against Pike 3B's 44.0 on ARC.\n",
+                                                         "post.md"), learned=False).claims}
+    assert claims["44.0"].metric == "" and claims["44.0"].subject == "Pike 3B"
+    # a metric after the possessive is still read
+    claims = {c.text: c for c in read_numbers(parse_text("The 3B's accuracy is 44.0 on ARC.\n", "post.md"),
+                                              learned=False).claims}
+    assert claims["44.0"].metric == "accuracy"
+

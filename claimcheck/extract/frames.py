@@ -271,7 +271,8 @@ class FrameReader:
         floor = max([clause_start] + [f for f in figures_before if f < q.start])
         window = _PAREN.sub(lambda m: " " * len(m.group(0)), self.text[floor:q.start])
         # strip what stands between the phrase and the figure: linking words, qualifiers, datasets
-        words = list(re.finditer(r"[A-Za-z@][\w@'’.-]*|[:=,;]|\d[\w.,]*", window))
+        # a name that opens with a digit keeps its possessive ("the 7B's 59.7": no metric 's')
+        words = list(re.finditer(r"[A-Za-z@][\w@'’.-]*|[:=,;]|\d[\w.,]*(?:['’]s\b)?", window))
         k = len(words)
         while k > 0:
             word = words[k - 1].group(0).lower().rstrip(".")
