@@ -48,6 +48,7 @@ _CONJUNCTIONS = frozenset("although though whereas unlike".split())
 # a name of hyphen-joined parts that starts with a capital ('Tern-3B-Base'); each part stops at a
 # hyphen, so the pattern runs in linear time
 _HYPHENATED_NAME = re.compile(r"(?<![\w-])[A-Z][\w.]*(?:-[\w.]+)+")
+_LOWERCASE_POSSESSOR = re.compile(r"(?<![\w-])(?P<name>[a-z][a-z\d]*+(?:-[a-z\d]++)+)(?:'s|’s)(?!\w)")
 _OPENERS = frozenset("the a an this that these those it its our their we they in on at for with by from to of and "
                      "or but as if when while after before against versus vs both each all most some only also "
                      "compared relative overall however still even yet here there now today across over under "
@@ -160,6 +161,11 @@ class Attributor:
         for m in _ACRONYM_DEFINITION.finditer(self._prose):
             if _WORD_BEFORE_BRACKET.search(self._prose, max(0, m.start() - 60), m.start()):
                 names.known.add(m.group("acronym"))
+        # a lower-case name of hyphen-joined parts the document writes as an owner ("auto-sklearn's
+        # 0.7574") is a system's: an English word or phrase seldom takes both a hyphen and a possessive
+        for m in _LOWERCASE_POSSESSOR.finditer(self._prose):
+            if m.group("name").lower() not in self.v.not_names and m.group("name").lower() not in self.v.names:
+                names.known.add(m.group("name"))
         if ours:
             names.method = sorted(ours)[0]
         elif actors:
@@ -258,8 +264,8 @@ class Attributor:
         a system ('base' before a system noun) is about the one known name of that description."""
         words = re.findall(r"[\w+.]+", title)[:5]
         noun = next((k for k, w in enumerate(words) if w.lower() in self.v.system_nouns), None)
-        if not noun:
-            return ""
+        if not noun or not words[noun].islower():
+            return ""  # 'Rust Compiler Performance Triage': in a title-cased heading the noun may be a name's
         described = [w.casefold() for w in words[:noun] if w.lower() not in _OPENERS]
         if not described or len(described) > 2:
             return ""
