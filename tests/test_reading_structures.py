@@ -559,3 +559,15 @@ def test_a_lower_case_hyphenated_name_written_as_an_owner_is_a_system():
     # a hyphenated word that never owns a figure stays a word
     claims = claims_of("On churn, the state-of-the-art score is 0.912.\n")
     assert "state-of-the-art" not in claims["0.912"].subject
+
+
+def test_a_lower_case_model_id_is_a_name():
+    # model ids are often written in lower case, words joined by hyphens up to a digit
+    claims = {c.text: c for c in read_numbers(parse_text(
+        "wren-lm-2-mini scores 71.2 on MMLU, against 69.0 for heron-chat-3-small.\n", "ids.md"), learned=False).claims}
+    assert claims["71.2"].subject == "wren-lm-2-mini" and claims["69.0"].subject == "heron-chat-3-small"
+    # a metric's hyphenated name is still the metric's ('top-5 accuracy')
+    claims = {c.text: c for c in read_numbers(parse_text("Top-1 accuracy is 81.2 and top-5 accuracy 95.1.\n",
+                                                         "ids.md"), learned=False).claims}
+    assert claims["95.1"].subject == "" and claims["95.1"].metric == "top5_accuracy"
+

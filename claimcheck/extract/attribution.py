@@ -34,7 +34,9 @@ from .vocabulary import Vocabulary, settings_in
 _TOKEN = re.compile(r"[A-Za-z0-9](?:" + spaced(r"[\w.+/-]") + r"|['’](?![sS]\b))*" + spaced(r"[\w+]") + r"|[A-Za-z0-9]")
 _VARIANT_WORDS = frozenset("base large small medium mini tiny instruct chat pro turbo xl xxl lite plus max ultra "
                            "flash nano micro dense sparse distilled zero-shot fine-tuned".split())
-_NAME_START = re.compile(r"[A-Z]|[a-z]+[A-Z]|[a-z]+_?\d|[a-z]+_[a-z]+\d|\d+[A-Za-z]*[A-Z]")
+# a name opens with a capital, camelCase, letters run into digits ('e5', 'qwen2'), or lower-case
+# words joined by hyphens up to a digit ('gpt-4o-mini', 'text-embedding-3-large': model ids)
+_NAME_START = re.compile(r"[A-Z]|[a-z]+[A-Z]|[a-z]+_?\d|[a-z]+_[a-z]+\d|\d+[A-Za-z]*[A-Z]|[a-z]{2,}+(?:-[a-z]++)*+-\d")
 _COMPARATORS = (r"than|over|versus|vs\.?|against|compared\s+(?:to|with)|relative\s+to|ahead\s+of|behind|"
                 r"beating|beats?|outperform(?:s|ing)?|surpass(?:es|ing)?|trails?|trailing|matches|matching|"
                 r"overtaking|overtakes|tops|topping|exceeds|exceeding|above|below|from|on\s+top\s+of|"
