@@ -74,3 +74,22 @@ def test_a_short_form_two_labels_share_names_neither():
 def test_a_short_form_without_a_system_noun_names_nothing():
     words = named_phrases("MATH-500 results look solid where RL is used", [family()])
     assert named_by(words, [family()]) == []
+
+
+def test_of_several_named_cells_the_one_whose_row_stands_beside_the_figure_is_meant(tmp_path):
+    # a wide results file (a row per task, a column per system); the sentence names two tasks, each
+    # with its figure in parentheses: each figure is the cell of the task written right before it
+    from claimcheck.api import check
+    results = tmp_path / "summary.csv"
+    results.write_text("task,gannet,heron\nchurn,0.931204,0.9011\nfraud,0.880977,0.8702\nspam,0.7512,0.7733\n",
+                       encoding="utf-8")
+    digest = tmp_path / "note.md"
+    template = "# Gannet on tabular tasks\n\nGannet's two clear wins are churn ({churn}) and fraud ({fraud}).\n"
+
+    def slips(churn: str, fraud: str) -> set:
+        digest.write_text(template.format(churn=churn, fraud=fraud), encoding="utf-8")
+        report = check(digest, sources=[str(results)])
+        return {(f.claim.text, f.expected) for f in report.finding_list if f.severity != "info"}
+
+    assert slips("0.9312", "0.8810") == set()
+    assert ("0.9321", 0.931204) in slips("0.9321", "0.8810")  # two digits swapped, flagged with the cell's figure

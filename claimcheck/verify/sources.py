@@ -781,6 +781,12 @@ def _named_cell(ctx: Context, claim: Claim, sources: list[Source], agreeing: boo
         # ('first on NDCG@20, with 0.1557'); as a witness of agreement only, since a sentence
         # names other columns too ('96.00% in 27.3 s, with 3.1 PFLOPs')
         named = [c for c in named_cells.named_by(row_words, labelled, row_words) if named_cells.agrees(claim, c)]
+    if len({(round(c.value, 9), c.decimals) for c in named}) > 1:
+        # several cells ('wins are phoneme (0.9698) and sylvine (0.9918)'): the one whose row is
+        # the name written right before the figure, as in 'X (N)', 'X: N' or 'X N'
+        words = re.sub(r"[\s(:=]+$", "", text[max(start, q.start - 80):q.start]).split()
+        beside = {named_cells.compact(" ".join(words[-k:])) for k in range(1, min(4, len(words)) + 1)}
+        named = [c for c in named if named_cells.compact(c.row) in beside]
     if not named or len({(round(c.value, 9), c.decimals) for c in named}) != 1:
         return None  # no cell, or several cells of different figures: the sentence does not fix one
     cell = named[0]
