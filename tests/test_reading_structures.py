@@ -571,3 +571,17 @@ def test_a_lower_case_model_id_is_a_name():
                                                          "ids.md"), learned=False).claims}
     assert claims["95.1"].subject == "" and claims["95.1"].metric == "top5_accuracy"
 
+
+
+def test_a_system_phrase_closed_by_a_focus_word_is_not_a_metric():
+    # 'the late-interaction head alone reaches 69.2': a part of the model, not what is measured,
+    # so the figure takes no metric from it (and the paragraph's figures none either)
+    claims = {c.text: c for c in read_numbers(parse_text(
+        "On TriviaQA, Tern averages 71.5, ahead of Pike (66.0).\nThe late-interaction head alone reaches 69.2.\n",
+        "notes.md"), learned=False).claims}
+    assert all("head" not in c.metric_text for c in claims.values())
+    assert claims["71.5"].metric == "" and claims["71.5"].dataset == "triviaqa"
+    # a metric phrase is still read before the same verb
+    claims = {c.text: c for c in read_numbers(parse_text("The exact match alone reaches 69.2 on TriviaQA.\n",
+                                                         "notes.md"), learned=False).claims}
+    assert claims["69.2"].metric == "exact_match"

@@ -310,7 +310,10 @@ class FrameReader:
         if start_word > 0 and floor + words[start_word - 1].end() in ends or (
                 start_word == 0 and floor > clause_start and floor in ends):
             return "", ""  # "7 zero-shot tasks: 61.9": a counted noun, not the figure's metric
-        if words[end_word - 1].group(0).lower() in _CHANGE_WORDS or words[end_word - 1].group(0).lower() in self.v.system_nouns:
+        head = end_word - 1  # the phrase's head noun, before words that only close it ('the X head alone')
+        while head > start_word and words[head].group(0).lower() in self.v.focus_words:
+            head -= 1
+        if words[end_word - 1].group(0).lower() in _CHANGE_WORDS or words[head].group(0).lower() in self.v.system_nouns:
             return "", ""  # "a gain", "all systems": a change or a system is not what is measured
         phrase_start = floor + words[start_word].start()
         phrase_end = floor + words[end_word - 1].end()

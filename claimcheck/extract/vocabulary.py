@@ -66,6 +66,7 @@ class Vocabulary:
                 self.names.setdefault(name.lower(), row["id"])
         frames = load_json("frames.json")
         self.system_nouns = frozenset(frames["system_nouns"])
+        self.focus_words = frozenset(frames.get("focus_words", ()))
         self.linking_words = frozenset(frames["linking_words"])
         self.verb_metrics: dict[str, str] = frames["verb_metrics"]
         self.label_roles = {role: frozenset(words) for role, words in frames["label_roles"].items()}
