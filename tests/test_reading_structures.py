@@ -585,3 +585,26 @@ def test_a_system_phrase_closed_by_a_focus_word_is_not_a_metric():
     claims = {c.text: c for c in read_numbers(parse_text("The exact match alone reaches 69.2 on TriviaQA.\n",
                                                          "notes.md"), learned=False).claims}
     assert claims["69.2"].metric == "exact_match"
+
+
+def test_respectively_pairs_the_figures_with_each_list_of_their_length_in_order():
+    def read(text):
+        return {c.text: c for c in read_numbers(parse_text(text, "paper.md"), learned=False).claims}
+    # settings: each figure its own cluster
+    claims = read("In production, Heron serves 131% and 96% more queries on the V100 and A10 fleets, "
+                  "respectively, than before.\n")
+    assert claims["131%"].setting & {"hardware:v100", "hardware:a10"} == {"hardware:v100"}
+    assert claims["96%"].setting & {"hardware:v100", "hardware:a10"} == {"hardware:a10"}
+    # benchmarks
+    claims = read("Heron-7B scores 58.3 and 41.9 on MMLU and GSM8K, respectively.\n")
+    assert claims["58.3"].dataset == "mmlu" and claims["41.9"].dataset == "gsm8k"
+    # systems the document names
+    claims = read("# Notes\n\nHeron scores 60.1 on ARC. Wren scores 57.7 on ARC.\n\n"
+                  "On MMLU, Heron and Wren reach 58.3 and 55.0, respectively.\n")
+    assert claims["58.3"].subject == "Heron" and claims["55.0"].subject == "Wren"
+    # lists of another length pair nothing, and without 'respectively' nothing is paired
+    claims = read("Heron-7B scores 58.3, 41.9 and 30.2 on MMLU and GSM8K, respectively.\n")
+    assert all(c.dataset != "gsm8k" for c in claims.values())
+    claims = read("In production, Heron serves 131% and 96% more queries on the V100 and A10 fleets.\n")
+    assert "hardware:v100" in claims["96%"].setting and "hardware:v100" not in claims["131%"].setting
+

@@ -24,6 +24,7 @@ from .reader import NO_METRIC as _NO_METRIC, Number as _Number, all_sites, apply
 from .frames import FrameReader, count_nouns, is_hyperparameter, kind_of
 from .normalize import normalize
 from .quantities import NOT_CHECKABLE, Skipped, scan
+from .respectively import distribute
 from .tables import CellFrame, TableReader
 from .vocabulary import Mention, Vocabulary, settings_between, settings_found, settings_in
 
@@ -304,6 +305,7 @@ class _DocumentReading:
         self.mentions_by_unit[start] = mentions
         unit = _Unit(start, end, keep, mentions, self.x.cues(doc, start), frame)
         claims, unread = self._prose_claims(unit)
+        claims = distribute(self.text, start, end, claims, mentions, self.attribution.names.known)
         return claims, others + unread
 
     # -- table cells ------------------------------------------------------------------------
