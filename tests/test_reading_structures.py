@@ -608,3 +608,13 @@ def test_respectively_pairs_the_figures_with_each_list_of_their_length_in_order(
     claims = read("In production, Heron serves 131% and 96% more queries on the V100 and A10 fleets.\n")
     assert "hardware:v100" in claims["96%"].setting and "hardware:v100" not in claims["131%"].setting
 
+
+def test_the_time_between_tokens_is_the_per_token_decode_latency_under_any_of_its_names():
+    # TBT, ITL and TPOT name one measure of LLM serving; none of them owns a figure
+    for text in ("Heron keeps TBT at 42 ms and TTFT at 1.2 s.\n", "Heron keeps ITL at 42 ms and TTFT at 1.2 s.\n",
+                 "Heron cuts the time between tokens to 42 ms, with TTFT at 1.2 s.\n"):
+        claims = {c.text: c for c in read_numbers(parse_text(text, "serving.md"), learned=False).claims}
+        assert claims["42 ms"].metric == "tpot" and claims["42 ms"].subject == "Heron"
+    claims = {c.text: c for c in read_numbers(parse_text("The TBT limit is 100 ms.\n", "serving.md"),
+                                              learned=False).claims}
+    assert claims["100 ms"].subject != "TBT"
