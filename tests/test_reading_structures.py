@@ -559,6 +559,10 @@ def test_a_lower_case_hyphenated_name_written_as_an_owner_is_a_system():
     # a hyphenated word that never owns a figure stays a word
     claims = claims_of("On churn, the state-of-the-art score is 0.912.\n")
     assert "state-of-the-art" not in claims["0.912"].subject
+    # a lower-case variant closing a longer name is that name's ('Gull large-v2's 0.871')
+    claims = {c.text: c for c in read_numbers(parse_text(
+        "On churn, heron-lite scores 0.912 against Gull large-v2's 0.871.\n", "note.md"), learned=False).claims}
+    assert claims["0.871"].subject == "Gull large-v2"
 
 
 def test_a_lower_case_model_id_is_a_name():

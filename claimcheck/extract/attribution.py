@@ -50,6 +50,7 @@ _CONJUNCTIONS = frozenset("although though whereas unlike".split())
 # a name of hyphen-joined parts that starts with a capital ('Tern-3B-Base'); each part stops at a
 # hyphen, so the pattern runs in linear time
 _HYPHENATED_NAME = re.compile(r"(?<![\w-])[A-Z][\w.]*(?:-[\w.]+)+")
+_NAME_WORD_BEFORE = re.compile(r"[A-Z][\w.+-]*[ \t]$")
 _LOWERCASE_POSSESSOR = re.compile(r"(?<![\w-])(?P<name>[a-z][a-z\d]*+(?:-[a-z\d]++)+)(?:'s|’s)(?!\w)")
 _OPENERS = frozenset("the a an this that these those it its our their we they in on at for with by from to of and "
                      "or but as if when while after before against versus vs both each all most some only also "
@@ -165,9 +166,13 @@ class Attributor:
                 names.known.add(m.group("acronym"))
         # a lower-case name of hyphen-joined parts the document writes as an owner ("auto-sklearn's
         # 0.7574") is a system's: an English word or phrase seldom takes both a hyphen and a possessive
+        # (not a variant closing a longer name: "Whisper large-v3's 12.1%" is Whisper large-v3's)
         for m in _LOWERCASE_POSSESSOR.finditer(self._prose):
-            if m.group("name").lower() not in self.v.not_names and m.group("name").lower() not in self.v.names:
-                names.known.add(m.group("name"))
+            name = m.group("name")
+            if name.lower() in self.v.not_names or name.lower() in self.v.names or _is_variant(name) or \
+                    _NAME_WORD_BEFORE.search(self._prose, max(0, m.start() - 40), m.start()):
+                continue
+            names.known.add(name)
         if ours:
             names.method = sorted(ours)[0]
         elif actors:
