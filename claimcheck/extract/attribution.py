@@ -95,6 +95,7 @@ class Attributor:
         # names are collected from the prose: code blocks hold identifiers, not systems
         self._prose = cut_spans(text, long_spans(document.code)[0])[0]
         self.figure_starts = figure_starts  # a figure is never part of a name ("(WoTE 88.3)")
+        self._hyphenated: frozenset[str] | None = None  # hyphenated names the prose writes, read once
         # capitalised words seen inside sentences: a plain capitalised word is a name only with
         # such evidence ('Sampling takes 0.9 s' opens a sentence; 'Gannet' recurs mid-sentence)
         self._capitalised = {m.group(1) for m in _MID_SENTENCE_CAPITAL.finditer(self._prose)}
@@ -263,7 +264,7 @@ class Attributor:
                  if w.lower() not in self.v.system_nouns and w.lower() not in _OPENERS]
         if not words:
             return ""
-        matches = [n for n in self.names_known() if all(w in re.split(r"[\s\-+_/]+", n.casefold()) for w in words)]
+        matches = [n for n in self.names_known() if _has_words(n, words)]
         return matches[0] if len(matches) == 1 else ""
 
     def _heading_description(self, title: str, known: set[str]) -> str:
@@ -276,10 +277,12 @@ class Attributor:
         described = [w.casefold() for w in words[:noun] if w.lower() not in _OPENERS]
         if not described or len(described) > 2:
             return ""
-        # the names the document knows, and every hyphenated name it writes ('starts from X-3B-Base')
-        written = {m.group(0).rstrip(".") for m in _HYPHENATED_NAME.finditer(self._prose)}
-        pool = known | {n for n in written if self.v.is_name_like(n)}
-        matches = sorted(n for n in pool if all(w in re.split(r"[\s\-+_/]+", n.casefold()) for w in described))
+        # the names the document knows, and every hyphenated name it writes ('starts from X-3B-Base'),
+        # collected once per document
+        if self._hyphenated is None:
+            written = {m.group(0).rstrip(".") for m in _HYPHENATED_NAME.finditer(self._prose)}
+            self._hyphenated = frozenset(n for n in written if self.v.is_name_like(n))
+        matches = sorted(n for n in known | self._hyphenated if _has_words(n, described))
         # one name, or one with its spellings ('MiMo-7B-Base', 'MiMo-7B Base')
         if len({re.sub(r"[\s\-_]", "", n.casefold()) for n in matches}) != 1:
             return ""
@@ -662,6 +665,12 @@ class Attributor:
         if following and _PAIR.match(text[q_end:following[0][0]]) and not re.match(r"\s*to\b", text[q_end:following[0][0]]):
             return "first", following[0][0]
         return None
+
+
+def _has_words(name: str, words: list[str]) -> bool:
+    """Does a name have each of the (case-folded) words among its parts ('base' in 'MiMo-7B-Base')?"""
+    parts = re.split(r"[\s\-+_/]+", name.casefold())
+    return all(w in parts for w in words)
 
 
 def _is_variant(word: str) -> bool:
