@@ -20,10 +20,11 @@ _RESPECTIVELY = re.compile(r"\brespectively\b", re.IGNORECASE)
 _BETWEEN = re.compile(r"\s{0,3}(?:,\s{0,3})?(?:(?:and|or|vs\.?)\s{1,3})?(?:the\s{1,3})?|\s{0,3}/\s{0,3}")
 
 
-def _coordinated(spans: list[tuple[int, int, str]], text: str) -> list[list[tuple[int, int, str]]]:
-    """The runs of two or more spans (in text order) joined only by list punctuation."""
-    runs: list[list[tuple[int, int, str]]] = []
-    for span in sorted(spans):
+def _coordinated(spans: list[tuple], text: str) -> list[list[tuple]]:
+    """The runs of two or more spans (start, end, what it holds), in text order, joined only by
+    list punctuation."""
+    runs: list[list[tuple]] = []
+    for span in sorted(spans, key=lambda s: (s[0], s[1])):
         if runs and runs[-1][-1][1] <= span[0] and _BETWEEN.fullmatch(text, runs[-1][-1][1], span[0]):
             runs[-1].append(span)
         else:
@@ -37,7 +38,7 @@ def distribute(text: str, start: int, end: int, claims: list[Claim], mentions: l
     member of each list of the same length at its own place (claims outside the run unchanged)."""
     if not claims or not _RESPECTIVELY.search(text, start, end):
         return claims
-    figures = _coordinated([(c.quantity.start, c.quantity.end, str(k)) for k, c in enumerate(claims)], text)
+    figures = _coordinated([(c.quantity.start, c.quantity.end, k) for k, c in enumerate(claims)], text)
     if not figures:
         return claims
     benchmarks = _coordinated([(m.start, m.end, m.key) for m in mentions if m.label == "DATASET"
@@ -47,7 +48,7 @@ def distribute(text: str, start: int, end: int, claims: list[Claim], mentions: l
     for a, b, kind, value in settings_found(text[start:end]):
         if kind != "task":
             at.setdefault((start + a, start + b), set()).add(value)
-    settings = _coordinated([(a, b, "\n".join(sorted(values))) for (a, b), values in at.items()], text)
+    settings = _coordinated([(a, b, frozenset(values)) for (a, b), values in at.items()], text)
     names = _coordinated([(m.start(), m.end(), m.group(0)) for name in known if len(name) > 1 and name in text[start:end]
                           for m in re.compile(r"(?<![\w-])" + re.escape(name) + r"(?![\w-])").finditer(text, start, end)],
                          text)
@@ -58,22 +59,22 @@ def distribute(text: str, start: int, end: int, claims: list[Claim], mentions: l
                 "setting": [s for s in settings if len(s) == n],
                 "subject": [s for s in names if len(s) == n and not _overlaps(s, run)]}
         for place, (_, _, index) in enumerate(run):
-            claim = out[int(index)]
+            claim = out[index]
             changes = {}
             if len(pick["dataset"]) == 1:
                 changes["dataset"] = pick["dataset"][0][place][2]
             if len(pick["setting"]) == 1:
-                listed = {value for _, _, values in pick["setting"][0] for value in values.split("\n")}
-                own = set(pick["setting"][0][place][2].split("\n"))
+                listed = frozenset().union(*(values for _, _, values in pick["setting"][0]))
+                own = pick["setting"][0][place][2]
                 # its own member's readings that the sentence gave a figure, else all of them
                 kept = own & claim.setting or own & {v for c in claims for v in c.setting} or own
                 changes["setting"] = (claim.setting - listed) | kept
             if len(pick["subject"]) == 1:
                 changes["subject"] = pick["subject"][0][place][2]
             if changes:
-                out[int(index)] = replace(claim, **changes)
+                out[index] = replace(claim, **changes)
     return out
 
 
-def _overlaps(a: list[tuple[int, int, str]], b: list[tuple[int, int, str]]) -> bool:
+def _overlaps(a: list[tuple], b: list[tuple]) -> bool:
     return a[0][0] < b[-1][1] and b[0][0] < a[-1][1]
