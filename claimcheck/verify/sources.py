@@ -595,7 +595,7 @@ def source_verdicts(ctx: Context) -> list[tuple[Claim, str, list[Claim], Claim |
                     verdict, candidates = "sources disagree", [decisive, their_cell]
                     break
         if verdict == "baseline" and not claim.metric and ctx.document.cell_at(claim.quantity.start) is None and \
-                _several_measures(claim, candidates):
+                _several_measures(claim, candidates, decisive, tied):
             # a figure of prose read without its measure, where the source gives its system several
             # figures on that benchmark (several measures, splits or settings): which one it states
             # is not known, so the same value under another system says nothing of a slip (a
@@ -614,6 +614,14 @@ def source_verdicts(ctx: Context) -> list[tuple[Claim, str, list[Claim], Claim |
             verdict, candidates, decisive = "not found", [], None
         if verdict in ("mismatch", "ambiguous", "baseline"):
             agreeing = _named_cell(ctx, claim, tied, agreeing=True)
+            if agreeing is not None and verdict == "baseline" and decisive.subject and \
+                    any(c is decisive for c in agreeing.source.claims) and \
+                    agreeing.cell.start <= decisive.quantity.start < agreeing.cell.end and not _named_in(
+                        decisive.subject, figure_stretch(ctx.document.text, claim) + " " + _clause_before(ctx, claim)):
+                # the cell holding the figure is the other system's, named only in another clause
+                # of the sentence ('A reaches 48.2 on X ..., but trails B's 68.6'): the figure is
+                # still said of the claim's own system, whose cell disagrees
+                agreeing = None
             if agreeing is not None:
                 # the figure's own clause names a cell that holds it ('155.6 GFLOPs' beside an
                 # mAP): its frame was misread, the source agrees
@@ -652,10 +660,28 @@ def source_verdicts(ctx: Context) -> list[tuple[Claim, str, list[Claim], Claim |
     return out
 
 
-def _several_measures(claim: Claim, candidates: list[Claim]) -> bool:
-    """Does the source give the claim's own system more than one distinct figure of its frame?"""
+def _several_measures(claim: Claim, candidates: list[Claim], other: Claim | None = None,
+                      sources: list[Source] = ()) -> bool:
+    """Does the source give the claim's own system more than one distinct figure of its frame?
+    Where another system's cell holds the figure (`other`) and the claim's system has figures of
+    the frame in that cell's table, only those count: the table fixes the measure that was meant
+    (48.2 beside a system's one HumanEval cell of 48.8 is the neighbour's, whatever its chat
+    model scores in another table)."""
     own = _variant_named(claim.subject, [c for c in candidates if c.subject and _names_match(c.subject, claim.subject)])
+    if other is not None:
+        table = _table_of(other, sources)
+        if table is not None:
+            own = [c for c in own if _table_of(c, sources) == table] or own
     return len({(c.metric, c.quantity.value) for c in own}) > 1
+
+
+def _table_of(figure: Claim, sources: list[Source]) -> tuple | None:
+    """(source name, table number) of a source figure in a table cell; None outside tables."""
+    source = _source_of(figure, sources)
+    if source is None:
+        return None
+    cell = source.document.cell_at(figure.quantity.start)
+    return None if cell is None else (source.name, cell.table)
 
 
 def _placed_by_its_sentence(ctx: Context, claim: Claim, sources: list[Source]):
@@ -1030,6 +1056,9 @@ def check_source_mismatch(ctx: Context):
             # where the source gives the claim's own system one figure of that frame, it is expected
             own = [c for c in candidates if claim.subject and _names_system(c, claim.subject)
                    and not same_figure(c, decisive)]
+            # (the system's figure in the table that holds the other's, where it has others elsewhere)
+            table = _table_of(decisive, usable_sources(ctx))
+            own = [c for c in own if table is not None and _table_of(c, usable_sources(ctx)) == table] or own
             values = {c.value for c in own}
             expected = own[0] if len(values) == 1 else None
             tail = f"; it gives {claim.subject} {written(expected)} ({_where(expected)})" if expected else ""
