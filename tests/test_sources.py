@@ -167,6 +167,31 @@ def test_html_and_latex_sources(tmp_path, suffix, content):
     assert ("64.2", "supported") in found and ("71.4", "supported") in found
 
 
+SPANNED = r"""\section{Results}
+\begin{tabular}{l cc r rr}\toprule
+ & \multicolumn{2}{c}{quality} & \multicolumn{1}{c}{cost} & \multicolumn{2}{c}{time} \\
+\cmidrule(lr){2-3}
+ & Recall & AUC & params & \multicolumn{1}{c}{test} & \multicolumn{1}{c}{train} \\ \midrule
+Heron ($k=4$) & 71.0 & 58.3 & 210\,k & 4.1\,ms & 6\,h \\
+Kite (large) & 73.5 & 61.9 & 380\,k & 7.7\,ms & 9\,h \\
+\bottomrule
+\end{tabular}
+"""
+
+
+def test_a_latex_header_spanning_columns_keeps_the_cells_after_it_in_place(tmp_path):
+    # 'quality' spans Recall and AUC: 'cost' must stay over params, not slide over AUC
+    from claimcheck.api import extract
+    path = tmp_path / "paper.tex"
+    path.write_text(SPANNED, encoding="utf-8")
+    claims = {c.text: c for c in extract(path)}
+    assert claims["61.9"].metric == "auc" and claims["61.9"].subject == "Kite"
+    assert claims["58.3"].metric == "auc"
+    found = {(f.claim.text, f.verdict) for f in check("## Kite\nKite (large) reaches an AUC of 61.9.\n",
+                                                      sources=[path]).finding_list}
+    assert ("61.9", "supported") in found
+
+
 def test_sections_tie_to_a_paper_by_its_title_or_method_name(papers_dir):
     paper = papers_dir / "pi2nli" / "paper.pdf"
     digest = ("## 1. Some other paper\nOther reaches 83.64 on PIT.\n\n"

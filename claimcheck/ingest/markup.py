@@ -188,6 +188,16 @@ def _latex_inline(text: str) -> str:
     return " ".join(text.split())
 
 
+_MULTICOLUMN = re.compile(r"\\multicolumn\{(\d{1,2})\}\{[^{}]*\}\{((?:[^{}]|\{[^{}]*\})*)\}")
+
+
+def _spread_columns(row: str) -> str:
+    """A row's \\multicolumn{n}{..}{x} as x and n-1 empty cells after it, so that the cells after
+    it keep their columns ('performance' over F1 and mAP, then 'size' over params); an empty header
+    cell right of a filled one is then read as spanned by it, as in Markdown."""
+    return _MULTICOLUMN.sub(lambda m: m.group(2) + " &" * max(0, int(m.group(1)) - 1), row)
+
+
 def latex_to_text(source: str) -> str:
     source = re.sub(r"(?<!\\)%.*", "", source)  # comments
     out = []
@@ -196,7 +206,7 @@ def latex_to_text(source: str) -> str:
             body = re.sub(r"^\\begin\{tabular\*?\}(?:\{[^{}]*\})?\{(?:[^{}]|\{[^{}]*\})*\}", "", part)
             body = re.sub(r"\\end\{tabular\*?\}$", "", body)
             body = re.sub(r"\\(?:toprule|midrule|bottomrule|hline|cmidrule(?:\([^)]*\))?\{[^{}]*\}|addlinespace)", "", body)
-            rows = [[_latex_inline(c).replace("|", "\\|") for c in re.split(r"(?<!\\)&", row)]
+            rows = [[_latex_inline(c).replace("|", "\\|") for c in re.split(r"(?<!\\)&", _spread_columns(row))]
                     for row in re.split(r"\\\\(?:\[[^\]]*\])?", body) if row.strip()]
             out.append("\n\n" + _markdown_table(rows) + "\n\n")
             continue
