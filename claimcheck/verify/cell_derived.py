@@ -139,6 +139,21 @@ def _reference_last(ctx: Context, claim, a, b) -> tuple:
     return (a, b)
 
 
+def _operands_named_up_to_its_clause(ctx: Context, claim, a, b, labelled: list) -> bool:
+    """Does the sentence name the two labels the cells differ by before the figure or in the
+    figure's own stretch after it? A label written only in a later clause is another comparison's."""
+    from .named_cells import column_named, compact, named_phrases
+    text = ctx.document.text
+    start, end = claim.sentence
+    q = claim.quantity
+    right = min((i for i in (text.find(",", q.end, end), text.find(";", q.end, end)) if i >= 0), default=end)
+    words = named_phrases(f"{ctx.item_lead(claim)} {text[start:q.start]} {text[q.end:right]}", labelled)
+    if compact(a.row) == compact(b.row):
+        return all(any(column_named(x, c, words) for x in labelled if c in x.by_row.get(compact(c.row), ()))
+                   for c in (a, b))
+    return compact(a.row) in words and compact(b.row) in words
+
+
 def cell_derived_verdicts(ctx: Context) -> dict:
     """claim -> CellDerived for each margin, multiple or percent change whose sentence names the
     two source cells it compares, and exactly one such pair."""
@@ -171,6 +186,8 @@ def cell_derived_verdicts(ctx: Context) -> dict:
             if len(pairs) != 1:
                 continue  # no pair, or several: the sentence does not fix the operands
             a, b = pairs[0]
+            if not _operands_named_up_to_its_clause(ctx, claim, a, b, labelled):
+                continue  # 'A and B are 2.88 apart on X, yet on Y the order flips': Y is another clause's
             if named_cells.agrees(claim, a) or named_cells.agrees(claim, b):
                 continue  # the figure is one of the operands ('drops from 69.3% to 27.7%')
             stated = interval(q, ctx.slack)
