@@ -93,3 +93,20 @@ def test_of_several_named_cells_the_one_whose_row_stands_beside_the_figure_is_me
 
     assert slips("0.9312", "0.8810") == set()
     assert ("0.9321", 0.931204) in slips("0.9321", "0.8810")  # two digits swapped, flagged with the cell's figure
+
+
+def test_a_row_named_only_after_a_comparison_is_the_other_side_not_the_figures_row(tmp_path):
+    # 'A's score of N is M points above the B model': B is what N is set against, so B's cell
+    # says nothing of N; where B is named before the figure, its cell is N's frame
+    from claimcheck.api import check
+    zoo = tmp_path / "ZOO.md"
+    zoo.write_text("| Backbone | ChartQA | DocVQA |\n|---|---|---|\n| Wren-7B | 40.2 | 61.0 |\n"
+                   "| Wren-13B | 44.9 | 63.5 |\n| Osprey-34B | 58.8 | 71.4 |\n", encoding="utf-8")
+
+    def flagged(sentence: str) -> set:
+        report = check(f"# Zoo notes\n\n{sentence}\n", sources=[str(zoo)])
+        return {(f.claim.text, f.expected) for f in report.finding_list if f.severity != "info"}
+
+    assert not any(text == "58.8" for text, _ in flagged(
+        "The big one is different: its ChartQA of 58.8 sits well above the Wren-13B variant."))
+    assert ("58.8", 44.9) in flagged("On ChartQA the Wren-13B variant reaches 58.8.")

@@ -775,6 +775,12 @@ def _another_cell(figure: Claim | None, named) -> bool:
         any(c is figure for c in named.source.claims)
 
 
+# words that set what follows them against what came before: a name after one is the other side
+_COMPARED_WITH = re.compile(r"\b(?:than|over|vs\.?|versus|against|above|below|behind|ahead\s+of|beats?|beating|"
+                            r"edges?|edging|trails?|trailing|outperforms?|surpass(?:es)?|tops|compared\s+(?:to|with)|"
+                            r"relative\s+to)\b", re.I)
+
+
 def _named_cell(ctx: Context, claim: Claim, sources: list[Source], agreeing: bool = False):
     """The one source table cell whose row label and column header the claim's sentence (with its
     list item's label) both name, where the stated figure disagrees with it and no figure of the
@@ -828,6 +834,12 @@ def _named_cell(ctx: Context, claim: Claim, sources: list[Source], agreeing: boo
         return None  # '40K' of 'MiniMax-M1-40K': digits of the name, not a figure
     if any(named_cells.agrees(other, cell) for other in ctx.figures_between(*claim.sentence) if other is not claim):
         return None  # the sentence states the cell's figure: this one is another quantity
+    if named_cells.compact(cell.row) not in named_cells.named_phrases(
+            f"{ctx.item_lead(claim)} {_row_labels(ctx, claim)} {text[start:q.start]}", labelled) and \
+            _COMPARED_WITH.search(text, q.end, end):
+        # the row is named only after the figure, past a comparison ('51.1 is 14.9 points above
+        # the Vicuna-13B variant', 'and edges Vicuna-7B on POPE'): the other side, not the figure's owner
+        return None
     if named_cells.distance(claim, cell) >= _FAR_FROM_CELL and named_cells.stated_elsewhere(claim, _cells(cell.source), cell) is None:
         # far from the named cell's figure and in no other cell of its table: another quantity the
         # sentence gives beside the cell's names (a count, a cost, a figure of another measure),
