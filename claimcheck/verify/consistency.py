@@ -129,6 +129,20 @@ def _significant(quantity) -> str:
     return re.sub(r"\D", "", quantity.text.split("±")[0]).lstrip("0").rstrip("0") or "0"
 
 
+def _fraction_and_percent(a: Claim, b: Claim) -> bool:
+    """Is one figure the other written as a fraction of one ('0.685' for '68.5' or '68.5%'), to the
+    digits both write?"""
+    x, y = sorted((abs(a.quantity.value), abs(b.quantity.value)))
+    if not 0 < x <= 1.0 or a.quantity.unit in _SCALED_UNITS or b.quantity.unit in _SCALED_UNITS:
+        return False
+    small, large = (a, b) if abs(a.quantity.value) == x else (b, a)
+    step = max(small.quantity.half_step * 100, large.quantity.half_step)
+    return abs(x * 100 - y) <= step + 1e-9
+
+
+_SCALED_UNITS = frozenset({"ms", "s", "us", "ns", "min", "h", "d", "GB", "MB", "KB", "TB", "B", "M", "K", "T", "x"})
+
+
 def one_figure_misstated(a: Claim, b: Claim) -> bool:
     """Could two figures be one quantity, one of them misstated? They lie within a factor of two
     of each other (an outdated or mistyped figure), or write the same significant digits with the
@@ -320,6 +334,8 @@ def check_consistency(ctx: Context):
                 continue
             if all(is_unit_slip(a, b) for a in cluster for b in reference):
                 continue  # CC107 reports these
+            if all(_fraction_and_percent(a, b) for a in cluster for b in reference):
+                continue  # 0.685 and 68.5: one score as a fraction and as a percentage, not two figures
             claim = cluster[0]
             ref = reference[0]
             if not one_figure_misstated(claim, ref):
@@ -374,8 +390,8 @@ def _transposed_restatements(ctx: Context, self):
     """CC105 for one figure restated with two neighbouring digits swapped ('8.97 on MT-Bench' in
     the lede and the table, '8.79 on MT-Bench' in the closing line), read by the digits alone: the
     same number of digits and decimals, at least three significant, one adjacent pair swapped,
-    the same unit, not both table cells (tables hold such pairs by chance), and a name ('MT-Bench',
-    'DeepSeek-V2') written around both. The figure stated fewer times (else the later) is flagged."""
+    the same unit, not both table cells (tables hold such pairs by chance), not in one sentence,
+    not read as two systems' figures, and a name ('MT-Bench', 'DeepSeek-V2') written around both. The figure stated fewer times (else the later) is flagged."""
     figures = [c for c in ctx.claims + ctx.unframed() if not c.quantity.bound and c.quantity.high is None
                and len(_digits_of(c).strip("0")) >= _MIN_DIGITS]
     by_digits: dict[tuple, list[Claim]] = {}
@@ -393,6 +409,8 @@ def _transposed_restatements(ctx: Context, self):
             side_a, side_b = values[a], values[b]
             if all(ctx.document.cell_at(c.quantity.start) is not None for c in side_a + side_b):
                 continue
+            if {c.sentence for c in side_a} & {c.sentence for c in side_b}:
+                continue  # 'at 14.67 ms average and 14.76 ms P99': one sentence states two figures
             names_a = set().union(*(_names_around(ctx, c, memo) for c in side_a))
             names_b = set().union(*(_names_around(ctx, c, memo) for c in side_b))
             shared = names_a & names_b
