@@ -51,6 +51,9 @@ def change_pair(ctx: Context, claim: Claim) -> tuple[Claim, Claim] | None:
     if own is not None:
         return own
     sentence = ctx.sentence_claims(claim)
+    ordered = _in_order(sentence, claim)
+    if ordered is not None:
+        return ordered
     starts = [c for c in sentence if c.role == "from" and c is not claim and _related(claim, c)]
     ends = [c for c in sentence if c.role == "to" and c is not claim and _related(claim, c)]
     if len(starts) == 1 and len(ends) > 1:
@@ -77,6 +80,30 @@ def change_pair(ctx: Context, claim: Claim) -> tuple[Claim, Claim] | None:
         if claim.quantity.dimension == "percent":
             return _earlier_change(ctx, claim)
     return None
+
+
+def _in_order(sentence: list[Claim], claim: Claim) -> tuple[Claim, Claim] | None:
+    """The k-th 'from A to B' pair of a sentence for its k-th change, where the sentence states
+    two or more pairs and then as many changes, one after another ('lifts X from 30.5% to 37.2%
+    and Y from 44.6% to 54.0%, i.e. +6.7 and +9.4 points'): a list read in order, as
+    'respectively' would say."""
+    figures = sorted(sentence, key=lambda c: c.quantity.start)
+    pairs, changes = [], []
+    for c in figures:
+        if c.role == "from":
+            pairs.append([c, None])
+        elif c.role == "to" and pairs and pairs[-1][1] is None:
+            pairs[-1][1] = c
+        elif c.kind in ("delta", "change", "speedup") and c.role not in ("from", "to"):
+            changes.append(c)
+    if len(pairs) < 2 or len(changes) != len(pairs) or any(end is None for _, end in pairs):
+        return None
+    if changes[0].quantity.start < pairs[-1][1].quantity.end or claim not in changes:
+        return None  # changes interleaved with the pairs are each their own pair's neighbour
+    if len({c.quantity.dimension for c in changes}) != 1:
+        return None
+    start, end = pairs[changes.index(claim)]
+    return start, end
 
 
 def _nearer_change(ctx: Context, claim: Claim, start: Claim, end: Claim) -> bool:
