@@ -11,7 +11,8 @@ from .base import RULES, Context, base_interval, claim_at, direction_known, labe
 
 # Quality words say which method is better, so they flip for lower-is-better metrics (FID,
 # WER, latency); numeric words say which number is larger, whatever the metric.
-_ABOVE = re.compile(r"\b(?:beats?|beating|outperform(?:s|ing)?|surpass(?:es|ing)?|tops?|topping|ahead\s+of|"
+# ('Top-1', 'top 5': a metric or a rank by its number, not the verb)
+_ABOVE = re.compile(r"\b(?:beats?|beating|outperform(?:s|ing)?|surpass(?:es|ing)?|tops?(?![-\s]?\d)|topping|ahead\s+of|"
                     r"better\s+than|improves\s+on|improving\s+on|edges\s+out|edging\s+out|edges\s+past)\b", re.I)
 _BELOW = re.compile(r"\b(?:trails?|trailing|behind|underperforms?|worse\s+than|falls\s+short\s+of)\b", re.I)
 _FASTER = re.compile(r"\b(?:faster|quicker)\b", re.I)

@@ -288,6 +288,8 @@ def check_qualifier_conflict(ctx: Context):
                 if word == a and b in found:
                     pairs.append((places, found[b]))
             for first, second in pairs:
+                if any(_one_table(ctx, p[0], q[0]) for p in first for q in second):
+                    continue  # two rows of one table ('DeepSphere, weighted loss' over '..., non-weighted loss'): two variants
                 # one of each, on two lines: in one line it is a contrast the writer draws
                 pair = next(((p, q) for p in sorted(first) for q in sorted(second)
                              if ctx.document.locate(p[0]).line != ctx.document.locate(q[0]).line), None)
@@ -330,6 +332,12 @@ def check_qualifier_conflict(ctx: Context):
                            f"{va} on line {a.line}", [Evidence.of(a)], verdict="contradicted")
 
 
+def _one_table(ctx: Context, a: int, b: int) -> bool:
+    """Do two offsets stand in cells of one table?"""
+    x, y = ctx.document.cell_at(a), ctx.document.cell_at(b)
+    return x is not None and y is not None and x.table == y.table
+
+
 @lru_cache(maxsize=1)
 def _called_system_pattern() -> re.Pattern:
     """A name followed by a noun that makes it software or a model ('the XNNPACK library')."""
@@ -347,7 +355,10 @@ _SETTINGS_KEPT = 8  # distinct settings of one group of figures compared; more i
 
 # a sentence that sets one value of a setting for everything: 'so everything below is zero-shot',
 # 'all numbers are on the validation split'
-_UNIVERSAL = re.compile(r"\b(?:all|both|every|everything|each|throughout)\b", re.I)
+# ('both test sets' fixes nothing but its own figures: the universal word must speak of the figures)
+_UNIVERSAL = re.compile(r"\b(?:everything|throughout|(?:all|both|every|each)(?:\s+(?:of\s+)?(?:the\s+)?[\w-]+){0,2}?\s+"
+                        r"(?:numbers?|figures?|results?|scores?|values?|runs?|evaluations?|rows?|cells?|entries|"
+                        r"files?|models?|checkpoints?))\b", re.I)
 _EXCEPTION = re.compile(r"\b(?:except|unless|apart\s+from|other\s+than|unlike|instead|separately|(?:in|by)\s+contrast|"
                         r"whereas|while|but)\b", re.I)
 _GLOBAL_TYPES = frozenset({"shots", "split"})  # settings a digest fixes for all its figures at once
@@ -400,6 +411,8 @@ def _against_a_global_setting(ctx: Context, self):
             line_fixed = ctx.document.locate(at).line
             if ctx.document.locate(start).line == line_fixed or _EXCEPTION.search(sentence) or values == {value}:
                 continue
+            if all(_refines(v, value) or _refines(value, v) for v in values):
+                continue  # 'test-other' under 'both test sets': a part of the setting fixed, not another
             results = [c for c in ctx.claims_between(start, end) if c.kind not in ("setting", "scale")]
             if not results:
                 continue  # 'also ships a five-shot run (num_fewshot 5)': another run named, no result stated under it
