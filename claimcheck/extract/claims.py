@@ -1296,8 +1296,8 @@ def _change_role(before: str, after: str) -> str:
             and not re.match(r"\s*(?:\([^()]{0,20}\)\s*)?(?:to|→|->)\s", after):
         return "from"
     if re.search(r"\bfrom\s+(?:about\s+|~)?$", before, re.I) and re.match(
-            r"\s*(?:\([^()]{0,20}\)\s*)?(?:[A-Za-z][\w-]*\s+){0,3}?(?:to|→|->)\s", after):
-        return "from"  # "from 700M tokens in January to 2.1B in March"
+            r"\s*(?:\([^()]{0,20}\)\s*)?(?:(?:[A-Za-z][\w-]*|\d{1,4})\s+){0,4}?(?:to|→|->)\s", after):
+        return "from"  # "from 700M tokens in January to 2.1B in March", "from 476 QPS at batch 1 to 1,970"
     if re.search(r"\bfrom\s+\S+(?:\s+\S+)?\s+(?:\([^()]{0,20}\)\s+)?to\s+(?:about\s+|~)?$", before, re.I) or (
             re.search(r"(?:\bto|→|->)\s+(?:about\s+|~)?$", before) and re.search(r"\bfrom\s", before)):
         return "to"

@@ -557,6 +557,10 @@ def operands_for_ratio(ctx: Context, ratio: Claim) -> tuple[Claim, Claim] | None
         # compresses at 700 MB/s') is not what it is a multiple of
         rival_named = _NAMED_AFTER_MULTIPLE.match(ctx.document.text, ratio.quantity.end) is not None
     clause = ctx.clause_span(ratio)
+    # (a contrast after the multiple opens another clause: '..., a 4.1x gain, while latency rises ...')
+    contrast = _CONTRAST.search(ctx.document.text, ratio.quantity.end, clause[1])
+    if contrast is not None:
+        clause = (clause[0], contrast.start())
     sentence = [c for c in ctx.sentence_claims(ratio) if c is not ratio and _value_like(c) and c.value > 0
                 and c.quantity.dimension != "ratio" and c.quantity.dimension in allowed
                 and clause[0] <= c.quantity.start < clause[1]
@@ -587,6 +591,7 @@ def operands_for_ratio(ctx: Context, ratio: Claim) -> tuple[Claim, Claim] | None
 
 
 _CLAUSE_BREAK = re.compile(r";|,\s+(?:and|but|while|whereas)\b", re.I)
+_CONTRAST = re.compile(r",\s+(?:but|while|whereas)\b", re.I)
 _DESCRIBED = re.compile(r"\s*(?:times\s+|x\s+|×\s+)?(?:the|its|their|what)\s+[a-z]", re.I)
 
 
@@ -668,7 +673,9 @@ def _explicit_pair(ctx: Context, ratio: Claim, sentence: list[Claim]) -> tuple[C
         between = ctx.document.text[a.quantity.end:b.quantity.start]
         lead = ctx.document.text[ratio.quantity.end:a.quantity.start]
         if re.fullmatch(r"\s*(?:vs\.?|versus|to|→|->|and|against)\s*", between, re.I) and len(lead) < 60 \
-                and a.quantity.dimension == b.quantity.dimension and not re.search(r"[):;]", lead):
+                and a.quantity.dimension == b.quantity.dimension and not re.search(r"[):;]", lead) \
+                and not _CLAUSE_BREAK.search(lead):
+            # (not past a clause of its own: '..., a 4.1x gain, while latency rises from 2.1 ms to 8.12 ms')
             return a, b
     return None
 
