@@ -109,6 +109,17 @@ def test_from_to_marks_a_stated_change():
     assert "condition:after a stated change" in next(x for x in c if x.text == "2.8×").setting
 
 
+@pytest.mark.parametrize("text, start, end", [
+    # each end in parentheses after the name it belongs to
+    ("Moving from the small 7B (ChartQA 31.1) to Wren-7B v2 (43.9) is a big jump on ChartQA.", "31.1", "43.9"),
+    # a setting with a number between the start and 'to'
+    ("Throughput climbs from 476 QPS at batch 1 to 1,970 QPS at batch 16.", "476 QPS", "1,970 QPS"),
+])
+def test_the_ends_of_a_change_written_around_names_and_settings(text, start, end):
+    roles = {x.text: x.role for x in extract(text)}
+    assert roles.get(start) == "from" and roles.get(end) == "to"
+
+
 def test_subjects_come_from_headings_tables_and_mentions():
     text = ("| # | Paper | Key result |\n|---|---|---|\n| 1 | Kestrel (vision) | COCO mAP 55.1 |\n\n"
             "## 2. Heron: a text model\nHeron scores 70.2 on MMLU. Unlike Kestrel at 55.1 mAP, it is small.\n")

@@ -1301,6 +1301,13 @@ def _change_role(before: str, after: str) -> str:
     if re.search(r"\bfrom\s+\S+(?:\s+\S+)?\s+(?:\([^()]{0,20}\)\s+)?to\s+(?:about\s+|~)?$", before, re.I) or (
             re.search(r"(?:\bto|→|->)\s+(?:about\s+|~)?$", before) and re.search(r"\bfrom\s", before)):
         return "to"
+    # "from the v1.5 7B (MM-Vet 31.1) to LLaVA-1.6 (43.9)": each end in parentheses after its name
+    if re.search(r"\bfrom\s+[^,;()]{1,40}\((?:[A-Za-z][\w@.-]*\s+)?$", before, re.I) and \
+            re.match(r"[^()\s]{0,8}\)\s+(?:to|→|->)\s", after):
+        return "from"
+    if re.search(r"\bfrom\s+[^,;()]{1,40}\([^()]{1,30}\)\s+(?:to|→|->)\s+[^,;()]{1,40}\((?:[A-Za-z][\w@.-]*\s+)?$",
+                 before, re.I) and re.match(r"[^()\s]{0,8}\)", after):
+        return "to"
     # "grew to 1.9 s from 1.2 s": the end first, then the start
     if re.search(r"\bto\s+(?:about\s+|~)?$", before, re.I) and re.match(r"\s*(?:[a-z]+\s+)?from\s", after, re.I):
         return "to"
