@@ -120,6 +120,15 @@ def test_the_ends_of_a_change_written_around_names_and_settings(text, start, end
     assert roles.get(start) == "from" and roles.get(end) == "to"
 
 
+@pytest.mark.parametrize("text, figure, kind", [
+    ("On Enduro the agent scores -4.6 against the random policy's 0.0.", "-4.6", "score"),
+    ("On Skiing the tuned agent averages -29.7 across five seeds.", "-29.7", "score"),
+    ("Its score rises by -0.5 after the patch, a regression.", "-0.5", "delta"),
+])
+def test_a_negative_figure_a_state_verb_states_is_a_value_below_zero(text, figure, kind):
+    assert claim(text, figure).kind == kind
+
+
 def test_subjects_come_from_headings_tables_and_mentions():
     text = ("| # | Paper | Key result |\n|---|---|---|\n| 1 | Kestrel (vision) | COCO mAP 55.1 |\n\n"
             "## 2. Heron: a text model\nHeron scores 70.2 on MMLU. Unlike Kestrel at 55.1 mAP, it is small.\n")

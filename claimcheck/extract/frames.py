@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from dataclasses import replace
 from functools import lru_cache
 
 from ..lexicon import load_json
@@ -94,6 +95,9 @@ def kind_of(q: Quantity, before: str, after: str, metric: str) -> str:
     if q.text[:1] in "-−" and q.dimension == "plain" and q.decimals == 0 and _OPTION_BEFORE.search(before[-40:]):
         return "setting"  # 'zstd -1', 'level -5', 'gzip -9': a command-line level or option, not a change
     if q.signed and q.dimension in ("plain", "percent", "time", "memory", "money", "rate"):
+        if q.text[:1] in "-−" and _state_verb_before().search(before[-40:]):
+            return "percent" if q.dimension == "percent" else "score" if q.dimension == "plain" else kind_of(
+                replace(q, signed=False), before, after, metric)  # 'Rainbow scores -19.3 on Pong': a value below zero
         return "delta"
     if q.dimension == "plain" and "." not in q.text and _COUNTED_AFTER.match(after) and not _NOT_COUNTED_AFTER.match(after):
         return "scale"  # "adds 4 retrieval heads", "7 zero-shot tasks": a count of what follows
@@ -130,6 +134,13 @@ def kind_of(q: Quantity, before: str, after: str, metric: str) -> str:
     if q.dimension == "percent":
         return "percent"
     return "score"
+
+
+@lru_cache(maxsize=1)
+def _state_verb_before() -> re.Pattern:
+    """A verb that states a result right before a figure ('scores', 'averages', 'sits at')."""
+    verbs = "|".join(re.escape(v).replace(r"\ ", r"\s+") for v in sorted(load_json("frames.json")["state_verbs"], key=len, reverse=True))
+    return re.compile(r"\b(?:" + verbs + r")\s+(?:an?\s+|about\s+|around\s+|~\s*)?$", re.I)
 
 
 @lru_cache(maxsize=1)
