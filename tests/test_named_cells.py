@@ -110,3 +110,22 @@ def test_a_row_named_only_after_a_comparison_is_the_other_side_not_the_figures_r
     assert not any(text == "58.8" for text, _ in flagged(
         "The big one is different: its ChartQA of 58.8 sits well above the Wren-13B variant."))
     assert ("58.8", 44.9) in flagged("On ChartQA the Wren-13B variant reaches 58.8.")
+
+
+def test_a_row_is_named_without_the_prefix_every_row_of_its_table_shares(tmp_path):
+    # rows 'arcade_...' of a results file: a sentence writes the game, never the namespace
+    from claimcheck.api import check
+    results = tmp_path / "scores.csv"
+    results.write_text("game,human_player,agent_v2\narcade_river_raid,17118.0,20512.3\n"
+                       "arcade_ms_pacman,6951.6,3861.0\narcade_road_runner,7845.0,54261.0\narcade_pong,9.3,20.9\n",
+                       encoding="utf-8")
+
+    def flagged(sentence: str) -> set:
+        report = check(f"# Arcade notes\n\n{sentence}\n", sources=[str(results)])
+        return {(f.claim.text, f.expected) for f in report.finding_list if f.severity != "info"}
+
+    assert ("6591.6", 6951.6) in flagged("On Ms. Pac-Man the agent is far from the human player's 6591.6.")
+    assert flagged("On Ms. Pac-Man the agent is far from the human player's 6951.6.") == set()
+    from claimcheck.verify import named_cells
+    assert named_cells._unprefixed({"arcade_pong", "arcade_ms_pacman", "arcade_road_runner"}) == {
+        "mspacman": "arcademspacman", "roadrunner": "arcaderoadrunner"}  # 'pong' alone is too short to stand as a name

@@ -98,6 +98,7 @@ class Labelled:
     by_row: dict
     distinguishing: dict
     aliases: dict = None  # a label's short form -> the label's compact form (see `_aliases`)
+    unprefixed: dict = None  # a row label without its table's common prefix -> its compact form (`_unprefixed`)
 
     @classmethod
     def of(cls, cells: list[NamedCell]) -> "Labelled":
@@ -122,7 +123,12 @@ class Labelled:
             for column, own in words.items():  # a word of one header only (linear in the headers)
                 distinguishing[(table, column)] = frozenset(
                     w for w in own if counts[w] == 1 and len(w) > 1 and not w.isdigit())
-        return cls(by_row, distinguishing, {k: frozenset(v) for k, v in aliases.items()})
+        unprefixed: dict[str, set[str]] = {}
+        for group in rows.values():
+            for short, full in _unprefixed(group).items():
+                unprefixed.setdefault(short, set()).add(full)
+        return cls(by_row, distinguishing, {k: frozenset(v) for k, v in aliases.items()},
+                   {k: next(iter(v)) for k, v in unprefixed.items() if len(v) == 1})
 
 
 def _aliases(labels: set[str]) -> dict[str, str]:
@@ -145,6 +151,29 @@ def _aliases(labels: set[str]) -> dict[str, str]:
     return {short: next(iter(full)) for short, full in found.items() if len(full) == 1}
 
 
+def _unprefixed(labels: set[str]) -> dict[str, str]:
+    """The row labels of a table without the prefix every one of them shares ('atari_' of
+    'atari_ms_pacman', 'atari_pong', ...): a namespace a sentence never writes ('on Ms. Pac-Man').
+    Only for tables of three or more rows, and only short forms of two words or six characters
+    or more, so that what is left is still a name."""
+    if len(labels) < 3:
+        return {}
+    tokens = {label: _TOKEN.findall(label.casefold()) for label in labels}
+    shared = 0
+    first = next(iter(tokens.values()))
+    while shared < len(first) - 1 and all(len(t) > shared + 1 and t[shared] == first[shared] for t in tokens.values()):
+        shared += 1
+    if not shared:
+        return {}
+    out = {}
+    for label, toks in tokens.items():
+        rest = toks[shared:]
+        short = "".join(rest)
+        if (len(rest) >= 2 or len(short) >= 6) and re.search(r"[a-z]", short):
+            out[short] = compact(label)
+    return out
+
+
 def _system_nouns() -> frozenset[str]:
     global _NOUNS
     if _NOUNS is None:
@@ -160,6 +189,10 @@ def named_phrases(text: str, sources: list[Labelled]) -> frozenset[str]:
     """`phrases` of a text, with the full label of each short form the text writes before a
     system noun ('the 80K model', 'the RL checkpoint'): a table's labels as a sentence says them."""
     out = phrases(text)
+    unprefixed = {labelled.unprefixed[short] for labelled in sources if labelled.unprefixed
+                  for short in out & labelled.unprefixed.keys()}
+    if unprefixed:
+        out = out | unprefixed  # 'Ms. Pac-Man' names the row 'atari_ms_pacman'
     tokens = _TOKEN.findall(text.casefold())
     nouns = _system_nouns()
     extra = set()
