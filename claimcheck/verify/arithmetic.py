@@ -558,7 +558,7 @@ def operands_for_ratio(ctx: Context, ratio: Claim) -> tuple[Claim, Claim] | None
         rival_named = _NAMED_AFTER_MULTIPLE.match(ctx.document.text, ratio.quantity.end) is not None
     clause = ctx.clause_span(ratio)
     # (a contrast after the multiple opens another clause: '..., a 4.1x gain, while latency rises ...')
-    contrast = _CONTRAST.search(ctx.document.text, ratio.quantity.end, clause[1])
+    contrast = _CONTRAST_CLAUSE.search(ctx.document.text, ratio.quantity.end, clause[1])
     if contrast is not None:
         clause = (clause[0], contrast.start())
     sentence = [c for c in ctx.sentence_claims(ratio) if c is not ratio and _value_like(c) and c.value > 0
@@ -591,7 +591,7 @@ def operands_for_ratio(ctx: Context, ratio: Claim) -> tuple[Claim, Claim] | None
 
 
 _CLAUSE_BREAK = re.compile(r";|,\s+(?:and|but|while|whereas)\b", re.I)
-_CONTRAST = re.compile(r",\s+(?:but|while|whereas)\b", re.I)
+_CONTRAST_CLAUSE = re.compile(r",\s+(?:but|while|whereas)\b", re.I)
 _DESCRIBED = re.compile(r"\s*(?:times\s+|x\s+|×\s+)?(?:the|its|their|what)\s+[a-z]", re.I)
 
 
