@@ -34,20 +34,16 @@ def _digest(figure: str) -> str:
             "(3-shot) it edges past Wren but trails Orca 70B's 68.6.\n")
 
 
-@pytest.fixture
-def source(tmp_path):
+def _verdicts(tmp_path, digest: str, figure: str) -> list:
+    """The source findings on one figure of a digest checked against SOURCE."""
     path = tmp_path / "results.md"
     path.write_text(SOURCE, encoding="utf-8")
-    return path
+    report = check(digest, sources=[path])
+    return [f for f in report.finding_list if f.rule in ("CC201", "CC202", "CC203") and f.claim.text == figure]
 
 
-def _on(report, text: str) -> list:
-    return [f for f in report.finding_list if f.rule.startswith("CC20") and f.claim.text == text]
-
-
-def test_the_neighbours_cell_is_a_mismatch_naming_the_systems_own_figure(source):
-    found = _on(check(_digest("48.2"), sources=[source]), "48.2")
-    flags = [f for f in found if f.severity == "error"]
+def test_the_neighbours_cell_is_a_mismatch_naming_the_systems_own_figure(tmp_path):
+    flags = [f for f in _verdicts(tmp_path, _digest("48.2"), "48.2") if f.severity == "error"]
     assert [f.rule for f in flags] == ["CC201"]
     # whose figure it is, and the system's own figure in that same table (not its chat model's)
     assert "48.2 is Orca 70B's" in flags[0].message
@@ -55,14 +51,12 @@ def test_the_neighbours_cell_is_a_mismatch_naming_the_systems_own_figure(source)
     assert flags[0].expected == pytest.approx(48.8)
 
 
-def test_the_systems_own_cell_is_supported(source):
-    found = _on(check(_digest("48.8"), sources=[source]), "48.8")
-    assert [f.verdict for f in found] == ["supported"]
+def test_the_systems_own_cell_is_supported(tmp_path):
+    assert [f.verdict for f in _verdicts(tmp_path, _digest("48.8"), "48.8")] == ["supported"]
 
 
-def test_a_figure_whose_own_clause_names_the_other_system_is_not_flagged(source):
+def test_a_figure_whose_own_clause_names_the_other_system_is_not_flagged(tmp_path):
     # the figure is said of Orca 70B, in its own clause: the source agrees
     digest = ("# Tamarin-2 in brief\n\nOn CodeEval (0-shot) Tamarin-2 posts 48.8, while Orca 70B "
               "reaches 48.2.\n")
-    report = check(digest, sources=[source])
-    assert not [f for f in report.finding_list if f.severity == "error"]
+    assert [f.verdict for f in _verdicts(tmp_path, digest, "48.2")] == ["supported"]
