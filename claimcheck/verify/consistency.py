@@ -375,6 +375,10 @@ def _adjacent_swap(a: str, b: str) -> bool:
     return len(differ) == 2 and differ[1] == differ[0] + 1 and a[differ[0]] == b[differ[1]] and a[differ[1]] == b[differ[0]]
 
 
+# a unit written like a name ('MB/s', 'GB/s', 'tok/s'): shared by two figures, it names no system
+_UNIT_TOKEN = re.compile(r"[A-Za-z]{1,6}/(?:s|sec|ms|h|hr|day|GPU|token|step|iter)", re.I)
+
+
 def _names_around(ctx: Context, claim: Claim, memo: dict) -> set[str]:
     """The names a figure's sentence writes, or its table cell's row labels and headers (read
     once per sentence or cell: a sentence of a thousand figures is not read a thousand times)."""
@@ -382,7 +386,7 @@ def _names_around(ctx: Context, claim: Claim, memo: dict) -> set[str]:
     key = (cell.start, cell.end) if cell else claim.sentence
     if key not in memo:
         text = (" ".join(v for _, v in cell.labels) + " " + " ".join(cell.headers)) if cell else ctx.sentence_text(claim)
-        memo[key] = frozenset(_NAME_TOKEN.findall(text))
+        memo[key] = frozenset(t for t in _NAME_TOKEN.findall(text) if not _UNIT_TOKEN.fullmatch(t))
     return set(memo[key]) - {claim.quantity.text}
 
 
