@@ -215,6 +215,18 @@ def test_a_named_subset_is_a_setting_and_a_column_of_row_numbers_is_none(extract
     assert not settings_in("we split the data and kept the subset we could clean")
 
 
+def test_a_short_capitalised_key_and_a_number_after_at_is_a_configuration():
+    # 'at EP 16', 'at TP 4': the figures of the sentence are of that configuration, and two
+    # sentences under two of them state two figures, not one stated twice
+    from claimcheck.extract.vocabulary import settings_in
+    from claimcheck.verify.base import settings_conflict
+    eight = settings_in("At EP 8, dispatch takes 77 us at 98 GB/s.")
+    sixteen = settings_in("At EP 16 dispatch needs 118 us and 63 GB/s.")
+    assert eight == {"configuration:ep 8"} and sixteen == {"configuration:ep 16"}
+    assert settings_conflict(eight, sixteen)
+    assert not settings_in("at the end of the run, speed was 63 GB/s")
+
+
 def test_a_name_the_document_calls_a_benchmark_is_marked_wherever_it_is_proposed(extractor):
     # the whole document is about one benchmark, said once in prose far from the table
     text = ("# Results\n\nEvery entry below was run on the [Quokka-QA dataset](https://example.org/q).\n\n"
