@@ -311,7 +311,7 @@ def _groups_findings(ctx: Context, self):
 _COUNT = r"(?:" + _NUM + r"|" + "|".join(sorted(WORD_VALUES, key=len, reverse=True)) + r")"
 # 'k of (the) n things, or p%', 'k of n (p%)', 'k out of n ... a third'
 _SHARE = re.compile(r"(?<![\w.,])(?P<k>" + _COUNT + r")\s+(?:of|out\s+of)\s+(?:the\s+|all\s+|its\s+)?(?P<n>" + _COUNT + r")"
-                    r"(?![\d.,%])\b(?P<gap>(?:\s+[A-Za-z][\w-]*){0,4}?)"
+                    r"(?![\d.,%])\b(?P<gap>(?:\s+[A-Za-z][\w-]*|\s+\d[\d.,]{0,12}(?![\d.,%])){0,5}?)"
                     r"(?:\s*\(\s*|\s*,\s*(?:or\s+|i\.e\.,?\s*|that\s+is,?\s*)?|\s+or\s+)"
                     r"(?:about\s+|roughly\s+|nearly\s+|almost\s+|some\s+|~\s*)?"
                     r"(?:(?P<p>" + _NUM + r")\s?%(?!\s+(?:faster|slower|more|less|higher|lower|better|worse|cheaper|"
@@ -349,9 +349,10 @@ def check_shares(ctx: Context):
     text = ctx.document.text
     reported: set[int] = set()
     for m in _SHARE.finditer(text):
-        if ctx.document.in_code(m.start()) or re.search(r"\b(?:of|than|vs|versus|against|below|above|under|over)\b",
-                                                       m.group("gap") or "", re.I):
-            continue
+        gap = m.group("gap") or ""
+        if ctx.document.in_code(m.start()) or re.search(r"\b(?:of|than|vs|versus|against)\b", gap, re.I) or \
+                re.search(r"\b(?:below|above|under|over)\b(?!\s+\d)", gap, re.I):
+            continue  # (a threshold on the counted things, 'average above 60', keeps the share of them)
         k, n = _count(m.group("k")), _count(m.group("n"))
         if k is None or n is None or n <= 0 or k > n:
             continue
