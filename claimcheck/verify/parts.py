@@ -65,9 +65,11 @@ def check_parts(ctx: Context):
         finding = _outcomes(ctx, self, outcome) if len(outcome) >= 2 else None
         if finding is None and len(shares) >= 3 and _SPLIT.search(ctx.sentence_text(claim)) and _labelled(ctx, shares):
             finding = _total(ctx, self, shares, exact=True)
-        if finding is None and len(shares) == 2 and _remainder(ctx, shares[1]) and \
-                same_subject_or_none(shares[0], shares[1]):
-            # "answers 93.4% of prompts safely; the remaining 7.6% are refused": a share and its rest
+        if finding is None and len(shares) >= 2 and _remainder(ctx, shares[-1]) and \
+                all(same_subject_or_none(shares[0], c) for c in shares[1:]) and \
+                (len(shares) == 2 or _labelled(ctx, shares[:-1])):
+            # "answers 93.4% of prompts safely; the remaining 7.6% are refused": a share and its rest;
+            # "60% source code and 10% math, leaving 20% for natural language": labelled parts and the rest
             finding = _total(ctx, self, shares, exact=True)
         if finding is not None and id(finding.claim) not in reported:
             reported.add(id(finding.claim))
