@@ -139,7 +139,8 @@ def kind_of(q: Quantity, before: str, after: str, metric: str) -> str:
 @lru_cache(maxsize=1)
 def _state_verb_before() -> re.Pattern:
     """A verb that states a result right before a figure ('scores', 'averages', 'sits at')."""
-    verbs = "|".join(re.escape(v).replace(r"\ ", r"\s+") for v in sorted(load_json("frames.json")["state_verbs"], key=len, reverse=True))
+    verbs = "|".join(re.escape(v).replace(r"\ ", r"\s+")
+                     for v in sorted(load_json("frames.json")["state_verbs"], key=len, reverse=True))
     return re.compile(r"\b(?:" + verbs + r")\s+(?:an?\s+|about\s+|around\s+|~\s*)?$", re.I)
 
 

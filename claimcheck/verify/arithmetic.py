@@ -579,7 +579,8 @@ def operands_for_ratio(ctx: Context, ratio: Claim) -> tuple[Claim, Claim] | None
             if dimension in ("plain", "percent") and not all(c.metric == same[0].metric for c in same):
                 continue
             if len(same) == 2 and all(c.role == "baseline" for c in same):
-                continue  # two compared systems' figures ('beats A (83.8%) ... and B (54.2%)'): neither side is the subject's
+                # two compared systems' figures ('beats A (83.8%) ... and B (54.2%)'): neither is the subject's
+                continue
             if len(same) == 2 and (dimension not in ("plain", "percent", "count") or _paired(ctx, same)) \
                     and not _third_party(ratio, same):
                 pair = (same[0], same[1])

@@ -395,7 +395,8 @@ def _transposed_restatements(ctx: Context, self):
     the lede and the table, '8.79 on MT-Bench' in the closing line), read by the digits alone: the
     same number of digits and decimals, at least three significant, one adjacent pair swapped,
     the same unit, not both table cells (tables hold such pairs by chance), not in one sentence,
-    not read as two systems' figures, and a name ('MT-Bench', 'DeepSeek-V2') written around both. The figure stated fewer times (else the later) is flagged."""
+    and a name ('MT-Bench', 'DeepSeek-V2'; not a unit such as 'MB/s') written around both. The
+    figure stated fewer times (else the later) is flagged."""
     figures = [c for c in ctx.claims + ctx.unframed() if not c.quantity.bound and c.quantity.high is None
                and len(_digits_of(c).strip("0")) >= _MIN_DIGITS]
     by_digits: dict[tuple, list[Claim]] = {}

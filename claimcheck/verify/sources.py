@@ -669,10 +669,14 @@ def _several_measures(claim: Claim, candidates: list[Claim], other: Claim | None
     model scores in another table)."""
     own = _variant_named(claim.subject, [c for c in candidates if c.subject and _names_match(c.subject, claim.subject)])
     if other is not None:
-        table = _table_of(other, sources)
-        if table is not None:
-            own = [c for c in own if _table_of(c, sources) == table] or own
+        own = _in_table_of(other, own, sources)
     return len({(c.metric, c.quantity.value) for c in own}) > 1
+
+
+def _in_table_of(other: Claim, figures: list[Claim], sources: list[Source]) -> list[Claim]:
+    """The figures that stand in the table holding `other`; all of them where none does."""
+    table = _table_of(other, sources)
+    return [c for c in figures if table is not None and _table_of(c, sources) == table] or figures
 
 
 def _table_of(figure: Claim, sources: list[Source]) -> tuple | None:
@@ -1069,8 +1073,7 @@ def check_source_mismatch(ctx: Context):
             own = [c for c in candidates if claim.subject and _names_system(c, claim.subject)
                    and not same_figure(c, decisive)]
             # (the system's figure in the table that holds the other's, where it has others elsewhere)
-            table = _table_of(decisive, usable_sources(ctx))
-            own = [c for c in own if table is not None and _table_of(c, usable_sources(ctx)) == table] or own
+            own = _in_table_of(decisive, own, usable_sources(ctx))
             values = {c.value for c in own}
             expected = own[0] if len(values) == 1 else None
             tail = f"; it gives {claim.subject} {written(expected)} ({_where(expected)})" if expected else ""

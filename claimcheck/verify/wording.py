@@ -289,7 +289,8 @@ def check_qualifier_conflict(ctx: Context):
                     pairs.append((places, found[b]))
             for first, second in pairs:
                 if any(_one_table(ctx, p[0], q[0]) for p in first for q in second):
-                    continue  # two rows of one table ('DeepSphere, weighted loss' over '..., non-weighted loss'): two variants
+                    # two rows of one table ('DeepSphere, weighted loss' over '..., non-weighted loss'): two variants
+                    continue
                 # one of each, on two lines: in one line it is a contrast the writer draws
                 pair = next(((p, q) for p in sorted(first) for q in sorted(second)
                              if ctx.document.locate(p[0]).line != ctx.document.locate(q[0]).line), None)
