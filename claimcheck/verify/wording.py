@@ -14,12 +14,13 @@ from __future__ import annotations
 
 import bisect
 import re
+from dataclasses import replace
 from functools import lru_cache
 from pathlib import Path
 
 from ..model import Claim, Evidence, Quantity
 from ..extract.vocabulary import settings_found, settings_in
-from .base import RULES, Context, rule, settings_conflict
+from .base import RULES, Context, figure_stretch, rule, settings_conflict, written
 
 # an acronym: two to ten characters, a capital first, at least two capitals ('MoE', 'PDMS', 'GAE')
 _ACRONYM = r"[A-Z][A-Za-z0-9-]{1,9}"
@@ -231,7 +232,10 @@ def check_qualifier_conflict(ctx: Context):
     ('4-bit' and '3-bit', 'zero-shot' and '25-shot'); (3) a setting the digest fixes for every
     figure ('so everything below is zero-shot'), or for each benchmark it names ('all figures:
     CityParts on its test split, HarborSeg on its validation split'), that a sentence stating figures
-    on another line contradicts ('in this 25-shot setting', 'on the HarborSeg test split').
+    on another line contradicts ('in this 25-shot setting', 'on the HarborSeg test split'); (4) one
+    figure of one system restated on another line under another value of one setting type
+    ('test-other WER falls to 5.5%', later 'its 5.5% WER on dev-other'), where no statement of it
+    agrees and the sentence does not say the figures coincide ('also', 'the same').
     Why it matters: the qualifier says what the figure measures; two that exclude each other mean
     one of the statements is wrong, and a reader cannot tell which.
     Example: 'NAVSIM (Non-reactive Autonomous Vehicle Simulation)' and later 'NAVSIM evaluates on
@@ -307,6 +311,7 @@ def check_qualifier_conflict(ctx: Context):
                                    [Evidence(document=ctx.document.name, line=earlier, column=1, text=here[1], value=None)],
                                    verdict="contradicted")
     yield from _against_a_global_setting(ctx, self)
+    yield from _one_figure_under_two_settings(ctx, self)
     # (2) the same figures of one system under two values of one setting type
     # (each group of figures is compared with the few distinct settings seen with it before and
     # reported once, so the work stays linear in the sentences)
@@ -331,6 +336,80 @@ def check_qualifier_conflict(ctx: Context):
         vb = ", ".join(sorted(x.split(":", 1)[1] for x in sb if x.startswith(kind + ":")))
         yield self.finding(b, f"the figures {' and '.join(figures)} are stated under {vb} here but under "
                            f"{va} on line {a.line}", [Evidence.of(a)], verdict="contradicted")
+
+
+# setting types whose two values are two conditions of one measurement: the same figure stated
+# under both is one of them misnamed (a task or a configuration names what was run, not how)
+_RESTATED_TYPES = frozenset({"split", "shots", "precision", "hardware", "resolution", "context", "pass@k",
+                             "temperature", "gpus", "batch", "threads"})
+# a sentence saying that its figure coincides with another ('also 4.6% on dev-other', 'the same 4.6%')
+_COINCIDENCE = re.compile(r"\b(?:also|too|as\s+well|again|same|likewise|both|identical|equally|matches|unchanged)\b", re.I)
+_CLAUSE_REACH = 300  # characters either side of a figure within which its clause is found
+_MIN_RESTATED_DIGITS = 2  # significant digits of a figure whose restatement is taken for the same figure
+
+
+def _one_figure_under_two_settings(ctx: Context, self):
+    """CC207 (4): one figure of one system stated on two lines under two values of one setting type
+    ('test-other WER falls to 5.5%', later 'its 5.5% WER on dev-other'). A prose figure's setting
+    is what its own stretch of its sentence names of that type, one value only; a table cell's, what its row labels,
+    headers and caption name. Flagged where no other statement of the figure agrees with it, the
+    two owners are not two systems, and the later sentence does not say the figures coincide."""
+    text = ctx.document.text
+    headings = {section.title.casefold() for section in ctx.document.sections}
+    by_figure: dict[tuple, list[Claim]] = {}
+    for c in ctx.claims:
+        q = c.quantity
+        digits = re.sub(r"\D", "", q.text.split("±")[0]).lstrip("0")
+        if c.kind in ("setting", "scale") or q.high is not None or q.bound or q.word or \
+                len(digits.rstrip("0") if not q.decimals else digits) < _MIN_RESTATED_DIGITS or \
+                (not q.decimals and len(digits) < 3):
+            continue
+        by_figure.setdefault((round(q.value, 6), q.decimals, q.unit or "%"), []).append(c)
+
+    def settings_of(c: Claim) -> dict[str, str]:
+        q = c.quantity
+        cell = ctx.document.cell_at(q.start)
+        if cell is not None:
+            context = " ".join([f"{h} {v}" for h, v in cell.labels] + list(cell.headers) + [cell.caption])
+        else:
+            # 'start from the 1040 ms checkpoint, whose 5.5% is on dev-other' (a clause is looked for
+            # near the figure only: a sentence of a thousand figures is not scanned for each)
+            near = (max(c.sentence[0], q.start - _CLAUSE_REACH), min(c.sentence[1], q.end + _CLAUSE_REACH))
+            context = figure_stretch(text, replace(c, sentence=near))
+        typed: dict[str, set[str]] = {}
+        for setting in settings_in(context):
+            kind, _, value = setting.partition(":")
+            if kind in _RESTATED_TYPES:
+                typed.setdefault(kind, set()).add(value)
+        return {k: next(iter(v)) for k, v in typed.items() if len(v) == 1}
+
+    for claims in by_figure.values():
+        # a figure stated more often than a digest restates one is a common value, not one figure
+        if len({c.line for c in claims}) < 2 or len(claims) > _SETTINGS_KEPT:
+            continue
+        mentions = [(c, settings_of(c)) for c in claims]
+        for i, (b, sb) in enumerate(mentions):
+            if ctx.document.cell_at(b.quantity.start) is None and _COINCIDENCE.search(ctx.sentence_text(b)):
+                continue
+            for kind, value in sorted(sb.items()):
+                agreeing = [c for c, s in mentions if c is not b and s.get(kind) == value]
+                clashing = [(a, sa) for a, sa in mentions[:i] if kind in sa and sa[kind] != value
+                            and a.line != b.line and not _one_table(ctx, a.quantity.start, b.quantity.start)
+                            and not _refines(sa[kind], value) and not _refines(value, sa[kind])
+                            and not _two_owners(a.subject, b.subject, headings)]
+                if agreeing or not clashing:
+                    continue
+                a, sa = clashing[0]
+                yield self.finding(b, f"{written(b)} is stated under {kind} {value} here but under "
+                                   f"{kind} {sa[kind]} on line {a.line}", [Evidence.of(a)], verdict="contradicted")
+                break
+
+
+def _two_owners(a: str, b: str, headings: set[str]) -> bool:
+    """Are two figures' owners two systems? Not where either was read as a heading (a title names
+    everything under it, no one system)."""
+    a, b = a.casefold(), b.casefold()
+    return bool(a and b and a != b and a not in headings and b not in headings)
 
 
 def _one_table(ctx: Context, a: int, b: int) -> bool:
