@@ -386,24 +386,43 @@ def _names_around(ctx: Context, claim: Claim, memo: dict) -> set[str]:
     key = (cell.start, cell.end) if cell else claim.sentence
     if key not in memo:
         text = (" ".join(v for _, v in cell.labels) + " " + " ".join(cell.headers)) if cell else ctx.sentence_text(claim)
-        memo[key] = frozenset(t for t in _NAME_TOKEN.findall(text) if not _UNIT_TOKEN.fullmatch(t))
-    return set(memo[key]) - {claim.quantity.text}
+        memo[key] = frozenset(t.casefold() for t in _NAME_TOKEN.findall(text) if not _UNIT_TOKEN.fullmatch(t))
+    return set(memo[key]) - {claim.quantity.text.casefold()}
+
+
+_LABEL_WORD = re.compile(r"[a-z][a-z0-9]{2,}")
+
+
+def _row_words_named(ctx: Context, cells: list[Claim], prose: list[Claim]) -> set[str]:
+    """The words of a table row's label ('stt_en_conformer_transducer_xlarge') that a prose
+    sentence writes ('the xlarge transducer'): two or more name the row however it is spelled."""
+    labels = " ".join(v for c in cells for _, v in ctx.document.cell_at(c.quantity.start).labels).lower()
+    words = set(_LABEL_WORD.findall(labels.replace("_", " ")))
+    for c in prose:
+        named = words & set(_LABEL_WORD.findall(ctx.sentence_text(c).lower()))
+        if len(named) >= 2:
+            return named
+    return set()
 
 
 def _transposed_restatements(ctx: Context, self):
     """CC105 for one figure restated with two neighbouring digits swapped ('8.97 on MT-Bench' in
     the lede and the table, '8.79 on MT-Bench' in the closing line), read by the digits alone: the
     same number of digits and decimals, at least three significant, one adjacent pair swapped,
-    the same unit, not both table cells (tables hold such pairs by chance), not in one sentence,
-    and a name ('MT-Bench', 'DeepSeek-V2'; not a unit such as 'MB/s') written around both. The
-    figure stated fewer times (else the later) is flagged."""
+    the same unit (a bare cell and a percentage are one), not both table cells (tables hold such
+    pairs by chance), not in one sentence, and a name ('MT-Bench', 'DeepSeek-V2'; not a unit such
+    as 'MB/s') written around both, in any case, or two words of a cell's row label written in the
+    prose sentence ('the xlarge transducer' for 'stt_en_conformer_transducer_xlarge'). The figure
+    stated fewer times (else the later) is flagged."""
     figures = [c for c in ctx.claims + ctx.unframed() if not c.quantity.bound and c.quantity.high is None
                and len(_digits_of(c).strip("0")) >= _MIN_DIGITS]
     by_digits: dict[tuple, list[Claim]] = {}
     memo: dict = {}
     for c in figures:
         digits = _digits_of(c)
-        by_digits.setdefault((len(digits), c.quantity.decimals, "".join(sorted(digits)), c.quantity.unit), []).append(c)
+        # a bare table cell under a percentage column and the prose figure with '%' are one unit
+        unit = c.quantity.unit or "%"
+        by_digits.setdefault((len(digits), c.quantity.decimals, "".join(sorted(digits)), unit), []).append(c)
     for group in by_digits.values():
         values: dict[str, list[Claim]] = {}
         for c in group:
@@ -419,6 +438,10 @@ def _transposed_restatements(ctx: Context, self):
             names_a = set().union(*(_names_around(ctx, c, memo) for c in side_a))
             names_b = set().union(*(_names_around(ctx, c, memo) for c in side_b))
             shared = names_a & names_b
+            for cells, prose in ((side_a, side_b), (side_b, side_a)):
+                if not shared and all(ctx.document.cell_at(c.quantity.start) is not None for c in cells) and \
+                        all(ctx.document.cell_at(c.quantity.start) is None for c in prose):
+                    shared = _row_words_named(ctx, cells, prose)
             if not shared:
                 continue
             single, reference = (side_a, side_b) if (len(side_a), -side_a[0].quantity.start) < (len(side_b), -side_b[0].quantity.start) \
