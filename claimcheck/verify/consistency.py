@@ -296,7 +296,11 @@ def check_consistency(ctx: Context):
     What it checks: every figure the document gives for the same subject, metric and setting
     (the headline table, the summary and the body) must agree up to rounding. Figures after a
     stated change ("from 2.16x to 2.59x with feature reuse") or marked as another
-    configuration are a different setting and are not compared.
+    configuration are a different setting and are not compared. Read by the digits alone, one
+    figure restated with two neighbouring digits swapped where a name is written around both,
+    and a cell of the digest's own table restated in prose with one inner digit changed where
+    the sentence names the cell's row ('89.16' in 'Kite, uniform sampling', later 'uniform
+    sampling lifts Kite to 86.16'), are flagged too.
     Why it matters: two figures for one thing means at least one is wrong, and readers quote
     whichever they saw first.
     Example: a table row "2.16x end-to-end speedup" and a body "78.9 s versus 160 s, a 2.03x
@@ -452,6 +456,52 @@ def _transposed_restatements(ctx: Context, self):
                                f"{', '.join(sorted(shared)[:3])}: the same digits with two neighbouring ones swapped",
                                [Evidence.of(c) for c in reference], expected=ref.value, verdict="inconsistent")
 
+    yield from _one_digit_restatements(ctx, figures)
+
+
+_MIN_DIGITS_CHANGED = 4  # significant digits of a figure whose one-digit twin is taken as a slip
+
+
+def _one_digit_restatements(ctx: Context, figures: list[Claim]):
+    """CC105 for a cell of the digest's own table restated in prose with one inner digit changed
+    ('89.16' in the row 'DeepSphere, non-weighted loss', later 'the non-weighted one buys the
+    86.16 mAP'): four significant digits or more, neither the first digit (another magnitude) nor
+    the last (a rounding or a neighbouring figure) changed, the prose sentence naming the cell's
+    row by two words of its label, one such cell only, and the prose figure written nowhere else
+    in the digest. Cells are filed by their digits with each inner digit left out, so each prose
+    figure is looked up, not compared with every cell."""
+    self = RULES["CC105"]
+    counted = {}
+    for c in figures:
+        key = (_digits_of(c), c.quantity.decimals)
+        counted[key] = counted.get(key, 0) + 1
+    index: dict[tuple, list[Claim]] = {}
+    prose = []
+    for c in figures:
+        digits = _digits_of(c)
+        if len(digits.strip("0")) < _MIN_DIGITS_CHANGED:
+            continue
+        if ctx.document.cell_at(c.quantity.start) is None:
+            prose.append(c)
+            continue
+        for i in range(1, len(digits) - 1):
+            index.setdefault((len(digits), c.quantity.decimals, c.quantity.unit or "%", i,
+                              digits[:i] + digits[i + 1:]), []).append(c)
+    for c in prose:
+        digits = _digits_of(c)
+        if counted[(digits, c.quantity.decimals)] > 1:
+            continue  # stated twice alike: a figure of its own, not a slip
+        cells = {id(x): x for i in range(1, len(digits) - 1)
+                 for x in index.get((len(digits), c.quantity.decimals, c.quantity.unit or "%", i,
+                                     digits[:i] + digits[i + 1:]), ())
+                 if _digits_of(x) != digits}
+        named = [(x, words) for x in cells.values() for words in [_row_words_named(ctx, [x], [c])] if words]
+        if len(named) != 1:
+            continue
+        cell, words = named[0]
+        yield self.finding(c, f"{written(c)} and {written(cell)} (line {cell.line}), both of {', '.join(sorted(words)[:3])}: "
+                           f"the same figure with one digit changed", [Evidence.of(cell)], expected=cell.value,
+                           verdict="inconsistent")
 
 _WORD = re.compile(r"[a-z][a-z-]{2,}")
 
