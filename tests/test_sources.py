@@ -363,6 +363,18 @@ def test_a_figure_one_digit_off_from_the_prose_of_the_source_that_names_its_syst
     assert [f.claim.text for f in wrong] == ["7.84"] and wrong[0].expected == 7.94
 
 
+def test_an_approximate_figure_is_no_digit_slip_of_a_cell(tmp_path):
+    # 'about 70.6 MB' was rounded by its writer, not copied digit by digit: the cell of the row
+    # its sentence names that differs in one digit is no evidence of a slip (the exact figure is)
+    readme = tmp_path / "README.md"
+    readme.write_text("# Corpora\n\n| Corpus | Files | Size (MB) |\n|---|---|---|\n| webcrawl | 1285 | 70.0 |\n"
+                      "| canterbury | 11 | 2.8 |\n", encoding="utf-8")
+    approximate = check("# Notes\n\n- The webcrawl corpus holds 1,285 files (about 70.6 MB).\n", sources=[readme])
+    assert not [f for f in approximate.finding_list if f.rule == "CC201" and "one digit" in f.message]
+    exact = check("# Notes\n\n- The webcrawl corpus holds 1,285 files (70.6 MB).\n", sources=[readme])
+    assert [f.claim.text for f in exact.finding_list if f.rule == "CC201"] == ["70.6 MB"]
+
+
 def test_no_digit_slip_where_the_source_writes_the_figure_or_the_leading_digit_differs(tmp_path):
     readme = tmp_path / "README.md"
     readme.write_text("# Runs\n\n| Script | Accuracy | Time |\n|---|---|---|\n| fastrun.py | 94.01% | 3.83s |\n"

@@ -863,9 +863,9 @@ def _near_cell(ctx: Context, claim: Claim, sources: list[Source]):
     from . import named_cells
     q = claim.quantity
     stated = _digits(claim)
-    if q.high is not None or q.word or q.bound or len(stated) < 2 or \
+    if q.high is not None or q.word or q.bound or q.approx or len(stated) < 2 or \
             claim.kind in _RELATIVE and claim.role not in ("from", "to"):  # the ends of a change are states
-        return None
+        return None  # (an approximate figure, 'about 70.6 MB', was not copied digit by digit)
     if abs(int(stated) / 10 ** q.decimals * q.scale - abs(q.value)) > q.half_step:
         return None  # the digits do not spell the value
     plain = stated[:len(stated) - q.decimals] + ("." + stated[len(stated) - q.decimals:] if q.decimals else "")
