@@ -559,3 +559,15 @@ def test_a_digest_writing_a_sources_figure_with_more_zeros_or_one_more_digit_is_
     found = verdicts(check("# Kite notes\n\nKite was trained on 2.0T tokens and reaches a Pile loss of 1.808.\n",
                            sources=[source]))
     assert ("2.0T", "supported") in found and ("1.808", "supported") in found
+
+
+def test_one_source_figure_is_the_expected_value_of_one_figure_of_a_sentence(tmp_path):
+    # two figures of one sentence read with one frame ('7.84 versus 7.91') are two systems'
+    # figures: one cell cannot be what both should have said, so neither is its mismatch
+    source = tmp_path / "eval.md"
+    source.write_text("# Eval\n\n| Model | DialogJudge | CodeArena |\n|---|---|---|\n| Kite-Chat | 7.37 | 41.6 |\n"
+                      "| Heron-Base | 6.12 | 38.0 |\n", encoding="utf-8")
+    report = check("# Notes\n\n- On DialogJudge, Kite-Chat posts 7.84 versus 7.91.\n"
+                   "- On CodeArena, Kite-Chat reaches 44.6.\n", sources=[source])
+    # the figure alone in its sentence is still checked against its cell
+    assert [(f.claim.text, f.expected) for f in _by_rule(report, "CC201")] == [("44.6", 41.6)]

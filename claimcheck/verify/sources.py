@@ -656,8 +656,23 @@ def source_verdicts(ctx: Context) -> list[tuple[Claim, str, list[Claim], Claim |
         placed = _placed_by_its_sentence(ctx, figure, sources)
         if placed is not None:
             out.append(placed)
-    ctx._source_verdicts = out
-    return out
+    ctx._source_verdicts = _one_cell_per_sentence(out)
+    return ctx._source_verdicts
+
+
+def _one_cell_per_sentence(verdicts: list) -> list:
+    """One source figure is the expected value of one figure of a sentence at most: where two
+    different figures of one sentence ('on Alignbench 7.84 versus 7.91') would both be mismatches
+    of the same source figure, the sentence's frame was misread (they are two systems' figures),
+    and neither is reported as that figure's mismatch."""
+    stated: dict[tuple, set[float]] = {}
+    for claim, verdict, _, decisive in verdicts:
+        if verdict in ("mismatch", "ambiguous") and decisive is not None:
+            stated.setdefault((claim.sentence, id(decisive)), set()).add(claim.quantity.value)
+    return [(claim, "not found", candidates, None)
+            if verdict in ("mismatch", "ambiguous") and decisive is not None
+            and len(stated[(claim.sentence, id(decisive))]) > 1 else (claim, verdict, candidates, decisive)
+            for claim, verdict, candidates, decisive in verdicts]
 
 
 def _several_measures(claim: Claim, candidates: list[Claim], other: Claim | None = None,
