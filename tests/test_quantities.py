@@ -390,3 +390,15 @@ def test_one_part_or_a_name_is_not_a_duration_in_parts(text):
 def test_a_figure_after_an_em_dash_is_read():
     found = find_quantities(normalize("far less CPU—212ms against 3,500ms—and less memory"))
     assert [(q.text, q.value, q.unit) for q in found] == [("212ms", 212.0, "ms"), ("3,500ms", 3500.0, "ms")]
+
+
+@pytest.mark.parametrize("text", ["Double Dunk is the one game where the agent beats the record.",
+                                  "Scores on Triple Crown and Montezuma stay flat."])
+def test_a_capitalised_multiplier_that_begins_a_name_is_no_figure(text):
+    assert [q.text for q in quantities(text)] == []
+
+
+@pytest.mark.parametrize("text, word", [("Double the batch size and the step time barely moves.", "Double"),
+                                        ("New Kernel Doubles Throughput", "Doubles")])
+def test_a_capitalised_multiplier_before_a_lower_case_word_or_as_a_headline_verb_stays_one(text, word):
+    assert word in [q.text for q in quantities(text)]

@@ -103,6 +103,7 @@ _WORD_RE = re.compile(  # on the lower-cased text; the lookahead lets the engine
     r"(?:an|one|two|three)\s+orders?\s+of\s+magnitude|"
     r"(?:two|three|four|five|ten)-?fold)\b",
 )
+_CAPITALISED_NEXT = re.compile(r"[ \t]+[A-Z][a-z]")  # a capitalised word right after
 _WORD_VALUES = {"halv": 2.0, "half": 2.0, "doubl": 2.0, "twic": 2.0, "tripl": 3.0,
                 "quadrupl": 4.0, "two-fold": 2.0, "twofold": 2.0, "three-fold": 3.0,
                 "threefold": 3.0, "four-fold": 4.0, "fourfold": 4.0, "five-fold": 5.0,
@@ -693,6 +694,11 @@ def _word_quantities(text: str, taken) -> list[Quantity]:
     for match in _WORD_RE.finditer(folded):
         word = match.group("word").lower()
         if _overlap(taken, *match.span()):
+            continue
+        if word in ("double", "triple", "quadruple") and text[match.start()].isupper() and \
+                _CAPITALISED_NEXT.match(text, match.end()):
+            # 'Double Dunk', 'Triple Crown': the first word of a name, not a multiplier (a verb form
+            # in a headline, 'Kernel Doubles Throughput', stays one)
             continue
         if "magnitude" in word:
             count = {"an": 1, "one": 1, "two": 2, "three": 3}[word.split()[0]]
