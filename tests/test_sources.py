@@ -9,6 +9,13 @@ from claimcheck.api import check
 from claimcheck.cli import main
 
 
+def _checked_against(folder, source_text: str, items: str):
+    """The report of a '# Notes' digest of list items checked against one Markdown source."""
+    source = folder / "source.md"
+    source.write_text(source_text, encoding="utf-8")
+    return check(f"# Notes\n\n{items}\n", sources=[source])
+
+
 def _by_rule(report, rule: str) -> list:
     """The report's findings of one rule, in report order."""
     return [f for f in report.finding_list if f.rule == rule]
@@ -366,12 +373,10 @@ def test_a_figure_one_digit_off_from_the_prose_of_the_source_that_names_its_syst
 def test_an_approximate_figure_is_no_digit_slip_of_a_cell(tmp_path):
     # 'about 70.6 MB' was rounded by its writer, not copied digit by digit: the cell of the row
     # its sentence names that differs in one digit is no evidence of a slip (the exact figure is)
-    readme = tmp_path / "README.md"
-    readme.write_text("# Corpora\n\n| Corpus | Files | Size (MB) |\n|---|---|---|\n| webcrawl | 1285 | 70.0 |\n"
-                      "| canterbury | 11 | 2.8 |\n", encoding="utf-8")
-    approximate = check("# Notes\n\n- The webcrawl corpus holds 1,285 files (about 70.6 MB).\n", sources=[readme])
+    corpora = "# Corpora\n\n| Corpus | Files | Size (MB) |\n|---|---|---|\n| webcrawl | 1285 | 70.0 |\n| canterbury | 11 | 2.8 |\n"
+    approximate = _checked_against(tmp_path, corpora, "- The webcrawl corpus holds 1,285 files (about 70.6 MB).")
     assert not [f for f in approximate.finding_list if f.rule == "CC201" and "one digit" in f.message]
-    exact = check("# Notes\n\n- The webcrawl corpus holds 1,285 files (70.6 MB).\n", sources=[readme])
+    exact = _checked_against(tmp_path, corpora, "- The webcrawl corpus holds 1,285 files (70.6 MB).")
     assert [f.claim.text for f in exact.finding_list if f.rule == "CC201"] == ["70.6 MB"]
 
 
@@ -564,10 +569,8 @@ def test_a_digest_writing_a_sources_figure_with_more_zeros_or_one_more_digit_is_
 def test_one_source_figure_is_the_expected_value_of_one_figure_of_a_sentence(tmp_path):
     # two figures of one sentence read with one frame ('7.84 versus 7.91') are two systems'
     # figures: one cell cannot be what both should have said, so neither is its mismatch
-    source = tmp_path / "eval.md"
-    source.write_text("# Eval\n\n| Model | DialogJudge | CodeArena |\n|---|---|---|\n| Kite-Chat | 7.37 | 41.6 |\n"
-                      "| Heron-Base | 6.12 | 38.0 |\n", encoding="utf-8")
-    report = check("# Notes\n\n- On DialogJudge, Kite-Chat posts 7.84 versus 7.91.\n"
-                   "- On CodeArena, Kite-Chat reaches 44.6.\n", sources=[source])
+    report = _checked_against(tmp_path, "# Eval\n\n| Model | DialogJudge | CodeArena |\n|---|---|---|\n"
+                              "| Kite-Chat | 7.37 | 41.6 |\n| Heron-Base | 6.12 | 38.0 |\n",
+                              "- On DialogJudge, Kite-Chat posts 7.84 versus 7.91.\n- On CodeArena, Kite-Chat reaches 44.6.")
     # the figure alone in its sentence is still checked against its cell
     assert [(f.claim.text, f.expected) for f in _by_rule(report, "CC201")] == [("44.6", 41.6)]
