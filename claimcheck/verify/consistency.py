@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections import Counter
 from functools import lru_cache
 from itertools import islice
 
@@ -471,10 +472,7 @@ def _one_digit_restatements(ctx: Context, figures: list[Claim]):
     in the digest. Cells are filed by their digits with each inner digit left out, so each prose
     figure is looked up, not compared with every cell."""
     self = RULES["CC105"]
-    counted = {}
-    for c in figures:
-        key = (_digits_of(c), c.quantity.decimals)
-        counted[key] = counted.get(key, 0) + 1
+    counted = Counter((_digits_of(c), c.quantity.decimals) for c in figures)
     index: dict[tuple, list[Claim]] = {}
     prose = []
     for c in figures:

@@ -341,7 +341,7 @@ def check_qualifier_conflict(ctx: Context):
 # setting types whose two values are two conditions of one measurement: the same figure stated
 # under both is one of them misnamed (a task or a configuration names what was run, not how)
 _RESTATED_TYPES = frozenset({"split", "shots", "precision", "hardware", "resolution", "context", "pass@k",
-                             "temperature", "gpus", "batch", "threads"})
+                             "temperature", "gpus", "batch"})
 # a sentence saying that its figure coincides with another ('also 4.6% on dev-other', 'the same 4.6%')
 _COINCIDENCE = re.compile(r"\b(?:also|too|as\s+well|again|same|likewise|both|identical|equally|matches|unchanged)\b", re.I)
 _CLAUSE_REACH = 300  # characters either side of a figure within which its clause is found
@@ -351,9 +351,10 @@ _MIN_RESTATED_DIGITS = 2  # significant digits of a figure whose restatement is 
 def _one_figure_under_two_settings(ctx: Context, self):
     """CC207 (4): one figure of one system stated on two lines under two values of one setting type
     ('test-other WER falls to 5.5%', later 'its 5.5% WER on dev-other'). A prose figure's setting
-    is what its own stretch of its sentence names of that type, one value only; a table cell's, what its row labels,
-    headers and caption name. Flagged where no other statement of the figure agrees with it, the
-    two owners are not two systems, and the later sentence does not say the figures coincide."""
+    is what its own stretch of its sentence names of that type, one value only; a table cell's,
+    what its row labels, headers and caption name. Flagged where no other statement of the figure
+    agrees with it, the two owners are not two systems, and the later sentence does not say the
+    figures coincide."""
     text = ctx.document.text
     headings = {section.title.casefold() for section in ctx.document.sections}
     by_figure: dict[tuple, list[Claim]] = {}
