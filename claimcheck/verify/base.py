@@ -557,6 +557,11 @@ def fmt(value: float, decimals: int | None = None) -> str:
 _LONGEST_WRITTEN = 40
 
 
+def digits_written(claim: Claim) -> str:
+    """The digits a figure is written with, its uncertainty left out ('71.2±0.4' -> '712')."""
+    return re.sub(r"\D", "", claim.quantity.text.split("±")[0])
+
+
 def written(claim: Claim) -> str:
     """The figure as written, without words like 'about' or 'up to'."""
     text = claim.text

@@ -9,7 +9,7 @@ from itertools import islice
 
 from ..model import Claim, Evidence
 from .arithmetic import operands_for_ratio
-from .base import (same_dataset, RULES, Context, _lookup_keys, _norm_name, _topic_keys, base_interval, divide, fmt,
+from .base import (same_dataset, RULES, Context, _lookup_keys, _norm_name, _topic_keys, base_interval, digits_written, divide, fmt,
                    interval, meets, nearest,
                    rule, same_figure, same_subject, settings_conflict, subject_key, topics_compatible, written)
 
@@ -369,10 +369,6 @@ _NAME_TOKEN = re.compile(r"(?<![\w.+/-])(?=[\w.+/-]*(?:\d|[A-Z][\w.+/-]*[A-Z]))[
 _MIN_DIGITS = 3  # significant digits of a figure whose swapped twin is taken as a slip
 
 
-def _digits_of(claim: Claim) -> str:
-    return re.sub(r"\D", "", claim.quantity.text.split("±")[0])
-
-
 def _adjacent_swap(a: str, b: str) -> bool:
     if len(a) != len(b) or a == b:
         return False
@@ -420,18 +416,18 @@ def _transposed_restatements(ctx: Context, self):
     prose sentence ('the xlarge transducer' for 'stt_en_conformer_transducer_xlarge'). The figure
     stated fewer times (else the later) is flagged."""
     figures = [c for c in ctx.claims + ctx.unframed() if not c.quantity.bound and c.quantity.high is None
-               and len(_digits_of(c).strip("0")) >= _MIN_DIGITS]
+               and len(digits_written(c).strip("0")) >= _MIN_DIGITS]
     by_digits: dict[tuple, list[Claim]] = {}
     memo: dict = {}
     for c in figures:
-        digits = _digits_of(c)
+        digits = digits_written(c)
         # a bare table cell under a percentage column and the prose figure with '%' are one unit
         unit = c.quantity.unit or "%"
         by_digits.setdefault((len(digits), c.quantity.decimals, "".join(sorted(digits)), unit), []).append(c)
     for group in by_digits.values():
         values: dict[str, list[Claim]] = {}
         for c in group:
-            values.setdefault(_digits_of(c), []).append(c)
+            values.setdefault(digits_written(c), []).append(c)
         if len(values) < 2:
             continue
         for a, b in [(x, y) for x in values for y in values if x < y and _adjacent_swap(x, y)]:
@@ -472,11 +468,11 @@ def _one_digit_restatements(ctx: Context, figures: list[Claim]):
     in the digest. Cells are filed by their digits with each inner digit left out, so each prose
     figure is looked up, not compared with every cell."""
     self = RULES["CC105"]
-    counted = Counter((_digits_of(c), c.quantity.decimals) for c in figures)
+    counted = Counter((digits_written(c), c.quantity.decimals) for c in figures)
     index: dict[tuple, list[Claim]] = {}
     prose = []
     for c in figures:
-        digits = _digits_of(c)
+        digits = digits_written(c)
         if len(digits.strip("0")) < _MIN_DIGITS_CHANGED:
             continue
         if ctx.document.cell_at(c.quantity.start) is None:
@@ -486,13 +482,13 @@ def _one_digit_restatements(ctx: Context, figures: list[Claim]):
             index.setdefault((len(digits), c.quantity.decimals, c.quantity.unit or "%", i,
                               digits[:i] + digits[i + 1:]), []).append(c)
     for c in prose:
-        digits = _digits_of(c)
+        digits = digits_written(c)
         if counted[(digits, c.quantity.decimals)] > 1:
             continue  # stated twice alike: a figure of its own, not a slip
         cells = {id(x): x for i in range(1, len(digits) - 1)
                  for x in index.get((len(digits), c.quantity.decimals, c.quantity.unit or "%", i,
                                      digits[:i] + digits[i + 1:]), ())
-                 if _digits_of(x) != digits}
+                 if digits_written(x) != digits}
         named = [(x, words) for x in cells.values() for words in [_row_words_named(ctx, [x], [c])] if words]
         if len(named) != 1:
             continue

@@ -15,7 +15,8 @@ from pathlib import Path
 from ..model import Claim, Evidence, Quantity
 from ..sources import ARXIV_ID, Source
 from ..extract.candidates import names_in
-from .base import RULES, Context, base_interval, figure_stretch, rule, same_figure, settings_conflict, topics_compatible, written
+from .base import (RULES, Context, base_interval, digits_written, figure_stretch, rule, same_figure, settings_conflict,
+                   topics_compatible, written)
 
 _CHECKED_KINDS = {"score", "percent", "speedup", "delta", "change", "time", "throughput", "memory", "scale"}
 _FAMILY = {"score": "score", "percent": "score", "speedup": "speedup", "delta": "delta", "time": "time",
@@ -378,7 +379,7 @@ def _verdict(claim: Claim, sources: list[Source], named_systems: frozenset[str] 
     if len(distinct) == 1 and _frame_holds(claim, distinct[0], bool(named)):
         return "mismatch", own, distinct[0]
     if distinct and claim.subject and named and all(c in named for c in distinct) and claim.kind not in _RELATIVE \
-            and _one_table(distinct, sources) and not any(_digits(c) == _digits(claim) for c in distinct):
+            and _one_table(distinct, sources) and not any(digits_written(c) == digits_written(claim) for c in distinct):
         # every figure the source gives this system for this metric and benchmark disagrees:
         # a mismatch whichever configuration was meant; the nearest one is expected
         nearest = min(distinct, key=lambda c: abs(c.value - claim.value))
@@ -464,7 +465,7 @@ def _transposed(claim: Claim, sources: list[Source]) -> Claim | None:
     source figure of that measure has the stated value itself. Three digits at least: with fewer,
     a swap matches some figure of a long row by chance."""
     q = claim.quantity
-    digits = _digits(claim)
+    digits = digits_written(claim)
     if q.high is not None or q.word or len(digits) < 3 or not (claim.subject or claim.dataset):
         return None
     sign = -1.0 if q.value < 0 else 1.0
@@ -510,15 +511,11 @@ def _one_table(claims: list[Claim], sources: list[Source]) -> bool:
     return len(places) == 1
 
 
-def _digits(claim: Claim) -> str:
-    return re.sub(r"\D", "", claim.quantity.text.split("±")[0])
-
-
 def _frame_holds(claim: Claim, cell: Claim, named: bool) -> bool:
     """May a source figure contradict a digest figure? Its frame must be the claim's: the same
     system by name, or, where the digest names none the source shares, the same benchmark and
     metric on both sides. The same digits with another scale are a unit question, not a value."""
-    if _digits(claim) == _digits(cell):
+    if digits_written(claim) == digits_written(cell):
         return False
     if named:
         return True
@@ -877,7 +874,7 @@ def _near_cell(ctx: Context, claim: Claim, sources: list[Source]):
     its sentence names however the sentence was read. (cell, 'swapped' | 'one digit'), or None."""
     from . import named_cells
     q = claim.quantity
-    stated = _digits(claim)
+    stated = digits_written(claim)
     if q.high is not None or q.word or q.bound or q.approx or len(stated) < 2 or \
             claim.kind in _RELATIVE and claim.role not in ("from", "to"):  # the ends of a change are states
         return None  # (an approximate figure, 'about 70.6 MB', was not copied digit by digit)
@@ -914,7 +911,7 @@ def _near_cell(ctx: Context, claim: Claim, sources: list[Source]):
     prose = {}
     for source in sources:
         for c in _by_digits(source).get((len(stated), q.decimals), ()):
-            relation = _digit_slip(stated, _digits(c))
+            relation = _digit_slip(stated, digits_written(c))
             if relation and names & {named_cells.compact(n) for n in names_in(
                     source.document.text[c.sentence[0]:c.sentence[1]])}:
                 prose[(source.name, c.quantity.start)] = (c, relation)
@@ -930,7 +927,7 @@ def _by_digits(source: Source) -> dict:
         out: dict[tuple[int, int], list[Claim]] = {}
         for c in source.claims:
             if source.document.cell_at(c.quantity.start) is None and c.quantity.high is None:
-                out.setdefault((len(_digits(c)), c.quantity.decimals), []).append(c)
+                out.setdefault((len(digits_written(c)), c.quantity.decimals), []).append(c)
         return out
     return _memo(_BY_DIGITS, source, make)
 
@@ -972,7 +969,7 @@ def _near_figure(claim: Claim, figure: Claim | None) -> bool:
     x, y = abs(claim.quantity.base_value()), abs(figure.quantity.base_value())
     if x and y and max(x, y) / min(x, y) <= 1.1:
         return True
-    a, b = _digits(claim).strip("0"), _digits(figure).strip("0")
+    a, b = digits_written(claim).strip("0"), digits_written(figure).strip("0")
     return a == b or bool(_digit_slip(a, b))
 
 

@@ -20,7 +20,7 @@ from pathlib import Path
 
 from ..model import Claim, Evidence, Quantity
 from ..extract.vocabulary import settings_found, settings_in
-from .base import RULES, Context, figure_stretch, rule, settings_conflict, written
+from .base import RULES, Context, digits_written, figure_stretch, rule, settings_conflict, written
 
 # an acronym: two to ten characters, a capital first, at least two capitals ('MoE', 'PDMS', 'GAE')
 _ACRONYM = r"[A-Z][A-Za-z0-9-]{1,9}"
@@ -360,7 +360,7 @@ def _one_figure_under_two_settings(ctx: Context, self):
     by_figure: dict[tuple, list[Claim]] = {}
     for c in ctx.claims:
         q = c.quantity
-        digits = re.sub(r"\D", "", q.text.split("±")[0]).lstrip("0")
+        digits = digits_written(c).lstrip("0")
         if c.kind in ("setting", "scale") or q.high is not None or q.bound or q.word or \
                 len(digits.rstrip("0") if not q.decimals else digits) < _MIN_RESTATED_DIGITS or \
                 (not q.decimals and len(digits) < 3):
