@@ -574,3 +574,60 @@ def test_one_source_figure_is_the_expected_value_of_one_figure_of_a_sentence(tmp
                               "- On DialogJudge, Kite-Chat posts 7.84 versus 7.91.\n- On CodeArena, Kite-Chat reaches 44.6.")
     # the figure alone in its sentence is still checked against its cell
     assert [(f.claim.text, f.expected) for f in _by_rule(report, "CC201")] == [("44.6", 41.6)]
+
+
+def test_a_results_file_written_at_full_float_precision_is_read_cell_by_cell(tmp_path):
+    # results files written by a program carry every digit of a float ('61.82417239417233'):
+    # such a cell is still one figure, and the sentence naming its row and column is checked against it
+    sheet = tmp_path / "scores.csv"
+    sheet.write_text("system,exact_match,token_f1,n_items\n"
+                     "Marten-3B,61.82417239417233,70.19283746152,1200\n"
+                     "Ibex-7B,66.40183920174512,74.55002918273645,1200\n", encoding="utf-8")
+    # (a sentence whose owner the reader misses: only the row and column it names place the figure)
+    report = check("# Reading notes\n\n- The first row, Marten-3B (2024), posts an exact_match of 63.11.\n"
+                   "- The second row, Ibex-7B (2025), posts a token_f1 of 74.55.\n", sources=[sheet])
+    wrong = _by_rule(report, "CC201")
+    assert [f.claim.text for f in wrong] == ["63.11"]
+    assert "61.82417239417233" in wrong[0].message and round(wrong[0].expected, 2) == 61.82
+
+
+def test_a_column_the_figure_names_by_a_defined_acronym_is_no_other_measure(tmp_path):
+    # 'normalised word error rate (NWER)' is defined once; later '8.3 NWER' names the normalised
+    # column by its acronym: the figure stands where its clause says, no value of the wrong column
+    sheet = tmp_path / "asr.csv"
+    sheet.write_text("model,word_error_rate,normalised_word_error_rate,rtf\n"
+                     "Loon-S,9.7,8.3,0.04\nLoon-L,7.9,6.6,0.09\n", encoding="utf-8")
+    defined = "# ASR notes\n\nWe quote the normalised word error rate (NWER).\n\n- Loon-S has a word error rate of 8.3 NWER.\n"
+    assert not _by_rule(check(defined, sources=[sheet]), "CC201")
+    # without the acronym's definition nothing names that column: the same figure said to be the
+    # raw word error rate is the row's other measure, and that is reported
+    raw = "# ASR notes\n\n- Loon-S has a word error rate of 8.3.\n"
+    wrong = _by_rule(check(raw, sources=[sheet]), "CC201")
+    assert [f.claim.text for f in wrong] == ["8.3"] and "normalised_word_error_rate" in wrong[0].message
+
+
+def test_a_row_fixed_by_two_labels_is_the_one_whose_labels_the_figure_names(tmp_path):
+    # a long results file: each row is fixed by its task and its model together; the figure's own
+    # clause names both, so the one cell of that pair is its frame, not every cell of the model
+    sheet = tmp_path / "long.csv"
+    sheet.write_text("task,model,MAE\nriver_flow,auto_theta,0.412\nriver_flow,naive_mean,0.530\n"
+                     "grid_load,auto_theta,0.377\ngrid_load,naive_mean,0.498\n", encoding="utf-8")
+    wrong = _by_rule(check("# Forecast notes\n\n- On grid_load, auto_theta reaches an MAE of 0.398.\n",
+                           sources=[sheet]), "CC201")
+    assert [f.claim.text for f in wrong] == ["0.398"] and wrong[0].expected == 0.377
+    right = _by_rule(check("# Forecast notes\n\n- On grid_load, auto_theta reaches an MAE of 0.377.\n",
+                           sources=[sheet]), "CC201")
+    assert not right
+
+
+def test_two_figures_of_a_sentence_naming_one_cell_are_not_both_its_slips(tmp_path):
+    # a sentence gives two different figures, each beside the row and column of one cell ('and its
+    # rerun a Recall@5 of ...'): one cell cannot be the figure expected of both, so the sentence holds
+    # a frame the table does not (a rerun), and neither figure is reported against that cell
+    board = tmp_path / "board.csv"
+    board.write_text("entry,Recall@5,Recall@20\nKestrel,0.613,0.802\nOsprey,0.577,0.781\n", encoding="utf-8")
+    two = check("# Board notes\n\n- The first entry, Kestrel (2019), posts a Recall@5 of 0.648, "
+                "and its rerun a Recall@5 of 0.652.\n", sources=[board])
+    assert not _by_rule(two, "CC201")
+    one = check("# Board notes\n\n- The first entry, Kestrel (2019), posts a Recall@5 of 0.648.\n", sources=[board])
+    assert [f.expected for f in _by_rule(one, "CC201")] == [0.613]

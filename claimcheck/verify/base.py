@@ -341,12 +341,18 @@ _ITEM = re.compile(r"[ \t]*(?:[-*+•]|\d{1,2}[.)]|\d{1,2}/\d{0,2})[ \t]")
 def figure_stretch(text: str, claim: Claim) -> str:
     """A figure's own stretch of its sentence, without the figure: between the commas,
     semicolons and 'and' around it (where the column it is a figure of is named)."""
+    left, right = stretch_bounds(text, claim)
+    return f"{text[left:claim.quantity.start]} {text[claim.quantity.end:right]}"
+
+
+def stretch_bounds(text: str, claim: Claim) -> tuple[int, int]:
+    """Where a figure's own stretch of its sentence (see `figure_stretch`) begins and ends."""
     start, end = claim.sentence
     q = claim.quantity
     left = max(text.rfind(",", start, q.start), text.rfind(";", start, q.start), text.rfind(" and ", start, q.start))
     right = min((i for i in (text.find(",", q.end, end), text.find(";", q.end, end), text.find(" and ", q.end, end))
                  if i >= 0), default=end)
-    return f"{text[max(left, start):q.start]} {text[q.end:right]}"
+    return max(left, start), right
 
 
 def interval(quantity: Quantity, slack: float = 0.0) -> tuple[float, float]:

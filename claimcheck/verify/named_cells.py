@@ -20,8 +20,8 @@ from ..sources import Source
 _TOKEN = re.compile(r"[a-z0-9]+")
 # a cell's figure: digits with optional thousands commas and decimals (bounded: linear)
 # (a unit may follow the digits: '3.83s', '16GB', '2.5x')
-_FIGURE = re.compile(r"(?<![\w.])[-−]?\d{1,3}(?:,\d{3}){1,6}(?:\.\d{1,12})?(?:[A-Za-z×]{1,4})?(?![\w.])|"
-                     r"(?<![\w.])[-−]?\d{1,15}(?:\.\d{1,12})?(?:[A-Za-z×]{1,4})?(?![\w.])")
+_FIGURE = re.compile(r"(?<![\w.])[-−]?\d{1,3}(?:,\d{3}){1,6}(?:\.\d{1,20})?(?:[A-Za-z×]{1,4})?(?![\w.])|"
+                     r"(?<![\w.])[-−]?\d{1,15}(?:\.\d{1,20})?(?:[A-Za-z×]{1,4})?(?![\w.])")
 _MARKUP = re.compile(r"<[^<>]{0,200}>|\*\*|__|`")
 _LONGEST = 5  # tokens in the longest label compared
 _SCALES = (1.0, 100.0, 0.01, 1e3, 1e-3, 1e6, 1e-6, 1e9, 1e-9)  # a unit or percent question, not a value
@@ -217,6 +217,11 @@ def named_by(row_words: frozenset[str], sources: list[Labelled], column_words: f
                 if column_named(labelled, c, column_words):
                     out.append(c)
     return out
+
+
+def labels_named(c: NamedCell, words: frozenset[str]) -> int:
+    """How many of the labels of the cell's row the words write out."""
+    return sum(1 for _, value in c.cell.labels if compact(_label(value)) in words)
 
 
 def column_named(labelled: Labelled, c: NamedCell, words: frozenset[str]) -> bool:

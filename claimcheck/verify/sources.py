@@ -16,7 +16,7 @@ from ..model import Claim, Evidence, Quantity
 from ..sources import ARXIV_ID, Source
 from ..extract.candidates import names_in
 from .base import (RULES, Context, base_interval, digits_written, figure_stretch, rule, same_figure, settings_conflict,
-                   topics_compatible, written)
+                   stretch_bounds, topics_compatible, written)
 
 _CHECKED_KINDS = {"score", "percent", "speedup", "delta", "change", "time", "throughput", "memory", "scale"}
 _FAMILY = {"score": "score", "percent": "score", "speedup": "speedup", "delta": "delta", "time": "time",
@@ -634,6 +634,10 @@ def source_verdicts(ctx: Context) -> list[tuple[Claim, str, list[Claim], Claim |
             # ('1129.7' is its std_reward, not its mean_reward), a named cell or a digit slip
             # below places it
             elsewhere = _own_figure_elsewhere(claim, tied, decisive)
+            if elsewhere is not None and _column_said(ctx, claim, elsewhere):
+                # the sentence names the column that holds the figure ('55.02 LC', the LC column):
+                # the measure was misread, not miscopied
+                elsewhere = None
             if elsewhere is not None:
                 verdict, candidates, decisive = "other measure", [_meant_cell(claim, elsewhere, sentence)], elsewhere
             else:
@@ -660,16 +664,22 @@ def source_verdicts(ctx: Context) -> list[tuple[Claim, str, list[Claim], Claim |
 def _one_cell_per_sentence(verdicts: list) -> list:
     """One source figure is the expected value of one figure of a sentence at most: where two
     different figures of one sentence ('on Alignbench 7.84 versus 7.91') would both be mismatches
-    of the same source figure, the sentence's frame was misread (they are two systems' figures),
-    and neither is reported as that figure's mismatch."""
+    of the same source figure or table cell, the sentence's frame was misread (they are two
+    systems' figures), and neither is reported as that figure's mismatch."""
+    def expected(verdict, decisive):
+        # a named cell by where it stands (one cell is filed once per label of its row)
+        return (id(decisive.source), decisive.cell.start) if verdict == "named cell" else id(decisive)
     stated: dict[tuple, set[float]] = {}
     for claim, verdict, _, decisive in verdicts:
-        if verdict in ("mismatch", "ambiguous") and decisive is not None:
-            stated.setdefault((claim.sentence, id(decisive)), set()).add(claim.quantity.value)
+        if verdict in _EXPECTING and decisive is not None:
+            stated.setdefault((claim.sentence, expected(verdict, decisive)), set()).add(claim.quantity.value)
     return [(claim, "not found", candidates, None)
-            if verdict in ("mismatch", "ambiguous") and decisive is not None
-            and len(stated[(claim.sentence, id(decisive))]) > 1 else (claim, verdict, candidates, decisive)
+            if verdict in _EXPECTING and decisive is not None
+            and len(stated[(claim.sentence, expected(verdict, decisive))]) > 1 else (claim, verdict, candidates, decisive)
             for claim, verdict, candidates, decisive in verdicts]
+
+
+_EXPECTING = ("mismatch", "ambiguous", "named cell")  # verdicts that give a source figure as the one expected
 
 
 def _several_measures(claim: Claim, candidates: list[Claim], other: Claim | None = None,
@@ -791,6 +801,27 @@ def _another_cell(figure: Claim | None, named) -> bool:
         any(c is figure for c in named.source.claims)
 
 
+_DEFINED: dict[int, tuple] = {}
+
+
+def _spelled_out(ctx: Context, text: str) -> str:
+    """The text with the expansion of each acronym the digest itself defines and the text writes
+    ('55.02 LC' after 'length-controlled (LC) win rate'): a header spelled out names the column
+    its acronym names."""
+    from .wording import definitions
+
+    def make():
+        found: dict[str, set[str]] = {}
+        for short, long, _ in definitions(ctx.document.text):
+            found.setdefault(short, set()).add(long)
+        return {short: next(iter(longs)) for short, longs in found.items() if len(longs) == 1}
+    defined = _memo(_DEFINED, ctx.document, make)
+    if not defined:
+        return text
+    written = set(re.findall(r"[A-Za-z][A-Za-z0-9-]{1,9}", text)) & defined.keys()
+    return " ".join([text] + [defined[short] for short in sorted(written)])
+
+
 # words that set what follows them against what came before: a name after one is the other side
 _COMPARED_WITH = re.compile(r"\b(?:than|over|vs\.?|versus|against|above|below|behind|ahead\s+of|beats?|beating|"
                             r"edges?|edging|trails?|trailing|outperforms?|surpass(?:es)?|tops|compared\s+(?:to|with)|"
@@ -822,13 +853,22 @@ def _named_cell(ctx: Context, claim: Claim, sources: list[Source], agreeing: boo
     # a digest table cell's row labels name its system as a list item's lead does ('| Lumen-Det |
     # 71.4, ahead of StrongDet (69.3) |' names Lumen-Det's cell as well as StrongDet's)
     row_words = named_cells.named_phrases(f"{ctx.item_lead(claim)} {_row_labels(ctx, claim)} {sentence}", labelled)
-    column_words = named_cells.named_phrases(figure_stretch(text, claim), labelled)
+    column_words = named_cells.named_phrases(_spelled_out(ctx, figure_stretch(text, claim)), labelled)
     named = named_cells.named_by(row_words, labelled, column_words)
     if not named and agreeing:
         # no column named beside the figure: one the sentence names elsewhere that holds it
         # ('first on NDCG@20, with 0.1557'); as a witness of agreement only, since a sentence
         # names other columns too ('96.00% in 27.3 s, with 3.1 PFLOPs')
         named = [c for c in named_cells.named_by(row_words, labelled, row_words) if named_cells.agrees(claim, c)]
+    if len({(round(c.value, 9), c.decimals) for c in named}) > 1:
+        # a row fixed by several labels (a long results file: dataset, then model): the cells
+        # with the most of their row's labels named before the figure or in its own stretch of the
+        # sentence (labels named after it, past its clause, are another figure's: 'and on MBPP (3-shot)')
+        own_words = named_cells.named_phrases(f"{ctx.item_lead(claim)} {_row_labels(ctx, claim)} "
+                                              f"{text[start:q.start]} {figure_stretch(text, claim)}", labelled)
+        most = max(named_cells.labels_named(c, own_words) for c in named)
+        if most > 1:
+            named = [c for c in named if named_cells.labels_named(c, own_words) == most]
     if len({(round(c.value, 9), c.decimals) for c in named}) > 1:
         # several cells ('wins are phoneme (0.9698) and sylvine (0.9918)'): the one whose row is
         # the name written right before the figure, as in 'X (N)', 'X: N' or 'X N'
@@ -948,6 +988,23 @@ def _own_figure_elsewhere(claim: Claim, sources: list[Source], expected: Claim):
              # the value itself, up to rounding on either side (no unit or scale between them)
              and abs(abs(c.value) - abs(q.value)) <= q.half_step + 0.5 * 10.0 ** -c.decimals + 1e-9}
     return next(iter(found.values())) if len(found) == 1 else None
+
+
+def _column_said(ctx: Context, claim: Claim, cell) -> bool:
+    """Does the figure's own stretch of its sentence (with the digest's acronyms spelled out), or
+    the frame read for it, write the cell's column header ('val' of a claim read on the val
+    split), or a word that sets it apart from the other headers of its table?"""
+    from . import named_cells
+    labelled = _labelled(cell.source)
+    own = labelled.distinguishing.get((cell.cell.table, cell.column), frozenset())
+    text, q = ctx.document.text, claim.quantity
+    left, right = stretch_bounds(text, claim)
+    # (from the figure before it, if one stands in the stretch: the words before that are its
+    # own, 'X scores 45.5 against 52.7 for Y')
+    left = max([left] + [c.quantity.end for c in ctx.figures_between(left, q.start) if c.quantity.end <= q.start])
+    frame = " ".join([claim.dataset, claim.metric_text] + [x.split(":", 1)[-1] for x in claim.setting])
+    said = named_cells.phrases(_spelled_out(ctx, f"{text[left:q.start]} {text[q.end:right]} {frame}"))
+    return named_cells.compact(cell.column) in said or any(word in said for word in own)
 
 
 def _meant_cell(claim: Claim, elsewhere, sentence: str):
