@@ -51,7 +51,7 @@ class Quantity:
 # kilograms; frequency: hertz; power: watts).
 UNIT_FACTORS = {
     "ns": 1e-9, "us": 1e-6, "ms": 1e-3, "s": 1.0, "min": 60.0, "h": 3600.0, "d": 86400.0,
-    "KB": 1e3, "MB": 1e6, "GB": 1e9, "TB": 1e12, "PB": 1e15, "KiB": 2.0**10, "MiB": 2.0**20,
+    "B": 1.0, "KB": 1e3, "MB": 1e6, "GB": 1e9, "TB": 1e12, "PB": 1e15, "KiB": 2.0**10, "MiB": 2.0**20,
     "GiB": 2.0**30, "TiB": 2.0**40,
     "nm": 1e-9, "um": 1e-6, "mm": 1e-3, "cm": 1e-2, "m": 1.0, "km": 1e3,
     "mg": 1e-6, "g": 1e-3, "kg": 1.0, "t": 1e3,

@@ -402,3 +402,20 @@ def test_a_capitalised_multiplier_that_begins_a_name_is_no_figure(text):
                                         ("New Kernel Doubles Throughput", "Doubles")])
 def test_a_capitalised_multiplier_before_a_lower_case_word_or_as_a_headline_verb_stays_one(text, word):
     assert word in [q.text for q in quantities(text)]
+
+
+@pytest.mark.parametrize("text, figure, value, unit", [
+    ("the archive shrinks to 41,207 bytes", "41,207 bytes", 41207.0, "B"),
+    ("a 16-byte nonce", "16-byte", 16.0, "B"),
+    ("the 2,048-byte page", "2,048-byte", 2048.0, "B"),
+    ("a 24-GB card", "24-GB", 24.0, "GB"),
+    ("the byte-level tokenizer", None, None, None),
+])
+def test_bytes_are_a_memory_unit_written_apart_or_joined_by_a_hyphen(text, figure, value, unit):
+    found = [(q.text, q.value, q.unit, q.dimension) for q in quantities(text) if q.dimension == "memory"]
+    assert found == ([(figure, value, unit, "memory")] if figure else [])
+
+
+def test_a_date_or_a_versioned_name_takes_no_memory_unit_from_a_hyphen():
+    assert not [q for q in quantities("the 2024-05-13 build of Qwen-2-7B uses 8 GB") if q.unit != "GB"
+                and q.dimension == "memory"]

@@ -631,3 +631,36 @@ def test_two_figures_of_a_sentence_naming_one_cell_are_not_both_its_slips(tmp_pa
     assert not _by_rule(two, "CC201")
     one = check("# Board notes\n\n- The first entry, Kestrel (2019), posts a Recall@5 of 0.648.\n", sources=[board])
     assert [f.expected for f in _by_rule(one, "CC201")] == [0.613]
+
+
+SPEC = """# The Kestrel hash
+
+## Memory Requirements
+
+For comparison, Osprey has a footprint of at least 96 bytes.
+
+Restricting the input to 16 KiB keeps the tree depth at 4, so the stack takes 128 bytes.
+
+## Throughput
+
+Osprey hashes 1.2 GB/s on one core, and Heron reaches 0.4 to 2.0 GB/s.
+
+Wren hashes 0.7 GB/s on one core.
+"""
+
+
+@pytest.mark.parametrize("item", [
+    # the source's 128 bytes stands under a heading, which names no system that owns it
+    "- Osprey's stack needs 128 bytes at a 16 KiB cap.",
+    # a range of another system's holds the figure: no value copied from another row
+    "- Osprey hashes 1.4 GB/s on one core.",
+])
+def test_a_value_under_a_heading_or_inside_another_systems_range_is_no_other_systems_figure(tmp_path, item):
+    report = _checked_against(tmp_path, SPEC, item)
+    assert not [f for f in _by_rule(report, "CC201") if "in the source" in f.message]
+
+
+def test_a_value_another_system_states_alone_is_still_its_figure(tmp_path):
+    report = _checked_against(tmp_path, SPEC, "- Wren hashes 1.2 GB/s on one core.")
+    wrong = _by_rule(report, "CC201")
+    assert [f.claim.text for f in wrong] == ["1.2 GB/s"] and "Osprey's" in wrong[0].message

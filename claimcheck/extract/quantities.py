@@ -42,7 +42,7 @@ _UNIT = r"""
 | (?P<points>[\s-]?(?:percentage[\s-]points?\b|pp\b|p\.p\.|points?\b|pts?\b\.?))
 | (?P<ratio>\s?[×✕](?!\s?10\b)|x\b|X\b|\s?times\b|-?fold\b|\s+fold\b)
 | (?P<rate>\s?(?P<ratescale>(?-i:[KMB])\s?)?(?:tokens?|tok|it|its|img|imgs|images?|samples?|frames?|req|requests?|queries|seqs?|sequences?|words?|rows?|ops|files?|(?-i:[KMGTP]i?B|[KMGT]b|[KMGT]bit)|bytes?)\s?/\s?(?:s|sec|second)\b|\s?(?:FPS|fps|QPS|qps|TPS|tps)\b|\s(?:tokens?|requests?|queries|images?|samples?|frames?)\s+per\s+second\b)
-| (?P<memory>\s?(?:[KMGTP]iB|[KMGTP]B|gigabytes?|megabytes?|terabytes?|kilobytes?)\b)
+| (?P<memory>[\s-]?(?:[KMGTP]iB|[KMGTP]B|gigabytes?|megabytes?|terabytes?|kilobytes?|bytes?)\b)
 | (?P<time>\s?(?:ms|msec|milliseconds?|µs|μs|us|microseconds?|ns|nanoseconds?|s|sec|secs|seconds?|min|mins|minutes?|h|hr|hrs|hours?|days?)\b)
 | (?P<money>\s?(?:USD|EUR|GBP|dollars?|euros?|cents?)\b)
 | (?P<physical>\s?(?-i:m²/s²|m/s²|km/h|W/m²|m²|hPa|kPa|Pa|mbar)(?![\w°])|\s?(?-i:km|cm|mm|nm|µm|μm|m""" + _COUNT_AFTER_M + r"""|kg|mg|g|°C|°F|℃|kHz|MHz|GHz|Hz|kW|MW|mW|W|dB)(?![\w°])(?:\s?/\s?(?:pixel|px|s|h)\b)?)
@@ -311,8 +311,8 @@ def _unit_of(match: re.Match, prefix: str = "") -> tuple[str, str, float]:
             return "/s", "rate", _SCALE_WORDS.get(scale_letter, 1.0)
         if dimension == "memory":
             unit = raw.strip()
-            unit = {"gigabyte": "GB", "megabyte": "MB", "terabyte": "TB", "kilobyte": "KB"}.get(
-                word.rstrip("s"), unit.upper().replace("IB", "iB"))
+            unit = {"gigabyte": "GB", "megabyte": "MB", "terabyte": "TB", "kilobyte": "KB", "byte": "B"}.get(
+                word.lstrip("-").rstrip("s"), unit.lstrip("-").upper().replace("IB", "iB"))
             return unit, "memory", 1.0
         if dimension == "time":
             return _time_unit(word), "time", 1.0

@@ -413,8 +413,9 @@ def _transposed_restatements(ctx: Context, self):
     the same unit (a bare cell and a percentage are one), not both table cells (tables hold such
     pairs by chance), not in one sentence, and a name ('MT-Bench', 'DeepSeek-V2'; not a unit such
     as 'MB/s') written around both, in any case, or two words of a cell's row label written in the
-    prose sentence ('the xlarge transducer' for 'stt_en_conformer_transducer_xlarge'). The figure
-    stated fewer times (else the later) is flagged."""
+    prose sentence ('the xlarge transducer' for 'stt_en_conformer_transducer_xlarge'); a figure
+    of five significant digits or more, one side in prose, needs no name ('138,331 bytes', later
+    'the 138,313-byte baseline'). The figure stated fewer times (else the later) is flagged."""
     figures = [c for c in ctx.claims + ctx.unframed() if not c.quantity.bound and c.quantity.high is None
                and len(digits_written(c).strip("0")) >= _MIN_DIGITS]
     by_digits: dict[tuple, list[Claim]] = {}
@@ -443,20 +444,28 @@ def _transposed_restatements(ctx: Context, self):
                 if not shared and all(ctx.document.cell_at(c.quantity.start) is not None for c in cells) and \
                         all(ctx.document.cell_at(c.quantity.start) is None for c in prose):
                     shared = _row_words_named(ctx, cells, prose)
+            if not shared and len(a.strip("0")) >= _MIN_DIGITS_UNNAMED and \
+                    any(ctx.document.cell_at(c.quantity.start) is None for c in side_a + side_b):
+                # five significant digits and more swapped by chance are rare: '138,331 bytes'
+                # and a later '138,313-byte baseline' are one figure without a name around either
+                shared = {""}
             if not shared:
                 continue
             single, reference = (side_a, side_b) if (len(side_a), -side_a[0].quantity.start) < (len(side_b), -side_b[0].quantity.start) \
                 else (side_b, side_a)
             claim, ref = single[-1], reference[0]
             lines = sorted({c.line for c in reference})
-            yield self.finding(claim, f"{written(claim)} and {written(ref)} (line {', '.join(map(str, lines))}), both of "
-                               f"{', '.join(sorted(shared)[:3])}: the same digits with two neighbouring ones swapped",
+            of = f", both of {', '.join(sorted(shared)[:3])}" if shared != {""} else \
+                f", {len(digits_written(claim).strip('0'))} significant digits"
+            yield self.finding(claim, f"{written(claim)} and {written(ref)} (line {', '.join(map(str, lines))}){of}: "
+                               f"the same digits with two neighbouring ones swapped",
                                [Evidence.of(c) for c in reference], expected=ref.value, verdict="inconsistent")
 
     yield from _one_digit_restatements(ctx, figures)
 
 
 _MIN_DIGITS_CHANGED = 4  # significant digits of a figure whose one-digit twin is taken as a slip
+_MIN_DIGITS_UNNAMED = 5  # significant digits of a figure whose swapped twin is a slip with no name around
 
 
 def _one_digit_restatements(ctx: Context, figures: list[Claim]):

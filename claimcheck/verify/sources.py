@@ -598,9 +598,12 @@ def source_verdicts(ctx: Context) -> list[tuple[Claim, str, list[Claim], Claim |
             # is not known, so the same value under another system says nothing of a slip (a
             # digest's table cell has its column to say which)
             verdict, candidates, decisive = "not found", [], None
-        if verdict == "baseline" and not (system_like(claim.subject) and system_like(decisive.subject)):
+        if verdict == "baseline" and (not (system_like(claim.subject) and system_like(decisive.subject))
+                                      or decisive.attribution in _HEADING_OWNED or decisive.quantity.high is not None):
             # 'in the source 32.9 is X's': only where both owners are systems; a benchmark, a
-            # metric or a setting read as the owner ('LiveCodeBench v5', 'Chunk Size') is a misreading
+            # metric or a setting read as the owner ('LiveCodeBench v5', 'Chunk Size') is a
+            # misreading, a heading above the figure ('Memory Requirements') names no owner, and
+            # a range that holds the figure ('1-8 bytes') is no copy of another system's figure
             verdict, candidates, decisive = "not found", [], None
         if verdict == "baseline" and decisive is not None and decisive.subject and \
                 not _norm(f"{claim.subject} ").startswith(_norm(decisive.subject) + " ") and \
@@ -659,6 +662,9 @@ def source_verdicts(ctx: Context) -> list[tuple[Claim, str, list[Claim], Claim |
             out.append(placed)
     ctx._source_verdicts = _one_cell_per_sentence(out)
     return ctx._source_verdicts
+
+
+_HEADING_OWNED = ("section", "document")  # attributions read from a heading or a title
 
 
 def _one_cell_per_sentence(verdicts: list) -> list:
