@@ -40,7 +40,7 @@ _NAME_START = re.compile(r"[A-Z]|[a-z]+[A-Z]|[a-z]+_?\d|[a-z]+_[a-z]+\d|\d+[A-Za
 _COMPARATORS = (r"than|over|versus|vs\.?|against|compared\s+(?:to|with)|relative\s+to|ahead\s+of|behind|"
                 r"beating|beats?|outperform(?:s|ing)?|surpass(?:es|ing)?|trails?|trailing|matches|matching|"
                 r"overtaking|overtakes|tops|topping|exceeds|exceeding|above|below|from|on\s+top\s+of|"
-                r"leading|leads|edging(?:\s+out)?|edges(?:\s+out)?|(?:points?|pts|pp)\s+of|clear\s+of|"
+                r"leading|leads|edging(?:\s+out)?|edges(?:\s+out)?|(?:points?|pts|pp)\s+of|(?:clear|shy|short)\s+of|"
                 r"that\s+of|those\s+of|the\s+[a-z]+\s+of|improves\s+on|improving\s+on")
 _COMPARATOR = re.compile(r"\b(?:" + _COMPARATORS + r")\s+$", re.IGNORECASE)
 _COMPARATOR_ANYWHERE = re.compile(r"\b(?:" + _COMPARATORS + r")\s+", re.IGNORECASE)

@@ -962,7 +962,7 @@ def _scope_word(word: str) -> str:
 _CHANGE_NOUN = re.compile(r"\s*\)?\s*(?:relative\s+|absolute\s+|overall\s+)?(?:(?:[a-z]+[ -])?(?:gain|improvement|increase|"
                           r"reduction|drop|decrease|saving|savings|boost|jump|rise|cut|decline|lift|uplift|speedup|"
                           r"overhead|slowdown|penalty|regression)|lower|higher|better|faster|slower|smaller|less|more|"
-                          r"worse|fewer|cheaper|ahead|behind|clear\s+of)\b", re.I)
+                          r"worse|fewer|cheaper|ahead|behind|(?:clear|shy|short)\s+of)\b", re.I)
 _CHANGE_LEAD = re.compile(r"(?:\bby|\b(?:gain|gains|improvement|increase|reduction|drop|decrease|saving|savings|boost|jump|"
                           r"rise|cut|decline|lift|uplift|growth|fall|loss|regression|speedup|change)\s+of|\bup|\bdown)"
                           r"\s*(?:about\s+|~|nearly\s+|almost\s+|roughly\s+)?$", re.I)
