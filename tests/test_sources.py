@@ -664,3 +664,21 @@ def test_a_value_another_system_states_alone_is_still_its_figure(tmp_path):
     report = _checked_against(tmp_path, SPEC, "- Wren hashes 1.2 GB/s on one core.")
     wrong = _by_rule(report, "CC201")
     assert [f.claim.text for f in wrong] == ["1.2 GB/s"] and "Osprey's" in wrong[0].message
+
+
+BOARD_OF_TWO = "# Results\n\n| Model | ArcSet | TabQA |\n|---|---|---|\n| Heron-7B | 71.2 | 44.0 |\n| Wren-7B | 68.9 | 46.5 |\n"
+
+
+def test_a_value_of_one_of_several_systems_is_not_supported_where_the_digest_names_no_owner(tmp_path):
+    # the source gives ArcSet to two systems; a sentence that names none of them is not confirmed
+    # by the value alone: it is not found, and the verdict says whose value it is
+    report = _checked_against(tmp_path, BOARD_OF_TWO, "- The open leader on ArcSet scores 71.2.")
+    assert not _by_rule(report, "CC202")
+    [unplaced] = _by_rule(report, "CC203")
+    assert "Heron-7B's" in unplaced.message and "names no owner" in unplaced.message
+
+
+@pytest.mark.parametrize("digest", ["- Heron-7B reaches 71.2 on ArcSet.", "## Heron-7B\n\nIt reaches 71.2 on ArcSet."])
+def test_a_value_of_the_system_the_sentence_or_its_heading_names_is_supported(tmp_path, digest):
+    report = _checked_against(tmp_path, BOARD_OF_TWO, digest)
+    assert [f.claim.text for f in _by_rule(report, "CC202")] == ["71.2"]

@@ -351,6 +351,14 @@ def _verdict(claim: Claim, sources: list[Source], named_systems: frozenset[str] 
     else:
         own = [c for c in candidates if c.role != "baseline"]
     found = _support(claim, own)
+    if found is not None and found.subject and (not claim.subject or claim.attribution in _HEADING_OWNED) and \
+            any(c.subject and not _names_match(c.subject, found.subject) for c in own) and \
+            not any(found.subject.casefold() in s.names for s in sources) and not _named_in(found.subject, sentence):
+        # the figure's owner was not read (none, or only the heading above it) and the source
+        # gives this frame to several systems: the value alone does not say it is the one meant
+        # (unless the sentence writes the name of the system whose figure it is, or it is the
+        # paper's own method's, which a section about the paper is about)
+        return "not found", own, None
     if found is not None:
         return _agreement(claim, found), own, found
     # the figure is another system's only where the source gives this system figures of that
@@ -1215,8 +1223,16 @@ def report_not_found(ctx: Context):
         if claim in computed or claim in by_cells:
             continue  # computed from the source's figures: CC202 or CC209 says how
         if verdict == "not found":
-            detail = (f"{len(candidates)} figures for {claim.metric_text or claim.metric} in the source, none "
-                      f"agreeing" if candidates else "no figure for it in the sources")
+            agreeing = sorted({c.subject for c in candidates if c.subject and stated_by(claim, c)})
+            measure = claim.metric_text or claim.metric or "its frame"
+            if agreeing:
+                # the value stands in the source, but the digest does not say whose it is
+                detail = (f"{len(candidates)} figures for {measure} in the source, of "
+                          f"{len({c.subject for c in candidates if c.subject})} systems; {written(claim)} is "
+                          f"{', '.join(agreeing[:3])}'s, and the digest names no owner for it")
+            else:
+                detail = (f"{len(candidates)} figures for {measure} in the source, none agreeing"
+                          if candidates else "no figure for it in the sources")
             yield self.finding(claim, f"{written(claim)} ({_what(claim)}): not found ({detail})",
                                [Evidence.of(c) for c in candidates[:5]], verdict="not found")
         elif verdict == "untied":
