@@ -964,7 +964,10 @@ _CHANGE_NOUN = re.compile(r"\s*\)?\s*(?:relative\s+|absolute\s+|overall\s+)?(?:(
                           r"overhead|slowdown|penalty|regression)|lower|higher|better|faster|slower|smaller|less|more|"
                           r"worse|fewer|cheaper|ahead|behind|(?:clear|shy|short)\s+of)\b", re.I)
 _CHANGE_LEAD = re.compile(r"(?:\bby|\b(?:gain|gains|improvement|increase|reduction|drop|decrease|saving|savings|boost|jump|"
-                          r"rise|cut|decline|lift|uplift|growth|fall|loss|regression|speedup|change)\s+of|\bup|\bdown)"
+                          r"rise|cut|decline|lift|uplift|growth|fall|loss|regression|speedup|change)\s+of|\bup|\bdown|"
+                          # a verb of change right before the figure: 'falls 70%, from 98 to 39'
+                          r"\b(?:rises|rose|falls|fell|drops|dropped|grows|grew|climbs|climbed|jumps|jumped|"
+                          r"shrinks|shrank|declines|declined|increases|increased|decreases|decreased))"
                           r"\s*(?:about\s+|~|nearly\s+|almost\s+|roughly\s+)?$", re.I)
 
 

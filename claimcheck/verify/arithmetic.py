@@ -186,6 +186,8 @@ def _related(claim: Claim, other: Claim) -> bool:
     if claim.dataset and other.dataset and not same_dataset(claim.dataset, other.dataset):
         return False
     if claim.metric and other.metric and claim.metric != other.metric and claim.quantity.dimension != "points":
+        if claim.metric_text and not other.metric_text and claim.kind == "delta" and other.role in ("from", "to"):
+            return True  # an end's metric read from its unit alone ('98 GB/s': throughput) names no other measure
         return claim.kind != "delta" and other.metric in ("", claim.metric)
     return True
 
