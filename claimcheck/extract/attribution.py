@@ -42,6 +42,8 @@ _COMPARATORS = (r"than|over|versus|vs\.?|against|compared\s+(?:to|with)|relative
                 r"overtaking|overtakes|tops|topping|exceeds|exceeding|above|below|from|on\s+top\s+of|"
                 r"leading|leads|edging(?:\s+out)?|edges(?:\s+out)?|(?:points?|pts|pp)\s+of|(?:clear|shy|short)\s+of|"
                 r"that\s+of|those\s+of|the\s+[a-z]+\s+of|improves\s+on|improving\s+on")
+# a multiple right before a name: 'is 2.1x Wren's 30.2' compares with Wren's figure (bounded: linear)
+_MULTIPLE_BEFORE = re.compile(r"(?<![\w.])\d{1,6}(?:\.\d{1,6})?\s?(?:[×x]|times)\s+(?:the\s+)?$")
 _COMPARATOR = re.compile(r"\b(?:" + _COMPARATORS + r")\s+$", re.IGNORECASE)
 _COMPARATOR_ANYWHERE = re.compile(r"\b(?:" + _COMPARATORS + r")\s+", re.IGNORECASE)
 # what joins the two figures of a pair; the first may carry a counted noun ("1,850 GPU-hours vs 2,400")
@@ -600,7 +602,8 @@ class Attributor:
         name are read (scanning whole clauses of hundreds of figures was quadratic)."""
         floor = max(floor, start - 240)
         return _COMPARATOR_ANYWHERE.search(self.text, floor, start) is not None or \
-            re.search(r"\b(?:than|vs\.?|versus)\b", self.text[floor:start]) is not None
+            re.search(r"\b(?:than|vs\.?|versus)\b", self.text[floor:start]) is not None or \
+            _MULTIPLE_BEFORE.search(self.text, floor, start) is not None
 
     def pronoun(self, start: int, end: int) -> bool:
         """Does the clause open with 'it', 'the model', 'our method', 'ours', 'we', or with a
