@@ -366,3 +366,17 @@ def test_a_figure_in_chinese_prose_is_a_claim():
 ])
 def test_a_pairwise_measure_names_its_opponent_after_it(text, figure, baseline):
     assert claim(text, figure).baseline == baseline
+
+
+@pytest.mark.parametrize("text, figure, dataset", [
+    ("Its ChartQA-Pro score of 61.3 leads the open models.", "61.3", "chartqa-pro"),
+    ("On the new suite, the DocVQAx accuracy is 88.2.", "88.2", "docvqax"),
+])
+def test_a_name_right_before_a_plain_measure_noun_is_the_figures_benchmark(text, figure, dataset):
+    claims = {c.text: c for c in extract(parse_text(f"# Notes\n\n{text}\n", "notes.md"))}
+    assert claims[figure].dataset == dataset
+
+
+def test_a_determiner_or_a_plain_capitalised_word_before_score_is_no_benchmark():
+    claims = extract(parse_text("# Notes\n\nThe Final score of 61.3 was posted.\n", "notes.md"))
+    assert all(c.dataset != "final" for c in claims)

@@ -417,6 +417,13 @@ class FrameReader:
                     continue  # "on one A10G", "on an H100": hardware is a setting
                 if self.v.is_name_like(name) or re.search(r"[\d_]", name) or m.group("kind") or name.casefold() in known:
                     return _dataset_id(name)
+        # 'its MM-Vet score of 57.9': a name right before a plain measure noun that leads to the figure
+        m = _NAME_THEN_MEASURE.search(self.text, max(clause[0], q.start - 80), q.start)
+        if m:
+            words = m.group("name").split()
+            name = " ".join(words[1:] if words[0].lower() in _NOT_METRIC_WORDS else words)  # not 'Its'
+            if name and (self.v.is_name_like(name) or name.casefold() in known) and not settings_in(name):
+                return _dataset_id(name)
         return ""
 
     def lead_dataset(self, start: int, q_start: int, mentions: list[Mention]) -> str:
@@ -434,6 +441,11 @@ class FrameReader:
 
 
 _COMPARATIVE_NOUN = re.compile(r"\s*(?:fewer|less|more|lower|higher|smaller|larger|shorter|longer)\s+(?P<noun>[A-Za-z][\w-]*)", re.I)
+
+
+# a name, a plain measure noun and a linking word right before a figure (bounded: linear)
+_NAME_THEN_MEASURE = re.compile(r"(?<![\w.-])(?P<name>[A-Z][\w+-]{1,30}(?:[ -][A-Z0-9][\w+-]{0,20})?)\s+"
+                                r"(?:score|accuracy|result)\s*(?:of|is|was|:|=|at)?\s*$")
 
 
 def _dataset_id(name: str) -> str:
