@@ -444,18 +444,17 @@ def _transposed_restatements(ctx: Context, self):
                 if not shared and all(ctx.document.cell_at(c.quantity.start) is not None for c in cells) and \
                         all(ctx.document.cell_at(c.quantity.start) is None for c in prose):
                     shared = _row_words_named(ctx, cells, prose)
-            if not shared and len(a.strip("0")) >= _MIN_DIGITS_UNNAMED and \
-                    any(ctx.document.cell_at(c.quantity.start) is None for c in side_a + side_b):
-                # five significant digits and more swapped by chance are rare: '138,331 bytes'
-                # and a later '138,313-byte baseline' are one figure without a name around either
-                shared = {""}
-            if not shared:
+            # five significant digits and more swapped by chance are rare: '138,331 bytes' and a
+            # later '138,313-byte baseline' are one figure without a name around either
+            long_enough = len(a.strip("0")) >= _MIN_DIGITS_UNNAMED and \
+                any(ctx.document.cell_at(c.quantity.start) is None for c in side_a + side_b)
+            if not shared and not long_enough:
                 continue
             single, reference = (side_a, side_b) if (len(side_a), -side_a[0].quantity.start) < (len(side_b), -side_b[0].quantity.start) \
                 else (side_b, side_a)
             claim, ref = single[-1], reference[0]
             lines = sorted({c.line for c in reference})
-            of = f", both of {', '.join(sorted(shared)[:3])}" if shared != {""} else \
+            of = f", both of {', '.join(sorted(shared)[:3])}" if shared else \
                 f", {len(digits_written(claim).strip('0'))} significant digits"
             yield self.finding(claim, f"{written(claim)} and {written(ref)} (line {', '.join(map(str, lines))}){of}: "
                                f"the same digits with two neighbouring ones swapped",
