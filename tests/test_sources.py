@@ -682,3 +682,33 @@ def test_a_value_of_one_of_several_systems_is_not_supported_where_the_digest_nam
 def test_a_value_of_the_system_the_sentence_or_its_heading_names_is_supported(tmp_path, digest):
     report = _checked_against(tmp_path, BOARD_OF_TWO, digest)
     assert [f.claim.text for f in _by_rule(report, "CC202")] == ["71.2"]
+
+
+def test_a_digest_about_one_paper_ties_a_part_whose_heading_the_paper_never_names(tmp_path):
+    # a newsletter's own title ('Search Shelf') read as the owner of the figures under it is no
+    # other system: against a single paper, its figures are checked against that paper
+    paper = tmp_path / "paper.md"
+    paper.write_text("# Heron: fast retrieval at scale\n\nHeron reaches a recall of 91.2% on the MS-Lite "
+                     "benchmark, with a p99 latency of 14 ms.\n", encoding="utf-8")
+    digest = tmp_path / "digest.md"
+
+    def verdicts(latency: str) -> dict:
+        digest.write_text(f"# Search Shelf: fast retrieval, revisited\n\nRecall on MS-Lite reaches 91.2%, "
+                          f"at a p99 latency of {latency}.\n", encoding="utf-8")
+        report = check(digest, sources=[str(paper)])
+        return {f.claim.text: (f.rule, f.claim.subject) for f in report.finding_list}
+
+    assert verdicts("14 ms")["14 ms"] == ("CC202", "Search Shelf")
+    assert verdicts("14 ms")["91.2%"][0] == "CC202"
+
+
+def test_a_part_headed_by_another_system_is_not_checked_against_the_papers_own_figures(tmp_path):
+    paper = tmp_path / "paper.md"
+    paper.write_text("# Heron: fast retrieval at scale\n\nHeron reaches a recall of 91.2% on the MS-Lite "
+                     "benchmark, with a p99 latency of 14 ms.\n", encoding="utf-8")
+    digest = tmp_path / "digest.md"
+    digest.write_text("# Retrieval notes\n\nHeron reaches 91.2% recall on MS-Lite.\n\n## Falcon-40B\n\n"
+                      "Recall on MS-Lite is 88.0%, at a p99 latency of 19 ms.\n", encoding="utf-8")
+    report = check(digest, sources=[str(paper)])
+    assert not [f for f in report.finding_list if f.severity != "info"]
+    assert {f.claim.text: f.rule for f in report.finding_list}["88.0%"] == "CC203"

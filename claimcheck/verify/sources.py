@@ -579,6 +579,10 @@ def source_verdicts(ctx: Context) -> list[tuple[Claim, str, list[Claim], Claim |
             claim = replace(claim, subject=owner)
             ties = _explicit_ties(ctx, claim)
         tied = ties or ([s for s in sources if _mentions(s, claim.subject)] if whole else _only_mention(sources, claim.subject))
+        if not tied and whole and claim.attribution in _HEADING_OWNED:
+            # a heading the paper never names ('Speech Stack Weekly', 'Local DRAM') is the digest's
+            # own title for its part, not another system: a document about one paper is about it throughout
+            tied = list(sources)
         # a results file has no title to name: it is tied wherever the digest names one of its rows
         tied = tied + [s for s in _listing_ties(ctx, claim) if all(s is not t for t in tied)]
         if not tied:
