@@ -129,3 +129,44 @@ def test_a_row_is_named_without_the_prefix_every_row_of_its_table_shares(tmp_pat
     from claimcheck.verify import named_cells
     assert named_cells._unprefixed({"arcade_pong", "arcade_ms_pacman", "arcade_road_runner"}) == {
         "mspacman": "arcademspacman", "roadrunner": "arcaderoadrunner"}  # 'pong' alone is too short to stand as a name
+
+
+SERVICES = """| Service | Clean | Noisy | Average |
+|---|---|---|---|
+| Brindle Transcribe | 4.1% | 9.6% | 6.9% |
+| Corvid Speech API | 5.2% | 11.3% | 8.3% |
+| Corvid Speech API Pro | 4.4% | 8.8% | 6.6% |
+"""
+
+
+def services() -> Labelled:
+    document = parse_text(SERVICES, "services.md")
+    return Labelled.of(table_cells(Source("services.md", "text", document, ())))
+
+
+def test_a_name_that_begins_one_row_label_only_names_that_row():
+    # a product named by its maker: 'Brindle' begins one label of the table, 'Corvid' two
+    words = named_phrases("On the noisy set Brindle lands at 9.6%", [services()])
+    assert [(c.row, c.value) for c in named_by(words, [services()])] == [("Brindle Transcribe", 9.6)]
+    assert named_by(named_phrases("On the noisy set Corvid lands at 11.3%", [services()]), [services()]) == []
+
+
+def test_a_leading_word_written_in_lower_case_in_running_text_names_no_row():
+    # 'brindle' as a plain word is no name; 'corvid speech api' is another row's whole label
+    assert named_by(named_phrases("a brindle noisy cat at 9.6%", [services()]), [services()]) == []
+    from claimcheck.verify import named_cells
+    assert named_cells._heads({"Corvid Speech API", "Corvid Speech API Pro", "Brindle Transcribe"}) == {
+        "brindle": "brindletranscribe"}
+
+
+def test_a_copying_slip_is_found_in_the_row_a_maker_name_points_to(tmp_path):
+    from claimcheck.api import check
+    table = tmp_path / "README.md"
+    table.write_text("# Speech services\n\n" + SERVICES, encoding="utf-8")
+
+    def flagged(sentence: str) -> set:
+        report = check(f"# Speech notes\n\n{sentence}\n", sources=[str(table)])
+        return {(f.claim.text, f.expected) for f in report.finding_list if f.severity != "info"}
+
+    assert ("9.9%", 9.6) in flagged("On the noisy set, Brindle sits at 9.9%.")
+    assert flagged("On the noisy set, Brindle sits at 9.6%.") == set()

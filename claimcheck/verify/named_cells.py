@@ -99,6 +99,7 @@ class Labelled:
     distinguishing: dict
     aliases: dict = None  # a label's short form -> the label's compact form (see `_aliases`)
     unprefixed: dict = None  # a row label without its table's common prefix -> its compact form (`_unprefixed`)
+    heads: dict = None  # the leading words of one row label of a table -> its compact form (`_heads`)
 
     @classmethod
     def of(cls, cells: list[NamedCell]) -> "Labelled":
@@ -127,8 +128,13 @@ class Labelled:
         for group in rows.values():
             for short, full in _unprefixed(group).items():
                 unprefixed.setdefault(short, set()).add(full)
+        heads: dict[str, set[str]] = {}
+        for group in rows.values():
+            for short, full in _heads(group).items():
+                heads.setdefault(short, set()).add(full)
         return cls(by_row, distinguishing, {k: frozenset(v) for k, v in aliases.items()},
-                   {k: next(iter(v)) for k, v in unprefixed.items() if len(v) == 1})
+                   {k: next(iter(v)) for k, v in unprefixed.items() if len(v) == 1},
+                   {k: next(iter(v)) for k, v in heads.items() if len(v) == 1})
 
 
 def _aliases(labels: set[str]) -> dict[str, str]:
@@ -174,6 +180,26 @@ def _unprefixed(labels: set[str]) -> dict[str, str]:
     return out
 
 
+def _heads(labels: set[str]) -> dict[str, str]:
+    """The leading words that begin one row label of a table only ('Amazon' of 'Amazon Transcribe'
+    beside 'Azure Speech-to-Text'): a sentence names a product by its maker or family when the table
+    holds one of it. Four characters or more, with a letter, and never another row's whole label."""
+    tokens = {label: _TOKEN.findall(label.casefold()) for label in labels}
+    whole = {"".join(toks) for toks in tokens.values()}
+    counts: dict[str, int] = {}
+    for toks in tokens.values():
+        for k in range(1, len(toks)):
+            short = "".join(toks[:k])
+            counts[short] = counts.get(short, 0) + 1
+    out = {}
+    for label, toks in tokens.items():
+        for k in range(1, len(toks)):
+            short = "".join(toks[:k])
+            if counts[short] == 1 and short not in whole and len(short) >= 4 and re.search(r"[a-z]", short):
+                out[short] = compact(label)
+    return out
+
+
 def _system_nouns() -> frozenset[str]:
     global _NOUNS
     if _NOUNS is None:
@@ -193,6 +219,13 @@ def named_phrases(text: str, sources: list[Labelled]) -> frozenset[str]:
                   for short in out & labelled.unprefixed.keys()}
     if unprefixed:
         out = out | unprefixed  # 'Ms. Pac-Man' names the row 'atari_ms_pacman'
+    if any(labelled.heads for labelled in sources):
+        # a name the text writes (capitalised, or with digits) that begins one row's label only
+        from ..extract.candidates import names_in
+        written = {compact(name) for name in names_in(text)}
+        headed = {labelled.heads[short] for labelled in sources if labelled.heads for short in written & labelled.heads.keys()}
+        if headed:
+            out = out | headed
     tokens = _TOKEN.findall(text.casefold())
     nouns = _system_nouns()
     extra = set()
