@@ -380,3 +380,18 @@ def test_a_name_right_before_a_plain_measure_noun_is_the_figures_benchmark(text,
 def test_a_determiner_or_a_plain_capitalised_word_before_score_is_no_benchmark():
     claims = extract(parse_text("# Notes\n\nThe Final score of 61.3 was posted.\n", "notes.md"))
     assert all(c.dataset != "final" for c in claims)
+
+
+@pytest.mark.parametrize("text, figure, subject", [
+    ("Wrenfield, the usual yardstick, lands at 71.42 on MMLU.", "71.42", "Wrenfield"),
+    ("Kestrel-2, a distilled model, reaches 63.7 on GSM8K.", "63.7", "Kestrel-2"),
+    ("Kestrel-2 (distilled) reaches 63.7 on GSM8K.", "63.7", "Kestrel-2"),
+])
+def test_a_name_then_an_appositive_then_its_verb_owns_the_figure(text, figure, subject):
+    # a phrase set off by commas between a name and its verb describes the name: the verb is its
+    assert claim(text, figure).subject == subject
+
+
+def test_a_comma_phrase_without_a_determiner_is_no_appositive():
+    # 'On MMLU, Heron scores': the name after the comma is the actor, the lead phrase is a setting
+    assert claim("On GSM8K, Kestrel-2 reaches 63.7.", "63.7").subject == "Kestrel-2"

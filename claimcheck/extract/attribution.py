@@ -744,7 +744,8 @@ _ACTOR_HEAD = (r"\s*(?:[-*+•>]\s+|\d{1,2}[.)]\s+|\d{1,2}/\d{0,2}\s+)?(?:(?i:th
                r"(?:(?i:on|in|for|across|at|with|under|after|without)\s+[^,;:]{1,60}?(?:,\s+|\s+(?=[A-Z])))?(?:\*\*|__)?(?:the\s+|The\s+)?(?:\d+(?:\.\d+)?[BMK]\s+)?"
                r"(?:(?:best|worst|new|final|full|base|original|untrained|fine-tuned|pruned|quantized|distilled|larger|smaller|"
                r"largest|smallest|default|proposed)\s+)?(?P<name>" + _NAME_RE + r")(?:\*\*|__)?(?:'s?)?")
-_ACTOR_TAIL = r"(?:\s*\([^()]{1,40}\))?\s+(?:also\s+|still\s+|now\s+|only\s+|[a-z]+ly\s+)?" + _VERB_RE + r"\b"
+# a parenthesis or an appositive between the name and its verb ('IQL, the usual reference point, sits at')
+_ACTOR_TAIL = r"(?:\s*\([^()]{1,40}\)|,\s(?:the|a|an|our|its|their)\s[^,;:.!?()\n]{1,40},)?\s+(?:also\s+|still\s+|now\s+|only\s+|[a-z]+ly\s+)?" + _VERB_RE + r"\b"
 _ACTOR = re.compile(_ACTOR_HEAD + r"(?:\s+(?:run|runs|model|models|variant|version|checkpoint|system|method|baseline|"
                     r"policy|agent))?" + _ACTOR_TAIL)
 # the same without a noun after the name: in 'Heron runs at 40 tok/s', 'runs' is the verb
