@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 from functools import lru_cache
 from pathlib import Path
 
@@ -64,3 +65,12 @@ def load_jsonl(name: str) -> tuple[dict, ...]:
     except UnicodeDecodeError as error:
         raise ValueError(f"{path}: not UTF-8 text ({error})") from None
     return tuple(rows)
+
+
+def phrase_alternation(phrases) -> str:
+    """A regular-expression alternation of plain phrases ('ahead of', 'vs.'), longest first so the
+    longer of two that share a start wins; words may be set apart by any run of spaces. The
+    phrases are escaped: data never supplies pattern syntax."""
+    ordered = sorted({p.strip() for p in phrases if p.strip()}, key=lambda p: (-len(p), p))
+    return "(?:" + "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in ordered) + ")"
+

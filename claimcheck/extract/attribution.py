@@ -25,6 +25,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from ..lexicon import load_json, phrase_alternation
 from ..model import Document
 from .scripts import spaced
 from .spans import cut_spans, long_spans
@@ -37,15 +38,28 @@ _VARIANT_WORDS = frozenset("base large small medium mini tiny instruct chat pro 
 # a name opens with a capital, camelCase, letters run into digits ('e5', 'qwen2'), or lower-case
 # words joined by hyphens up to a digit ('gpt-4o-mini', 'text-embedding-3-large': model ids)
 _NAME_START = re.compile(r"[A-Z]|[a-z]+[A-Z]|[a-z]+_?\d|[a-z]+_[a-z]+\d|\d+[A-Za-z]*[A-Z]|[a-z]{2,}+(?:-[a-z]++)*+-\d")
-_COMPARATORS = (r"than|over|versus|vs\.?|against|compared\s+(?:to|with)|relative\s+to|ahead\s+of|behind|"
-                r"beating|beats?|outperform(?:s|ing)?|surpass(?:es|ing)?|trails?|trailing|matches|matching|"
-                r"overtaking|overtakes|tops|topping|exceeds|exceeding|above|below|from|on\s+top\s+of|"
-                r"leading|leads|edging(?:\s+out)?|edges(?:\s+out)?|(?:points?|pts|pp)\s+of|(?:clear|shy|short)\s+of|"
-                r"that\s+of|those\s+of|the\s+[a-z]+\s+of|improves\s+on|improving\s+on")
 # a multiple right before a name: 'is 2.1x Wren's 30.2' compares with Wren's figure (bounded: linear)
 _MULTIPLE_BEFORE = re.compile(r"(?<![\w.])\d{1,6}(?:\.\d{1,6})?\s?(?:[×x]|times)\s+(?:the\s+)?$")
-_COMPARATOR = re.compile(r"\b(?:" + _COMPARATORS + r")\s+$", re.IGNORECASE)
-_COMPARATOR_ANYWHERE = re.compile(r"\b(?:" + _COMPARATORS + r")\s+", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _comparators() -> str:
+    """The words that set a name against another (patterns/frames.json's comparison_words), with
+    the phrases whose structure does: '3 points of', 'that of', 'the speed of'."""
+    words = phrase_alternation(load_json("frames.json")["comparison_words"])
+    return words + r"|(?:points?|pts|pp)\s+of|that\s+of|those\s+of|the\s+[a-z]+\s+of"
+
+
+@lru_cache(maxsize=1)
+def _comparator_at_end() -> re.Pattern:
+    return re.compile(r"\b(?:" + _comparators() + r")\s+$", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _comparator_anywhere() -> re.Pattern:
+    return re.compile(r"\b(?:" + _comparators() + r")\s+", re.IGNORECASE)
+
+
 # what joins the two figures of a pair; the first may carry a counted noun ("1,850 GPU-hours vs 2,400")
 _PAIR = re.compile(r"(?:\s+[A-Za-z][\w-]*(?:-hours?|-days?|s))?\s*(?:vs\.?|versus|v\.|against|→|->|to)\s*$", re.IGNORECASE)
 _CONJUNCTIONS = frozenset("although though whereas unlike".split())
@@ -312,7 +326,7 @@ class Attributor:
             word = words[k - 1].group(0)
             lowered = word.lower()
             if window[words[k - 1].end():words[k].start()].strip() or lowered in self.v.linking_words \
-                    or lowered in _OPENERS - {"the", "its", "our", "their", "a", "an"} or _COMPARATOR.search(lowered + " "):
+                    or lowered in _OPENERS - {"the", "its", "our", "their", "a", "an"} or _comparator_at_end().search(lowered + " "):
                 break
             k -= 1
             if lowered in ("the", "its", "our", "their", "a", "an"):
@@ -601,7 +615,7 @@ class Attributor:
         in its clause: the name after it is a compared system. Only the 240 characters before the
         name are read (scanning whole clauses of hundreds of figures was quadratic)."""
         floor = max(floor, start - 240)
-        return _COMPARATOR_ANYWHERE.search(self.text, floor, start) is not None or \
+        return _comparator_anywhere().search(self.text, floor, start) is not None or \
             re.search(r"\b(?:than|vs\.?|versus)\b", self.text[floor:start]) is not None or \
             _MULTIPLE_BEFORE.search(self.text, floor, start) is not None
 
@@ -635,7 +649,7 @@ class Attributor:
         # the nearest comparison word wins, so only a window around the figure is read (scanning
         # a clause of thousands of figures once per figure was quadratic)
         low, high = (max(start, figure - _TARGET_REACH), min(end, figure + _TARGET_REACH)) if figure >= 0 else (start, end)
-        for m in _COMPARATOR_ANYWHERE.finditer(self.text, low, high):
+        for m in _comparator_anywhere().finditer(self.text, low, high):
             if m.group(0).lower().startswith("from"):
                 continue
             # "leads the strongest baseline by 5.1 (TrackNet 68.2)": only a name is what it leads

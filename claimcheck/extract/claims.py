@@ -15,7 +15,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from ..lexicon import load_json, load_jsonl
+from ..lexicon import load_json, load_jsonl, phrase_alternation
 from ..model import Claim, Document, Extraction, NumberReading, Quantity
 from .attribution import Attributor
 from .candidates import Proposer
@@ -959,25 +959,33 @@ def _scope_word(word: str) -> str:
     return "convergence" if word.startswith("converge") else word
 
 
-_CHANGE_NOUN = re.compile(r"\s*\)?\s*(?:relative\s+|absolute\s+|overall\s+)?(?:(?:[a-z]+[ -])?(?:gain|improvement|increase|"
-                          r"reduction|drop|decrease|saving|savings|boost|jump|rise|cut|decline|lift|uplift|speedup|"
-                          r"overhead|slowdown|penalty|regression)|lower|higher|better|faster|slower|smaller|less|more|"
-                          r"worse|fewer|cheaper|ahead|behind|(?:clear|shy|short)\s+of)\b", re.I)
-_CHANGE_LEAD = re.compile(r"(?:\bby|\b(?:gain|gains|improvement|increase|reduction|drop|decrease|saving|savings|boost|jump|"
-                          r"rise|cut|decline|lift|uplift|growth|fall|loss|regression|speedup|change)\s+of|\bup|\bdown|"
-                          # a verb of change right before the figure: 'falls 70%, from 98 to 39'
-                          r"\b(?:rises|rose|falls|fell|drops|dropped|grows|grew|climbs|climbed|jumps|jumped|"
-                          r"shrinks|shrank|declines|declined|increases|increased|decreases|decreased))"
-                          r"\s*(?:about\s+|~|nearly\s+|almost\s+|roughly\s+)?$", re.I)
+@lru_cache(maxsize=1)
+def _change_after() -> re.Pattern:
+    """A noun of change or a comparative right after a figure ('a 12% improvement', '3 points
+    higher', '0.4 shy of'): patterns/frames.json's change_nouns and change_comparatives."""
+    frames = load_json("frames.json")
+    return re.compile(r"\s*\)?\s*(?:relative\s+|absolute\s+|overall\s+)?(?:(?:[a-z]+[ -])?"
+                      + phrase_alternation(frames["change_nouns"]) + "|"
+                      + phrase_alternation(frames["change_comparatives"]) + r")\b", re.I)
+
+
+@lru_cache(maxsize=1)
+def _change_before() -> re.Pattern:
+    """What leads the size of a change right before it: 'by', 'a gain of', 'up', 'down', or a
+    verb of change ('falls 70%, from 98 GB/s to 39 GB/s'): change_nouns and change_verbs."""
+    frames = load_json("frames.json")
+    return re.compile(r"(?:\bby|\b" + phrase_alternation(frames["change_nouns"]) + r"\s+of|\bup|\bdown|\b"
+                      + phrase_alternation(frames["change_verbs"])
+                      + r")\s*(?:about\s+|~|nearly\s+|almost\s+|roughly\s+)?$", re.I)
 
 
 def _describes_change(text: str, q: Quantity, floor: int) -> bool:
     """'a 12% improvement', 'by 30%', '(+15%)', 'down 30%': the figure is the size of a change."""
     after = text[q.end:q.end + 40]
     before = text[max(floor, q.start - 20):q.start]
-    if _CHANGE_NOUN.match(after):
+    if _change_after().match(after):
         return True
-    return q.signed or _CHANGE_LEAD.search(before) is not None
+    return q.signed or _change_before().search(before) is not None
 
 
 _SHARED_UNIT = re.compile(r"\s*(?:\([^()]{0,20}\)\s*)?(?:to|→|->|vs\.?|versus|and|or)\s*$", re.I)

@@ -16,7 +16,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import replace
 from functools import lru_cache
 
-from ..lexicon import load_json
+from ..lexicon import load_json, phrase_alternation
 from ..model import Quantity
 from .vocabulary import Mention, Vocabulary, settings_in
 
@@ -39,10 +39,6 @@ _AFTER_WORDS = frozenset({"points", "point", "pts", "pt", "pp", "percentage", "o
 _LEADING_METRIC = re.compile(r"\s*(?:[-*+>•]\s+)?(?:on|for|across|in|with|at)\s+(?:the\s+)?", re.I)
 _FOOTNOTE_MARKS = str.maketrans({ch: " " for ch in "\u00b9\u00b2\u00b3\u2070\u2074\u2075\u2076\u2077\u2078\u2079\u2020\u2021*"})
 _PAREN = re.compile(r"\([^()]{0,80}\)")
-_CHANGE_NOUNS = (r"gain|gains|improvement|increase|reduction|drop|decrease|saving|savings|boost|jump|rise|cut|"
-                 r"decline|lift|uplift|loss|regression|degradation|growth|fall")
-# "a 33% saving in compute", "a 0.3-point drop on RULER": the change's metric follows it
-_CHANGE_OF = re.compile(r"\s*(?:relative\s+|absolute\s+)?(?:" + _CHANGE_NOUNS + r")\s+(?:in|of|on)\s+(?:the\s+)?", re.I)
 _COUNT_NOUN = re.compile(r"\s+(?:[a-z][\w-]*\s+)?(?P<noun>[A-Za-z][\w-]*(?:\s+of\s+[a-z][\w-]*)?)")
 # "of its weights", "of the teacher's FFN weights": what a share is of (a possessor and an acronym may lead)
 _SHARE_OF = re.compile(r"\s+of\s+(?:the\s+|its\s+|their\s+|our\s+|all\s+)?"
@@ -50,7 +46,23 @@ _SHARE_OF = re.compile(r"\s+of\s+(?:the\s+|its\s+|their\s+|our\s+|all\s+)?"
 # nouns of a difference between two figures ('the widest gaps: 81.7 ... versus 59.6'): a figure
 # they label is an operand, and the difference is not what it measures
 _DIFFERENCE_WORDS = frozenset({"gap", "gaps", "margin", "margins", "lead", "leads", "difference", "differences"})
-_CHANGE_WORDS = frozenset(_CHANGE_NOUNS.split("|")) | {"improvements", "increases", "reductions", "drops", "cuts"} | _DIFFERENCE_WORDS
+
+
+@lru_cache(maxsize=1)
+def _change_of() -> re.Pattern:
+    """'a 33% saving in compute', 'a 0.3-point drop on RULER': a noun of change (patterns/frames.json's
+    change_nouns) whose metric follows it."""
+    nouns = phrase_alternation(load_json("frames.json")["change_nouns"])
+    return re.compile(r"\s*(?:relative\s+|absolute\s+)?" + nouns + r"\s+(?:in|of|on)\s+(?:the\s+)?", re.I)
+
+
+@lru_cache(maxsize=1)
+def _change_words() -> frozenset[str]:
+    """Nouns of a change or a difference: a phrase they close names no metric ('a gain')."""
+    nouns = frozenset(load_json("frames.json")["change_nouns"])
+    return nouns | {"improvements", "increases", "reductions", "drops", "cuts"} | _DIFFERENCE_WORDS
+
+
 _NOT_METRIC_WORDS = frozenset("the a an of for and or in on at to its their our this that with by from is was are were "
                               "be been it we they as than then so which who up down only just also still now about "
                               "around nearly roughly almost over under more less fewer after before per each every "
@@ -325,7 +337,7 @@ class FrameReader:
         head = end_word - 1  # the phrase's head noun, before words that only close it ('the X head alone')
         while head > start_word and words[head].group(0).lower() in self.v.focus_words:
             head -= 1
-        if words[end_word - 1].group(0).lower() in _CHANGE_WORDS or words[head].group(0).lower() in self.v.system_nouns:
+        if words[end_word - 1].group(0).lower() in _change_words() or words[head].group(0).lower() in self.v.system_nouns:
             return "", ""  # "a gain", "all systems": a change or a system is not what is measured
         phrase_start = floor + words[start_word].start()
         phrase_end = floor + words[end_word - 1].end()
@@ -362,7 +374,7 @@ class FrameReader:
 
     def change_metric(self, q: Quantity, clause_end: int, mentions: list[Mention]) -> tuple[str, str]:
         """'a 33% saving in compute', 'a 0.3-point drop on RULER': the metric the change is of."""
-        m = _CHANGE_OF.match(self.text, q.end, clause_end)
+        m = _change_of().match(self.text, q.end, clause_end)
         if not m:
             return "", ""
         for mention in mentions:
