@@ -712,3 +712,29 @@ def test_a_part_headed_by_another_system_is_not_checked_against_the_papers_own_f
     report = check(digest, sources=[str(paper)])
     assert not [f for f in report.finding_list if f.severity != "info"]
     assert {f.claim.text: f.rule for f in report.finding_list}["88.0%"] == "CC203"
+
+
+def test_an_owner_that_is_a_headings_title_ties_like_the_heading(tmp_path):
+    # the learned reader may take a digest's title ('Analyst note: ...') for a figure's owner; a
+    # heading's words are the digest's own, no other system: against one paper, the figure is checked
+    from claimcheck.api import read_cached
+    from claimcheck.ingest.text import parse_text
+    from claimcheck.sources import load_sources
+    from claimcheck.verify.base import Context
+    from claimcheck.verify.sources import source_verdicts
+    paper = tmp_path / "paper.md"
+    paper.write_text("# Heron: fast retrieval at scale\n\nHeron reaches a recall of 91.2% on the MS-Lite "
+                     "benchmark, with a p99 latency of 14 ms.\n", encoding="utf-8")
+    title = "Analyst note: what one benchmark says about tail latency"
+    digest = parse_text(f"# {title}\n\nThe p99 latency on MS-Lite is 14 ms.\n", "digest.md")
+    claims = list(read_cached(digest).claims)
+    latency = next(c for c in claims if c.text == "14 ms")
+    assert latency.subject == ""
+
+    def verdict(owner: str) -> str:
+        ctx = Context(digest, claims, slack=0, sources=load_sources([str(paper)]), unreadable=[],
+                      owners={latency.quantity.start: owner})
+        return next(v for c, v, _, _ in source_verdicts(ctx) if c.text == "14 ms")
+
+    assert verdict(title) == "supported"
+    assert verdict("Falcon-40B") == "untied"  # a system the paper never names stays apart

@@ -576,7 +576,8 @@ def source_verdicts(ctx: Context) -> list[tuple[Claim, str, list[Claim], Claim |
         if owner:
             # a figure the rules read without an owner takes the learned reader's: otherwise any
             # cell of its frame supports it, whoever's row it stands in
-            claim = replace(claim, subject=owner)
+            # (a heading's words taken for the owner, 'Paper note: Kite-2', are heading-owned)
+            claim = replace(claim, subject=owner, attribution="section" if _a_heading(ctx, owner) else claim.attribution)
             ties = _explicit_ties(ctx, claim)
         tied = ties or ([s for s in sources if _mentions(s, claim.subject)] if whole else _only_mention(sources, claim.subject))
         if not tied and whole and claim.attribution in _HEADING_OWNED:
@@ -677,6 +678,12 @@ def source_verdicts(ctx: Context) -> list[tuple[Claim, str, list[Claim], Claim |
 
 
 _HEADING_OWNED = ("section", "document")  # attributions read from a heading or a title
+
+
+def _a_heading(ctx: Context, name: str) -> bool:
+    """Is a name the whole title of a heading of the digest, or its subject part?"""
+    key = _norm(name)
+    return bool(key) and any(key in (_norm(s.title), _norm(s.subject)) for s in ctx.document.sections)
 
 
 def _one_cell_per_sentence(verdicts: list) -> list:
