@@ -14,6 +14,7 @@ import math
 import re
 from dataclasses import dataclass
 
+from ..extract.candidates import names_in
 from ..model import Claim, TableCell
 from ..sources import Source
 
@@ -221,7 +222,6 @@ def named_phrases(text: str, sources: list[Labelled]) -> frozenset[str]:
         out = out | unprefixed  # 'Ms. Pac-Man' names the row 'atari_ms_pacman'
     if any(labelled.heads for labelled in sources):
         # a name the text writes (capitalised, or with digits) that begins one row's label only
-        from ..extract.candidates import names_in
         written = {compact(name) for name in names_in(text)}
         headed = {labelled.heads[short] for labelled in sources if labelled.heads for short in written & labelled.heads.keys()}
         if headed:
