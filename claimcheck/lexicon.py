@@ -73,4 +73,3 @@ def phrase_alternation(phrases) -> str:
     phrases are escaped: data never supplies pattern syntax."""
     ordered = sorted({p.strip() for p in phrases if p.strip()}, key=lambda p: (-len(p), p))
     return "(?:" + "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in ordered) + ")"
-

@@ -126,11 +126,10 @@ class Labelled:
                 distinguishing[(table, column)] = frozenset(
                     w for w in own if counts[w] == 1 and len(w) > 1 and not w.isdigit())
         unprefixed: dict[str, set[str]] = {}
+        heads: dict[str, set[str]] = {}
         for group in rows.values():
             for short, full in _unprefixed(group).items():
                 unprefixed.setdefault(short, set()).add(full)
-        heads: dict[str, set[str]] = {}
-        for group in rows.values():
             for short, full in _heads(group).items():
                 heads.setdefault(short, set()).add(full)
         return cls(by_row, distinguishing, {k: frozenset(v) for k, v in aliases.items()},
