@@ -230,7 +230,8 @@ def check_document(document: Document, select=None, ignore=None, tolerance: floa
     extraction = read_cached(document, owners=bool(sources))
     claims = list(extraction.claims)
     findings = verify(document, claims, select=select, ignore=ignore, slack=tolerance, sources=sources,
-                      severity=severity, unreadable=extraction.others, owners=extraction.owners)
+                      severity=severity, unreadable=extraction.others, owners=extraction.owners,
+                      frames=extraction.frames)
     return CheckResult(document, tuple(claims), tuple(findings))
 
 

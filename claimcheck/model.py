@@ -297,6 +297,9 @@ class Extraction:
     # (figure's start, subject): the learned reader's owner of each claim the rules read without
     # one; asked for by checks against sources only (`ClaimExtractor.read(owners=True)`)
     owners: tuple[tuple[int, str], ...] = ()
+    # (figure's start, metric, metric as written, benchmark): the learned reader's measure and
+    # benchmark of each claim where they differ from the rules', asked for with `owners`
+    frames: tuple[tuple[int, str, str, str], ...] = ()
 
 
 @dataclass(frozen=True)

@@ -13,16 +13,20 @@ from .base import RULES, Context, Rule
 
 def verify(document: Document, claims: list[Claim], select: set[str] | None = None,
            ignore: set[str] | None = None, slack: float = 0.0, sources=None,
-           severity: dict[str, str] | None = None, unreadable=(), owners=None) -> list[Finding]:
+           severity: dict[str, str] | None = None, unreadable=(), owners=None,
+           frames=None) -> list[Finding]:
     """Run the selected rules; findings sorted by line, one per rule and claim.
 
     `severity` maps rule codes to the level their findings are reported at (configuration);
     `unreadable` holds the document's numbers that stand as figures but could not be read
     (NumberReading objects), which RULES["CC112"] reports; `owners` gives (a claim's start, the
-    learned reader's subject) for claims the rules read without one (checks against sources use it).
+    learned reader's subject) for claims the rules read without one (checks against sources use it);
+    `frames` gives (a claim's start, the learned metric, as written, the learned benchmark) where
+    they differ from the rules' (checks against sources fall back on them).
     """
     context = Context(document, claims, slack=slack, sources=list(sources or []), unreadable=list(unreadable),
-                      owners=dict(owners or ()))
+                      owners=dict(owners or ()),
+                      frames={start: (metric, written, dataset) for start, metric, written, dataset in frames or ()})
     findings: list[Finding] = []
     seen = set()
     ran = set()

@@ -60,6 +60,8 @@ class Context:
     sources: list = field(default_factory=list)  # claimcheck.sources.Source objects
     unreadable: list = field(default_factory=list)  # NumberReading objects of figures that could not be read
     owners: dict = field(default_factory=dict)  # figure's start -> learned subject, where the rules read none
+    # figure's start -> the learned (metric, metric as written, benchmark), where not the rules'
+    frames: dict = field(default_factory=dict)
     _source_verdicts: list | None = None
     _usable_sources: list | None = None
     _derived_verdicts: dict | None = None

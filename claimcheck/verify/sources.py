@@ -592,6 +592,9 @@ def source_verdicts(ctx: Context) -> list[tuple[Claim, str, list[Claim], Claim |
         sentence = ctx.document.text[claim.sentence[0]:claim.sentence[1]]
         verdict, candidates, decisive = _verdict(claim, tied, named_systems, sentence)
         if verdict == "not found":
+            verdict, candidates, decisive = _learned_frame_verdict(ctx, claim, tied, named_systems, sentence) or \
+                (verdict, candidates, decisive)
+        if verdict == "not found":
             swapped = _transposed(claim, tied)
             if swapped is not None:
                 verdict, candidates, decisive = "transposed", [swapped], swapped
@@ -678,6 +681,21 @@ def source_verdicts(ctx: Context) -> list[tuple[Claim, str, list[Claim], Claim |
 
 
 _HEADING_OWNED = ("section", "document")  # attributions read from a heading or a title
+
+
+def _learned_frame_verdict(ctx: Context, claim: Claim, tied: list[Source], named_systems: frozenset[str], sentence: str):
+    """The verdict on a figure whose rules' frame meets no source figure, read again in the learned
+    reader's metric and benchmark: a mismatch or an ambiguity it finds there, else None. The rules
+    read measures from the words beside a figure ('the hardest English set for Amazon at 7.8%':
+    'set'), the learned reader chooses among the names of the sentence, its table and headings.
+    Never a support: a value that stands under the learned frame could stand there by chance."""
+    learned = ctx.frames.get(claim.quantity.start)
+    if learned is None:
+        return None
+    metric, written, dataset = learned
+    verdict, candidates, decisive = _verdict(replace(claim, metric=metric, metric_text=written, dataset=dataset),
+                                             tied, named_systems, sentence)
+    return (verdict, candidates, decisive) if verdict in ("mismatch", "ambiguous") else None
 
 
 def _a_heading(ctx: Context, name: str) -> bool:
