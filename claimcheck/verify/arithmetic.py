@@ -9,6 +9,7 @@ sentence, and last the subject's and the compared system's figures anywhere in t
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import replace
 
 from ..model import Claim, Evidence
@@ -656,9 +657,61 @@ def _row_pair(ctx: Context, ratio: Claim, allowed: tuple[str, ...]) -> tuple[Cla
     row = [c for c in found[1] if c is not ratio and _value_like(c) and c.value > 0
            and c.quantity.dimension in ("time", "rate", "memory", "money") and c.quantity.dimension in allowed]
     dimensions = {c.quantity.dimension for c in row}
-    if len(row) == 2 and len(dimensions) == 1:
+    if len(row) == 2 and len(dimensions) == 1 and _column_relation_holds(ctx, ratio, row[0], row[1]):
         return row[0], row[1]
     return None
+
+
+_VOTERS = 10  # rows on either side of a multiple's row that say what its column computes
+
+
+def _column_relation_holds(ctx: Context, ratio: Claim, a: Claim, b: Claim) -> bool:
+    """Is the multiple's column the quotient of the two operands' columns in the table's other
+    rows? A column of multiples is often of something else (over a baseline row, over a column
+    the table does not show), so one row's quotient says nothing alone: the other rows holding
+    all three columns vote, and the relation holds where at least one agrees and no more
+    disagree than agree (as `table_columns` reads a computed column from the rows that obey it).
+    A table of one such row has no other to vote: the row stands alone."""
+    document = ctx.document
+    cells = [document.cell_at(c.quantity.start) for c in (ratio, a, b)]
+    if any(c is None for c in cells) or len({c.table for c in cells}) != 1:
+        return True
+    table, here, columns = cells[0].table, cells[0].row, tuple(c.column for c in cells)
+    if ctx._cell_grid is None:  # filed once per document: every multiple of a long table looks up its rows
+        grid: dict = {}
+        rows_of: dict = {}
+        for cell in document.cells:
+            grid[(cell.table, cell.row, cell.column)] = cell
+            rows_of.setdefault(cell.table, set()).add(cell.row)
+        ctx._cell_grid = (grid, {t: sorted(rows) for t, rows in rows_of.items()})
+    grid, rows_of = ctx._cell_grid
+    rows = rows_of[table]
+    # the rows nearest the multiple's vote (a bounded number: a long table's every multiple
+    # would otherwise read the whole table)
+    k = bisect_left(rows, here)
+    near = rows[max(0, k - _VOTERS):k] + rows[k + 1:k + 1 + _VOTERS]
+    agree = disagree = 0
+    for row in near:
+        figures = []
+        for column in columns:
+            cell = grid.get((table, row, column))
+            found = ctx.claims_between(cell.start, cell.end) if cell is not None else []
+            if len(found) != 1 or found[0].value <= 0:
+                break
+            figures.append(found[0])
+        if len(figures) != 3:
+            continue
+        stated, x, y = figures
+        small, large = (x, y) if x.quantity.base_value() <= y.quantity.base_value() else (y, x)
+        computed = divide(_base(large), _base(small))
+        if computed is None:
+            continue
+        interval_ = ctx.interval(stated.quantity)
+        if meets(interval_, computed) or meets(interval_, (1 / computed[1], 1 / computed[0])):
+            agree += 1
+        else:
+            disagree += 1
+    return agree == disagree == 0 or agree >= 1 and agree >= disagree
 
 
 def _third_party(ratio: Claim, figures: list[Claim]) -> bool:

@@ -66,6 +66,8 @@ class Context:
     _usable_sources: list | None = None
     _derived_verdicts: dict | None = None
     _cell_derived: dict | None = None
+    # ((table, row, column) -> the document's cell there, table -> its rows in order)
+    _cell_grid: tuple | None = None
     _by_sentence: dict[tuple[int, int], list[Claim]] = field(default_factory=dict)
     # look-ups that keep every rule linear in the claims: claims in text order, by the first
     # word of their subject, and by what they could be figures of
