@@ -614,3 +614,33 @@ def direction_known(claim: Claim) -> bool:
     if claim.dataset and claim.kind in ("score", "percent") and not claim.metric:
         return True  # a score on a named benchmark: higher is better unless its metric says otherwise
     return bool(set(re.findall(r"[a-z][a-z0-9-]*", (claim.metric_text or claim.metric).lower())) & words)
+
+
+def system_like(name: str) -> bool:
+    """Can a name be a system's, by the learned name typer: not where it is surely (0.7 or more)
+    something else. 'MiMo-7B', 'Amazon', 'Random' can; 'LiveCodeBench v5' (a benchmark), 'Chunk
+    Size' (a metric), 'Input' (a setting), 'Its LiveBench score of' (words before a figure)
+    cannot. Without a model every name can."""
+    if not name:
+        return False
+    from ..extract.decide import load_model
+    model = load_model()
+    typer = model.typer if model is not None else None
+    if typer is None:
+        return True
+    if _TYPED_BY[0] is not typer:  # a model loaded afresh (another file, a test) types names afresh
+        _SYSTEM_LIKE.clear()
+        _TYPED_BY[0] = typer
+    found = _SYSTEM_LIKE.get(name)
+    if found is None:
+        from ..extract.candidates import string_features
+        odds = typer.probabilities(string_features(name))
+        found = max((v for k, v in odds.items() if k != "subject"), default=0.0) < 0.7
+        if len(_SYSTEM_LIKE) > 10_000:
+            _SYSTEM_LIKE.clear()
+        _SYSTEM_LIKE[name] = found
+    return found
+
+
+_SYSTEM_LIKE: dict[str, bool] = {}
+_TYPED_BY: list = [None]  # the typer whose answers _SYSTEM_LIKE holds (held, so it is not another's)

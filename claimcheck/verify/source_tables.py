@@ -246,7 +246,7 @@ def _systems_in_columns(cell) -> bool:
     the cell's figure its owner (the column header or the row label), else as the learned name
     typer tells a system from a benchmark."""
     from .named_cells import compact
-    from .sources import system_like
+    from .base import system_like
     document = cell.source.document
     votes = [0, 0]  # owners read as column headers, as row labels, in the cell's table
     for c in cell.source.claims:

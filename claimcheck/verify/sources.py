@@ -16,7 +16,7 @@ from ..model import Claim, Evidence, Quantity
 from ..sources import ARXIV_ID, Source
 from ..extract.candidates import names_in
 from .base import (RULES, Context, base_interval, digits_written, figure_stretch, rule, same_figure, settings_conflict,
-                   stretch_bounds, topics_compatible, written)
+                   stretch_bounds, system_like, topics_compatible, written)
 
 _CHECKED_KINDS = {"score", "percent", "speedup", "delta", "change", "time", "throughput", "memory", "scale"}
 _FAMILY = {"score": "score", "percent": "score", "speedup": "speedup", "delta": "delta", "time": "time",
@@ -765,30 +765,6 @@ def _placed_by_its_sentence(ctx: Context, claim: Claim, sources: list[Source]):
     return None
 
 
-_SYSTEM_LIKE: dict[str, bool] = {}
-
-
-def system_like(name: str) -> bool:
-    """Can a name be a system's, by the learned name typer: not where it is surely (0.7 or more)
-    something else. 'MiMo-7B', 'Amazon', 'Random' can; 'LiveCodeBench v5' (a benchmark), 'Chunk
-    Size' (a metric), 'Input' (a setting) cannot. Without a model every name can."""
-    if not name:
-        return False
-    found = _SYSTEM_LIKE.get(name)
-    if found is None:
-        from ..extract.candidates import string_features
-        from ..extract.decide import load_model
-        model = load_model()
-        typer = model.typer if model is not None else None
-        if typer is None:
-            found = True
-        else:
-            odds = typer.probabilities(string_features(name))
-            found = max((v for k, v in odds.items() if k != "subject"), default=0.0) < 0.7
-        if len(_SYSTEM_LIKE) > 10_000:
-            _SYSTEM_LIKE.clear()
-        _SYSTEM_LIKE[name] = found
-    return found
 
 
 _CELLS: dict[int, tuple] = {}
