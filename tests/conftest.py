@@ -25,3 +25,14 @@ def pytest_configure(config):
     # learned reader has tests of its own (test_learned_reading.py, test_reader_*.py), which
     # load the shipped model explicitly
     os.environ["CLAIMCHECK_READER"] = "rules"
+
+
+@pytest.fixture
+def shipped_reader(monkeypatch):
+    """Read with the shipped model for one test (the suite reads with the rules alone): the model
+    is loaded afresh before and forgotten after, so neither side sees the other's."""
+    from claimcheck.extract.decide import load_model
+    monkeypatch.delenv("CLAIMCHECK_READER", raising=False)
+    load_model.cache_clear()
+    yield
+    load_model.cache_clear()

@@ -7,17 +7,8 @@ import pytest
 from claimcheck.api import check, load, read_cached
 from claimcheck.extract.decide import MODEL_PATH, load_model
 
-pytestmark = pytest.mark.skipif(not MODEL_PATH.is_file(), reason="no reader model shipped")
-
-
-@pytest.fixture(autouse=True)
-def shipped_reader(monkeypatch):
-    """Read with the shipped model (the suite reads with the rules alone, conftest.py), loaded
-    afresh on both sides so neither sees the other's."""
-    monkeypatch.delenv("CLAIMCHECK_READER", raising=False)
-    load_model.cache_clear()
-    yield
-    load_model.cache_clear()
+pytestmark = [pytest.mark.skipif(not MODEL_PATH.is_file(), reason="no reader model shipped"),
+              pytest.mark.usefixtures("shipped_reader")]  # (conftest.py)
 
 
 SOURCE = """# Transcription benchmark
@@ -52,13 +43,13 @@ def _digest(loon: str) -> str:
 
 @pytest.fixture
 def source(tmp_path):
-    path = tmp_path / "README.md"
-    path.write_text(SOURCE, encoding="utf-8")
-    return path
+    (tmp_path / "results.md").write_text(SOURCE, encoding="utf-8")
+    return tmp_path / "results.md"
 
 
 def _verdicts(report, text: str) -> list:
-    return [(f.rule, f.verdict) for f in report.finding_list if f.rule.startswith("CC20") and f.claim.text == text]
+    """(rule, verdict) of each check against sources of the figure written `text`."""
+    return [(f.rule, f.verdict) for f in report.finding_list if f.claim.text == text and f.rule.startswith("CC20")]
 
 
 def test_the_learned_reader_gives_a_measure_where_the_rules_give_another():

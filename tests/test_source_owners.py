@@ -5,22 +5,13 @@ from __future__ import annotations
 import pytest
 
 from claimcheck.api import check, load, read_cached
-from claimcheck.extract.decide import MODEL_PATH, load_model
+from claimcheck.extract.decide import MODEL_PATH
 from claimcheck.sources import load_sources
 from claimcheck.verify import verify
 
-pytestmark = pytest.mark.skipif(not MODEL_PATH.is_file(), reason="no reader model shipped")
-
-
-@pytest.fixture(autouse=True)
-def shipped_reader(monkeypatch):
-    """These tests are of the learned reader's owners: read with the shipped model (the suite
-    reads with the rules alone, conftest.py). The model is loaded once per process: forgotten
-    before and after, so that neither side sees the other's."""
-    monkeypatch.delenv("CLAIMCHECK_READER", raising=False)
-    load_model.cache_clear()
-    yield
-    load_model.cache_clear()
+# these tests are of the learned reader's owners: read with the shipped model (conftest.py)
+pytestmark = [pytest.mark.skipif(not MODEL_PATH.is_file(), reason="no reader model shipped"),
+              pytest.mark.usefixtures("shipped_reader")]
 
 SOURCE = """# Benchmarks
 

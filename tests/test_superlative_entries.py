@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from claimcheck.api import check
-from claimcheck.extract.decide import MODEL_PATH, load_model
+from claimcheck.extract.decide import MODEL_PATH
 from claimcheck.verify.base import system_like
 
 pytestmark = pytest.mark.skipif(not MODEL_PATH.is_file(), reason="no reader model shipped")
@@ -18,29 +18,20 @@ PHRASES = ("**Code generation.** The 70B Instruct model scores 88.6% on HumanEva
 SYSTEMS = "# Model notes\n\nKestrel-7B scores 71.2 on ARC, Wren-2 scores 68.1 and Heron-3B scores 74.0, so Kestrel-7B is the best of the three.\n"
 
 
-@pytest.fixture
-def reader(monkeypatch):
-    """Read with the shipped model (the suite reads with the rules alone, conftest.py)."""
-    monkeypatch.delenv("CLAIMCHECK_READER", raising=False)
-    load_model.cache_clear()
-    yield
-    load_model.cache_clear()
-
-
 def _superlatives(text: str) -> list:
     return [f for f in check(text).finding_list if f.rule == "CC109"]
 
 
-def test_words_before_a_figure_are_no_system(reader):
+def test_words_before_a_figure_are_no_system(shipped_reader):
     assert not system_like("Its LiveBench score of")
     assert system_like("Heron-3B") and system_like("Kestrel-7B")
 
 
-def test_no_contradiction_between_phrases_read_as_entries(reader):
+def test_no_contradiction_between_phrases_read_as_entries(shipped_reader):
     assert _superlatives(PHRASES) == []
 
 
-def test_a_named_system_beating_the_crowned_one_is_still_reported(reader):
+def test_a_named_system_beating_the_crowned_one_is_still_reported(shipped_reader):
     found = _superlatives(SYSTEMS)
     assert len(found) == 1 and found[0].severity == "error"
     assert "Heron-3B has 74.0" in found[0].message and found[0].claim.text == "71.2"
