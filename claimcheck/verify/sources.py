@@ -661,6 +661,12 @@ def source_verdicts(ctx: Context) -> list[tuple[Claim, str, list[Claim], Claim |
                 verdict, candidates, decisive = "other measure", [_meant_cell(claim, elsewhere, sentence)], elsewhere
             else:
                 verdict, candidates, decisive = "not found", candidates, None
+        if verdict == "ambiguous" and not (claim.dataset if claim.kind in ("score", "percent") else claim.metric):
+            # 'every figure the source gives it disagrees' speaks of one thing only where the
+            # digest says which: a score's benchmark, another figure's measure. A score read
+            # without its benchmark is set against every benchmark of the system's row, and
+            # disagrees with all but one of them by design
+            verdict, candidates, decisive = "not found", candidates, None
         if verdict in ("not found", "supported", "rounded"):
             named = _named_cell(ctx, claim, tied)
             if named is not None and (verdict == "not found" or _another_cell(decisive, named)):
