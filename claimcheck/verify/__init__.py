@@ -25,8 +25,7 @@ def verify(document: Document, claims: list[Claim], select: set[str] | None = No
     they differ from the rules' (checks against sources fall back on them).
     """
     context = Context(document, claims, slack=slack, sources=list(sources or []), unreadable=list(unreadable),
-                      owners=dict(owners or ()),
-                      frames={start: (metric, written, dataset) for start, metric, written, dataset in frames or ()})
+                      owners=dict(owners or ()), frames={start: tuple(frame) for start, *frame in frames or ()})
     findings: list[Finding] = []
     seen = set()
     ran = set()

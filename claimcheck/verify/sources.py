@@ -692,14 +692,14 @@ _HEADING_OWNED = ("section", "document")  # attributions read from a heading or 
 def _learned_frame_verdict(ctx: Context, claim: Claim, tied: list[Source], named_systems: frozenset[str], sentence: str):
     """The verdict on a figure whose rules' frame meets no source figure, read again in the learned
     reader's metric and benchmark: a mismatch or an ambiguity it finds there, else None. The rules
-    read measures from the words beside a figure ('the hardest English set for Amazon at 7.8%':
+    read measures from the words beside a figure ('the hardest WER set for Loon Cloud at 10.3%':
     'set'), the learned reader chooses among the names of the sentence, its table and headings.
     Never a support: a value that stands under the learned frame could stand there by chance."""
     learned = ctx.frames.get(claim.quantity.start)
     if learned is None:
         return None
-    metric, written, dataset = learned
-    verdict, candidates, decisive = _verdict(replace(claim, metric=metric, metric_text=written, dataset=dataset),
+    metric, metric_text, dataset = learned
+    verdict, candidates, decisive = _verdict(replace(claim, metric=metric, metric_text=metric_text, dataset=dataset),
                                              tied, named_systems, sentence)
     return (verdict, candidates, decisive) if verdict in ("mismatch", "ambiguous") else None
 
