@@ -619,28 +619,40 @@ def direction_known(claim: Claim) -> bool:
 def system_like(name: str) -> bool:
     """Can a name be a system's, by the learned name typer: not where it is surely (0.7 or more)
     something else. 'MiMo-7B', 'Amazon', 'Random' can; 'LiveCodeBench v5' (a benchmark), 'Chunk
-    Size' (a metric), 'Input' (a setting), 'Its LiveBench score of' (words before a figure)
-    cannot. Without a model every name can."""
+    Size' (a metric), 'Input' (a setting) cannot. Without a model every name can."""
+    odds = _type_odds(name)
+    return bool(name) and (odds is None or max((v for k, v in odds.items() if k != "subject"), default=0.0) < 0.7)
+
+
+def measure_like(name: str) -> bool:
+    """Is a name surely (0.7 or more) a measure's, by the learned name typer: 'Its LiveBench score
+    of', 'Training loss settles near'? Without a model none is."""
+    odds = _type_odds(name)
+    return odds is not None and odds.get("metric", 0.0) >= 0.7
+
+
+def _type_odds(name: str) -> dict | None:
+    """The learned name typer's odds of a name being a metric's, a benchmark's, a system's or a
+    setting's; None without a model (or for no name)."""
     if not name:
-        return False
+        return None
     from ..extract.decide import load_model
     model = load_model()
     typer = model.typer if model is not None else None
     if typer is None:
-        return True
+        return None
     if _TYPED_BY[0] is not typer:  # a model loaded afresh (another file, a test) types names afresh
-        _SYSTEM_LIKE.clear()
+        _TYPE_ODDS.clear()
         _TYPED_BY[0] = typer
-    found = _SYSTEM_LIKE.get(name)
+    found = _TYPE_ODDS.get(name)
     if found is None:
         from ..extract.candidates import string_features
-        odds = typer.probabilities(string_features(name))
-        found = max((v for k, v in odds.items() if k != "subject"), default=0.0) < 0.7
-        if len(_SYSTEM_LIKE) > 10_000:
-            _SYSTEM_LIKE.clear()
-        _SYSTEM_LIKE[name] = found
+        found = typer.probabilities(string_features(name))
+        if len(_TYPE_ODDS) > 10_000:
+            _TYPE_ODDS.clear()
+        _TYPE_ODDS[name] = found
     return found
 
 
-_SYSTEM_LIKE: dict[str, bool] = {}
-_TYPED_BY: list = [None]  # the typer whose answers _SYSTEM_LIKE holds (held, so it is not another's)
+_TYPE_ODDS: dict[str, dict] = {}
+_TYPED_BY: list = [None]  # the typer whose answers _TYPE_ODDS holds (held, so it is not another's)

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 
 from ..model import Claim, Evidence
-from .base import (RULES, Context, base_interval, metrics_compatible, rule, same_subject, settings_conflict, system_like,
+from .base import (RULES, Context, base_interval, measure_like, metrics_compatible, rule, same_subject, settings_conflict,
                    written)
 
 # Each superlative says which end of the compared figures its subject holds: 'better' and
@@ -69,9 +69,9 @@ def check_superlatives(ctx: Context):
     FID, latency and error are better); "largest" and "lowest" are numeric. Figures under a
     setting that conflicts with the subject's are not in the compared set, and a superlative
     narrowed by a qualifier ("the fastest open-weight model") is not checked, since the text
-    does not say which entries qualify. The crowned entry and the one that beats it must both
-    be systems by the learned name typer: words before a figure read as its entry ("Its
-    LiveBench score of", "1.1 points below X's") contest nothing.
+    does not say which entries qualify. Neither the crowned entry nor the one that beats it may
+    be a measure by the learned name typer: words before a figure read as its entry ("Its
+    LiveBench score of") contest nothing.
     Why it matters: "the best" is the claim readers remember; if a listed figure beats it, the
     headline is wrong.
     Example: "FID 11.8, against 12.4 for DiT-XL/2 and 9.6 for SiT-XL. That makes TinyDiT the
@@ -382,9 +382,9 @@ def _contradiction(ctx: Context, self, word: str, subject: _Entry, entries: list
         best = min(beating, key=lambda e: span(e.claim)[1], default=None)
     if best is None:
         return None
-    if not (system_like(best.name) and system_like(subject.name)):
-        # a crown and a rival are two systems: words before a figure read as its entry's name
-        # ('Its LiveBench score of', '1.1 points below X's') are a reading, not a contestant
+    if measure_like(best.name) or measure_like(subject.name):
+        # a crown and a rival are two entries (systems, benchmarks, categories), never a measure:
+        # words before a figure read as its entry's name ('Its LiveBench score of') are a reading
         return None
     direction = ""
     if _WORDS[word] in ("better", "worse"):
