@@ -465,12 +465,8 @@ def check_ratios(ctx: Context):
         if operands is None:
             continue
         small, large = operands
-        computed = divide(_base(large), _base(small))
-        if computed is None:
-            continue
-        stated = ctx.interval(ratio.quantity)
-        inverse = (1 / computed[1], 1 / computed[0])  # "0.5x the latency"
-        if meets(stated, computed, ratio.quantity.bound) or meets(stated, inverse, ratio.quantity.bound):
+        agrees = _quotient_agrees(ctx, ratio, small, large)
+        if agrees is None or agrees:
             continue
         value = large.quantity.base_value() / small.quantity.base_value()
         if _far_apart(ratio.value, value, ratio.quantity.word):
@@ -483,6 +479,17 @@ def check_ratios(ctx: Context):
         message = f"stated {written(ratio)}, computed {written(large)} / {written(small)} = {fmt(value)}×"
         yield self.finding(ratio, message, [Evidence.of(large), Evidence.of(small)], expected=round(value, 6))
     yield from _shares(ctx, self)
+
+
+def _quotient_agrees(ctx: Context, ratio: Claim, small: Claim, large: Claim) -> bool | None:
+    """Does a stated multiple give the quotient of two figures, either way round ("0.5x the
+    latency"), with the rounding of all three? None where the quotient is undefined."""
+    computed = divide(_base(large), _base(small))
+    if computed is None:
+        return None
+    stated = ctx.interval(ratio.quantity)
+    inverse = (1 / computed[1], 1 / computed[0])
+    return meets(stated, computed, ratio.quantity.bound) or meets(stated, inverse, ratio.quantity.bound)
 
 
 def _word_finding(self, stated: Claim, small: Claim, large: Claim, multiple: float, actual: float):
@@ -702,15 +709,9 @@ def _column_relation_holds(ctx: Context, ratio: Claim, a: Claim, b: Claim) -> bo
         if len(figures) != 3:
             continue
         stated, x, y = figures
-        small, large = (x, y) if x.quantity.base_value() <= y.quantity.base_value() else (y, x)
-        computed = divide(_base(large), _base(small))
-        if computed is None:
-            continue
-        interval_ = ctx.interval(stated.quantity)
-        if meets(interval_, computed) or meets(interval_, (1 / computed[1], 1 / computed[0])):
-            agree += 1
-        else:
-            disagree += 1
+        agrees = _quotient_agrees(ctx, stated, *sorted((x, y), key=lambda c: c.quantity.base_value()))
+        if agrees is not None:
+            agree, disagree = (agree + 1, disagree) if agrees else (agree, disagree + 1)
     return agree == disagree == 0 or agree >= 1 and agree >= disagree
 
 
