@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .extract.claims import default_extractor, extract_claims
+from .ingest.markup import CONVERTED_SUFFIXES
 from .ingest.text import parse_text, read_document
 from .model import Claim, Document, Extraction, Finding
 from .verify import verify
@@ -29,7 +30,7 @@ def load(document: str | Path | Document) -> Document:
     if isinstance(document, Path) or ("\n" not in document and Path(document).exists()):
         if str(document).lower().endswith(".pdf"):
             return read_pdf_cached(document)
-        if str(document).lower().endswith((".html", ".htm", ".tex")):
+        if str(document).lower().endswith(CONVERTED_SUFFIXES):
             from .sources import read_any
             return read_any(Path(document))
         return read_document(document)
@@ -204,7 +205,7 @@ def read_path(path: str) -> Document:
     lower = path.lower()
     if lower.endswith(".pdf"):
         return read_pdf_cached(path)
-    if lower.endswith((".html", ".htm", ".tex")):
+    if lower.endswith(CONVERTED_SUFFIXES):
         from .sources import read_any
         return read_any(Path(path))
     return read_document(path)

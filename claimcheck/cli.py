@@ -37,7 +37,7 @@ def build_parser() -> argparse.ArgumentParser:
                                 "against their sources. Typed at a terminal with no DIGEST, checks the bundled "
                                 "example digest (--example does so anywhere).")
     check.add_argument("digests", nargs="*", metavar="DIGEST",
-                       help="files, folders (searched for .md, .markdown, .txt, .text, .html, .htm, .tex) or "
+                       help="files, folders (searched for .md, .markdown, .txt, .text, .html, .htm, .tex, .rst) or "
                        "glob patterns ('digests/**/*.md'); '-' for standard input")
     check.add_argument("--example", action="store_true", help="check the bundled example digest")
     check.add_argument("--exclude", action="append", default=[], metavar="PATTERN",
@@ -225,6 +225,7 @@ def _codes(value: str | None) -> set[str] | None:
     return codes
 
 
+from .ingest.markup import CONVERTED_SUFFIXES  # noqa: E402
 from .ingest.text import InputError  # noqa: E402  (no heavy imports: text ingest is plain Python)
 
 
@@ -244,7 +245,7 @@ def _documents(paths: list[str], stdin_name: str | None = None):
                     raise InputError(f"{stdin_name}: {problem}") from None
                 documents.append(parse_text(decode_text(raw, stdin_name), stdin_name))
                 continue
-            if path.lower().endswith((".pdf", ".html", ".htm", ".tex")):
+            if path.lower().endswith((".pdf",) + CONVERTED_SUFFIXES):
                 try:  # these readers open the file themselves: refuse a FIFO or a device first
                     check_input(path)
                 except FileProblem as problem:
@@ -481,7 +482,7 @@ def _apply_fixes(results, write: bool, output: str | None):
         if not safe:
             kept.append(result)
             continue
-        if path == "<stdin>" or not os.path.isfile(path) or path.lower().endswith((".pdf", ".html", ".htm", ".tex")):
+        if path == "<stdin>" or not os.path.isfile(path) or path.lower().endswith((".pdf",) + CONVERTED_SUFFIXES):
             # standard input has no file to change; converted formats are fixed by hand
             _warn(f"{path}: {len(safe)} safe fix(es) not applied (only Markdown and text files are fixed)")
             kept.append(result)

@@ -13,7 +13,7 @@ import os
 from fnmatch import fnmatchcase
 from pathlib import PurePosixPath
 
-DIGEST_SUFFIXES = (".md", ".markdown", ".mdown", ".mkd", ".txt", ".text", ".html", ".htm", ".tex")
+DIGEST_SUFFIXES = (".md", ".markdown", ".mdown", ".mkd", ".txt", ".text", ".html", ".htm", ".tex", ".rst", ".rest")
 PAPER_SUFFIXES = DIGEST_SUFFIXES + (".pdf",)  # what `extract` and `check --self` find in a folder
 _GLOB_CHARACTERS = frozenset("*?[")
 

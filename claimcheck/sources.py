@@ -21,7 +21,7 @@ from .model import Claim, Document, Quantity
 
 ARXIV_ID = re.compile(r"(?<![\d.])(\d{4}\.\d{4,5})(?:v\d+)?(?![\d])")
 _SUFFIXES = {".csv": "facts", ".tsv": "results", ".json": "results", ".pdf": "pdf", ".md": "text", ".markdown": "text", ".txt": "text",
-             ".html": "html", ".htm": "html", ".tex": "latex"}
+             ".html": "html", ".htm": "html", ".tex": "latex", ".rst": "rst", ".rest": "rst"}
 
 
 class SourceError(InputError):
@@ -209,7 +209,7 @@ def read_any(path: Path, kind: str | None = None, sibling_name: str = "") -> Doc
     if kind == "pdf":
         from .ingest.pdf import read_pdf
         return read_pdf(path)
-    if kind in ("html", "latex"):
+    if kind in ("html", "latex", "rst"):
         from .ingest.markup import read_markup
         return read_markup(path, kind)
     return read_document(path)

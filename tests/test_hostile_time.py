@@ -18,6 +18,7 @@ import forked_cli
 from claimcheck import cache
 from claimcheck.api import check_document
 from claimcheck.ingest.markup import latex_to_text
+from claimcheck.ingest.rst import rst_to_text
 from claimcheck.ingest.text import parse_text
 
 PROBES = {
@@ -57,19 +58,32 @@ PROBES = {
                                 + ", and Kite goes from 25 to 258, roughly a 15x gain, while Heron reaches 41.2"
                                   " whereas Osprey reaches 16.0, a 180% relative improvement" * n + ".\n"),
     # a count, then a split of it that runs on and on (CC118's list of parts)
+    # one run of thousands of non-space characters split at infixes (':ab:ab...'): spaCy's tokenizer
+    # splits such a chunk in quadratic time, so long runs are tokenised in pieces
+    "a_run_of_infixes": (50_000, lambda n: ":ab" * n + "x scores 1.5\n"),
     "a_split_without_end": (5_000, lambda n: "The set has 12 items, " + ", ".join(f"{i} foo bar" for i in range(n))
                             + " and 5 baz.\n"),
 }
 LATEX_PROBES = {
     "unclosed_tabular": (6_000, lambda n: "\\begin{tabular}{ll}\n" + "A & 1.5 \\\\\n" * n),
 }
+RST_PROBES = {
+    # role-like runs before interpreted text, and interpreted text that never closes
+    "rst_role_runs": (60_000, lambda n: ":ab" * n + "`x` scores 1.5\n"),
+    "rst_unclosed_interpreted": (20_000, lambda n: "`" + "a <" * n + " 2.5\n"),
+    # directives nested deeper and deeper (read in one pass, never recursively)
+    "rst_nested_directives": (20_000, lambda n: "".join("   " * (i % 400) + f".. note:: run {i} took 1.{i % 10} s\n"
+                                                       for i in range(n))),
+    "rst_grid_table_rows": (5_000, lambda n: "+---+---+\n| a | b |\n+===+===+\n" + "| x | 1.5 |\n+---+---+\n" * n),
+}
 
 
 _GROWTH = 3.0
 
 
-def _check(text: str, latex: bool) -> None:
-    check_document(parse_text(latex_to_text(text) if latex else text, "probe.md"))
+def _check(text: str, latex: bool | str) -> None:
+    converted = rst_to_text(text) if latex == "rst" else latex_to_text(text) if latex else text
+    check_document(parse_text(converted, "probe.md"))
 
 
 def _measure(name: str) -> tuple[float, float]:
@@ -78,15 +92,15 @@ def _measure(name: str) -> tuple[float, float]:
     time, so that other processes' load is not counted, over runs long enough not to be noise."""
     from timing import per_call
     cache.disable()
-    latex = name in LATEX_PROBES
-    size, make = (LATEX_PROBES if latex else PROBES)[name]
+    latex = "rst" if name in RST_PROBES else name in LATEX_PROBES
+    size, make = {**PROBES, **LATEX_PROBES, **RST_PROBES}[name]
     _check(make(20), latex)  # load the reader once, outside the timing
     small_text, large_text = make(size), make(2 * size)
     # (the larger input is checked once untimed first: its first run grows the heap to its size)
     return per_call(_check, small_text, latex, warm=False), per_call(_check, large_text, latex, warm=True)
 
 
-@pytest.mark.parametrize("name", sorted(PROBES) + sorted(LATEX_PROBES))
+@pytest.mark.parametrize("name", sorted(PROBES) + sorted(LATEX_PROBES) + sorted(RST_PROBES))
 def test_doubling_a_hostile_input_at_most_doubles_and_a_half_the_time(name):
     # each probe in a fresh process (forked from a warm server: forked_cli.py): after hundreds of
     # other tests, a process's filled caches and heap make a larger input look slower than the
@@ -97,7 +111,7 @@ def test_doubling_a_hostile_input_at_most_doubles_and_a_half_the_time(name):
         # (a pause of the collector, another job), never the growth of the work itself
         again_small, again_large = forked_cli.call(Path(__file__).parent, "test_hostile_time", "_measure", name)
         small, large = min(small, again_small), min(large, again_large)
-    size = (LATEX_PROBES if name in LATEX_PROBES else PROBES)[name][0]
+    size = {**PROBES, **LATEX_PROBES, **RST_PROBES}[name][0]
     assert large < 60, f"{name}: {large:.1f} s at {2 * size}"
     assert large / small <= _GROWTH, f"{name}: {small:.3f} s at {size}, {large:.3f} s at {2 * size}"
 

@@ -26,6 +26,7 @@ from .normalize import normalize
 from .quantities import NOT_CHECKABLE, Skipped, scan
 from .respectively import distribute
 from .tables import CellFrame, TableReader
+from .tokenizer import BoundedTokenizer
 from .vocabulary import Mention, Vocabulary, settings_between, settings_found, settings_in
 
 _SCALE_NOUN = re.compile(r"[\s-]+(?:[\w-]+\s+){0,2}?(" + "|".join(sorted(count_nouns(), key=len, reverse=True)) + r")\b", re.I)
@@ -52,6 +53,7 @@ class _Unit:
     cell_frame: CellFrame | None = None
 
 
+
 class ClaimExtractor:
     """Reads claims out of documents; build once, use for many documents."""
 
@@ -69,6 +71,8 @@ class ClaimExtractor:
         for abbreviation in load_json("abbreviations.json")["abbreviations"]:
             if " " not in abbreviation:
                 self.nlp.tokenizer.add_special_case(abbreviation, [{ORTH: abbreviation}])
+        # (a run of thousands of non-space characters costs spaCy's tokenizer quadratic time)
+        self.nlp.tokenizer = BoundedTokenizer(self.nlp.tokenizer)
         self.vocabulary = Vocabulary(self.nlp)
         # single-token cues ({"LOWER": word} or {"LOWER": {"IN": [...]}}) are a dictionary look-up,
         # several times faster than the Matcher; the rest go through the Matcher

@@ -1,4 +1,4 @@
-"""HTML (arXiv HTML pages) and LaTeX source in, as Markdown-like text for the text ingest.
+"""HTML (arXiv HTML pages), LaTeX and reStructuredText source in, as Markdown-like text for the text ingest.
 
 Tables become Markdown tables, so their cells know their row and column headers; headings
 become '#' headings; scripts, styles, navigation and LaTeX comments are dropped. Line
@@ -14,6 +14,9 @@ from pathlib import Path
 
 from ..model import Document
 from .text import InputError, decode_text, parse_text
+
+# files read by conversion to Markdown (positions mapped back to the file's lines)
+CONVERTED_SUFFIXES = (".html", ".htm", ".tex", ".rst", ".rest")
 
 _SKIP = {"script", "style", "nav", "header", "footer", "noscript", "svg", "button", "form"}
 _LINK_NUMBER = re.compile(r"\d{1,6}")
@@ -238,7 +241,11 @@ def parse_markup(raw: str, name: str, kind: str) -> Document:
         text, lines = html_to_text_lines(raw)
     else:
         from .linemap import map_lines
-        text = html.unescape(latex_to_text(raw))
+        if kind == "rst":
+            from .rst import rst_to_text
+            text = rst_to_text(raw)
+        else:
+            text = html.unescape(latex_to_text(raw))
         lines = map_lines(raw, text)
     return replace(parse_text(text, name), source_lines=lines, source_text=tuple(split_lines(raw)))
 
