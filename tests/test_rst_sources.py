@@ -49,8 +49,9 @@ def _source_verdicts(report, text: str) -> list[str]:
 
 
 def test_a_grid_table_cell_of_an_rst_page_supports_or_contradicts_a_digest_figure(zoo):
-    right = check("# Zoo notes\n\nFalcon-S reaches 74.2 mIoU on Cityscapes.\n", sources=[zoo])
+    right = check("# Zoo notes\n\nFalcon-S reaches 74.2 mIoU on Cityscapes at 61.0 FPS.\n", sources=[zoo])
     assert _source_verdicts(right, "74.2") == ["supported"]
+    assert _source_verdicts(right, "61.0 FPS") == ["supported"]
     wrong = check("# Zoo notes\n\nFalcon-L reaches 78.9 mIoU on Cityscapes.\n", sources=[zoo])
     flagged = [f for f in wrong.finding_list if f.rule == "CC201" and f.claim.text == "78.9"]
     assert flagged and "79.8" in flagged[0].message

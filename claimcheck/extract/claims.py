@@ -344,6 +344,10 @@ class _DocumentReading:
                 kind = "percent"
             if kind == "scale" and not metric:
                 metric = frame.metric or "size"
+            if not metric:
+                # a cell under 'FPS' or 'Memory (GB)' is framed as prose frames '61 FPS', '12 GB':
+                # a throughput, a memory, a cost, unless its headers name the measure
+                metric = _DEFAULT_METRICS.get(q.dimension) or ("throughput" if q.dimension == "rate" else "")
             lower = frame.lower_is_better
             if lower is None:
                 lower = self.v.lower_is_better(metric, frame.metric_text) if metric else kind in ("time", "memory", "cost")

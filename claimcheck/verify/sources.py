@@ -1028,8 +1028,28 @@ def _column_said(ctx: Context, claim: Claim, cell) -> bool:
     # own, 'X scores 45.5 against 52.7 for Y')
     left = max([left] + [c.quantity.end for c in ctx.figures_between(left, q.start) if c.quantity.end <= q.start])
     frame = " ".join([claim.dataset, claim.metric_text] + [x.split(":", 1)[-1] for x in claim.setting])
-    said = named_cells.phrases(_spelled_out(ctx, f"{text[left:q.start]} {text[q.end:right]} {frame}"))
-    return named_cells.compact(cell.column) in said or any(word in said for word in own)
+    written = _spelled_out(ctx, f"{text[left:q.start]} {text[q.end:right]} {frame}")
+    said = named_cells.phrases(written)
+    if named_cells.compact(cell.column) in said or any(word in said for word in own):
+        return True
+    # a header said in another form of its word: 'the fastest compressor' names 'Compression'
+    return bool(_stems(cell.column) & _stems(written))
+
+
+_STEM = 7  # letters two long words share where they are forms of one ('compressor', 'compression')
+
+
+def _stems(text: str) -> set[str]:
+    return {w[:_STEM] for w in re.findall(r"[a-z]{%d,}" % (_STEM + 1), text.lower())}
+
+
+def _of_dimension(cell, dimension: str) -> bool:
+    """Could a cell hold a figure of this dimension? A figure in MB/s never meant a row's ratio;
+    a bare figure, or a cell read as no figure, may be of any."""
+    if dimension == "plain":
+        return True
+    held = {c.quantity.dimension for c in cell.source.claims if cell.cell.start <= c.quantity.start < cell.cell.end}
+    return not held or dimension in held
 
 
 def _meant_cell(claim: Claim, elsewhere, sentence: str):
@@ -1037,7 +1057,7 @@ def _meant_cell(claim: Claim, elsewhere, sentence: str):
     words = set(re.findall(r"[a-z]+", (sentence + " " + " ".join(x.split(":", 1)[-1] for x in claim.setting)
                                         + " " + claim.metric_text).lower()))
     row = [c for c in _cells(elsewhere.source) if c.cell.table == elsewhere.cell.table and c.cell.row == elsewhere.cell.row
-           and c.cell.column != elsewhere.cell.column]
+           and c.cell.column != elsewhere.cell.column and _of_dimension(c, claim.quantity.dimension)]
     named = {c.cell.start: c for c in row if set(re.findall(r"[a-z]+", c.column.lower())) & words
              - set(re.findall(r"[a-z]+", elsewhere.column.lower()))}
     return next(iter(named.values())) if len(named) == 1 else None
