@@ -40,3 +40,4 @@ def test_each_split_holds_its_digests():
     assert len(list((ROOT / "dev3").glob("*.md"))) == 12
     assert len(list((ROOT / "heldout7").glob("*.md"))) == 12
     assert len(list((ROOT / "heldout8").glob("*.md"))) == 12
+    assert len(list((ROOT / "heldout9").glob("*.md"))) == 12
