@@ -53,7 +53,6 @@ class _Unit:
     cell_frame: CellFrame | None = None
 
 
-
 class ClaimExtractor:
     """Reads claims out of documents; build once, use for many documents."""
 

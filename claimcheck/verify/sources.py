@@ -1037,10 +1037,11 @@ def _column_said(ctx: Context, claim: Claim, cell) -> bool:
 
 
 _STEM = 7  # letters two long words share where they are forms of one ('compressor', 'compression')
+_LONG_WORD = re.compile(r"[a-z]{%d,}" % (_STEM + 1))
 
 
 def _stems(text: str) -> set[str]:
-    return {w[:_STEM] for w in re.findall(r"[a-z]{%d,}" % (_STEM + 1), text.lower())}
+    return {w[:_STEM] for w in _LONG_WORD.findall(text.lower())}
 
 
 def _of_dimension(cell, dimension: str) -> bool:
