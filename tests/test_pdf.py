@@ -255,3 +255,15 @@ def test_figures_marked_with_the_asterisk_operator_are_read_in_a_pdf_table():
     row = {c.text: c for c in extract_claims(document) if c.page == 9 and c.dataset == "gsm8k"}
     assert set(row) == {"48.5", "70.2", "80.2", "75.2"}
     assert row["80.2"].subject == "Qwen2.5" and row["75.2"].subject == "MiMo-7B Base"
+
+
+@pytest.mark.parametrize("backend", ["pdfium", "pdfplumber"])
+def test_a_page_of_figures_and_signs_only_is_read(tmp_path, backend):
+    # a page with no letter on it (a table's body, a plot's tick labels) beside a page of prose:
+    # the size of its characters is taken from all of them, and the paper is read whole
+    from pdf_maker import pdf_pages
+    path = tmp_path / "figures_only.pdf"
+    path.write_bytes(pdf_pages([[(72, 700, 10, "Kite scores 71.4 F1 on the test set.")],
+                                [(72, 700, 9, "0.42 0.57 0.61"), (72, 688, 9, "1.25 (2.0) 3.5%")]]))
+    document = read_pdf(path, backend)
+    assert "71.4" in document.text and "0.57" in document.text and "3.5%" in document.text

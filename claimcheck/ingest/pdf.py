@@ -102,7 +102,10 @@ def _read_pdfium(path: Path, name: str) -> Document:
             builder.start_page()
             # every visible character's size: a '.' or '±' set small marks a small number, not a footnote
             sizes = {i: raw.FPDFText_GetFontSize(textpage.raw, i) for i, ch in enumerate(text) if not ch.isspace()}
-            body = statistics.median(v for i, v in sizes.items() if text[i].isalpha()) if sizes else 0.0
+            # (the size of the page's letters; a page of figures and signs only, a table or a plot's
+            # tick labels, has none: the size of all it writes then)
+            letters = [v for i, v in sizes.items() if text[i].isalpha()] or list(sizes.values())
+            body = statistics.median(letters) if letters else 0.0
             i = 0
             line_x0 = None  # where the current line's first character stands
             while i < len(text):
