@@ -1,6 +1,6 @@
 """Which files a run checks: named files as they are, folders and glob patterns expanded.
 
-A folder is searched recursively for digests by extension (Markdown, text, HTML, LaTeX), hidden
+A folder is searched recursively for digests by extension (Markdown, text, HTML, LaTeX, reStructuredText), hidden
 folders (`.git`, `.venv`) left out; a path that does not exist but holds a glob character is
 expanded as a glob (`**` spans folders), for shells that pass the pattern unexpanded. Exclusion
 patterns apply to what folders and globs find, never to a file named on the command line (as
@@ -13,7 +13,9 @@ import os
 from fnmatch import fnmatchcase
 from pathlib import PurePosixPath
 
-DIGEST_SUFFIXES = (".md", ".markdown", ".mdown", ".mkd", ".txt", ".text", ".html", ".htm", ".tex", ".rst", ".rest")
+from .ingest.markup import CONVERTED_SUFFIXES
+
+DIGEST_SUFFIXES = (".md", ".markdown", ".mdown", ".mkd", ".txt", ".text") + CONVERTED_SUFFIXES
 PAPER_SUFFIXES = DIGEST_SUFFIXES + (".pdf",)  # what `extract` and `check --self` find in a folder
 _GLOB_CHARACTERS = frozenset("*?[")
 

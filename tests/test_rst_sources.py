@@ -118,3 +118,10 @@ def test_the_command_line_accepts_an_rst_source(zoo, tmp_path):
                           capture_output=True, text=True)
     assert done.returncode == 0, done.stderr
     assert "unknown source type" not in done.stderr
+
+
+def test_a_table_without_a_header_row_keeps_its_first_row_as_a_row():
+    page = "Speeds\n\n=======  ===\nKestrel  812\nOsprey   640\n=======  ===\n\n.. list-table::\n\n   * - Kestrel\n     - 4.1\n"
+    text = rst_to_text(page)
+    assert "|  |  |\n|---|---|\n| Kestrel | 812 |\n| Osprey | 640 |" in text
+    assert "|  |  |\n|---|---|\n| Kestrel | 4.1 |" in text

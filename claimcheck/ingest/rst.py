@@ -34,15 +34,16 @@ def _inline(line: str) -> str:
     return _INTERPRETED.sub(_interpreted, _ROLE.sub("", line))
 
 
-def _markdown(rows: list[list[str]], header_rows: int = 1) -> list[str]:
-    """Rows as Markdown table lines; rows above `header_rows` are joined into one header row (a
-    Markdown table has one)."""
+def _markdown(rows: list[list[str]], header_rows: int) -> list[str]:
+    """Rows as Markdown table lines; the first `header_rows` rows are joined into one header row
+    (a Markdown table has one), and a table without a header row gets a blank one, so that its
+    first row stays a row."""
     rows = [[_inline(c.strip()).replace("|", "\\|") for c in r] for r in rows if any(c.strip() for c in r)]
     if not rows:
         return []
     width = max(len(r) for r in rows)
     rows = [r + [""] * (width - len(r)) for r in rows]
-    header_rows = max(1, min(header_rows, len(rows) - 1 if len(rows) > 1 else 1))
+    header_rows = min(header_rows, len(rows) - 1)
     header = [" ".join(r[i] for r in rows[:header_rows] if r[i]).strip() for i in range(width)]
     out = ["| " + " | ".join(header) + " |", "|" + "---|" * width]
     out += ["| " + " | ".join(r) + " |" for r in rows[header_rows:]]
@@ -73,7 +74,7 @@ def _grid_table(lines: list[str], i: int) -> tuple[list[str], int]:
             for cell, part in zip(current, parts):
                 cell.append(part.strip(" |"))
         j += 1
-    return _markdown(rows, header_rows or 1), j
+    return _markdown(rows, header_rows), j
 
 
 def _simple_table(lines: list[str], i: int) -> tuple[list[str], int]:
@@ -103,16 +104,15 @@ def _simple_table(lines: list[str], i: int) -> tuple[list[str], int]:
         else:
             rows.append(cells)
         j += 1
-    if borders < 3:  # a one-border table has no header row
+    if borders < 3:  # a table of two borders, top and bottom, has no header row
         header_rows = 0
-    return _markdown(rows, header_rows or 1) if header_rows else _markdown([[""] * len(spans)] + rows), j
+    return _markdown(rows, header_rows), j
 
 
 def _directive_body(lines: list[str], j: int) -> tuple[dict[str, str], list[str], int]:
     """A directive's options and its indented body (dedented), from the line after it."""
     options: dict[str, str] = {}
-    while j < len(lines) and _OPTION.fullmatch(lines[j].rstrip()):
-        m = _OPTION.fullmatch(lines[j].rstrip())
+    while j < len(lines) and (m := _OPTION.fullmatch(lines[j].rstrip())):
         options[m.group(1)] = m.group(2)
         j += 1
     body: list[str] = []
@@ -192,7 +192,7 @@ def rst_to_text(source: str) -> str:
                 elif name == "csv-table" and "file" not in options and "url" not in options:
                     rows = list(csv.reader([b for b in content if b.strip()], skipinitialspace=True))
                     header = list(csv.reader([options["header"]], skipinitialspace=True)) if "header" in options else []
-                    out += _markdown(header + rows, len(header) or _header_rows(options) or 1) + [""]
+                    out += _markdown(header + rows, len(header) or _header_rows(options)) + [""]
                 else:
                     out.append("")
             else:

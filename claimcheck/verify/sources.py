@@ -641,7 +641,7 @@ def source_verdicts(ctx: Context) -> list[tuple[Claim, str, list[Claim], Claim |
             if agreeing is not None:
                 # the figure's own clause names a cell that holds it ('155.6 GFLOPs' beside an
                 # mAP): its frame was misread, the source agrees
-                own = [c for c in agreeing.source.claims if agreeing.cell.start <= c.quantity.start < agreeing.cell.end]
+                own = _figures_in(agreeing)
                 verdict, candidates, decisive = ("supported", own[:1], own[0]) if own else ("not found", [], None)
         if verdict in ("mismatch", "ambiguous") and not _near_figure(claim, decisive) and \
                 getattr(_source_of(decisive, tied), "kind", "facts") != "facts":
@@ -1049,8 +1049,13 @@ def _of_dimension(cell, dimension: str) -> bool:
     a bare figure, or a cell read as no figure, may be of any."""
     if dimension == "plain":
         return True
-    held = {c.quantity.dimension for c in cell.source.claims if cell.cell.start <= c.quantity.start < cell.cell.end}
+    held = {c.quantity.dimension for c in _figures_in(cell)}
     return not held or dimension in held
+
+
+def _figures_in(named) -> list[Claim]:
+    """The source's figures read inside a named cell."""
+    return [c for c in named.source.claims if named.cell.start <= c.quantity.start < named.cell.end]
 
 
 def _meant_cell(claim: Claim, elsewhere, sentence: str):
