@@ -111,8 +111,15 @@ def _load_file(path: Path, arxiv_id: str, warn: Callable[[str], None], sibling_n
     except FileProblem as problem:
         raise InputError(f"{path}: {problem}") from None
     kind = _SUFFIXES.get(path.suffix.lower())
+    form = None  # how a results file is laid out, where its name does not say
     if kind is None:
-        raise InputError(f"{path}: unknown source type (use {', '.join(sorted(_SUFFIXES))})")
+        # a name without a known suffix ('summary', 'results.out'): read by what the file holds
+        from .ingest.sniff import sniff_kind
+        sniffed = sniff_kind(content)
+        if sniffed is None:
+            raise InputError(f"{path}: unknown source type: neither text nor PDF, and its name ends in no "
+                             f"suffix read here ({', '.join(sorted(_SUFFIXES))})")
+        kind, form = _SNIFFED[sniffed]
     if kind == "facts" and not _is_factsheet(content):
         kind = "results"  # a CSV of results in any layout: read as a table
     try:
@@ -123,8 +130,16 @@ def _load_file(path: Path, arxiv_id: str, warn: Callable[[str], None], sibling_n
             for message in skipped:
                 warn(message)
             return list(sheet)
-        document, claims = cached(f"source|{kind}|{path}|{sibling_name}", content,
-                                  lambda: _read_and_extract(path, kind, sibling_name))
+        try:
+            document, claims = cached(f"source|{kind}|{form or ''}|{path}|{sibling_name}", content,
+                                      lambda: _read_and_extract(path, kind, sibling_name, form))
+        except InputError:
+            if form not in ("\t", ","):
+                raise
+            # lines of equal commas or tabs that hold no table of figures: the file is prose
+            kind, form = "text", None
+            document, claims = cached(f"source|text||{path}|{sibling_name}", content,
+                                      lambda: _read_and_extract(path, kind, sibling_name))
     except SourceError:
         raise
     except InputError as error:
@@ -160,9 +175,14 @@ def paper_names(document: Document) -> set[str]:
     return names
 
 
-def _read_and_extract(path: Path, kind: str, sibling_name: str = ""):
+# what a sniffed file is read as: (source kind, results layout)
+_SNIFFED = {"pdf": ("pdf", None), "html": ("html", None), "text": ("text", None),
+            "json": ("results", "json"), "tsv": ("results", "\t"), "csv": ("results", ",")}
+
+
+def _read_and_extract(path: Path, kind: str, sibling_name: str = "", form: str | None = None):
     from .extract.claims import extract_claims
-    document = read_any(path, kind, sibling_name)
+    document = read_any(path, kind, sibling_name, form)
     claims = tuple(extract_claims(document, learned=False))
     return document, claims + (_as_percentages(document, claims) if kind == "results" else ())
 
@@ -197,15 +217,16 @@ def _is_factsheet(content: bytes) -> bool:
     return all(c in header for c in _FACT_COLUMNS)
 
 
-def read_any(path: Path, kind: str | None = None, sibling_name: str = "") -> Document:
+def read_any(path: Path, kind: str | None = None, sibling_name: str = "", form: str | None = None) -> Document:
     """A Document from a PDF, HTML, LaTeX, text, Markdown or results (CSV, TSV, JSON) file;
-    `sibling_name` is what tells a results file apart from the others of its folder."""
+    `sibling_name` is what tells a results file apart from the others of its folder; `form` is a
+    results file's layout where its name does not give it ('json', or the delimiter)."""
     kind = kind or _SUFFIXES.get(path.suffix.lower(), "text")
     if kind == "results" or kind == "facts":
         from .ingest.delimited import read_delimited, read_json_results
-        if path.suffix.lower() == ".json":
+        if form == "json" or form is None and path.suffix.lower() == ".json":
             return read_json_results(path, sibling_name=sibling_name)
-        return read_delimited(path)
+        return read_delimited(path, delimiter=form)
     if kind == "pdf":
         from .ingest.pdf import read_pdf
         return read_pdf(path)

@@ -118,7 +118,7 @@ def test_missing_and_unknown_sources_are_input_errors(tmp_path, capsys):
     digest.write_text(DIGEST, encoding="utf-8")
     assert main(["check", str(digest), "--source", str(tmp_path / "nope.pdf")]) == 2
     odd = tmp_path / "x.docx"
-    odd.write_text("x")
+    odd.write_bytes(b"PK\x03\x04\x14\x00\x06\x00" + bytes(range(256)) * 4)  # a zip, as a .docx is
     assert main(["check", str(digest), "--source", str(odd)]) == 2
     assert "unknown source type" in capsys.readouterr().err
 

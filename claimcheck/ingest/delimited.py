@@ -102,14 +102,15 @@ def parse_delimited(text: str, name: str, delimiter: str = ",") -> Document:
 MAX_ROWS = 200_000  # as for fact sheets: reading takes seconds per hundred thousand rows
 
 
-def read_delimited(path: Path, name: str | None = None) -> Document:
-    """A CSV or TSV file as a table; one with no figure below its header row is no results file."""
+def read_delimited(path: Path, name: str | None = None, delimiter: str | None = None) -> Document:
+    """A CSV or TSV file as a table (`delimiter` by default from its name and header line); one
+    with no figure below its header row is no results file."""
     text = _decode(path)
     rows = text.count("\n")
     if rows > MAX_ROWS:
         raise InputError(f"{path}: {rows:,} rows, more than the {MAX_ROWS:,} a results table may have "
                          f"(split it, or keep the rows the digest is about)")
-    document = parse_delimited(text, name or str(path), delimiter_of(path, text))
+    document = parse_delimited(text, name or str(path), delimiter or delimiter_of(path, text))
     if not any(cell.row > 0 and not cell.label and any(ch.isdigit() for ch in cell.text) for cell in document.cells):
         raise InputError(f"{path}: no figures in this table (a results file needs a header row and rows of numbers)")
     return document
