@@ -33,8 +33,9 @@ def supported_slips(folder: pathlib.Path) -> tuple[list[str], int]:
         sources = []
         listed = folder / f"{name}.sources"
         if listed.exists():
-            for line in listed.read_text(encoding="utf-8").split():
-                sources += ["--source", str((folder / line).resolve())]
+            for line in listed.read_text(encoding="utf-8").splitlines():  # a path a line: a name may hold a space
+                if line.strip():
+                    sources += ["--source", str((folder / line.strip()).resolve())]
         out = subprocess.run([sys.executable, "-m", "claimcheck", "check", str(digest), "--format", "json", *sources],
                              capture_output=True, text=True, check=False).stdout
         supported = [dict(f, severity="error") for f in json.loads(out)["findings"] if f["rule"] == "CC202"]
