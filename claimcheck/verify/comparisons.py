@@ -183,10 +183,37 @@ def _universal(ctx: Context, self):
             if actor and not same_subject(actor, other):
                 if (actor, other) not in paired:
                     paired[(actor, other)] = _figure_pairs(ctx, actor, other)
+                pairs = _of_named_table(ctx, paired[(actor, other)], _table_named(text, s.start(), s.end()))
                 if counted is not None:
-                    yield from _count_finding(ctx, self, m, counted, s.start(), actor, paired[(actor, other)], sentence)
+                    yield from _count_finding(ctx, self, m, counted, s.start(), actor, pairs, sentence)
                 else:
-                    yield from _every_finding(ctx, self, m, actor, paired[(actor, other)], sentence)
+                    yield from _every_finding(ctx, self, m, actor, pairs, sentence)
+
+
+# 'Table 16 shows ...', 'in Tab. 3': the table a paragraph speaks of (bounded: linear)
+_TABLE_NAMED = re.compile(r"\bTab(?:le|\.)\s?(?P<number>[A-Z]?\d{1,3}[a-z]?)\b")
+
+
+def _table_named(text: str, start: int, end: int) -> str:
+    """The number of the one table the paragraph holding a sentence names, up to the sentence's
+    end ('Table 16 shows the worst case ... B lags behind C on all categories'); '' for none or several."""
+    paragraph = text.rfind("\n\n", 0, start) + 1
+    named = {m.group("number") for m in _TABLE_NAMED.finditer(text, paragraph, end)}
+    return next(iter(named)) if len(named) == 1 else ""
+
+
+def _of_named_table(ctx: Context, pairs: list[tuple[Claim, Claim]], number: str) -> list[tuple[Claim, Claim]]:
+    """The pairs a paragraph naming a table speaks of: none from a table captioned with another
+    number (figures of Table 15 say nothing of 'Table 16 shows ...', whether or not Table 16 is
+    in the document); pairs of prose or of an uncaptioned table stay."""
+    if not number:
+        return pairs
+
+    def other_table(c: Claim) -> bool:
+        cell = ctx.document.cell_at(c.quantity.start)
+        captioned = _TABLE_NAMED.match(cell.caption.strip()) if cell is not None and cell.caption else None
+        return captioned is not None and captioned.group("number") != number
+    return [(a, b) for a, b in pairs if not other_table(a) and not other_table(b)]
 
 
 # 'on 7 of the 9 tasks', 'on two out of three benchmarks': how many of how many (bounded: linear)
