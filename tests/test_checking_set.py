@@ -44,3 +44,4 @@ def test_each_split_holds_its_digests():
     assert len(list((ROOT / "heldout9").glob("*.md"))) == 12
     assert len(list((ROOT / "heldout10").glob("*.md"))) == 12
     assert len(list((ROOT / "heldout11").glob("*.md"))) == 12
+    assert len(list((ROOT / "dev4").glob("*.md"))) == 12
