@@ -170,3 +170,57 @@ def test_a_copying_slip_is_found_in_the_row_a_maker_name_points_to(tmp_path):
 
     assert ("9.9%", 9.6) in flagged("On the noisy set, Brindle sits at 9.9%.")
     assert flagged("On the noisy set, Brindle sits at 9.6%.") == set()
+
+
+RUNS = ("| corpus | arc | copa | piqa |\n|---|---|---|---|\n"
+        "| heron_base | 0.41 | 0.75 | 0.66 |\n| kestrel_web | 0.39 | 0.78 | 0.64 |\n| wren_books | 0.36 | 0.71 | 0.61 |\n")
+
+
+def test_a_copying_slip_is_looked_for_on_the_figures_own_side_of_a_comparison(tmp_path):
+    # '0.75 for A versus 0.78 for B': B's figure is not A's row miscopied, whatever row B's name reads as
+    from claimcheck.api import check
+    runs = tmp_path / "runs.md"
+    runs.write_text(RUNS, encoding="utf-8")
+
+    def flagged(sentence: str) -> set:
+        report = check(f"# Corpus notes\n\n{sentence}\n", sources=[str(runs)])
+        return {(f.claim.text, f.expected) for f in report.finding_list if f.severity != "info"}
+
+    assert flagged("On copa the gap is small: 0.75 for Heron Base versus 0.78 for the web crawl.") == set()
+    assert flagged("On copa the gap is small: 0.75 for Heron Base versus 0.73 for the web crawl.") == set()
+    # the figure's own side names the row: the slip is found there
+    assert ("0.57", 0.75) in flagged("On copa the gap is small: 0.78 for the web crawl versus 0.57 for Heron Base.")
+
+
+def test_a_row_named_after_a_multiple_of_it_is_the_other_side(tmp_path):
+    # 'reaches 212 GFLOPs, about 20x the small model's': the small model's cell is the base of the
+    # multiple, not the frame of 212
+    from claimcheck.api import check
+    zoo = tmp_path / "ZOO.md"
+    zoo.write_text("| Model | AP | GFLOPs |\n|---|---|---|\n| Lark-S | 42.8 | 11 |\n| Lark-M | 49.5 | 57 |\n"
+                   "| Lark-X | 55.9 | 212 |\n", encoding="utf-8")
+
+    def flagged(sentence: str) -> set:
+        report = check(f"# Zoo notes\n\n{sentence}\n", sources=[str(zoo)])
+        return {(f.claim.text, f.expected) for f in report.finding_list if f.severity != "info" and f.rule == "CC201"}
+
+    assert not any(text == "212" for text, _ in flagged("The top of the range climbs to 212 GFLOPs, about 19x the Lark-S budget."))
+    assert not any(text == "212" for text, _ in flagged("The top of the range climbs to 212 GFLOPs, twice the Lark-M budget and more."))
+    assert ("212", 11) in flagged("Lark-S climbs to 212 GFLOPs.")
+
+
+def test_an_approximate_figure_far_from_its_named_cell_is_no_copy_of_another(tmp_path):
+    # 'about 16%' far from the named cell (97.5) and near some other cell by chance is another
+    # quantity the sentence gives, not a figure copied from the wrong cell; a figure written to its
+    # digits that stands in another cell of the table is
+    from claimcheck.api import check
+    table = tmp_path / "metrics.md"
+    table.write_text("| Model | Valid | Unique | Novelty |\n|---|---|---|---|\n| Finch | 0.975 | 0.999 | 0.842 |\n"
+                     "| Train | 1.0 | 1.0 | 0.16 |\n", encoding="utf-8")
+
+    def flagged(sentence: str) -> set:
+        report = check(f"# Metrics\n\n{sentence}\n", sources=[str(table)])
+        return {(f.claim.text, f.expected) for f in report.finding_list if f.severity != "info" and f.rule == "CC201"}
+
+    assert flagged("About Finch's valid molecules: about 16% of them already sit in the training set.") == set()
+    assert ("0.842", 0.975) in flagged("Finch's share of valid molecules is 0.842.")

@@ -850,7 +850,8 @@ def _spelled_out(ctx: Context, text: str) -> str:
 # words that set what follows them against what came before: a name after one is the other side
 _COMPARED_WITH = re.compile(r"\b(?:than|over|vs\.?|versus|against|above|below|behind|ahead\s+of|beats?|beating|"
                             r"edges?|edging|trails?|trailing|outperforms?|surpass(?:es)?|tops|compared\s+(?:to|with)|"
-                            r"relative\s+to)\b", re.I)
+                            r"relative\s+to|(?:times|twice|half)\s+(?:the|that\s+of)|"
+                            r"(?<![\w.])\d{1,4}(?:\.\d{1,3})?\s?[x×]\s+(?:the|that\s+of))\b", re.I)
 
 
 def _named_cell(ctx: Context, claim: Claim, sources: list[Source], agreeing: bool = False):
@@ -921,10 +922,12 @@ def _named_cell(ctx: Context, claim: Claim, sources: list[Source], agreeing: boo
         # the row is named only after the figure, past a comparison ('51.1 is 14.9 points above
         # the Vicuna-13B variant', 'and edges Vicuna-7B on POPE'): the other side, not the figure's owner
         return None
-    if named_cells.distance(claim, cell) >= _FAR_FROM_CELL and named_cells.stated_elsewhere(claim, _cells(cell.source), cell) is None:
+    if named_cells.distance(claim, cell) >= _FAR_FROM_CELL and \
+            (q.approx or named_cells.stated_elsewhere(claim, _cells(cell.source), cell) is None):
         # far from the named cell's figure and in no other cell of its table: another quantity the
         # sentence gives beside the cell's names (a count, a cost, a figure of another measure),
-        # not a copying slip, which stays near or copies a neighbouring cell
+        # not a copying slip, which stays near or copies a neighbouring cell (an approximate figure,
+        # 'about 16%', copies no cell: another cell within its rounding holds it by chance)
         return None
     return cell
 
@@ -951,7 +954,16 @@ def _near_cell(ctx: Context, claim: Claim, sources: list[Source]):
     labelled = [_labelled(s) for s in sources]
     text = ctx.document.text
     start, end = claim.sentence
-    words = named_cells.named_phrases(f"{ctx.item_lead(claim)} {text[start:q.start]} {text[q.end:end]} "
+    # the figure's own side of a comparison ('0.75 for A versus 0.78 for B': 0.78 is B's, and
+    # A's row is not where its digits were miscopied from)
+    before, after = text[start:q.start], text[q.end:end]
+    compared = list(_COMPARED_WITH.finditer(before))
+    if compared:
+        before = before[compared[-1].end():]
+    ahead = _COMPARED_WITH.search(after)
+    if ahead:
+        after = after[:ahead.start()]
+    words = named_cells.named_phrases(f"{ctx.item_lead(claim)} {before} {after} "
                                       f"{_cell_labels(ctx, claim)}", labelled)
     rows = [c for x in labelled for phrase in sorted(words & x.by_row.keys()) for c in x.by_row[phrase]]
     found = {}
