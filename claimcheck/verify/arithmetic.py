@@ -193,6 +193,24 @@ def _related(claim: Claim, other: Claim) -> bool:
     return True
 
 
+# a clause joined after a figure ('..., and B reaches 57.3'; '; B has 57.3') and a word that sets
+# what follows against what came before (bounded: linear)
+_NEXT_CLAUSE = re.compile(r"(?:,\s*(?:and|while|whereas|but)|;)\s", re.I)
+_SET_AGAINST = re.compile(r"\b(?:than|over|vs\.?|versus|against|compared\s+(?:to|with)|relative\s+to|from|behind|"
+                          r"ahead\s+of|above|below|beats?|trails?)\b", re.I)
+
+
+def _in_a_later_clause(text: str, claim: Claim, other: Claim) -> bool:
+    """Does a figure stand in a clause joined after the margin's, with no word between that sets
+    it against the margin's figure ('D-X tops out at 59.3, a gain of 3.5 points, and D-M reaches
+    57.3': 57.3 is another system's figure, not what the gain is measured from)?"""
+    if other.quantity.start < claim.quantity.end:
+        return False
+    between = text[claim.quantity.end:other.quantity.start]
+    joined = _NEXT_CLAUSE.search(between)
+    return joined is not None and not _SET_AGAINST.search(between)
+
+
 def compared_pair(ctx: Context, claim: Claim) -> tuple[Claim, Claim] | None:
     """(own, other): the subject's figure and the compared system's figure a margin, ratio or
     change relates, from its sentence ('9.8% against Whisper's 12.1%', '(29 ms vs 38 ms)') or,
@@ -200,7 +218,8 @@ def compared_pair(ctx: Context, claim: Claim) -> tuple[Claim, Claim] | None:
     sentence = [c for c in ctx.sentence_claims(claim) if c is not claim and _value_like(c)]
     dimension_ok = _dimension_filter(claim)
     others = [c for c in sentence if c.role == "baseline" and dimension_ok(c) and _frame_ok(claim, c)
-              and (not claim.baseline or same_subject(c.subject, claim.baseline))]
+              and (not claim.baseline or same_subject(c.subject, claim.baseline))
+              and not _in_a_later_clause(ctx.document.text, claim, c)]
     owns = [c for c in sentence if c.role in ("", "to") and dimension_ok(c) and _frame_ok(claim, c)
             and (not claim.subject or not c.subject or same_subject(c.subject, claim.subject))]
     if others:

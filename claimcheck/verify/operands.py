@@ -17,7 +17,8 @@ _PAIR_AFTER = re.compile(r"[^()\n;]{0,60}?\(\s*(?:~|about\s+|≈\s*)?(?P<a>" + _
 _REFERENCE_AFTER = re.compile(r"\s*(?:points?|pts?|pp|percentage\s+points|%|x|×|times)?\s*(?:[a-z]+\s+){0,3}?"
                               r"(?:above|below|higher\s+than|lower\s+than|more\s+than|less\s+than|fewer\s+than|"
                               r"ahead\s+of|behind|over|under)\s+(?:(?:the\s+)?[\w.+/-]+(?:\s+[\w.+/-]+){0,2}?(?:'s|’s)\s+)?"
-                              r"(?:~|about\s+)?[$€£]?(?P<b>" + _NUM + r")(?![\d.,]*\s*(?:x|×|%))")
+                              r"(?:~|about\s+)?[$€£]?(?P<b>" + _NUM + r")(?![\d.,]*\s*(?:x|×|%|times\b|-?fold\b))")
+# ('more than 300 times worse' states a multiple, not a reference figure of 300)
 # (the words between name the unit, never a verb: '128k is more than 2.6 times ...' bounds another figure)
 _COMPARED_AFTER = re.compile(r"\s*(?:(?!(?:is|are|was|were|be|been)\b)[a-z/-]+\s+){0,4}?(?:fewer|more|less|higher|lower)\s+(?:[a-z/-]+\s+){0,4}?than\b")
 _COMPARATIVE = re.compile(r"\b(?:faster|slower|fewer|more|less|higher|lower|better|worse|smaller|larger|bigger|"
