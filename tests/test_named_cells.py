@@ -224,3 +224,14 @@ def test_an_approximate_figure_far_from_its_named_cell_is_no_copy_of_another(tmp
 
     assert flagged("About Finch's valid molecules: about 16% of them already sit in the training set.") == set()
     assert ("0.842", 0.975) in flagged("Finch's share of valid molecules is 0.842.")
+
+
+def test_a_label_written_only_inside_a_longer_one_is_not_named_on_its_own():
+    from claimcheck.verify.named_cells import named_on_their_own
+    document = parse_text("| Model | Novelty |\n|---|---|\n| VAE | 0.69 |\n| JTN-VAE | 0.91 |\n| CharRNN | 0.84 |\n", "t.md")
+    cells = table_cells(Source("t.md", "text", document, ()))
+    rows = lambda text: sorted(c.row for c in named_on_their_own(cells, text))  # noqa: E731
+    assert rows("JTN-VAE keeps novelty above CharRNN") == ["CharRNN", "JTN-VAE"]
+    assert rows("JTN-VAE and the plain VAE") == ["CharRNN", "JTN-VAE", "VAE"]
+    # a longer label not written out (named by a short form elsewhere) hides nothing
+    assert "VAE" in rows("the VAE against the junction-tree model")

@@ -44,8 +44,8 @@ def _relations(ctx: Context, claim) -> tuple[str, ...]:
     q = claim.quantity
     if q.bound or q.high is not None or q.word:
         return ()
-    if q.dimension == "points":
-        return ("difference",)
+    if q.dimension == "points" or q.dimension == "plain" and claim.kind == "delta":
+        return ("difference",)  # ('0.082 above CharRNN's': a difference in the cells' own unit)
     if q.dimension == "ratio" or q.unit == "x":
         return ("multiple",)
     if q.dimension == "percent":
@@ -177,7 +177,8 @@ def cell_derived_verdicts(ctx: Context) -> dict:
             q = claim.quantity
             start, end = claim.sentence
             words = named_cells.named_phrases(f"{ctx.item_lead(claim)} {text[start:q.start]} {text[q.end:end]}", labelled)
-            pairs = _pairs(named_cells.named_by(words, labelled))
+            pairs = _pairs(named_cells.named_on_their_own(named_cells.named_by(words, labelled),
+                                                          f"{ctx.item_lead(claim)} {text[start:end]}"))
             if len(pairs) == 1 and any(c is not claim and _relations(ctx, c) for c in ctx.figures_between(start, end)):
                 # two derived figures in one sentence: each is of the label its own stretch names
                 # ('... 30x cheaper to run and about 40x smaller': the core-hours are not the 40x's)

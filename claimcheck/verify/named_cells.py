@@ -251,6 +251,31 @@ def named_by(row_words: frozenset[str], sources: list[Labelled], column_words: f
     return out
 
 
+def named_on_their_own(cells: list[NamedCell], text: str) -> list[NamedCell]:
+    """The cells whose row label the text names on its own, not only inside a longer row label it
+    names ('VAE' written only as part of 'JTN-VAE' names JTN-VAE's row, not VAE's)."""
+    rows = {compact(c.row) for c in cells}
+    written = phrases(text)  # (a label named by its short form, 'the RL model', is not written out)
+    nested = {short for short in rows if short in written and
+              any(short != long and short in long and long in written for long in rows)}
+    if not nested:
+        return cells
+    tokens = _TOKEN.findall(text.casefold())
+    longer = sorted((r for r in rows if r in written and any(s in r for s in nested if s != r)), key=len, reverse=True)
+    kept, i = [], 0
+    while i < len(tokens):  # the text's words with each mention of a longer label taken out
+        for n in range(min(_LONGEST, len(tokens) - i), 0, -1):
+            if "".join(tokens[i:i + n]) in longer:
+                kept.append("|")
+                i += n
+                break
+        else:
+            kept.append(tokens[i])
+            i += 1
+    alone = frozenset().union(*(phrases(part) for part in " ".join(kept).split("|")))
+    return [c for c in cells if compact(c.row) not in nested or compact(c.row) in alone]
+
+
 def labels_named(c: NamedCell, words: frozenset[str]) -> int:
     """How many of the labels of the cell's row the words write out."""
     return sum(1 for _, value in c.cell.labels if compact(_label(value)) in words)
