@@ -80,3 +80,28 @@ def test_equal_delimiters_without_figures_are_read_as_text(tmp_path, body):
     path.write_text(body, encoding="utf-8")
     (loaded,) = load_sources([path])
     assert loaded.kind == "text"
+
+
+BOARD = """var board_results = {
+    "Heron-base": {"recall_at_10": 61.4, "mrr": 38.2},
+    "Heron-large": {"recall_at_10": 66.9, "mrr": 41.7}
+};
+"""
+
+
+def test_a_json_literal_a_script_assigns_is_read_as_results(tmp_path):
+    source = tmp_path / "board.js"
+    source.write_text(BOARD, encoding="utf-8")
+    assert sniff_kind(BOARD.encode()) == "json"
+    (loaded,) = load_sources([source])
+    assert loaded.kind == "results" and loaded.document.cells
+    digest = tmp_path / "notes.md"
+    digest.write_text("# Board\n\nHeron-large reaches an MRR of 47.1 on the board.\n", encoding="utf-8")
+    report = check(digest, sources=[source])
+    wrong = [f for f in report.finding_list if f.claim.text == "47.1" and f.rule == "CC201"]
+    assert wrong and abs(wrong[0].expected - 41.7) < 1e-9
+
+
+def test_a_script_object_that_is_not_json_is_text():
+    assert sniff_kind(b"var board = {heron: 61.4, kestrel: 66.9};\nconsole.log(board);\n") == "text"
+    assert sniff_kind(b"export default [1, 2, 3];") == "json"

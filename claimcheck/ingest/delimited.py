@@ -273,13 +273,26 @@ _MODEL_FIELDS = frozenset({"model", "model_name", "model_id", "modelname", "chec
 
 MAX_JSON_BYTES = 20_000_000
 
+# a JSON literal a script assigns ('var test_results = {...};', 'export default [...]'), as
+# leaderboard sites ship their results (bounded: linear)
+_ASSIGNED = re.compile(r"\s*(?:(?:var|let|const)\s+[A-Za-z_$][\w$.]{0,100}\s*=|"
+                       r"(?:window|module\.exports|exports)(?:\.[A-Za-z_$][\w$]{0,100})?\s*=|export\s+default)\s*")
+
+
+def json_payload(text: str) -> str:
+    """The JSON of a file: the whole text, or the literal a script assigns, without its ';'."""
+    assigned = _ASSIGNED.match(text)
+    if assigned is None:
+        return text
+    return text[assigned.end():].rstrip().removesuffix(";")
+
 
 def read_json_results(path: Path, name: str | None = None, sibling_name: str = "") -> Document:
     text = _decode(path)
     if len(text) > MAX_JSON_BYTES:
         raise InputError(f"{path}: {len(text):,} characters, more than the {MAX_JSON_BYTES:,} a JSON source may have")
     try:
-        data = json.loads(text)
+        data = json.loads(json_payload(text))
     except (ValueError, RecursionError) as error:  # (a JSON error, or an integer of more digits than Python converts)
         raise InputError(f"{path}: not JSON ({str(error)[:200]})") from None
     try:

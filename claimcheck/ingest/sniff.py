@@ -1,8 +1,9 @@
 """What kind of file a source is, from its bytes, where its name does not say.
 
 Results often come in files named without a suffix ('summary', 'RESULTS') or with one that names
-no format ('.out', '.log', '.dat'). Such a file is read by what it holds: a PDF by its magic bytes,
-JSON by its first character and a parse, HTML by its opening tags, a table by lines that all hold
+no format ('.out', '.log', '.dat', a leaderboard's '.js'). Such a file is read by what it holds: a
+PDF by its magic bytes, JSON by its first character and a parse (also a JSON literal a script
+assigns, 'var results = {...};'), HTML by its opening tags, a table by lines that all hold
 the same number of tabs (or of commas), anything else that decodes as text as plain text. Bytes
 that are none of these (a zip, an image, a word processor's file) are refused.
 """
@@ -32,13 +33,14 @@ def sniff_kind(content: bytes) -> str | None:
         text = head[:error.start].decode("utf-8-sig")
     if _control_share(text) > 0.05:
         return None
-    stripped = text.lstrip()
-    if stripped[:1] in ("{", "["):
-        try:
-            json.loads(content.decode("utf-8-sig"))
+    from .delimited import json_payload
+    payload = json_payload(text)
+    if payload.lstrip()[:1] in ("{", "["):
+        try:  # (JSON as it is, or the literal a script assigns: 'var results = {...};')
+            json.loads(json_payload(content.decode("utf-8-sig", errors="replace")))
             return "json"
         except (ValueError, RecursionError):
-            pass  # braces that open prose or a log line: read as text
+            pass  # braces that open prose, a log line or a script's object: read as text
     if _HTML.search(head[:4096]):
         return "html"
     lines = [line for line in text.split("\n")[:_LINES_LOOKED_AT + 1] if line.strip()][:_LINES_LOOKED_AT]

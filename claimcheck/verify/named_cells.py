@@ -45,9 +45,13 @@ def compact(text: str) -> str:
     return "".join(_TOKEN.findall(text.casefold()))
 
 
+_POSSESSIVE = re.compile(r"(?<=[^\W_])['’]s\b")
+
+
 def phrases(text: str) -> frozenset[str]:
-    """The compact forms of every run of one to five words of a text."""
-    tokens = _TOKEN.findall(text.casefold())
+    """The compact forms of every run of one to five words of a text (a possessive's 's' is no
+    part of the name before it: 'iipTiramisu's' names iipTiramisu, not a row 'iipTiramisuS')."""
+    tokens = _TOKEN.findall(_POSSESSIVE.sub(" ", text).casefold())
     return frozenset("".join(tokens[i:i + n]) for i in range(len(tokens)) for n in range(1, _LONGEST + 1)
                      if i + n <= len(tokens))
 

@@ -623,7 +623,8 @@ def source_verdicts(ctx: Context) -> list[tuple[Claim, str, list[Claim], Claim |
             verdict, candidates, decisive = "not found", [], None
         if verdict == "baseline" and decisive is not None and decisive.subject and \
                 not _norm(f"{claim.subject} ").startswith(_norm(decisive.subject) + " ") and \
-                (_named_in(decisive.subject, _clause_before(ctx, claim)) or _named_around(ctx, claim, decisive.subject, tied)):
+                (_named_in(decisive.subject, _clause_before(ctx, claim)) or _named_around(ctx, claim, decisive.subject, tied)
+                 or _named_before_for_another(ctx, claim, decisive.subject)):
             # "EDAC posts 101.70, where SAC-N manages 40.82": the figure's own clause names the
             # system the source gives it to; the sentence was read with another owner (not where
             # that name only begins the figure's own: 'Kestrel' of 'Kestrel Chat (RL)', of 'Wren-V2')
@@ -808,6 +809,14 @@ def _named_around(ctx: Context, claim: Claim, name: str, sources: list[Source]) 
     words = named_cells.named_phrases(f"{heading} {ctx.item_lead(claim)}", [_labelled(s) for s in sources])
     key, own = named_cells.compact(name), named_cells.compact(claim.subject)
     return bool(key) and key in words and not (own and own in words)
+
+
+def _named_before_for_another(ctx: Context, claim: Claim, name: str) -> bool:
+    """Does the sentence, up to the figure, name the system the source gives the figure to, and
+    not the owner it was read with ('Joint, third on MOS at 3.614' read as another system's, from
+    a sentence before): the owner was carried in, the sentence's own name stands before the figure."""
+    before = f"{ctx.item_lead(claim)} {ctx.document.text[claim.sentence[0]:claim.quantity.start]}"
+    return _named_in(name, before) and not _named_in(claim.subject, before)
 
 
 def _named_in(name: str, sentence: str) -> bool:
