@@ -2,6 +2,8 @@
 a column named by the words that set its header apart, a scale prefix allowed. Tables are our own."""
 from __future__ import annotations
 
+from functools import partial
+
 from claimcheck.ingest.text import parse_text
 from claimcheck.sources import Source
 from claimcheck.verify.named_cells import Labelled, cell_figure, compact, named_by, named_phrases, phrases, table_cells
@@ -16,6 +18,15 @@ TABLE = """| Model | mAP<sup>val</sup> | mAP<sup>test</sup> | FLOPs (G) |
 def labelled() -> Labelled:
     document = parse_text(TABLE, "models.md")
     return Labelled.of(table_cells(Source("models.md", "text", document, ())))
+
+
+def _flags(source, heading: str, sentence: str, rule: str = "", texts_only: bool = False) -> set:
+    """(figure, expected) of each finding above info of a one-sentence digest checked against a
+    source (its figures alone with `texts_only`; one rule's with `rule`)."""
+    from claimcheck.api import check
+    report = check(f"# {heading}\n\n{sentence}\n", sources=[str(source)])
+    found = [f for f in report.finding_list if f.severity != "info" and (not rule or f.rule == rule)]
+    return {f.claim.text for f in found} if texts_only else {(f.claim.text, f.expected) for f in found}
 
 
 def test_names_compare_by_letters_and_digits():
@@ -98,14 +109,11 @@ def test_of_several_named_cells_the_one_whose_row_stands_beside_the_figure_is_me
 def test_a_row_named_only_after_a_comparison_is_the_other_side_not_the_figures_row(tmp_path):
     # 'A's score of N is M points above the B model': B is what N is set against, so B's cell
     # says nothing of N; where B is named before the figure, its cell is N's frame
-    from claimcheck.api import check
     zoo = tmp_path / "ZOO.md"
     zoo.write_text("| Backbone | ChartQA | DocVQA |\n|---|---|---|\n| Wren-7B | 40.2 | 61.0 |\n"
                    "| Wren-13B | 44.9 | 63.5 |\n| Osprey-34B | 58.8 | 71.4 |\n", encoding="utf-8")
 
-    def flagged(sentence: str) -> set:
-        report = check(f"# Zoo notes\n\n{sentence}\n", sources=[str(zoo)])
-        return {(f.claim.text, f.expected) for f in report.finding_list if f.severity != "info"}
+    flagged = partial(_flags, zoo, "Zoo notes")
 
     assert not any(text == "58.8" for text, _ in flagged(
         "The big one is different: its ChartQA of 58.8 sits well above the Wren-13B variant."))
@@ -114,15 +122,12 @@ def test_a_row_named_only_after_a_comparison_is_the_other_side_not_the_figures_r
 
 def test_a_row_is_named_without_the_prefix_every_row_of_its_table_shares(tmp_path):
     # rows 'arcade_...' of a results file: a sentence writes the game, never the namespace
-    from claimcheck.api import check
     results = tmp_path / "scores.csv"
     results.write_text("game,human_player,agent_v2\narcade_river_raid,17118.0,20512.3\n"
                        "arcade_ms_pacman,6951.6,3861.0\narcade_road_runner,7845.0,54261.0\narcade_pong,9.3,20.9\n",
                        encoding="utf-8")
 
-    def flagged(sentence: str) -> set:
-        report = check(f"# Arcade notes\n\n{sentence}\n", sources=[str(results)])
-        return {(f.claim.text, f.expected) for f in report.finding_list if f.severity != "info"}
+    flagged = partial(_flags, results, "Arcade notes")
 
     assert ("6591.6", 6951.6) in flagged("On Ms. Pac-Man the agent is far from the human player's 6591.6.")
     assert flagged("On Ms. Pac-Man the agent is far from the human player's 6951.6.") == set()
@@ -160,13 +165,10 @@ def test_a_leading_word_written_in_lower_case_in_running_text_names_no_row():
 
 
 def test_a_copying_slip_is_found_in_the_row_a_maker_name_points_to(tmp_path):
-    from claimcheck.api import check
     table = tmp_path / "README.md"
     table.write_text("# Speech services\n\n" + SERVICES, encoding="utf-8")
 
-    def flagged(sentence: str) -> set:
-        report = check(f"# Speech notes\n\n{sentence}\n", sources=[str(table)])
-        return {(f.claim.text, f.expected) for f in report.finding_list if f.severity != "info"}
+    flagged = partial(_flags, table, "Speech notes")
 
     assert ("9.9%", 9.6) in flagged("On the noisy set, Brindle sits at 9.9%.")
     assert flagged("On the noisy set, Brindle sits at 9.6%.") == set()
@@ -178,13 +180,10 @@ RUNS = ("| corpus | arc | copa | piqa |\n|---|---|---|---|\n"
 
 def test_a_copying_slip_is_looked_for_on_the_figures_own_side_of_a_comparison(tmp_path):
     # '0.75 for A versus 0.78 for B': B's figure is not A's row miscopied, whatever row B's name reads as
-    from claimcheck.api import check
     runs = tmp_path / "runs.md"
     runs.write_text(RUNS, encoding="utf-8")
 
-    def flagged(sentence: str) -> set:
-        report = check(f"# Corpus notes\n\n{sentence}\n", sources=[str(runs)])
-        return {(f.claim.text, f.expected) for f in report.finding_list if f.severity != "info"}
+    flagged = partial(_flags, runs, "Corpus notes")
 
     assert flagged("On copa the gap is small: 0.75 for Heron Base versus 0.78 for the web crawl.") == set()
     assert flagged("On copa the gap is small: 0.75 for Heron Base versus 0.73 for the web crawl.") == set()
@@ -195,14 +194,11 @@ def test_a_copying_slip_is_looked_for_on_the_figures_own_side_of_a_comparison(tm
 def test_a_row_named_after_a_multiple_of_it_is_the_other_side(tmp_path):
     # 'reaches 212 GFLOPs, about 20x the small model's': the small model's cell is the base of the
     # multiple, not the frame of 212
-    from claimcheck.api import check
     zoo = tmp_path / "ZOO.md"
     zoo.write_text("| Model | AP | GFLOPs |\n|---|---|---|\n| Lark-S | 42.8 | 11 |\n| Lark-M | 49.5 | 57 |\n"
                    "| Lark-X | 55.9 | 212 |\n", encoding="utf-8")
 
-    def flagged(sentence: str) -> set:
-        report = check(f"# Zoo notes\n\n{sentence}\n", sources=[str(zoo)])
-        return {(f.claim.text, f.expected) for f in report.finding_list if f.severity != "info" and f.rule == "CC201"}
+    flagged = partial(_flags, zoo, "Zoo notes", rule="CC201")
 
     assert not any(text == "212" for text, _ in flagged("The top of the range climbs to 212 GFLOPs, about 19x the Lark-S budget."))
     assert not any(text == "212" for text, _ in flagged("The top of the range climbs to 212 GFLOPs, twice the Lark-M budget and more."))
@@ -213,14 +209,11 @@ def test_an_approximate_figure_far_from_its_named_cell_is_no_copy_of_another(tmp
     # 'about 16%' far from the named cell (97.5) and near some other cell by chance is another
     # quantity the sentence gives, not a figure copied from the wrong cell; a figure written to its
     # digits that stands in another cell of the table is
-    from claimcheck.api import check
     table = tmp_path / "metrics.md"
     table.write_text("| Model | Valid | Unique | Novelty |\n|---|---|---|---|\n| Finch | 0.975 | 0.999 | 0.842 |\n"
                      "| Train | 1.0 | 1.0 | 0.16 |\n", encoding="utf-8")
 
-    def flagged(sentence: str) -> set:
-        report = check(f"# Metrics\n\n{sentence}\n", sources=[str(table)])
-        return {(f.claim.text, f.expected) for f in report.finding_list if f.severity != "info" and f.rule == "CC201"}
+    flagged = partial(_flags, table, "Metrics", rule="CC201")
 
     assert flagged("About Finch's valid molecules: about 16% of them already sit in the training set.") == set()
     assert ("0.842", 0.975) in flagged("Finch's share of valid molecules is 0.842.")
@@ -245,13 +238,10 @@ def test_a_possessive_is_no_part_of_the_name_before_it():
 def test_a_figure_whose_sentence_names_its_system_before_it_is_not_another_systems(tmp_path):
     # an owner carried in from an earlier sentence loses to the name this sentence writes before
     # the figure; a figure the sentence gives its own system, that the source gives another, is a slip
-    from claimcheck.api import check
     board = tmp_path / "board.csv"
     board.write_text("entry,psnr,mos\nKite,29.10,3.502\nLoom,30.41,3.614\nMarl,28.77,3.636\n", encoding="utf-8")
 
-    def flagged(text: str) -> set:
-        report = check(f"# Rated entries\n\n{text}\n", sources=[str(board)])
-        return {f.claim.text for f in report.finding_list if f.severity != "info" and f.rule == "CC201"}
+    flagged = partial(_flags, board, "Rated entries", rule="CC201", texts_only=True)
 
     assert "3.614" not in flagged("Marl leads the human ratings with a MOS of 3.636. "
                                   "Loom, third on MOS at 3.614, keeps a PSNR of 30.41 dB.")
