@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from dataclasses import replace
+from functools import lru_cache
 
 from ..model import Claim, Evidence
 from .base import (same_dataset, RULES, Context, divide, fmt, interval, label, meets, nearest, rule, same_subject,
@@ -193,11 +194,15 @@ def _related(claim: Claim, other: Claim) -> bool:
     return True
 
 
-# a clause joined after a figure ('..., and B reaches 57.3'; '; B has 57.3') and a word that sets
-# what follows against what came before (bounded: linear)
+# a clause joined after a figure ('..., and B reaches 57.3'; '; B has 57.3') (bounded: linear)
 _NEXT_CLAUSE = re.compile(r"(?:,\s*(?:and|while|whereas|but)|;)\s", re.I)
-_SET_AGAINST = re.compile(r"\b(?:than|over|vs\.?|versus|against|compared\s+(?:to|with)|relative\s+to|from|behind|"
-                          r"ahead\s+of|above|below|beats?|trails?)\b", re.I)
+
+
+@lru_cache(maxsize=1)
+def _set_against() -> re.Pattern:
+    """The words that set what follows against what came before (patterns/frames.json's comparison_words)."""
+    from ..lexicon import load_json, phrase_alternation
+    return re.compile(r"\b(?:" + phrase_alternation(load_json("frames.json")["comparison_words"]) + r")\b", re.I)
 
 
 def _in_a_later_clause(text: str, claim: Claim, other: Claim) -> bool:
@@ -208,7 +213,7 @@ def _in_a_later_clause(text: str, claim: Claim, other: Claim) -> bool:
         return False
     between = text[claim.quantity.end:other.quantity.start]
     joined = _NEXT_CLAUSE.search(between)
-    return joined is not None and not _SET_AGAINST.search(between)
+    return joined is not None and not _set_against().search(between)
 
 
 def compared_pair(ctx: Context, claim: Claim) -> tuple[Claim, Claim] | None:
