@@ -76,7 +76,8 @@ _BODY = (_FIRST + r"(?:(?<=[" + _OPENERS + r"])|^)" + _PREFIX + r"""
     (?P<currency>""" + _CURRENCY + r""")?
     (?P<number>""" + _NUMBER + r""")""" + _EXPONENT + r"""
     (?P<unit>""" + _UNIT + r""")?""" + _PER + r"""
-    (?:\s?(?:±|\+/-|\+-)\s?(?P<std>""" + _NUMBER + r""")(?P<stdunit>\s?%)?)?""")
+    (?:[ \t]{0,3}(?:±|\+/-|\+-)[ \t]{0,3}(?P<std>""" + _NUMBER + r""")(?P<stdunit>\s?%|""" + _UNIT.replace("?P<", "?P<s_")
+       + r""")?)?""")
 _RANGE = (r"""(?:(?:[–-]|\s–\s|(?P<rangeto>-?\s+to\s+))(?P<currency2>""" + _CURRENCY + r""")?(?P<number2>"""
           + _NUMBER + r""")(?P<unit2>""" + _UNIT.replace("?P<", "?P<r_") + r""")?)?""")
 

@@ -9,6 +9,7 @@ from ..model import Document, Section, TableCell
 from .digits import fold_digits
 from .invisible import gather_figures
 from .ranges import Ranges
+from .aligned import AlignedTable, aligned_tables, cell_spans, header_cells
 from .html_tables import find_tables, grid
 
 # a Markdown table's delimiter row: one dash or more per cell ('|:-:|---|'), as GitHub reads it;
@@ -77,12 +78,17 @@ def parse_text(text: str, name: str = "<text>") -> Document:
         starts.append(offset)
         offset += len(line) + 1
     code = _code_spans(text, lines, starts)
+    printed = _printed_tables(lines, starts, code)
+    if printed:  # a table a program printed inside a block is read as a table, not as code
+        code = _carve(code, [(starts[t.header], starts[t.rows[-1]] + len(lines[t.rows[-1]])) for t in printed])
     # a cell may open with a tag ("<sub>78.6%</sub>", "<b>71.2</b>"): only code and comments hide it
     blocks = [span for span in code if not _TAG_ONLY.fullmatch(text, span[0], span[1])]
     in_blocks = Ranges(blocks)
     cells = [c for c in _table_cells(lines, starts) if not in_blocks.covers(c.start)]
     tables = 1 + max((c.table for c in cells), default=-1)
     cells += [c for c in _html_table_cells(text, lines, starts, blocks, tables) if not in_blocks.covers(c.start)]
+    tables = 1 + max((c.table for c in cells), default=-1)
+    cells += _printed_table_cells(lines, starts, printed, tables)
     cells = tuple(sorted(cells, key=lambda c: c.start))
     sections, headings = _sections(lines, starts, len(text))
     return Document(name=name, text=text, line_starts=tuple(starts), cells=cells,
@@ -120,6 +126,52 @@ def _code_spans(text: str, lines: list[str], starts: list[int]) -> list[tuple[in
 
 
 _TAG_ONLY = re.compile(r"</?[A-Za-z][^<>\n]*>")
+
+
+def _printed_tables(lines: list[str], starts: list[int], code: list[tuple[int, int]]) -> list[AlignedTable]:
+    """The space-aligned tables inside fenced blocks (`aligned.py`), in the order they stand."""
+    from bisect import bisect_left
+    out: list[AlignedTable] = []
+    for start, end in code:
+        first = bisect_left(starts, start)
+        if first >= len(starts) or starts[first] != start or not _FENCE.match(lines[first]):
+            continue  # inline code, a tag or a comment
+        last = bisect_left(starts, end) - 1  # the closing fence's line, or the text's last line
+        if last > first and _FENCE.match(lines[last]):
+            last -= 1
+        out += aligned_tables(lines, first + 1, last)
+    return out
+
+
+def _carve(spans: list[tuple[int, int]], holes: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The spans with the holes taken out of them (both sorted; a hole lies within one span)."""
+    out = []
+    holes = sorted(holes)
+    h = 0
+    for start, end in spans:
+        while h < len(holes) and holes[h][0] < end:
+            hole_start, hole_end = holes[h]
+            if hole_start > start:
+                out.append((start, hole_start))
+            start = max(start, hole_end)
+            h += 1
+        if start < end:
+            out.append((start, end))
+    return out
+
+
+def _printed_table_cells(lines: list[str], starts: list[int], printed: list[AlignedTable], first_table: int):
+    """The cells of the printed tables, laid out as a Markdown table's are."""
+    out = []
+    for index, table in enumerate(printed, first_table):
+        header_row = header_cells(lines[table.header], starts[table.header], table.columns)
+        header = [cell_text for _, _, cell_text in header_row]
+        for c, (start, end, cell_text) in enumerate(header_row):
+            if cell_text:
+                out.append(TableCell(start, end, 0, c, cell_text, "", cell_text, index, label=True))
+        rows = [cell_spans(lines[r], starts[r], table.columns) for r in table.rows]
+        out += [c for c in _cells_of_table(header, rows, index, table.caption) if c.end > c.start]
+    return out
 
 
 def _split_row(line: str, line_start: int) -> list[tuple[int, int, str]]:
