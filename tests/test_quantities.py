@@ -419,3 +419,14 @@ def test_bytes_are_a_memory_unit_written_apart_or_joined_by_a_hyphen(text, figur
 def test_a_date_or_a_versioned_name_takes_no_memory_unit_from_a_hyphen():
     assert not [q for q in quantities("the 2024-05-13 build of Qwen-2-7B uses 8 GB") if q.unit != "GB"
                 and q.dimension == "memory"]
+
+
+@pytest.mark.parametrize("text, figures", [
+    ("Pelican-[2A+6B] serves 31% more requests than Heron-[8M].", ["31%"]),
+    ("the Crane[4x] setup and Crane-[16] agree within 2 ms", ["2 ms"]),
+    ("see the appendix [4] for 12 more runs", ["12"]),
+])
+def test_a_bracket_glued_to_a_name_goes_on_naming_it(text, figures):
+    # a configuration written as part of a system's name is no figure; a citation set apart is
+    # not a name's part, and the figures of the sentence stay figures
+    assert [q.text for q in quantities(text)] == figures

@@ -372,6 +372,9 @@ def _name_digit(text: str, start: int) -> str:
         return "name"  # "NeurIPS'25", "ICML’24": a venue's year
     if before in "-/" and start > 1 and (text[start - 2].isalnum() or text[start - 2] in ".)"):
         return "name"
+    if before == "[" and start > 1 and (text[start - 2].isalnum() or text[start - 2] in "-_" and start > 2
+                                        and text[start - 3].isalnum()):
+        return "name"  # "Mooncake-[3P+1D]", "vLLM-[4M]": a bracket glued to a name goes on naming
     return ""
 
 
