@@ -163,3 +163,34 @@ def test_a_code_column_of_figures_is_a_benchmark_and_one_of_links_is_not(extract
     claims, others = read(extractor, text)
     assert claims[(3, "52.0")].dataset == "Code" and claims[(3, "52.0")].subject == "Kestrel"
     assert (7, "2") not in claims and claims[(7, "71.0")].subject == "Tern"
+
+
+def test_a_table_of_measured_figures_only_is_named_by_its_header(extractor):
+    # every cell a figure with its unit: no column names the rows, each header names a system,
+    # and the first row is a row of figures, not a second header level
+    text = ("Round trips, first five calls:\n\n| Kestrel | Plover | Tern |\n|---|---|---|\n"
+            "|5.0981ms|16.1075ms|18.2990ms|\n|4.4608ms|4.3018ms|7.7155ms|\n")
+    document = parse_text(text, "t.md")
+    first = document.cell_at(text.index("5.0981ms"))
+    assert first.row == 1 and first.labels == () and not first.label and first.headers == ("Kestrel",)
+    claims, _ = read(extractor, text)
+    assert claims[(5, "16.1075ms")].subject == "Plover"
+    assert claims[(6, "7.7155ms")].subject == "Tern"
+
+
+@pytest.mark.parametrize("first_column", ["1", "2", "4"])
+def test_a_first_column_of_whole_numbers_stays_the_rows_key(first_column):
+    # '| 1 | 10.2 | 98 |' under 'Clients': the count each row was run with names the row
+    text = f"| Clients | Latency (ms) | QPS |\n|---|---|---|\n| {first_column} | 10.2 | 98 |\n| 8 | 11.9 | 640 |\n"
+    document = parse_text(text, "t.md")
+    assert document.cell_at(text.index("10.2")).labels == (("Clients", first_column),)
+
+
+@pytest.mark.parametrize("cell, figure", [("371.53us", True), ("0m4.079s", True), ("127.95k", True),
+                                          ("8xH100", False), ("Heron-7B", False)])
+def test_a_unit_glued_to_a_figure_keeps_its_column_a_column_of_figures(cell, figure):
+    # a column of figures with their units glued on is measured, not a column of names
+    text = f"| Server | Mean | Max |\n|---|---|---|\n| Heron | {cell} | 2.5 |\n| Wren | {cell} | 3.5 |\n"
+    document = parse_text(text, "t.md")
+    mean = document.cell_at(text.index(cell))
+    assert mean.label is not figure

@@ -215,10 +215,15 @@ def _table_cells(lines: list[str], starts: list[int]):
 
 
 _MARKUP = re.compile(r"\*\*|__|(?<!\w)[*_](?=\S)|(?<=\S)[*_](?!\w)|`|<[^>]+>")
-# a figure, maybe with a unit or a word after it ("71.4 mAP", "1.5x faster"): not a label
+# a figure, maybe with a unit or a word after it ("71.4 mAP", "1.5x faster"), its unit glued to it
+# ("5.09ms", "371.53us", "127.95k") or a duration in parts ("0m4.079s", "1h30m"): not a label
 # (possessive: each part takes what it can and never gives it back, so a long cell of unit letters
 # is one pass, not an exponential search over ways to split it)
-_NUMERIC_CELL = re.compile(r"[\s*_]*+[~≈<>≤≥]?[+\-−±]?[$€£]?\d[\d.,]*+(?:[%×xKMBTkmsGB]|±\s?[\d.]++)*+[*_†‡]*+(?:\s.*)?")
+_NUMERIC_CELL = re.compile(r"[\s*_]*+[~≈<>≤≥]?[+\-−±]?[$€£]?\d[\d.,]*+(?:[%×A-Za-zµμ/]|(?<=[hmd])\d[\d.,]*+|±\s?[\d.]++)*+"
+                           r"[*_†‡]*+(?:\s.*)?")
+# a figure alone in its cell, its unit glued to it or after one blank ('5.1ms', '7.4 GiB', '0m4.079s')
+_FIGURE_ONLY = re.compile(r"[\s*_]*+[~≈<>≤≥]?[+\-−±]?[$€£]?\d[\d.,]*+(?:[%×A-Za-zµμ/]|(?<=[hmd])\d[\d.,]*+|±\s?[\d.]++)*+"
+                          r"(?: ?[A-Za-zµμ%/]{1,6})?[*_†‡\s]*+")
 _EMPTY_CELL = re.compile(r"[\s*_]*(?:[-−–—]+|n/?a|N/?A|–|\.{1,3}|\?)?[\s*_]*")
 
 
@@ -289,7 +294,8 @@ def _cells_of_table(header: list[str], rows, table: int, caption: str, sub_heade
     # what the whole table is about, as a group row would say
     blank_header = not any(_plain(h) for h in header)
     corner = ""
-    while len(texts) > 1 and not any(_STANDALONE_FIGURE.search(_plain(t)) for t in texts[0]) \
+    while len(texts) > 1 and not any(_STANDALONE_FIGURE.search(_plain(t)) or _NUMERIC_CELL.fullmatch(_plain(t))
+                                     for t in texts[0]) \
             and (blank_header or not any(_plain(texts[0][c]) for c in labels)) \
             and sum(bool(_plain(t)) for t in texts[0]) >= 2:
         level = [_plain(t) for t in texts.pop(0)]
@@ -371,6 +377,13 @@ def _label_columns(header: list[str], texts: list[list[str]]) -> list[int]:
             break  # labels stand left of the figures
     while out and all(not _plain(t[out[-1]]) for t in texts):
         out.pop()
+    if not out and texts and all(_FIGURE_ONLY.fullmatch(_plain(t[c])) or _EMPTY_CELL.fullmatch(_plain(t[c]))
+                                 for t in texts for c in range(len(t))) \
+            and not all(re.fullmatch(r"\d[\d,]*", _plain(t[0])) for t in texts if t and _plain(t[0])):
+        # a measured figure in every cell ('| 5.1ms | 16.1ms |' under '| gRPC | HTTP 2.0 |'): the
+        # header names every column, no column names the rows (a first column of whole numbers,
+        # '| 1 | 10.2 | 98 |' under 'Clients', is still the rows' key)
+        return []
     return out or [0]
 
 
