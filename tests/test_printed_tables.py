@@ -5,22 +5,10 @@ from __future__ import annotations
 
 import pytest
 
-from claimcheck.extract.claims import default_extractor
 from claimcheck.extract.quantities import UNCERTAINTY
 from claimcheck.ingest.aligned import aligned_tables
 from claimcheck.ingest.text import parse_text
-
-
-@pytest.fixture(scope="module")
-def extractor():
-    return default_extractor()
-
-
-def read(extractor, text):
-    extraction = extractor.read(parse_text(text, "t.md"))
-    claims = {(c.line, c.text): c for c in extraction.claims}
-    others = {(n.line, n.text): n for n in extraction.others}
-    return claims, others
+from test_table_structure import extractor, read  # noqa: F401  (the fixture and reader the table tests share)
 
 
 LOADGEN = """The new allocator cuts tail latency:

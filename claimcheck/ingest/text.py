@@ -221,9 +221,10 @@ _MARKUP = re.compile(r"\*\*|__|(?<!\w)[*_](?=\S)|(?<=\S)[*_](?!\w)|`|<[^>]+>")
 # is one pass, not an exponential search over ways to split it)
 _NUMERIC_CELL = re.compile(r"[\s*_]*+[~≈<>≤≥]?[+\-−±]?[$€£]?\d[\d.,]*+(?:[%×A-Za-zµμ/]|(?<=[hmd])\d[\d.,]*+|±\s?[\d.]++)*+"
                            r"[*_†‡]*+(?:\s.*)?")
-# a figure alone in its cell, its unit glued to it or after one blank ('5.1ms', '7.4 GiB', '0m4.079s')
+# a figure alone in its cell, its unit glued to it ('5.1ms', '12%', '0m4.079s'); a word after a
+# blank may be a name's ('13B Instruct', '7B Chat')
 _FIGURE_ONLY = re.compile(r"[\s*_]*+[~≈<>≤≥]?[+\-−±]?[$€£]?\d[\d.,]*+(?:[%×A-Za-zµμ/]|(?<=[hmd])\d[\d.,]*+|±\s?[\d.]++)*+"
-                          r"(?: ?[A-Za-zµμ%/]{1,6})?[*_†‡\s]*+")
+                          r" ?%?[*_†‡\s]*+")
 _EMPTY_CELL = re.compile(r"[\s*_]*(?:[-−–—]+|n/?a|N/?A|–|\.{1,3}|\?)?[\s*_]*")
 
 
@@ -294,7 +295,7 @@ def _cells_of_table(header: list[str], rows, table: int, caption: str, sub_heade
     # what the whole table is about, as a group row would say
     blank_header = not any(_plain(h) for h in header)
     corner = ""
-    while len(texts) > 1 and not any(_STANDALONE_FIGURE.search(_plain(t)) or _NUMERIC_CELL.fullmatch(_plain(t))
+    while len(texts) > 1 and not any(_STANDALONE_FIGURE.search(_plain(t)) or _FIGURE_ONLY.fullmatch(_plain(t))
                                      for t in texts[0]) \
             and (blank_header or not any(_plain(texts[0][c]) for c in labels)) \
             and sum(bool(_plain(t)) for t in texts[0]) >= 2:
