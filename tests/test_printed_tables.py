@@ -85,6 +85,13 @@ def test_the_next_tables_caption_ends_a_table_and_heads_the_next():
     assert [t.caption for t in tables] == ["Run 1: old build", "Run 2: new build"]
 
 
+def test_a_table_printed_right_under_another_takes_no_caption_from_its_rows():
+    block = ["  metric      mean      max", "  wall        120ms     131ms", "  rss         64MB      66MB",
+             "  stage       fast      slow", "  connect     1.9ms     7.4ms", "  transfer    18ms      44ms"]
+    tables = aligned_tables(block, 0, len(block) - 1)
+    assert [(t.header, t.caption) for t in tables] == [(0, ""), (3, "")]
+
+
 def test_columns_aligned_right_with_blanks_of_different_width():
     # right-aligned figures leave different runs of blanks in each row; the columns still part
     block = ["name     first   second",

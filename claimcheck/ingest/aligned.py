@@ -43,7 +43,8 @@ def aligned_tables(lines: list[str], first: int, last: int) -> list[AlignedTable
     out: list[AlignedTable] = []
     i = first
     while i <= last:
-        table, after = _table_at(lines, i, last)
+        # a caption comes from a line no table before consumed (not the last row of one just above)
+        table, after = _table_at(lines, i, last, out[-1].rows[-1] + 1 if out else first)
         if table is not None:
             out.append(table)
         # the lines a header's rows ran over are not looked at again: one pass over the block
@@ -68,8 +69,9 @@ def _is_rule(line: str) -> bool:
     return ("-" in line or "=" in line) and set(line) <= _RULE_CHARS
 
 
-def _table_at(lines: list[str], header: int, last: int) -> tuple[AlignedTable | None, int]:
-    """The table whose header is line `header`, if it is one, and the line after what was read."""
+def _table_at(lines: list[str], header: int, last: int, free: int) -> tuple[AlignedTable | None, int]:
+    """The table whose header is line `header`, if it is one, and the line after what was read;
+    its caption is the line above the header when that line is `free` or later."""
     if not _is_header(lines[header]):
         return None, header + 1
     rows: list[int] = []
@@ -100,7 +102,7 @@ def _table_at(lines: list[str], header: int, last: int) -> tuple[AlignedTable | 
     if len(columns) < 2:
         return None, k
     header_line = lines[header]
-    # the header's words must each stand over a column, and fill at least two of them
+    # the header's words, each given to the column it stands over (or the nearest), fill two or more
     owners = [_column_of(m.start(), m.end(), columns) for m in _WORD.finditer(header_line)]
     if len(set(owners)) < 2:
         return None, k
@@ -108,7 +110,7 @@ def _table_at(lines: list[str], header: int, last: int) -> tuple[AlignedTable | 
     if not all(any(_DIGIT.search(lines[r][lo:hi]) for lo, hi in columns[1:]) for r in rows):
         return None, k
     # the line right above the header says what was run ('Benchmark 1 (117 runs): zig build-exe ...')
-    caption = lines[header - 1].strip() if header > 0 and not _FENCE_LINE.match(lines[header - 1]) else ""
+    caption = lines[header - 1].strip() if header - 1 >= free and not _FENCE_LINE.match(lines[header - 1]) else ""
     return AlignedTable(header, tuple(rows), tuple(columns), caption), k
 
 
