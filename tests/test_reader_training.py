@@ -3,6 +3,7 @@ and reads. Trained here on a few documents of the corpus so that the test stays 
 from __future__ import annotations
 
 import csv
+import re
 import json
 import shutil
 import subprocess
@@ -86,3 +87,33 @@ def test_a_choice_within_the_noise_of_the_best_falls_to_the_default():
     # of two options equally near the default, the smaller; nothing judged, no choice
     assert within_noise({0.4: 10, 0.6: 10}, 20, lambda t: abs(t - 0.5)) == 0.4
     assert within_noise({}, 0, abs) is None
+
+
+def test_cross_validation_reads_every_train_document_with_a_model_that_never_saw_it(small_corpus):
+    from claimcheck.learn.corpus import load
+    from claimcheck.learn.crossval import cross_validate, fold_of
+    train_docs = load(small_corpus, ("train",))
+    assert len({fold_of(d, 2) for d in train_docs}) == 2  # the four repositories fall in both folds
+    lines = []
+    result = cross_validate(train_docs, load(small_corpus, ("dev",)), folds=2, log=lines.append)
+    assert result.folds == 2 and set(result.documents) == {d.name for d in train_docs}
+    for line in lines:  # each fold fitted on the documents it does not read
+        found = re.search(r"fitted on (\d+) documents, reading (\d+)", line)
+        assert int(found[1]) + int(found[2]) == len(train_docs) and int(found[2]) > 0
+    pooled = result.pooled.counts
+    assert pooled["documents"] == len(train_docs)
+    assert pooled["gold"] == sum(t.counts["gold"] for t in result.documents.values())
+    macro = result.macro()
+    assert set(macro) == {"f1", "unit", "kind", "metric", "dataset", "subject", "setting"}
+    assert 0.0 < macro["f1"] <= 1.0
+
+
+def test_cross_validation_from_the_command_line(small_corpus):
+    result = subprocess.run([sys.executable, "-m", "claimcheck.learn", "crossval", "--corpus", str(small_corpus),
+                             "--folds", "2", "--genres"], capture_output=True, text=True, timeout=900)
+    assert result.returncode == 0, result.stderr
+    assert "2 folds" in result.stdout and "averaged over" in result.stdout
+    assert result.stdout.count("\n  ") >= 3  # the pooled row and a row per genre read
+    bad = subprocess.run([sys.executable, "-m", "claimcheck.learn", "crossval", "--corpus", str(small_corpus),
+                          "--folds", "1"], capture_output=True, text=True, timeout=60)
+    assert bad.returncode == 2 and "Traceback" not in bad.stderr

@@ -4,6 +4,9 @@
                                        and write its weights (default: the model the package ships)
   score [--corpus DIR] [--split S...] [--rules] [--model FILE] [--genres] [-v]
                                        claim detection and field accuracy per split (and genre)
+  crossval [--corpus DIR] [--folds N] [--genres]
+                                       each fold of DIR/train read by a model fitted on the others:
+                                       the figures pooled and averaged per document
   agreement [--corpus DIR]             how far the second labels (DIR/second) agree with the first
 """
 from __future__ import annotations
@@ -29,6 +32,10 @@ def main(argv=None) -> int:
     score.add_argument("--model", type=Path, default=MODEL_PATH)
     score.add_argument("--genres", action="store_true", help="a row per genre")
     score.add_argument("-v", action="store_true", dest="verbose", help="every mismatch")
+    crossval = commands.add_parser("crossval", help="cross-validated scores of retraining on the train split")
+    crossval.add_argument("--corpus", type=Path, default=ROOT)
+    crossval.add_argument("--folds", type=int, default=5)
+    crossval.add_argument("--genres", action="store_true", help="a row per genre")
     agreement = commands.add_parser("agreement", help="agreement of the second labels with the first")
     agreement.add_argument("--corpus", type=Path, default=ROOT)
     args = parser.parse_args(argv)
@@ -37,6 +44,8 @@ def main(argv=None) -> int:
             from .train import train as run
             run(args.corpus, args.out)
             return 0
+        if args.command == "crossval":
+            return _crossval(args)
         if args.command == "agreement":
             from .agreement import agreement as measure
             from .corpus import load
@@ -56,7 +65,7 @@ def main(argv=None) -> int:
 def _score(args) -> int:
     from ..extract.claims import ClaimExtractor  # `score` passes the model in: nothing is loaded behind our back
     from .corpus import load
-    from .score import FIELDS, by_genre, score
+    from .score import by_genre, score
     model = None if args.rules else parse_model(args.model.read_text(encoding="utf-8"))
     extractor = ClaimExtractor()
     for split in args.split:
@@ -69,15 +78,49 @@ def _score(args) -> int:
         if args.genres:
             rows += list(by_genre(documents, tallies).items())
         print(f"{split} ({'rules alone' if model is None else 'rules + model'}):")
-        print(f"  {'':14s} {'docs':>4s} {'nums':>5s} {'cov':>5s} {'P':>5s} {'R':>5s} {'F1':>5s} " +
-              " ".join(f"{name[:6]:>6s}" for name in FIELDS))
-        for name, tally in rows:
-            r = tally.row()
-            print(f"  {name:14s} {r['documents']:4d} {r['numbers']:5d} {r['coverage']:5.3f} {r['precision']:5.3f} "
-                  f"{r['recall']:5.3f} {r['f1']:5.3f} " + " ".join(f"{r[name]:6.3f}" for name in FIELDS))
+        _print_rows(rows)
         if args.verbose:
             for m in tallies["all"].mismatches:
                 print("    " + " | ".join(str(x) for x in m))
+    return 0
+
+
+def _print_rows(rows) -> None:
+    from .score import FIELDS
+    print(f"  {'':14s} {'docs':>4s} {'nums':>5s} {'cov':>5s} {'P':>5s} {'R':>5s} {'F1':>5s} " +
+          " ".join(f"{name[:6]:>6s}" for name in FIELDS))
+    for name, tally in rows:
+        r = tally.row()
+        print(f"  {name:14s} {r['documents']:4d} {r['numbers']:5d} {r['coverage']:5.3f} {r['precision']:5.3f} "
+              f"{r['recall']:5.3f} {r['f1']:5.3f} " + " ".join(f"{r[name]:6.3f}" for name in FIELDS))
+
+
+def _crossval(args) -> int:
+    from .corpus import load
+    from .crossval import cross_validate
+    from .score import REPORTED, by_genre
+    if args.folds < 2:
+        print("error: --folds must be 2 or more", file=sys.stderr)
+        return 2
+    train_docs = load(args.corpus, ("train",))
+    if not train_docs:
+        raise ModelError(f"no labelled documents under {args.corpus}/train")
+    result = cross_validate(train_docs, load(args.corpus, ("dev",)), args.folds,
+                            log=lambda line: print(line, file=sys.stderr))
+    if not result.folds:
+        print("error: every document fell in one fold; cross-validation needs documents of two "
+              "repositories or more", file=sys.stderr)
+        return 2
+    print(f"train, {result.folds} folds, each read by a model fitted on the others (pooled over figures):")
+    rows = [("all", result.pooled)]
+    if args.genres:
+        read = [d for d in train_docs if d.name in result.documents]
+        rows += list(by_genre(read, result.documents).items())
+    _print_rows(rows)
+    macro = result.macro()
+    if macro:
+        print(f"  averaged over {sum(1 for t in result.documents.values() if t.counts['tp'])} documents: "
+              + ", ".join(f"{name} {macro[name]:.3f}" for name in ("f1", *REPORTED)))
     return 0
 
 

@@ -482,13 +482,24 @@ def choose_c(pairs) -> dict:
 
 
 def train(root: Path, out: Path, log=print) -> dict:
-    from ..extract.claims import ClaimExtractor
     from .corpus import load
-    extractor = ClaimExtractor()  # `sites` reads by the rules alone: the model learns on their proposals
     train_docs = load(root, ("train",))
     dev_docs = load(root, ("dev",))
     if not train_docs:
         raise ModelError(f"no labelled documents under {root}/train")
+    data = fit(train_docs, dev_docs, log)
+    text = json.dumps(data, sort_keys=True, separators=(",", ":"))
+    parse_model(text)  # what is written must load
+    out.write_text(text + "\n", encoding="utf-8")
+    log(f"wrote {out} ({len(text) / 1e6:.2f} MB)")
+    return data
+
+
+def fit(train_docs: list, dev_docs: list, log=print) -> dict:
+    """A reader model's data fitted on `train_docs`, its choices made on them (cross-validated)
+    and on `dev_docs`."""
+    from ..extract.claims import ClaimExtractor
+    extractor = ClaimExtractor()  # `sites` reads by the rules alone: the model learns on their proposals
     log(f"reading {len(train_docs)} train and {len(dev_docs)} dev documents")
     from ..extract.decide import _typer
     typer_data = fit_typer(typer_examples(train_docs))
@@ -513,8 +524,4 @@ def train(root: Path, out: Path, log=print) -> dict:
     counts = Counter({"numbers": len(train_examples.claim), "claims": sum(y for _, y in train_examples.claim)})
     data["info"] = {"trained_on": {"documents": len(train_docs), **counts}, "C": C,
                     "corpus": "data/reading/train", "dev_documents": len(dev_docs)}
-    text = json.dumps(data, sort_keys=True, separators=(",", ":"))
-    parse_model(text)  # what is written must load
-    out.write_text(text + "\n", encoding="utf-8")
-    log(f"wrote {out} ({len(text) / 1e6:.2f} MB)")
     return data
