@@ -239,6 +239,19 @@ def test_a_name_the_document_calls_a_benchmark_is_marked_wherever_it_is_proposed
     assert called == {"Quokka-QA"}  # proposed by the heading above, marked by the prose far before
 
 
+
+def test_a_key_a_program_printed_before_a_figure_is_a_measure_candidate(extractor):
+    text = ("Our load test printed:\n\n```\nRunning 10s test @ http://localhost:8080\n"
+            "Served/sec:     48211.07\nbytes in: 7.3MB | frames out: 9120 | step 40/ 75\n```\n")
+    proposer, sites = extractor.sites(parse_text(text, "t.md"))
+
+    def keys(figure):
+        site = next(s for s in sites if s.text.startswith(figure))
+        return {c.text for c in proposer.candidates(site, ("metric",))["metric"] if "src=printed_key" in c.sources}
+    assert keys("48211.07") == {"Served/sec"}
+    assert keys("7.3") == {"bytes in"} and keys("9120") == {"frames out"}
+    assert keys("75") == set()  # 'step 40/' holds a figure: a counter, not a key
+
 _READ_SETTINGS = """
 import json, sys
 from claimcheck.extract.claims import default_extractor

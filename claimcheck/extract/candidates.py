@@ -93,6 +93,12 @@ _OPENING = re.compile(r"[\s\W]*")
 _CLAUSE_MARK = re.compile(r"[;:]")
 _OPEN_PAREN = re.compile(r"\(")
 _PROSE_CELL = re.compile(r"[A-Za-z]{3,}[^|]*[A-Za-z]{3,}")
+# a key a program printed before its value ('Requests/sec:   1139', 'consumed samples: 98 |'):
+# the stretch of its line since the last field separator, read up to the figure
+_PRINTED_FIELD = re.compile(r"[|,;\t]")
+_PRINTED_KEY_SEP = re.compile(r"[:=]")
+_PRINTED_KEY = re.compile(r"[A-Za-z][^\n]{0,59}")
+_FIGURE_IN_KEY = re.compile(r"(?<![\w.])[-+]?\d")
 _CONFIG_VALUE = re.compile(r"[\d.,]+[A-Za-z%]{0,3}")
 _COUNT_OF = re.compile(r"(?i)^(?:#|number\s+of|num\.?|no\.?\s+of)\s*")
 _NOT_ALNUM = re.compile(r"[^a-z0-9]+")
@@ -181,6 +187,23 @@ def clean(text: str) -> str:
 def key_of(text: str) -> str:
     """The form candidates are merged by: lower case, letters and digits only."""
     return _NOT_ALNUM.sub("", text.lower())
+
+
+def printed_key(before: str) -> tuple[str, str] | None:
+    """The key a program printed before a value on its line, and its separator: ('Requests/sec',
+    ':') for 'Requests/sec:   ', ('user', ':') for 'CPU times: user ' (the words after the last
+    separator, else the ones before it). None where the stretch holds no key and separator, or
+    another figure stands in it (a row of a printed table, 'iteration 12695/ ')."""
+    field = _PRINTED_FIELD.split(before)[-1]
+    parts = _PRINTED_KEY_SEP.split(field)
+    if len(parts) < 2:
+        return None
+    sep = _PRINTED_KEY_SEP.findall(field)[-1]
+    key = parts[-1].strip() or parts[-2].strip()
+    key = key.strip("*`'\" ")
+    if not _PRINTED_KEY.fullmatch(key) or _FIGURE_IN_KEY.search(key) or len(key.split()) > 6:
+        return None
+    return key, sep
 
 
 def bucket(n: int) -> str:
@@ -1031,6 +1054,12 @@ class Proposer:
             if phrase.split()[0] not in _STOP:
                 add("metric", phrase, "src=next_words")
         line_start = text.rfind("\n", 0, site.start) + 1
+        if site.where == "code":
+            # (the last stretch of the line only: a minified line of a million characters holds
+            # many figures, and each would read it whole)
+            key = printed_key(text[max(line_start, site.start - 200):site.start])
+            if key:
+                add("metric", key[0], "src=printed_key", f"key_sep={key[1]}")
         lead = self.r.attribution.lead(line_start)
         if lead:
             add("subject", lead, "src=lead")
