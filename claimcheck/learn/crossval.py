@@ -8,12 +8,12 @@ on a hundred documents nobody tuned on.
 """
 from __future__ import annotations
 
-import hashlib
 import json
 from dataclasses import dataclass
 
 from .corpus import Labelled
 from .score import REPORTED, Tally, score
+from .train import fit, fold_of
 
 
 @dataclass(frozen=True)
@@ -31,18 +31,12 @@ class CrossValidated:
                 **{name: sum(t.accuracy(name) for t in judged) / len(judged) for name in REPORTED}}
 
 
-def fold_of(labelled: Labelled, folds: int) -> int:
-    """A document's fold: by its repository, so two excerpts of one repository are never split."""
-    return int(hashlib.sha256(labelled.repo.encode()).hexdigest(), 16) % folds
-
-
 def cross_validate(train_docs: list[Labelled], dev_docs: list[Labelled], folds: int = 5,
                    log=print) -> CrossValidated:
     """Fit a model on all folds but one (choices made as `train` makes them, with `dev_docs`) and
     read the fold left out with it, for each fold."""
     from ..extract.claims import ClaimExtractor
     from ..extract.decide import parse_model
-    from .train import fit
     if folds < 2:
         raise ValueError("cross-validation needs two folds or more")
     extractor = ClaimExtractor()

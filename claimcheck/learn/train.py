@@ -146,11 +146,11 @@ def fit_typer(examples: list[tuple[str, str]], C: float = 1.0) -> dict | None:
         for c, row, b in zip(classes, model.coef_, model.intercept_)}}
 
 
-def fold_of(labelled: Labelled) -> int:
+def fold_of(labelled: Labelled, folds: int = FOLDS) -> int:
     """A document's fold for cross-fitting: by its repository, so two excerpts of one repository
     are never on both sides."""
     import hashlib
-    return int(hashlib.sha256(labelled.repo.encode()).hexdigest(), 16) % FOLDS
+    return int(hashlib.sha256(labelled.repo.encode()).hexdigest(), 16) % folds
 
 
 def cross_fitted_typers(documents: list[Labelled]) -> dict:
