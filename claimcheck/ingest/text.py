@@ -219,12 +219,12 @@ _MARKUP = re.compile(r"\*\*|__|(?<!\w)[*_](?=\S)|(?<=\S)[*_](?!\w)|`|<[^>]+>")
 # ("5.09ms", "371.53us", "127.95k") or a duration in parts ("0m4.079s", "1h30m"): not a label
 # (possessive: each part takes what it can and never gives it back, so a long cell of unit letters
 # is one pass, not an exponential search over ways to split it)
-_NUMERIC_CELL = re.compile(r"[\s*_]*+[~≈<>≤≥]?[+\-−±]?[$€£]?\d[\d.,]*+(?:[%×A-Za-zµμ/]|(?<=[hmd])\d[\d.,]*+|±\s?[\d.]++)*+"
-                           r"[*_†‡]*+(?:\s.*)?")
+_GLUED_FIGURE = (r"[\s*_]*+[~≈<>≤≥]?[+\-−±]?[$€£]?\d[\d.,]*+"
+                 r"(?:[%×A-Za-zµμ/]|(?<=[hmd])\d[\d.,]*+|±\s?[\d.]++)*+")
+_NUMERIC_CELL = re.compile(_GLUED_FIGURE + r"[*_†‡]*+(?:\s.*)?")
 # a figure alone in its cell, its unit glued to it ('5.1ms', '12%', '0m4.079s'); a word after a
 # blank may be a name's ('13B Instruct', '7B Chat')
-_FIGURE_ONLY = re.compile(r"[\s*_]*+[~≈<>≤≥]?[+\-−±]?[$€£]?\d[\d.,]*+(?:[%×A-Za-zµμ/]|(?<=[hmd])\d[\d.,]*+|±\s?[\d.]++)*+"
-                          r" ?%?[*_†‡\s]*+")
+_FIGURE_ONLY = re.compile(_GLUED_FIGURE + r" ?%?[*_†‡\s]*+")
 _EMPTY_CELL = re.compile(r"[\s*_]*(?:[-−–—]+|n/?a|N/?A|–|\.{1,3}|\?)?[\s*_]*")
 
 
