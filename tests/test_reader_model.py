@@ -252,18 +252,6 @@ def test_a_key_a_program_printed_before_a_figure_is_a_measure_candidate(extracto
     assert keys("7.3") == {"bytes in"} and keys("9120") == {"frames out"}
     assert keys("75") == set()  # 'step 40/' holds a figure: a counter, not a key
 
-
-def test_a_candidate_knows_how_often_the_document_names_it(extractor):
-    # the system the page is about is named again and again; a header word once
-    text = ("# Kestrel\n\nKestrel is a parser. We built Kestrel for logs; Kestrel streams them.\n\n"
-            "| System | Lines/s |\n|---|---|\n| Kestrel | 9100 |\n| Plover | 4200 |\n")
-    proposer, sites = extractor.sites(parse_text(text, "t.md"))
-    site = next(s for s in sites if s.text.startswith("4200"))
-    subjects = {c.text: c.all_features() for c in proposer.candidates(site, ("subject",))["subject"]}
-    assert "mentioned=4-7" in subjects["Kestrel"]  # five times, the heading and the table row among them
-    assert "mentioned=1" in subjects["Plover"] and "mentioned=1" in subjects["Lines/s"]
-
-
 _READ_SETTINGS = """
 import json, sys
 from claimcheck.extract.claims import default_extractor

@@ -105,7 +105,6 @@ _NOT_ALNUM = re.compile(r"[^a-z0-9]+")
 _LETTERS = re.compile(r"[A-Za-z]+")
 _DIGITS = re.compile(r"\d+")
 _DIGIT = re.compile(r"\d")
-_ALNUM = re.compile(r"[^\W_]+")
 _LETTER = re.compile(r"[A-Za-z]")
 _NOT_DIGIT = re.compile(r"[^\d.]")
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
@@ -340,17 +339,6 @@ class Proposer:
     @cached_property
     def _frequent(self) -> list[tuple[str, int]]:
         return self._frequent_names()
-
-    @cached_property
-    def _word_counts(self) -> dict:
-        """How often each word (lower-cased) stands in the document."""
-        from collections import Counter
-        return Counter(m.group(0) for m in _ALNUM.finditer(self.text.lower()))
-
-    def _mentioned(self, lowered: str) -> int:
-        """At most how often a text stands in the document: its rarest word's count."""
-        counts = self._word_counts
-        return min((counts.get(w, 0) for w in _ALNUM.findall(lowered)), default=0)
 
     @cached_property
     def _called_benchmarks(self) -> frozenset:
@@ -848,7 +836,6 @@ class Proposer:
         if text in self.known:
             out.append("known_name")
         lowered = text.lower()
-        out.append(f"mentioned={bucket(self._mentioned(lowered))}")
         if self._is_called_benchmark(lowered):
             out.append("called_benchmark")  # the document writes 'the <text> benchmark' somewhere
         if self.v.is_name_like(text):
