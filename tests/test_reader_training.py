@@ -110,10 +110,13 @@ def test_cross_validation_reads_every_train_document_with_a_model_that_never_saw
 
 def test_cross_validation_from_the_command_line(small_corpus):
     result = subprocess.run([sys.executable, "-m", "claimcheck.learn", "crossval", "--corpus", str(small_corpus),
-                             "--folds", "2", "--genres"], capture_output=True, text=True, timeout=900)
+                             "--folds", "2", "--genres", "-v"], capture_output=True, text=True, timeout=900)
     assert result.returncode == 0, result.stderr
     assert "2 folds" in result.stdout and "averaged over" in result.stdout
     assert result.stdout.count("\n  ") >= 3  # the pooled row and a row per genre read
+    names = {p.name.removesuffix(".gold.json") for p in (small_corpus / "train").glob("*.gold.json")}
+    mismatches = [line.split(" | ") for line in result.stdout.splitlines() if " | " in line]
+    assert mismatches and all(m[0].strip() in names and len(m) == 6 for m in mismatches)  # train documents only
     bad = subprocess.run([sys.executable, "-m", "claimcheck.learn", "crossval", "--corpus", str(small_corpus),
                           "--folds", "1"], capture_output=True, text=True, timeout=60)
     assert bad.returncode == 2 and "Traceback" not in bad.stderr

@@ -4,9 +4,10 @@
                                        and write its weights (default: the model the package ships)
   score [--corpus DIR] [--split S...] [--rules] [--model FILE] [--genres] [-v]
                                        claim detection and field accuracy per split (and genre)
-  crossval [--corpus DIR] [--folds N] [--genres]
+  crossval [--corpus DIR] [--folds N] [--genres] [-v]
                                        each fold of DIR/train read by a model fitted on the others:
-                                       the figures pooled and averaged per document
+                                       the figures pooled and averaged per document (-v: every
+                                       held-out mismatch, to read the errors of text no model saw)
   agreement [--corpus DIR]             how far the second labels (DIR/second) agree with the first
 """
 from __future__ import annotations
@@ -36,6 +37,7 @@ def main(argv=None) -> int:
     crossval.add_argument("--corpus", type=Path, default=ROOT)
     crossval.add_argument("--folds", type=int, default=5)
     crossval.add_argument("--genres", action="store_true", help="a row per genre")
+    crossval.add_argument("-v", action="store_true", dest="verbose", help="every mismatch of the held-out reading")
     agreement = commands.add_parser("agreement", help="agreement of the second labels with the first")
     agreement.add_argument("--corpus", type=Path, default=ROOT)
     args = parser.parse_args(argv)
@@ -80,9 +82,14 @@ def _score(args) -> int:
         print(f"{split} ({'rules alone' if model is None else 'rules + model'}):")
         _print_rows(rows)
         if args.verbose:
-            for m in tallies["all"].mismatches:
-                print("    " + " | ".join(str(x) for x in m))
+            _print_mismatches(tallies["all"])
     return 0
+
+
+def _print_mismatches(tally) -> None:
+    """One line per mismatch: document | field | line | figure | label | reading."""
+    for m in tally.mismatches:
+        print("    " + " | ".join(str(x) for x in m))
 
 
 def _print_rows(rows) -> None:
@@ -121,6 +128,8 @@ def _crossval(args) -> int:
     if macro:
         print(f"  averaged over {sum(1 for t in result.documents.values() if t.counts['tp'])} documents: "
               + ", ".join(f"{name} {macro[name]:.3f}" for name in ("f1", *REPORTED)))
+    if args.verbose:
+        _print_mismatches(result.pooled)
     return 0
 
 
