@@ -120,3 +120,20 @@ def test_cross_validation_from_the_command_line(small_corpus):
     bad = subprocess.run([sys.executable, "-m", "claimcheck.learn", "crossval", "--corpus", str(small_corpus),
                           "--folds", "1"], capture_output=True, text=True, timeout=60)
     assert bad.returncode == 2 and "Traceback" not in bad.stderr
+
+
+def test_cross_validation_deals_the_repositories_out_several_ways(small_corpus):
+    from claimcheck.learn.corpus import load
+    from claimcheck.learn.crossval import fold_of
+    train_docs = load(small_corpus, ("train",))
+    dealings = [tuple(fold_of(d, 2, k) for d in train_docs) for k in range(6)]
+    assert len(set(dealings)) > 1  # not one dealing under several names
+    assert all(fold_of(d, 2, 0) == fold_of(d, 2) for d in train_docs)  # the first is the training's own
+    result = subprocess.run([sys.executable, "-m", "claimcheck.learn", "crossval", "--corpus", str(small_corpus),
+                             "--folds", "2", "--assignments", "2"], capture_output=True, text=True, timeout=900)
+    assert result.returncode == 0, result.stderr
+    rows = {line.split()[0] + (" " + line.split()[1] if line.split()[0] == "dealing" else ""): line.split()
+            for line in result.stdout.splitlines() if line.startswith("  ") and line.split()[0] in ("all", "dealing")}
+    assert set(rows) == {"all", "dealing 1", "dealing 2"}
+    numbers = {name: int(row[2] if name == "all" else row[3]) for name, row in rows.items()}
+    assert numbers["all"] == numbers["dealing 1"] + numbers["dealing 2"]  # every figure read once in each

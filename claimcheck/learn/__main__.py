@@ -4,10 +4,11 @@
                                        and write its weights (default: the model the package ships)
   score [--corpus DIR] [--split S...] [--rules] [--model FILE] [--genres] [-v]
                                        claim detection and field accuracy per split (and genre)
-  crossval [--corpus DIR] [--folds N] [--genres] [-v]
+  crossval [--corpus DIR] [--folds N] [--assignments K] [--genres] [-v]
                                        each fold of DIR/train read by a model fitted on the others:
-                                       the figures pooled and averaged per document (-v: every
-                                       held-out mismatch, to read the errors of text no model saw)
+                                       the figures pooled and averaged per document; with K > 1,
+                                       the repositories dealt to the folds K ways and every figure
+                                       read K times (-v: every held-out mismatch)
   agreement [--corpus DIR]             how far the second labels (DIR/second) agree with the first
 """
 from __future__ import annotations
@@ -36,6 +37,8 @@ def main(argv=None) -> int:
     crossval = commands.add_parser("crossval", help="cross-validated scores of retraining on the train split")
     crossval.add_argument("--corpus", type=Path, default=ROOT)
     crossval.add_argument("--folds", type=int, default=5)
+    crossval.add_argument("--assignments", type=int, default=1,
+                          help="deal the repositories to the folds this many ways and pool the readings")
     crossval.add_argument("--genres", action="store_true", help="a row per genre")
     crossval.add_argument("-v", action="store_true", dest="verbose", help="every mismatch of the held-out reading")
     agreement = commands.add_parser("agreement", help="agreement of the second labels with the first")
@@ -104,22 +107,32 @@ def _print_rows(rows) -> None:
 
 def _crossval(args) -> int:
     from .corpus import load
-    from .crossval import cross_validate
+    from .crossval import cross_validate, pooled_over
     from .score import REPORTED, by_genre
-    if args.folds < 2:
-        print("error: --folds must be 2 or more", file=sys.stderr)
+    if args.folds < 2 or args.assignments < 1:
+        print("error: --folds must be 2 or more and --assignments 1 or more", file=sys.stderr)
         return 2
     train_docs = load(args.corpus, ("train",))
     if not train_docs:
         raise ModelError(f"no labelled documents under {args.corpus}/train")
-    result = cross_validate(train_docs, load(args.corpus, ("dev",)), args.folds,
-                            log=lambda line: print(line, file=sys.stderr))
-    if not result.folds:
+    dev_docs = load(args.corpus, ("dev",))
+    results = []
+    for assignment in range(args.assignments):
+        if args.assignments > 1:
+            print(f"dealing {assignment + 1} of {args.assignments}", file=sys.stderr)
+        results.append(cross_validate(train_docs, dev_docs, args.folds,
+                                      log=lambda line: print(line, file=sys.stderr), assignment=assignment))
+    if not all(r.folds for r in results):
         print("error: every document fell in one fold; cross-validation needs documents of two "
               "repositories or more", file=sys.stderr)
         return 2
-    print(f"train, {result.folds} folds, each read by a model fitted on the others (pooled over figures):")
+    result = pooled_over(results)
+    print(f"train, {args.folds} folds, each read by a model fitted on the others (pooled over figures"
+          + (f"; the repositories dealt {args.assignments} ways, every figure read once in each):" if args.assignments > 1
+             else "):"))
     rows = [("all", result.pooled)]
+    if args.assignments > 1:  # how far one dealing alone moves the figures
+        rows += [(f"dealing {k + 1}", r.pooled) for k, r in enumerate(results)]
     if args.genres:
         read = [d for d in train_docs if d.name in result.documents]
         rows += list(by_genre(read, result.documents).items())

@@ -32,9 +32,10 @@ class CrossValidated:
 
 
 def cross_validate(train_docs: list[Labelled], dev_docs: list[Labelled], folds: int = 5,
-                   log=print) -> CrossValidated:
+                   log=print, assignment: int = 0) -> CrossValidated:
     """Fit a model on all folds but one (choices made as `train` makes them, with `dev_docs`) and
-    read the fold left out with it, for each fold."""
+    read the fold left out with it, for each fold. `assignment` chooses how the repositories are
+    dealt to the folds: one dealing moves a field by several points on its own."""
     from ..extract.claims import ClaimExtractor
     from ..extract.decide import parse_model
     if folds < 2:
@@ -42,8 +43,8 @@ def cross_validate(train_docs: list[Labelled], dev_docs: list[Labelled], folds: 
     extractor = ClaimExtractor()
     pooled, documents, used = Tally(), {}, 0
     for k in range(folds):
-        held = [d for d in train_docs if fold_of(d, folds) == k]
-        fitted_on = [d for d in train_docs if fold_of(d, folds) != k]
+        held = [d for d in train_docs if fold_of(d, folds, assignment) == k]
+        fitted_on = [d for d in train_docs if fold_of(d, folds, assignment) != k]
         if not held or not fitted_on:
             continue
         log(f"fold {k + 1} of {folds}: fitted on {len(fitted_on)} documents, reading {len(held)}")
@@ -55,3 +56,14 @@ def cross_validate(train_docs: list[Labelled], dev_docs: list[Labelled], folds: 
         pooled.add(tallies["all"])
         used += 1
     return CrossValidated(pooled, documents, used)
+
+
+def pooled_over(results: list[CrossValidated]) -> CrossValidated:
+    """Several dealings' readings as one: every figure counted once per dealing, each document's
+    tallies added up."""
+    pooled, documents = Tally(), {}
+    for result in results:
+        pooled.add(result.pooled)
+        for name, tally in result.documents.items():
+            documents.setdefault(name, Tally()).add(tally)
+    return CrossValidated(pooled, documents, sum(r.folds for r in results))

@@ -146,11 +146,12 @@ def fit_typer(examples: list[tuple[str, str]], C: float = 1.0) -> dict | None:
         for c, row, b in zip(classes, model.coef_, model.intercept_)}}
 
 
-def fold_of(labelled: Labelled, folds: int = FOLDS) -> int:
+def fold_of(labelled: Labelled, folds: int = FOLDS, assignment: int = 0) -> int:
     """A document's fold for cross-fitting: by its repository, so two excerpts of one repository
-    are never on both sides."""
+    are never on both sides. Assignments other than 0 deal the repositories out afresh."""
     import hashlib
-    return int(hashlib.sha256(labelled.repo.encode()).hexdigest(), 16) % folds
+    key = labelled.repo if assignment == 0 else f"{assignment}:{labelled.repo}"
+    return int(hashlib.sha256(key.encode()).hexdigest(), 16) % folds
 
 
 def cross_fitted_typers(documents: list[Labelled]) -> dict:
