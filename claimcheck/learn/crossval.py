@@ -42,9 +42,10 @@ def cross_validate(train_docs: list[Labelled], dev_docs: list[Labelled], folds: 
         raise ValueError("cross-validation needs two folds or more")
     extractor = ClaimExtractor()
     pooled, documents, used = Tally(), {}, 0
+    fold = {d.name: fold_of(d, folds, assignment) for d in train_docs}
     for k in range(folds):
-        held = [d for d in train_docs if fold_of(d, folds, assignment) == k]
-        fitted_on = [d for d in train_docs if fold_of(d, folds, assignment) != k]
+        held = [d for d in train_docs if fold[d.name] == k]
+        fitted_on = [d for d in train_docs if fold[d.name] != k]
         if not held or not fitted_on:
             continue
         log(f"fold {k + 1} of {folds}: fitted on {len(fitted_on)} documents, reading {len(held)}")
