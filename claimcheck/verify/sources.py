@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-
+from functools import lru_cache
 from pathlib import Path
 
+from ..lexicon import load_json, phrase_alternation
 from ..model import Claim, Evidence, Quantity
 from ..sources import ARXIV_ID, Source
 from ..extract.candidates import names_in
@@ -856,11 +857,14 @@ def _spelled_out(ctx: Context, text: str) -> str:
     return " ".join([text] + [defined[short] for short in sorted(written)])
 
 
-# words that set what follows them against what came before: a name after one is the other side
-_COMPARED_WITH = re.compile(r"\b(?:than|over|vs\.?|versus|against|above|below|behind|ahead\s+of|beats?|beating|"
-                            r"edges?|edging|trails?|trailing|outperforms?|surpass(?:es)?|tops|compared\s+(?:to|with)|"
-                            r"relative\s+to|(?:times|twice|half)\s+(?:the|that\s+of)|"
-                            r"(?<![\w.])\d{1,4}(?:\.\d{1,3})?\s?[x×]\s+(?:the|that\s+of))\b", re.I)
+@lru_cache(maxsize=1)
+def _compared_with() -> re.Pattern:
+    """The words that set what follows them against what came before, so that a name after one is
+    the other side (patterns/frames.json's comparison_words), with the multiples whose structure
+    does ('twice that of', '1.5x the')."""
+    words = phrase_alternation(load_json("frames.json")["comparison_words"])
+    return re.compile(r"\b(?:" + words + r"|(?:times|twice|half)\s+(?:the|that\s+of)|"
+                      r"(?<![\w.])\d{1,4}(?:\.\d{1,3})?\s?[x×]\s+(?:the|that\s+of))\b", re.I)
 
 
 def _named_cell(ctx: Context, claim: Claim, sources: list[Source], agreeing: bool = False):
@@ -927,7 +931,7 @@ def _named_cell(ctx: Context, claim: Claim, sources: list[Source], agreeing: boo
         return None  # the sentence states the cell's figure: this one is another quantity
     if named_cells.compact(cell.row) not in named_cells.named_phrases(
             f"{ctx.item_lead(claim)} {_row_labels(ctx, claim)} {text[start:q.start]}", labelled) and \
-            _COMPARED_WITH.search(text, q.end, end):
+            _compared_with().search(text, q.end, end):
         # the row is named only after the figure, past a comparison ('51.1 is 14.9 points above
         # the Vicuna-13B variant', 'and edges Vicuna-7B on POPE'): the other side, not the figure's owner
         return None
@@ -966,10 +970,10 @@ def _near_cell(ctx: Context, claim: Claim, sources: list[Source]):
     # the figure's own side of a comparison ('0.75 for A versus 0.78 for B': 0.78 is B's, and
     # A's row is not where its digits were miscopied from)
     before, after = text[start:q.start], text[q.end:end]
-    compared = list(_COMPARED_WITH.finditer(before))
+    compared = list(_compared_with().finditer(before))
     if compared:
         before = before[compared[-1].end():]
-    ahead = _COMPARED_WITH.search(after)
+    ahead = _compared_with().search(after)
     if ahead:
         after = after[:ahead.start()]
     words = named_cells.named_phrases(f"{ctx.item_lead(claim)} {before} {after} "
