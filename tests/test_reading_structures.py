@@ -622,3 +622,12 @@ def test_the_time_between_tokens_is_the_per_token_decode_latency_under_any_of_it
     claims = {c.text: c for c in read_numbers(parse_text("The TBT limit is 100 ms.\n", "serving.md"),
                                               learned=False).claims}
     assert claims["100 ms"].subject != "TBT"
+
+
+def test_an_underscore_inside_a_name_is_part_of_it_and_emphasis_around_a_name_is_not():
+    # Markdown never reads an underscore between letters or digits as emphasis: 'wren_v2_13b' is
+    # a model id as written, and a source's row 'wren_v2_13b' is found by it
+    claims = claims_of("- wren_v2_13b also writes the shortest answers here, 41.7 words on average.\n"
+                       "- **owl_3b** also writes short answers, 52.0 words on average.\n")
+    assert claims["41.7"].subject == "wren_v2_13b"
+    assert claims["52.0"].subject == "owl_3b"  # the bold marks go, the name's own underscore stays

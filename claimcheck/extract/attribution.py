@@ -37,6 +37,8 @@ _VARIANT_WORDS = frozenset("base large small medium mini tiny instruct chat pro 
                            "flash nano micro dense sparse distilled zero-shot fine-tuned".split())
 # a name opens with a capital, camelCase, letters run into digits ('e5', 'qwen2'), or lower-case
 # words joined by hyphens up to a digit ('gpt-4o-mini', 'text-embedding-3-large': model ids)
+# emphasis and code marks around a name; an underscore between letters or digits is part of it
+_NAME_MARKUP = re.compile(r"[*`]|(?<![A-Za-z0-9])_+|_+(?![A-Za-z0-9])")
 _NAME_START = re.compile(r"[A-Z]|[a-z]+[A-Z]|[a-z]+_?\d|[a-z]+_[a-z]+\d|\d+[A-Za-z]*[A-Z]|[a-z]{2,}+(?:-[a-z]++)*+-\d")
 # a multiple right before a name: 'is 2.1x Wren's 30.2' compares with Wren's figure (bounded: linear)
 _MULTIPLE_BEFORE = re.compile(r"(?<![\w.])\d{1,6}(?:\.\d{1,6})?\s?(?:[×x]|times)\s+(?:the\s+)?$")
@@ -262,7 +264,8 @@ class Attributor:
         return 1 <= len(words) <= 5 and words[-1] in self.v.system_nouns
 
     def _clean_name(self, name: str) -> str:
-        name = re.sub(r"[*_`]", "", name).strip(" :,.;")
+        # markup goes, an underscore inside a name stays: 'finix_s1_32b' is no emphasis
+        name = _NAME_MARKUP.sub("", name).strip(" :,.;")
         name = re.sub(r"(?:'s|’s)$", "", name)
         # "Although Finch-2 holds ...": a function word capitalised by its place opens no name
         first, space, rest = name.partition(" ")
