@@ -35,10 +35,10 @@ from .vocabulary import Vocabulary, settings_in
 _TOKEN = re.compile(r"[A-Za-z0-9](?:" + spaced(r"[\w.+/-]") + r"|['’](?![sS]\b))*" + spaced(r"[\w+]") + r"|[A-Za-z0-9]")
 _VARIANT_WORDS = frozenset("base large small medium mini tiny instruct chat pro turbo xl xxl lite plus max ultra "
                            "flash nano micro dense sparse distilled zero-shot fine-tuned".split())
-# a name opens with a capital, camelCase, letters run into digits ('e5', 'qwen2'), or lower-case
-# words joined by hyphens up to a digit ('gpt-4o-mini', 'text-embedding-3-large': model ids)
 # emphasis and code marks around a name; an underscore between letters or digits is part of it
 _NAME_MARKUP = re.compile(r"[*`]|(?<![A-Za-z0-9])_+|_+(?![A-Za-z0-9])")
+# a name opens with a capital, camelCase, letters run into digits ('e5', 'qwen2'), or lower-case
+# words joined by hyphens up to a digit ('gpt-4o-mini', 'text-embedding-3-large': model ids)
 _NAME_START = re.compile(r"[A-Z]|[a-z]+[A-Z]|[a-z]+_?\d|[a-z]+_[a-z]+\d|\d+[A-Za-z]*[A-Z]|[a-z]{2,}+(?:-[a-z]++)*+-\d")
 # a multiple right before a name: 'is 2.1x Wren's 30.2' compares with Wren's figure (bounded: linear)
 _MULTIPLE_BEFORE = re.compile(r"(?<![\w.])\d{1,6}(?:\.\d{1,6})?\s?(?:[×x]|times)\s+(?:the\s+)?$")
