@@ -130,10 +130,18 @@ def test_cross_validation_deals_the_repositories_out_several_ways(small_corpus):
     assert len(set(dealings)) > 1  # not one dealing under several names
     assert all(fold_of(d, 2, 0) == fold_of(d, 2) for d in train_docs)  # the first is the training's own
     result = subprocess.run([sys.executable, "-m", "claimcheck.learn", "crossval", "--corpus", str(small_corpus),
-                             "--folds", "2", "--assignments", "2"], capture_output=True, text=True, timeout=900)
+                             "--folds", "2", "--assignments", "2", "-v"], capture_output=True, text=True, timeout=900)
     assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
     rows = {line.split()[0] + (" " + line.split()[1] if line.split()[0] == "dealing" else ""): line.split()
-            for line in result.stdout.splitlines() if line.startswith("  ") and line.split()[0] in ("all", "dealing")}
+            for line in lines if line.startswith("  ") and not line.endswith(":")
+            and line.split()[0] in ("all", "dealing")}
     assert set(rows) == {"all", "dealing 1", "dealing 2"}
     numbers = {name: int(row[2] if name == "all" else row[3]) for name, row in rows.items()}
     assert numbers["all"] == numbers["dealing 1"] + numbers["dealing 2"]  # every figure read once in each
+    # -v: each dealing's mismatches under its own heading, none printed outside one
+    headings = [k for k, line in enumerate(lines) if line in ("  dealing 1:", "  dealing 2:")]
+    assert len(headings) == 2
+    assert not any(" | " in line for line in lines[:headings[0]])
+    assert all(any(" | " in line for line in lines[a + 1:b])
+               for a, b in ((headings[0], headings[1]), (headings[1], len(lines))))

@@ -141,8 +141,11 @@ def _crossval(args) -> int:
     if macro:
         print(f"  averaged over {sum(1 for t in result.documents.values() if t.counts['tp'])} documents: "
               + ", ".join(f"{name} {macro[name]:.3f}" for name in ("f1", *REPORTED)))
-    if args.verbose:
-        _print_mismatches(result.pooled)
+    if args.verbose:  # each dealing's mismatches under its own heading: a figure is read once in each
+        for k, r in enumerate(results):
+            if args.assignments > 1:
+                print(f"  dealing {k + 1}:")
+            _print_mismatches(r.pooled)
     return 0
 
 
