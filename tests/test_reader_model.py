@@ -83,6 +83,20 @@ def test_candidate_weights_choose_the_subject(extractor):
     assert all(c.subject == "" for c in claims)
 
 
+def test_the_model_overturns_the_rules_answer_by_any_amount_unless_its_file_states_a_margin(extractor):
+    """A trained model decides every field: an answer it scores above the rules' own wins however
+    small the lead. A model file that states a margin (as older retrainings wrote) keeps the rules'
+    answer unless another beats it by that margin."""
+    fields = {name: {"bias": 0.0, "weights": {}} for name in ("metric", "dataset", "baseline")}
+    fields["subject"] = {"bias": 0.0, "weights": {"null": 0.3}}  # the empty answer leads by a little
+    claims, _ = run(extractor, empty_model(fields=fields))
+    assert all(c.subject == "" for c in claims)
+    stated = {"subject@cell": 1.0, "subject@prose": 1.0}
+    claims, _ = run(extractor, empty_model(fields=fields, margins=stated))
+    by_text = {c.text: c for c in claims}
+    assert by_text["61.5"].subject == "Finch" and by_text["58.0"].subject == "Wren"
+
+
 def test_the_kind_head_names_the_category(extractor):
     kind = {"classes": ["score", "latency"],
             "scorers": {"score": {"bias": 0.0, "weights": {}}, "latency": {"bias": 0.0, "weights": {"dim=time": 3.0}}}}

@@ -54,6 +54,7 @@ def test_retraining_gives_the_same_model_byte_for_byte(small_corpus, tmp_path):
     data = json.loads(first.read_text())
     assert data["format"] == "claimcheck-reader" and data["info"]["trained_on"]["documents"] == 4
     assert set(data["fields"]) == {"subject", "metric", "dataset"} and data["typer"]["classes"]
+    assert "margins" not in data  # the model decides every field: no margin guards the rules' answers
 
 
 def test_a_trained_model_reads_and_scores(small_corpus, tmp_path):

@@ -1,4 +1,4 @@
-"""Fit the learned reader on the train split; choose its regularisation, margins and thresholds
+"""Fit the learned reader on the train split; choose its regularisation and thresholds
 on held-out figures (each fold of the train split judged by the other folds, and the dev split).
 
 Every head is a logistic regression over the string features `candidates.Proposer` writes
@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..extract.candidates import FIELDS, NULL
-from ..extract.decide import FORMAT, NEVER, VERSION, ModelError, overturnable, parse_model, reason_key
+from ..extract.decide import FORMAT, VERSION, ModelError, overturnable, parse_model, reason_key
 from .corpus import Labelled, Read, align
 from .matching import is_null, text_agrees
 
@@ -287,9 +287,9 @@ def build(examples: Examples, C: dict) -> dict:
     return data
 
 
-def rank_right(model, rows, margin: float = 0.0) -> tuple[int, int]:
-    """(groups whose chosen candidate agrees with the gold, groups): the top-scored one (ties: the
-    first), unless it beats the rules' own answer by less than `margin` (as `ReaderModel.rank`)."""
+def rank_right(model, rows) -> tuple[int, int]:
+    """(groups whose top-scored candidate agrees with the gold, groups); ties: the first, as
+    `ReaderModel.rank`."""
     groups: dict[int, list] = {}
     for group, features, label in rows:
         groups.setdefault(group, []).append((features, label))
@@ -299,12 +299,6 @@ def rank_right(model, rows, margin: float = 0.0) -> tuple[int, int]:
     for members in groups.values():
         scores = [model.score(features) for features, _ in members]
         best = max(range(len(members)), key=lambda i: (scores[i], -i))
-        ruled = next((i for i, (f, _) in enumerate(members) if "src=rule" in f), None)
-        rule = ruled if ruled is not None else next((i for i, (f, _) in enumerate(members) if "null" in f), None)
-        if margin >= NEVER and ruled is None:
-            pass  # the rules gave no answer: the model's stands
-        elif rule is not None and scores[best] - scores[rule] < margin:
-            best = rule
         right += members[best][1]
     return right, len(groups)
 
@@ -327,7 +321,6 @@ def _c_distance(c: float) -> float:
     return abs(math.log(c))  # from C = 1
 
 
-MARGINS = (0.0, 0.5, 1.0, 2.0, 4.0, 1e9)  # the last: the rules' answer always stands where they gave one
 THRESHOLDS = (0.3, 0.4, 0.5, 0.6, 0.7)
 
 
@@ -337,36 +330,6 @@ def held_out(folds: list[Examples], dev: Examples) -> list[tuple[Examples, Examp
     labelled document outside the test split, not on the dozen of the dev split alone."""
     pairs = [(merge([other for j, other in enumerate(folds) if j != k]), fold) for k, fold in enumerate(folds)]
     return [pair for pair in pairs + [(merge(folds), dev)] if pair[1].claim]
-
-
-def choose_margins(pairs, C: dict) -> dict:
-    """For each field, in table cells and in prose apart, the margin of MARGINS that chooses right
-    most often over the held-out pairs: a cell's table often settles what the rules read of it,
-    prose seldom does."""
-    from ..extract.decide import _linear
-    out = {}
-    for name in FIELDS:
-        right = {(place, m): 0 for place in ("cell", "prose") for m in MARGINS}
-        judged_groups = Counter()
-        for fitted_on, judged in pairs:
-            table = _fit_ranker(fitted_on.fields[name], C[name])
-            if table is None:
-                continue
-            scorer = _linear(table)
-            in_cell: dict[int, bool] = {}
-            for group, features, _ in judged.fields[name]:
-                if "null" in features:
-                    in_cell[group] = "null&ctx=cell" in features
-            for place, cell in (("cell", True), ("prose", False)):
-                rows = [row for row in judged.fields[name] if in_cell.get(row[0]) == cell]
-                for m in MARGINS:
-                    count, groups = rank_right(scorer, rows, m)
-                    right[place, m] += count
-                judged_groups[place] += groups
-        for place in ("cell", "prose"):
-            chosen = within_noise({m: right[place, m] for m in MARGINS}, judged_groups[place], abs)
-            out[f"{name}@{place}"] = 0.0 if chosen is None else chosen  # no margin: the model decides
-    return out
 
 
 CLAIM_THRESHOLDS = (0.2, 0.3, 0.4, 0.5, 0.6)
@@ -518,10 +481,10 @@ def fit(train_docs: list, dev_docs: list, log=print) -> dict:
         data["typer"] = typer_data
     data["claim"]["threshold"] = choose_claim_threshold(folds, dev_examples, C["claim"], data)
     log(f"claim threshold chosen on held-out numbers (dev and cross-validated train): {data['claim']['threshold']}")
-    data["margins"] = choose_margins(pairs, C)
+    # No margin by which another answer must beat the rules' (the model decides every field):
+    # margins chosen on held-out figures read held-out text worse (data/reading/README.md)
     data["setting"]["threshold"] = choose_threshold(pairs, C)
-    log("margins chosen on held-out figures: " + ", ".join(f"{k}={v}" for k, v in sorted(data["margins"].items()))
-        + f"; setting threshold {data['setting']['threshold']}")
+    log(f"setting threshold chosen on held-out figures: {data['setting']['threshold']}")
     counts = Counter({"numbers": len(train_examples.claim), "claims": sum(y for _, y in train_examples.claim)})
     data["info"] = {"trained_on": {"documents": len(train_docs), **counts}, "C": C,
                     "corpus": "data/reading/train", "dev_documents": len(dev_docs)}
