@@ -143,7 +143,7 @@ class ReaderModel:
     setting: Linear
     setting_threshold: float
     info: dict
-    margins: dict = None  # field -> how much another candidate must outscore the rules' answer
+    margins: dict = None  # field -> how much another candidate must outscore the rules' answer (older files)
     typer: Typer | None = None
     overturn: frozenset | None = None  # reasons of the rules' non-claims the model may overturn (None: all)
     setting_rank: Linear | None = None  # ranks a figure's settings and 'none': the likeliest one is kept too
@@ -165,7 +165,8 @@ class ReaderModel:
 
     def margin(self, name: str, place: str = "") -> float:
         """How much another candidate must outscore the rules' answer for a field, in a table
-        cell or in prose ('cell' or 'prose'; margins chosen on held-out figures for each)."""
+        cell or in prose ('cell' or 'prose'), as the model file states it; `train` states none
+        (the model decides), older files may."""
         return self.margins.get(f"{name}@{place}", self.margins.get(name, 0.0))
 
     def fields_to_rank(self, claim, place: str = "") -> tuple:
