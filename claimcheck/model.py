@@ -116,6 +116,7 @@ class Document:
     sections: tuple[Section, ...] = ()
     headings: tuple[tuple[int, int], ...] = ()  # (start, end) of heading lines
     code: tuple[tuple[int, int], ...] = ()      # code blocks, inline code, markup, running heads: not prose
+    printed: tuple[tuple[int, int], ...] = ()   # lines a program printed in a code block: read, not code
     page_starts: tuple[int, ...] = ()           # offset of each page's first character (paged sources)
     hidden: tuple[tuple[int, int], ...] = ()    # (figure start, code point): direction controls in figures
     source_lines: tuple[int, ...] = ()          # the file's line of each line of text, where it was converted (HTML)
@@ -191,6 +192,11 @@ class Document:
     def in_code(self, offset: int) -> bool:
         index = bisect.bisect_right(self.code, (offset, float("inf"))) - 1
         return index >= 0 and self.code[index][0] <= offset < self.code[index][1]
+
+    def in_printed(self, offset: int) -> bool:
+        """On a line a program printed inside a code block (ingest/printed.py)?"""
+        index = bisect.bisect_right(self.printed, (offset, float("inf"))) - 1
+        return index >= 0 and self.printed[index][0] <= offset < self.printed[index][1]
 
 
 def _containing(spans, starts: list[int], offset: int):

@@ -172,7 +172,7 @@ def test_settings_filters_never_change_what_is_found(shared):
     "The kernel is described in prior work [12] and Table 3.",
     "1. Introduction",
     "Run `train.py --lr 0.5 --epochs 3` first.",
-    "```\nEpoch 2: val_f1 reached 0.93 after 573 steps, 2.24it/s\n```",
+    "```\npython train.py --lr 0.5 --epochs 3 --eval-every 573\n```",  # a command in a block (its output is read)
     '<img src="logo.png" width="28"/> <!-- 42 -->',
 ])
 def test_not_claims(text):

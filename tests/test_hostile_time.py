@@ -47,6 +47,12 @@ PROBES = {
                                       + "---|" * 17 + "\n" + "".join(f"| r{i} | " + " | ".join(["+0.0"] * 16) + " |\n"
                                                                     for i in range(n))
                                       + "| last | " + " | ".join(f"+{i}.5" for i in range(16)) + " |\n"),
+    # a block a program printed, thousands of lines long: read as prose, line after line
+    "printed_output_lines": (2_000, lambda n: "```\n" + "".join(f"step {i}: loss {i % 7}.{i % 10} in 2.{i % 9} s\n"
+                                                                 for i in range(n)) + "```\n"),
+    # the same lines pasted without a fence: one paragraph with no sentence's end
+    "unpunctuated_lines": (2_000, lambda n: "".join(f"step {i}: loss {i % 7}.{i % 10} in 2.{i % 9} s\n"
+                                                    for i in range(n))),
     "one_metric_stated_n_times": (2_000, lambda n: "".join(f"ModelA scores 71.{i % 2} on MMLU.\n" for i in range(n))),
     # one sentence of thousands of rates and settings (each figure was compared with every
     # setting span of its sentence; CC119 looks a bounded stretch past each rate)

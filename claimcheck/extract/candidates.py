@@ -1054,7 +1054,7 @@ class Proposer:
             if phrase.split()[0] not in _STOP:
                 add("metric", phrase, "src=next_words")
         line_start = text.rfind("\n", 0, site.start) + 1
-        if site.where == "code":
+        if site.where == "code" or self.document.in_printed(site.start):
             # (the last stretch of the line only: a minified line of a million characters holds
             # many figures, and each would read it whole)
             key = printed_key(text[max(line_start, site.start - 200):site.start])

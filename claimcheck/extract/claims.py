@@ -1245,7 +1245,8 @@ def _units(document: Document, text: str) -> list[tuple[int, int]]:
 
     A sentence may wrap over lines (Markdown paragraphs, PDF columns); a line break ends one
     only before a list item, table row, heading, quote or post, after a blank line, or after a
-    short line with no closing punctuation that reads as a title ('What it does')."""
+    short line with no closing punctuation that reads as a title ('What it does'). A line a
+    program printed in a code block is a unit of its own: a record, not wrapped prose."""
     units: list[tuple[int, int]] = []
     cell_lines = {document.locate(cell.start).line for cell in document.cells}
     abbreviation = _abbreviation_re()
@@ -1254,11 +1255,15 @@ def _units(document: Document, text: str) -> list[tuple[int, int]]:
     blocks: list[tuple[int, int]] = []  # runs of lines that may hold one sentence across breaks
     block_start = None
     previous_end = None
+    previous_printed = False
     for number, line_start in enumerate(line_starts, 1):
         line_end = line_starts[number] - 1 if number < len(line_starts) else len(text)
         line = text[line_start:line_end]
+        printed = bool(document.printed) and document.in_printed(line_start)
         breaks_here = (number in cell_lines or not line.strip() or _BLOCK_START.match(line) is not None
-                       or document.page_starts and line_start in document.page_starts)
+                       or document.page_starts and line_start in document.page_starts
+                       or printed or previous_printed)
+        previous_printed = printed
         if block_start is not None and not breaks_here and previous_end is not None:
             before = text[block_start:previous_end].rstrip()
             last_line = text[text.rfind("\n", 0, previous_end) + 1:previous_end].strip()
@@ -1280,13 +1285,41 @@ def _units(document: Document, text: str) -> list[tuple[int, int]]:
         for m in _SENTENCE_END.finditer(text, start, end):
             if abbreviation.search(text[max(sentence_start, m.start() - 12):m.start()]):
                 continue
-            units.append((sentence_start, m.start()))
+            units += _at_most_a_sentence(text, sentence_start, m.start())
             sentence_start = m.end()
         if sentence_start < end:
-            units.append((sentence_start, end))
+            units += _at_most_a_sentence(text, sentence_start, end)
     units.extend((c.start, c.end) for c in document.cells)
     units.sort()
     return units
+
+
+# no sentence runs longer: a longer run without a sentence's end is lines of a list or a log
+# pasted without marks, cut at line breaks (each figure is read against its sentence's words, so
+# one sentence of thousands of lines would be read in quadratic time)
+LONGEST_SENTENCE = 2000
+
+
+def _at_most_a_sentence(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The sentence start..end, cut at line breaks into pieces of at most LONGEST_SENTENCE
+    characters where it is longer (a piece holds at least one line, however long)."""
+    if end - start <= LONGEST_SENTENCE:
+        return [(start, end)]
+    out = []
+    piece = start
+    last_break = -1
+    newline = text.find("\n", start, end)
+    while newline >= 0:
+        if newline - piece > LONGEST_SENTENCE and last_break > piece:
+            out.append((piece, last_break))
+            piece = last_break + 1
+        last_break = newline
+        newline = text.find("\n", newline + 1, end)
+    if end - piece > LONGEST_SENTENCE and last_break > piece:
+        out.append((piece, last_break))
+        piece = last_break + 1
+    out.append((piece, end))
+    return out
 
 
 # a line that starts a new unit whatever came before: a list item, table row, heading, quote, post

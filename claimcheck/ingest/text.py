@@ -11,6 +11,7 @@ from .invisible import gather_figures
 from .ranges import Ranges
 from .aligned import AlignedTable, aligned_tables, cell_spans, header_cells
 from .html_tables import find_tables, grid
+from .printed import block_tag, printed_lines
 
 # a Markdown table's delimiter row: one dash or more per cell ('|:-:|---|'), as GitHub reads it;
 # a row of single dashes needs a pipe ('-' alone is no table)
@@ -79,8 +80,13 @@ def parse_text(text: str, name: str = "<text>") -> Document:
         offset += len(line) + 1
     code = _code_spans(text, lines, starts)
     printed = _printed_tables(lines, starts, code)
-    if printed:  # a table a program printed inside a block is read as a table, not as code
-        code = _carve(code, [(starts[t.header], starts[t.rows[-1]] + len(lines[t.rows[-1]])) for t in printed])
+    # a table a program printed inside a block is read as a table, and the other lines it printed
+    # as prose: neither is code
+    tabled = [(starts[t.header], starts[t.rows[-1]] + len(lines[t.rows[-1]])) for t in printed]
+    output = _printed_output(lines, starts, code, {k for t in printed for k in range(t.header, t.rows[-1] + 1)})
+    printed_spans = [(starts[k], starts[k] + len(lines[k])) for k in output]
+    if tabled or output:
+        code = _carve(code, tabled + printed_spans)
     # a cell may open with a tag ("<sub>78.6%</sub>", "<b>71.2</b>"): only code and comments hide it
     blocks = [span for span in code if not _TAG_ONLY.fullmatch(text, span[0], span[1])]
     in_blocks = Ranges(blocks)
@@ -92,7 +98,8 @@ def parse_text(text: str, name: str = "<text>") -> Document:
     cells = tuple(sorted(cells, key=lambda c: c.start))
     sections, headings = _sections(lines, starts, len(text))
     return Document(name=name, text=text, line_starts=tuple(starts), cells=cells,
-                    sections=tuple(sections), headings=tuple(headings), code=tuple(code), hidden=hidden)
+                    sections=tuple(sections), headings=tuple(headings), code=tuple(code), hidden=hidden,
+                    printed=tuple(sorted(printed_spans)))
 
 
 _FENCE = re.compile(r"^\s{0,3}(```+|~~~+)")
@@ -140,6 +147,21 @@ def _printed_tables(lines: list[str], starts: list[int], code: list[tuple[int, i
         if last > first and _FENCE.match(lines[last]):
             last -= 1
         out += aligned_tables(lines, first + 1, last)
+    return out
+
+
+def _printed_output(lines: list[str], starts: list[int], code: list[tuple[int, int]], tabled: set[int]) -> list[int]:
+    """The lines of fenced blocks that a program printed (`printed.py`), outside printed tables."""
+    from bisect import bisect_left
+    out: list[int] = []
+    for start, end in code:
+        first = bisect_left(starts, start)
+        if first >= len(starts) or starts[first] != start or not _FENCE.match(lines[first]):
+            continue  # inline code, a tag or a comment
+        last = bisect_left(starts, end) - 1
+        if last > first and _FENCE.match(lines[last]):
+            last -= 1
+        out += [k for k in printed_lines(lines, first + 1, last, block_tag(lines[first])) if k not in tabled]
     return out
 
 
