@@ -79,11 +79,12 @@ def parse_text(text: str, name: str = "<text>") -> Document:
         starts.append(offset)
         offset += len(line) + 1
     code = _code_spans(text, lines, starts)
-    printed = _printed_tables(lines, starts, code)
+    fenced = _fenced_blocks(lines, starts, code)
+    printed = _printed_tables(lines, fenced)
     # a table a program printed inside a block is read as a table, and the other lines it printed
     # as prose: neither is code
     tabled = [(starts[t.header], starts[t.rows[-1]] + len(lines[t.rows[-1]])) for t in printed]
-    output = _printed_output(lines, starts, code, {k for t in printed for k in range(t.header, t.rows[-1] + 1)})
+    output = _printed_output(lines, fenced, {k for t in printed for k in range(t.header, t.rows[-1] + 1)})
     printed_spans = [(starts[k], starts[k] + len(lines[k])) for k in output]
     if tabled or output:
         code = _carve(code, tabled + printed_spans)
@@ -135,10 +136,10 @@ def _code_spans(text: str, lines: list[str], starts: list[int]) -> list[tuple[in
 _TAG_ONLY = re.compile(r"</?[A-Za-z][^<>\n]*>")
 
 
-def _printed_tables(lines: list[str], starts: list[int], code: list[tuple[int, int]]) -> list[AlignedTable]:
-    """The space-aligned tables inside fenced blocks (`aligned.py`), in the order they stand."""
+def _fenced_blocks(lines: list[str], starts: list[int], code: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """(fence line, last content line) of each fenced block among the code spans."""
     from bisect import bisect_left
-    out: list[AlignedTable] = []
+    out = []
     for start, end in code:
         first = bisect_left(starts, start)
         if first >= len(starts) or starts[first] != start or not _FENCE.match(lines[first]):
@@ -146,23 +147,19 @@ def _printed_tables(lines: list[str], starts: list[int], code: list[tuple[int, i
         last = bisect_left(starts, end) - 1  # the closing fence's line, or the text's last line
         if last > first and _FENCE.match(lines[last]):
             last -= 1
-        out += aligned_tables(lines, first + 1, last)
+        out.append((first, last))
     return out
 
 
-def _printed_output(lines: list[str], starts: list[int], code: list[tuple[int, int]], tabled: set[int]) -> list[int]:
+def _printed_tables(lines: list[str], blocks: list[tuple[int, int]]) -> list[AlignedTable]:
+    """The space-aligned tables inside fenced blocks (`aligned.py`), in the order they stand."""
+    return [table for first, last in blocks for table in aligned_tables(lines, first + 1, last)]
+
+
+def _printed_output(lines: list[str], blocks: list[tuple[int, int]], tabled: set[int]) -> list[int]:
     """The lines of fenced blocks that a program printed (`printed.py`), outside printed tables."""
-    from bisect import bisect_left
-    out: list[int] = []
-    for start, end in code:
-        first = bisect_left(starts, start)
-        if first >= len(starts) or starts[first] != start or not _FENCE.match(lines[first]):
-            continue  # inline code, a tag or a comment
-        last = bisect_left(starts, end) - 1
-        if last > first and _FENCE.match(lines[last]):
-            last -= 1
-        out += [k for k in printed_lines(lines, first + 1, last, block_tag(lines[first])) if k not in tabled]
-    return out
+    return [k for first, last in blocks for k in printed_lines(lines, first + 1, last, block_tag(lines[first]))
+            if k not in tabled]
 
 
 def _carve(spans: list[tuple[int, int]], holes: list[tuple[int, int]]) -> list[tuple[int, int]]:
