@@ -67,6 +67,9 @@ class ClaimExtractor:
         # names at the end of a sentence still match
         suffixes = list(self.nlp.Defaults.suffixes) + [r"(?<=[0-9A-Za-z+])\."]
         self.nlp.tokenizer.suffix_search = spacy.util.compile_suffix_regex(suffixes).search
+        # a decimal's glued word is a word of its own ('45.7mAP': the figure and its measure)
+        infixes = list(self.nlp.Defaults.infixes) + [r"(?:(?<=\.[0-9])|(?<=\.[0-9]{2})|(?<=\.[0-9]{3}))(?=[A-Za-z]{2})"]
+        self.nlp.tokenizer.infix_finditer = spacy.util.compile_infix_regex(infixes).finditer
         for abbreviation in load_json("abbreviations.json")["abbreviations"]:
             if " " not in abbreviation:
                 self.nlp.tokenizer.add_special_case(abbreviation, [{ORTH: abbreviation}])

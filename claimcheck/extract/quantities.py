@@ -36,18 +36,22 @@ _COUNT_AFTER_M = (r"(?!\s*(?:params?|parameters|tokens?|images?|users|downloads|
                   r"words|pairs|videos|prompts|steps|records|queries|requests|GPU))")
 
 # Units after a number. Order matters: longer and more specific forms first. (?-i:...) keeps
-# case where it decides meaning: M is million, m is metre; K is thousand.
+# case where it decides meaning: M is million, m is metre; K is thousand. A unit ends where no
+# Latin letter or digit follows (not at a word boundary: '3.5GB的', a word of an unspaced script
+# glued to it, ends it too).
 _UNIT = r"""
-  (?P<percent>\s?(?:%|percent\b|per\s?cent\b))
-| (?P<points>[\s-]?(?:percentage[\s-]points?\b|pp\b|p\.p\.|points?\b|pts?\b\.?))
-| (?P<ratio>\s?[×✕](?!\s?10\b)|x\b|X\b|\s?times\b|-?fold\b|\s+fold\b)
-| (?P<rate>\s?(?P<ratescale>(?-i:[KMB])\s?)?(?:tokens?|tok|it|its|img|imgs|images?|samples?|frames?|req|requests?|queries|seqs?|sequences?|words?|rows?|ops|files?|(?-i:[KMGTP]i?B|[KMGT]b|[KMGT]bit)|bytes?)\s?/\s?(?:s|sec|second)\b|\s?(?:FPS|fps|QPS|qps|TPS|tps)\b|\s(?:tokens?|requests?|queries|images?|samples?|frames?)\s+per\s+second\b)
-| (?P<memory>[\s-]?(?:[KMGTP]iB|[KMGTP]B|gigabytes?|megabytes?|terabytes?|kilobytes?|bytes?)\b)
-| (?P<time>\s?(?:ms|msec|milliseconds?|µs|μs|us|microseconds?|ns|nanoseconds?|s|sec|secs|seconds?|min|mins|minutes?|h|hr|hrs|hours?|days?)\b)
-| (?P<money>\s?(?:USD|EUR|GBP|dollars?|euros?|cents?)\b)
+  (?P<percent>\s?(?:%|percent(?![A-Za-z0-9_])|per\s?cent(?![A-Za-z0-9_])))
+| (?P<points>[\s-]?(?:percentage[\s-]points?(?![A-Za-z0-9_])|pp(?![A-Za-z0-9_])|p\.p\.|points?(?![A-Za-z0-9_])|pts?(?![A-Za-z0-9_])\.?))
+| (?P<ratio>\s?[×✕](?!\s?10(?![A-Za-z0-9_]))|x(?![A-Za-z0-9_])|X(?![A-Za-z0-9_])|\s?times(?![A-Za-z0-9_])|-?fold(?![A-Za-z0-9_])|\s+fold(?![A-Za-z0-9_]))
+| (?P<rate>\s?(?P<ratescale>(?-i:[KMB])\s?)?(?:tokens?|tok|it|its|img|imgs|images?|samples?|frames?|req|requests?|queries|seqs?|sequences?|words?|rows?|ops|files?|(?-i:[KMGTP]i?B|[KMGT]b|[KMGT]bit)|bytes?)\s?/\s?(?:s|sec|second)(?![A-Za-z0-9_])|\s?(?:FPS|fps|QPS|qps|TPS|tps)(?![A-Za-z0-9_])|\s(?:tokens?|requests?|queries|images?|samples?|frames?)\s+per\s+second(?![A-Za-z0-9_]))
+| (?P<memory>[\s-]?(?:[KMGTP]iB|[KMGTP]B|gigabytes?|megabytes?|terabytes?|kilobytes?|bytes?)(?![A-Za-z0-9_]))
+| (?P<time>\s?(?:ms|msec|milliseconds?|µs|μs|us|microseconds?|ns|nanoseconds?|s|sec|secs|seconds?|min|mins|minutes?|h|hr|hrs|hours?|days?)(?![A-Za-z0-9_]))
+| (?P<money>\s?(?:USD|EUR|GBP|dollars?|euros?|cents?)(?![A-Za-z0-9_]))
 | (?P<physical>\s?(?-i:m²/s²|m/s²|km/h|W/m²|m²|hPa|kPa|Pa|mbar)(?![\w°])|\s?(?-i:km|cm|mm|nm|µm|μm|m""" + _COUNT_AFTER_M + r"""|kg|mg|g|°C|°F|℃|kHz|MHz|GHz|Hz|kW|MW|mW|W|dB)(?![\w°])(?:\s?/\s?(?:pixel|px|s|h)\b)?)
-| (?P<scale>(?-i:K|k|M|m|B|T|bn|mn)\b|\s+(?:thousand|million|billion|trillion)\b)
+| (?P<scale>(?-i:K|k|M|m|B|T|bn|mn)\b|(?-i:(?:(?<=\.\d)|(?<=\.\d\d)|(?<=\.\d\d\d))G)\b|\s+(?:thousand|million|billion|trillion)\b)
 """
+# (a decimal with a glued G is giga, '4.5G' FLOPs, '4.53G' cycles; a whole number's may be a
+# generation's name, '5G')
 
 _PREFIX = r"""
 (?P<approx>(?:~|about|around|approximately|approx\.|roughly|nearly|almost|circa|some)\s*(?:an?\s+)?)?
@@ -84,11 +88,14 @@ _RANGE = (r"""(?:(?:[–-]|\s–\s|(?P<rangeto>-?\s+to\s+))(?P<currency2>""" + _
 QUANTITY_RE = re.compile(_BODY + _RANGE, re.VERBOSE | re.IGNORECASE)
 _NO_RANGE_RE = re.compile(_BODY, re.VERBOSE | re.IGNORECASE)
 
+# two letters or more glued to a figure, then no letter or digit: a word, not a one-letter mark ('2.5D')
+_GLUED_WORD = re.compile(r"[A-Za-z]{2,}(?![A-Za-z0-9])")
+
 # Footnote markers that may be glued to a number: 84.63¹ is 84.63 with note 1.
 _MARKERS = frozenset("\u00b9\u00b2\u00b3\u2070\u2074\u2075\u2076\u2077\u2078\u2079")
 _SUPERSCRIPT_DIGITS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁻⁺", "0123456789-+")
 
-_SCALE_WORDS = {"k": 1e3, "thousand": 1e3, "m": 1e6, "mn": 1e6, "million": 1e6, "b": 1e9, "bn": 1e9,
+_SCALE_WORDS = {"k": 1e3, "thousand": 1e3, "m": 1e6, "mn": 1e6, "million": 1e6, "b": 1e9, "bn": 1e9, "g": 1e9,
                 "billion": 1e9, "t": 1e12, "trillion": 1e12}
 _CURRENCIES = {"$": "$", "us$": "$", "usd": "$", "dollar": "$", "dollars": "$", "€": "€", "eur": "€",
                "euro": "€", "euros": "€", "£": "£", "gbp": "£", "¥": "¥", "₹": "₹", "cent": "$", "cents": "$"}
@@ -153,7 +160,8 @@ def _exclusion_patterns() -> tuple[list[tuple[str, re.Pattern]], re.Pattern, fro
         ("date", r"\d(?<!\w\d)\d{3}-\d{1,2}-\d{1,2}\b"),
         ("date", r"(?:19|20)(?<![\w.](?:19|20))\d{2}\.(?:0?[1-9]|1[0-2])\.(?:0?[1-9]|[12]\d|3[01])(?![\d.])"),  # 2025.9.18
         ("time of day", r"\d(?<!\w\d)\d?:\d{2}(?::\d{2})?(?:\s?[ap]\.?m\.?)?(?![\d.])"),
-        ("citation", r"\[\s*\d+(?:\s*[,–-]\s*\d+)*\s*\]"),
+        # (a bracket a link's target follows is the link's text: '[968,840](https://...)')
+        ("citation", r"\[\s*\d+(?:\s*[,–-]\s*\d+)*\s*\](?!\()"),
         ("list counter", r"^[ \t]*(?:#{1,6}[ \t]+)?\(?\d{1,2}(?:\.\d{1,2})*[.)](?=[ \t])"),
         ("thread counter", r"^[ \t]*(?:[^\w\s]{1,2}[ \t]*)?\(?\d{1,2}/\d{1,2}\)?(?=[ \t]|$)"),
         ("thread counter", r"(?-i:[Tt])(?<!\w[Tt])hread\s(?P<n>\(?\d{1,2}/\d{1,2}\)?)"),
@@ -529,8 +537,10 @@ def _scan(text: str) -> tuple[list[Quantity], list[Skipped]]:
             continue
         end = match.end()
         if end < len(text) and joins(text[end]) and text[end] not in _MARKERS and not text[end - 1].isspace():
-            # "3D", "2nd", "4o": letters glued to the number make a name or an ordinal
-            if match.group("unit") is None or text[end - 1].isalnum():
+            # "3D", "2nd", "4o": letters glued to the number make a name or an ordinal; a decimal's
+            # glued word is its measure ("45.7mAP", "3.5mc"), as no name or ordinal has decimals
+            if (match.group("unit") is None or text[end - 1].isalnum()) \
+                    and not ("." in number and end == match.end("number") and _GLUED_WORD.match(text, end)):
                 skip(num_start, match.end("number"), "name or ordinal")
                 continue
         unit, dimension, scale = _unit_of(match)

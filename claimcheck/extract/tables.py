@@ -381,10 +381,13 @@ class TableReader:
     def _frame(self, cell: TableCell) -> CellFrame:
         layout = self._layout(cell)
         column_role = self.vocabulary.label_role(cell.headers[0]) if cell.headers else ""
-        if column_role == "ignore" and not (_plain(cell.headers[0]).strip("# ").lower() in self.vocabulary.text_columns
-                                            and _BARE_FIGURE.fullmatch(_plain(cell.text))):
+        column = _plain(cell.headers[0]).strip().lower() if cell.headers else ""
+        if column_role == "ignore" and not (column.strip("# ") in self.vocabulary.text_columns
+                                            and _BARE_FIGURE.fullmatch(_plain(cell.text))) \
+                and not (column in self.vocabulary.position_columns and _BARE_DECIMAL.fullmatch(_plain(cell.text))):
             # a rank, an id or a year; a cell that is only a figure under a column that otherwise
-            # holds links or text ('Code' beside 'Math' and 'Chat') is a result of its column
+            # holds links or text ('Code' beside 'Math' and 'Chat') is a result of its column, and
+            # a position with decimals ('Rank' 4.78) is a mean over rankings, a result too
             return CellFrame(skip=(cell.headers[0].strip("# ").lower() or "label"))
         if cell.label:
             return CellFrame(skip="table label")
@@ -618,6 +621,7 @@ class TableReader:
 
 
 _BARE_FIGURE = re.compile(r"[+-]?\d+(?:\.\d+)?\s?%?")
+_BARE_DECIMAL = re.compile(r"\d+\.\d+")
 
 
 def _label_value(value: str) -> str:

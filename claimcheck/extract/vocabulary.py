@@ -13,6 +13,9 @@ from functools import lru_cache
 
 from ..lexicon import load_json, load_jsonl
 
+# a decimal right before a name glued to it: the figure the name measures ('45.7mAP')
+_DECIMAL_END = re.compile(r"(?<![\w.])\d+\.\d+$")
+
 
 @dataclass(frozen=True)
 class MetricInfo:
@@ -71,6 +74,7 @@ class Vocabulary:
         self.verb_metrics: dict[str, str] = frames["verb_metrics"]
         self.label_roles = {role: frozenset(words) for role, words in frames["label_roles"].items()}
         self.text_columns = frozenset(frames.get("text_columns", ()))
+        self.position_columns = frozenset(frames.get("position_columns", ()))
         self.model_headers = frozenset(frames.get("model_headers", ()))
         self.lower_words = frozenset(frames["lower_is_better_words"])
         self.higher_words = frozenset(frames["higher_is_better_words"])
@@ -114,8 +118,10 @@ class Vocabulary:
             span = doc[s:e]
             before = text[span.start_char - 1:span.start_char] if span.start_char else " "
             after = text[span.end_char:span.end_char + 2]
-            if re.match(r"-[A-Za-z0-9]", after) or before in "-_" or before.isalnum() or after[:1].isalnum():
-                continue  # "MMLU-Redux" and "C-Eval" are other names than MMLU and Eval
+            glued_to_decimal = before.isdigit() and _DECIMAL_END.search(text, max(0, span.start_char - 16), span.start_char)
+            if re.match(r"-[A-Za-z0-9]", after) or before in "-_" or (before.isalnum() and not glued_to_decimal) \
+                    or after[:1].isalnum():
+                continue  # "MMLU-Redux" and "C-Eval" are other names than MMLU and Eval; '45.7mAP' is mAP
             found.append(Mention(label, offset + span.start_char, offset + span.end_char, key))
         return longest(found)
 
