@@ -76,6 +76,11 @@ def test_a_unit_ends_where_a_word_of_an_unspaced_script_begins(text, unit):
     assert q.unit == unit
 
 
+def test_a_scale_ends_where_a_word_of_an_unspaced_script_begins():
+    (q,) = find_quantities("模型有7B参数。")
+    assert q.value == pytest.approx(7e9)
+
+
 def test_a_unit_glued_to_a_latin_word_is_no_unit():
     # 'GBits' is no 'GB' and 'msec' is one unit, not 'ms' and 'ec'
     assert [q.unit for q in find_quantities("It moved 12 GBits in 40 msec.")] == ["", "ms"]

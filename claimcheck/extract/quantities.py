@@ -47,8 +47,8 @@ _UNIT = r"""
 | (?P<memory>[\s-]?(?:[KMGTP]iB|[KMGTP]B|gigabytes?|megabytes?|terabytes?|kilobytes?|bytes?)(?![A-Za-z0-9_]))
 | (?P<time>\s?(?:ms|msec|milliseconds?|µs|μs|us|microseconds?|ns|nanoseconds?|s|sec|secs|seconds?|min|mins|minutes?|h|hr|hrs|hours?|days?)(?![A-Za-z0-9_]))
 | (?P<money>\s?(?:USD|EUR|GBP|dollars?|euros?|cents?)(?![A-Za-z0-9_]))
-| (?P<physical>\s?(?-i:m²/s²|m/s²|km/h|W/m²|m²|hPa|kPa|Pa|mbar)(?![\w°])|\s?(?-i:km|cm|mm|nm|µm|μm|m""" + _COUNT_AFTER_M + r"""|kg|mg|g|°C|°F|℃|kHz|MHz|GHz|Hz|kW|MW|mW|W|dB)(?![\w°])(?:\s?/\s?(?:pixel|px|s|h)\b)?)
-| (?P<scale>(?-i:K|k|M|m|B|T|bn|mn)\b|(?-i:(?:(?<=\.\d)|(?<=\.\d\d)|(?<=\.\d\d\d))G)\b|\s+(?:thousand|million|billion|trillion)\b)
+| (?P<physical>\s?(?-i:m²/s²|m/s²|km/h|W/m²|m²|hPa|kPa|Pa|mbar)(?![\w°])|\s?(?-i:km|cm|mm|nm|µm|μm|m""" + _COUNT_AFTER_M + r"""|kg|mg|g|°C|°F|℃|kHz|MHz|GHz|Hz|kW|MW|mW|W|dB)(?![\w°])(?:\s?/\s?(?:pixel|px|s|h)(?![A-Za-z0-9_]))?)
+| (?P<scale>(?-i:K|k|M|m|B|T|bn|mn)(?![A-Za-z0-9_])|(?-i:(?:(?<=\.\d)|(?<=\.\d\d)|(?<=\.\d\d\d))G)(?![A-Za-z0-9_])|\s+(?:thousand|million|billion|trillion)(?![A-Za-z0-9_]))
 """
 # (a decimal with a glued G is giga, '4.5G' FLOPs, '4.53G' cycles; a whole number's may be a
 # generation's name, '5G')
