@@ -21,7 +21,7 @@ import re
 # an info string naming a configuration or data format: 'key: value' there is a setting
 _CONFIG_TAGS = frozenset({"yaml", "yml", "json", "json5", "jsonc", "jsonl", "toml", "properties",
                           "cfg", "conf", "env", "dotenv", "xml", "html", "dockerfile", "makefile"})
-_INFO = re.compile(r"\s{0,3}(?:`{3,}|~{3,})\s*+(\{[\w+#.-]*+\}?|[\w+#.-]*+)")
+_TAG = re.compile(r"\s*+(\{[\w+#.-]*+\}?|[\w+#.-]*+)")
 _DIGIT = re.compile(r"\d")
 # a prompt or a comment mark opening the line: '$ ', '>>> ', '... ', 'In [3]:', '%time', '# ', '//'
 _PROMPT = re.compile(r"\s*+(?:[$#>]|\.\.\.|In \[\d*\]:|%[a-z]|//|--|/\*|\*/|@)")
@@ -41,11 +41,10 @@ _CODE = re.compile(
 MAX_LINE = 400  # a longer line is data or minified code, not a line of a report
 
 
-def block_tag(fence_line: str) -> str:
-    """The language a fence's info string names ('```python' -> 'python'; a directive keeps its
-    braces: '```{figure} x.png' -> '{figure}'), lower-cased; '' when it names none."""
-    m = _INFO.match(fence_line)
-    return m.group(1).lower() if m else ""
+def block_tag(info: str) -> str:
+    """The language a fence's info string (what follows its backticks) names ('python'; a
+    directive keeps its braces: '{figure} x.png' -> '{figure}'), lower-cased; '' when none."""
+    return _TAG.match(info).group(1).lower()
 
 
 def printed_lines(lines: list[str], first: int, last: int, tag: str) -> list[int]:

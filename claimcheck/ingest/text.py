@@ -100,7 +100,7 @@ def parse_text(text: str, name: str = "<text>") -> Document:
     sections, headings = _sections(lines, starts, len(text))
     return Document(name=name, text=text, line_starts=tuple(starts), cells=cells,
                     sections=tuple(sections), headings=tuple(headings), code=tuple(code), hidden=hidden,
-                    printed=tuple(sorted(printed_spans)))
+                    printed=tuple(printed_spans))
 
 
 _FENCE = re.compile(r"^\s{0,3}(```+|~~~+)")
@@ -136,30 +136,30 @@ def _code_spans(text: str, lines: list[str], starts: list[int]) -> list[tuple[in
 _TAG_ONLY = re.compile(r"</?[A-Za-z][^<>\n]*>")
 
 
-def _fenced_blocks(lines: list[str], starts: list[int], code: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """(fence line, last content line) of each fenced block among the code spans."""
+def _fenced_blocks(lines: list[str], starts: list[int], code: list[tuple[int, int]]) -> list[tuple[int, int, str]]:
+    """(fence line, last content line, language tag) of each fenced block among the code spans."""
     from bisect import bisect_left
     out = []
     for start, end in code:
         first = bisect_left(starts, start)
-        if first >= len(starts) or starts[first] != start or not _FENCE.match(lines[first]):
+        fence = _FENCE.match(lines[first]) if first < len(starts) and starts[first] == start else None
+        if fence is None:
             continue  # inline code, a tag or a comment
         last = bisect_left(starts, end) - 1  # the closing fence's line, or the text's last line
         if last > first and _FENCE.match(lines[last]):
             last -= 1
-        out.append((first, last))
+        out.append((first, last, block_tag(lines[first][fence.end():])))
     return out
 
 
-def _printed_tables(lines: list[str], blocks: list[tuple[int, int]]) -> list[AlignedTable]:
+def _printed_tables(lines: list[str], blocks: list[tuple[int, int, str]]) -> list[AlignedTable]:
     """The space-aligned tables inside fenced blocks (`aligned.py`), in the order they stand."""
-    return [table for first, last in blocks for table in aligned_tables(lines, first + 1, last)]
+    return [table for first, last, _ in blocks for table in aligned_tables(lines, first + 1, last)]
 
 
-def _printed_output(lines: list[str], blocks: list[tuple[int, int]], tabled: set[int]) -> list[int]:
+def _printed_output(lines: list[str], blocks: list[tuple[int, int, str]], tabled: set[int]) -> list[int]:
     """The lines of fenced blocks that a program printed (`printed.py`), outside printed tables."""
-    return [k for first, last in blocks for k in printed_lines(lines, first + 1, last, block_tag(lines[first]))
-            if k not in tabled]
+    return [k for first, last, tag in blocks for k in printed_lines(lines, first + 1, last, tag) if k not in tabled]
 
 
 def _carve(spans: list[tuple[int, int]], holes: list[tuple[int, int]]) -> list[tuple[int, int]]:
