@@ -84,3 +84,28 @@ def test_a_scale_ends_where_a_word_of_an_unspaced_script_begins():
 def test_a_unit_glued_to_a_latin_word_is_no_unit():
     # 'GBits' is no 'GB' and 'msec' is one unit, not 'ms' and 'ec'
     assert [q.unit for q in find_quantities("It moved 12 GBits in 40 msec.")] == ["", "ms"]
+
+
+COLUMNS = """| build | cold start (ms) | warm start (ms) | released |
+|---|---|---|---|
+| **ferrite** | 1987 | 212 | 2021 |
+| quartzite | 2043 | **2011** | 2022 |
+| basalt (2019, 8 cores) | 640 | 97.5 | 2019 |
+"""
+
+
+def test_a_year_shaped_number_among_figures_is_a_figure(extractor):
+    claims, others = read(extractor, COLUMNS)
+    # the timing columns hold figures that are not years, so '1987' and '2011' are timings too
+    assert claims[(3, "1987")].quantity.value == 1987 and claims[(3, "1987")].subject == "ferrite"
+    assert claims[(4, "2011")].quantity.value == 2011
+    assert claims[(4, "2043")].quantity.value == 2043
+    # a column of years stays years, and so does a year within a label's words
+    assert others[(3, "2021")].reason == "year" and others[(4, "2022")].reason == "year"
+    assert others[(5, "2019")].reason == "year"
+
+
+def test_a_year_in_prose_stays_a_year(extractor):
+    claims, others = read(extractor, "The cold start took 212 ms in 1987 and 97 ms in 2021.\n")
+    assert others[(1, "1987")].reason == "year" and others[(1, "2021")].reason == "year"
+    assert claims[(1, "212 ms")].quantity.value == 212

@@ -167,6 +167,7 @@ class ClaimExtractor:
             limits += [(m.start(), m.end(), "number grid") for m in _NUMBER_GRID.finditer(text)]
         quantities, skipped = scan(text, list(document.code) + limits)
         quantities, skipped = _rescan_cells(document, text, quantities, skipped)
+        quantities, skipped = _counts_among_figures(document, text, quantities, skipped)
         reading = _DocumentReading(self, document, text, frozenset(q.start for q in quantities))
         claims: list[Claim] = []
         others: list[_Number] = []
@@ -247,6 +248,7 @@ class ClaimExtractor:
         return tuple(sorted(settings_in(text)))
 
 
+_YEAR_SHAPED = re.compile(r"(?:19|20)\d\d")
 # the multiple a figure is written with ('127.95k', '2.5M'): its last letter
 _SCALE_SUFFIX = re.compile(r"[KMBkmb]\b")
 
@@ -1115,6 +1117,46 @@ def _rescan_cells(document: Document, text: str, quantities: list[Quantity], ski
     keep_q.sort(key=lambda q: q.start)
     keep_s.sort(key=lambda s: s.start)
     return keep_q, keep_s
+
+
+def _counts_among_figures(document: Document, text: str, quantities: list[Quantity], skipped: list[Skipped]):
+    """A cell that holds nothing but a number shaped like a year ('1987') is a figure when its
+    column holds figures that are not years ('191', '79.4'): a latency or a count among its peers,
+    not a date. A column of years alone stays a column of years."""
+    years = [s for s in skipped if s.reason == "year"]
+    if not years or not document.cells:
+        return quantities, skipped
+    starts = [c.start for c in document.cells]
+
+    def cell_of(offset: int):
+        index = bisect_right(starts, offset) - 1
+        if index >= 0 and offset < document.cells[index].end:
+            return document.cells[index]
+        return None
+
+    figure_columns = set()
+    for q in quantities:
+        cell = cell_of(q.start)
+        if cell is not None and not cell.label and not _YEAR_SHAPED.fullmatch(q.text.strip()):
+            figure_columns.add((cell.table, cell.column))
+    turned = set()
+    for s in years:
+        cell = cell_of(s.start)
+        if (cell is not None and (cell.table, cell.column) in figure_columns
+                and _plain_cell(cell.text) == s.text):
+            turned.add(id(s))
+            found, _ = scan(text[cell.start:cell.end], years=False)
+            quantities = quantities + [replace(q, start=q.start + cell.start, end=q.end + cell.start)
+                                       for q in found if q.text == s.text]
+    if not turned:
+        return quantities, skipped
+    quantities.sort(key=lambda q: q.start)
+    return quantities, [s for s in skipped if id(s) not in turned]
+
+
+def _plain_cell(text: str) -> str:
+    """A cell's text without markup and the spaces around it."""
+    return re.sub(r"\*\*|__|<[^<>]{0,40}>|[*_`]", "", text).strip()
 
 
 def _setting_scope(text: str, quantities: list[Quantity], q: Quantity, clause_start: int, clause_end: int,

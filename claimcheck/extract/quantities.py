@@ -470,14 +470,16 @@ def find_quantities(text: str) -> list[Quantity]:
 
 
 def scan(text: str, ignore: Sequence[tuple[int, int]] = (),
-         ignore_reason: str = "code or markup") -> tuple[list[Quantity], list[Skipped]]:
+         ignore_reason: str = "code or markup", years: bool = True) -> tuple[list[Quantity], list[Skipped]]:
     """Quantities in normalised `text`, and the numbers that are not quantities with their reasons.
 
     Spans in `ignore` (code blocks, markup) are not read: each digit run there is reported with
     `ignore_reason`. That is the reading they would get anyway, and a README is often a third code.
+    With `years` False a bare four-digit number is a quantity, never a year (where its place says
+    it counts, as in a column of figures).
     """
     if not ignore:
-        return _scan(text)
+        return _scan(text, years)
     # a span may carry its own reason as a third element ("beyond the line limit")
     reasons = {(span[0], span[1]): span[2] for span in ignore if len(span) > 2}
     spans = sorted((span[0], span[1]) for span in ignore)
@@ -485,7 +487,7 @@ def scan(text: str, ignore: Sequence[tuple[int, int]] = (),
     # code, tags) are blanked in place, which keeps the text in few pieces
     cut, short = long_spans(spans)
     compact, shift = cut_spans(blank_spans(text, short), cut)
-    found, skipped = _scan(compact)
+    found, skipped = _scan(compact, years)
     if cut:
         found = [replace(q, start=shift(q.start), end=shift(q.start) + (q.end - q.start)) for q in found]
         skipped = [replace(s, start=shift(s.start), end=shift(s.start) + (s.end - s.start)) for s in skipped]
@@ -497,7 +499,7 @@ def scan(text: str, ignore: Sequence[tuple[int, int]] = (),
 
 
 
-def _scan(text: str) -> tuple[list[Quantity], list[Skipped]]:
+def _scan(text: str, years: bool = True) -> tuple[list[Quantity], list[Skipped]]:
     excluded = _excluded_spans(text)
     lines = _Lines(text)
     found: list[Quantity] = []
@@ -552,7 +554,7 @@ def _scan(text: str) -> tuple[list[Quantity], list[Skipped]]:
             elif dimension not in ("count", "plain"):
                 scale = 1.0
             unit, dimension = _CURRENCIES.get(currency.lower(), "$"), "money"
-        if not raw_unit and not sign and not currency and _is_year(number, raw_unit, text, match.end("number")):
+        if years and not raw_unit and not sign and not currency and _is_year(number, raw_unit, text, match.end("number")):
             skip(num_start, match.end("number"), "year")
             continue
         if (dimension == "plain" and not sign and "." not in number and len(number) <= 2
