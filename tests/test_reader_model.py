@@ -318,3 +318,48 @@ def test_a_claim_with_the_models_choices_equals_one_built_again():
     assert copied.subject == "Wren" and claim.subject != "Wren"  # the original is untouched
     with pytest.raises(TypeError):
         _with_fields(claim, {"subjekt": "Wren"})
+
+
+def test_the_benchmark_a_document_is_about_is_proposed_far_from_its_name(extractor):
+    # the opening names the benchmark once; the figures sit in a later section's table and prose
+    text = ("# Weekly standings\n\nThis week's update of the Tidepool Arena leaderboard: every pairing was "
+            "judged by the Tidepool Arena crowd and the Tidepool Arena rating moved.\n\n"
+            + "Notes on the voting pipeline and how ties are broken. " * 30
+            + "\n\n## Standings\n\n| Model | Rating |\n|---|---|\n| Heron | 1112 |\n| Wren | 1045 |\n\n"
+            "## Remarks\n\nHeron gained 12 rating points over last week.\n")
+    proposer, sites = extractor.sites(parse_text(text, "t.md"))
+    for figure in ("1112", "12"):
+        site = next(s for s in sites if s.text == figure)
+        datasets = {c.text: c for c in proposer.candidates(site, ("dataset",))["dataset"]}
+        assert "src=doc_benchmark" in datasets["Tidepool Arena"].sources
+        assert "doc_bench_rank=0" in datasets["Tidepool Arena"].all_features()
+    # a document that names no benchmark proposes none of its own
+    plain = "# Notes\n\nHeron is quick. Wren is slow.\n\n| Model | Rating |\n|---|---|\n| Heron | 1112 |\n"
+    proposer, sites = extractor.sites(parse_text(plain, "t.md"))
+    site = next(s for s in sites if s.text == "1112")
+    assert not any("src=doc_benchmark" in c.sources for c in proposer.candidates(site, ("dataset",))["dataset"])
+
+
+def test_what_the_caption_and_the_lines_above_a_table_say_it_measures_are_metric_candidates(extractor):
+    text = ("## Held-out results\n\nFive-shot accuracies of each model are listed below.\n\n"
+            "| Model | Algebra | Geometry |\n|---|---|---|\n| Heron | 61.0 | 55.2 |\n| Wren | 40.2 | 38.9 |\n\n"
+            "Table 2: Refusal rates per domain, under greedy decoding (pass@1).\n\n"
+            "| Model | Travel | Banking |\n|---|---|---|\n| Heron | 3.1 | 4.4 |\n")
+    proposer, sites = extractor.sites(parse_text(text, "t.md"))
+
+    def metrics(figure):
+        site = next(s for s in sites if s.text == figure)
+        return {c.text: c.sources for c in proposer.candidates(site, ("metric",))["metric"]}
+    first = metrics("55.2")
+    assert "src=intro_metric_word" in first["accuracy"]  # the plural of the prose made singular
+    assert "src=intro_metric_word" in first["Five-shot accuracy"]
+    second = metrics("4.4")
+    assert any("caption" in s for s in second.get("Refusal rate", ()))
+    assert not any("intro_metric_word" in s for s in second.get("accuracy", ()))  # the first table's words stay there
+
+
+def test_plural_metric_words_are_made_singular_and_other_words_are_left():
+    from claimcheck.extract.candidates import singular_metric_words
+    assert singular_metric_words("accuracies, latencies and scores") == "accuracy, latency and score"
+    assert singular_metric_words("Error rates grew three times") == "Error rate grew three times"  # a multiple, not a time
+    assert singular_metric_words("the bosses' losses in Texas") == "the bosses' losses in Texas"

@@ -56,12 +56,23 @@ _CONFIG_HEADER = re.compile(r"(?i)^#\s*\w|\bnumber\s+of\b|\b(?:gpus?|batch|bsz|t
                             r"requests?|users?|group\s+size)\b")
 _METRIC_WORD = re.compile(r"(?i)\b(?:score|accuracy|acc|rate|latency|time|error|throughput|memory|size|params|"
                           r"parameters|speedup|speed|cost|price|f1|loss|perplexity|recall|precision|bleu|rouge|"
-                          r"em|pass@\d+|win|ratio|reward|usage|flops|performance|elo|wer|cer|ap|map|auc|ndcg)\b")
+                          r"em|pass@\d+|win|ratio|reward|usage|flops|performance|elo|wer|cer|ap|map|auc|ndcg|overhead)\b")
 # a metric word with up to two words before it ('prefill GPU time', 'average win'), for proposals
 _METRIC_PHRASE = re.compile(r"(?i)(?:\b[a-z][\w-]*\s+){0,2}\b(?:score|accuracy|acc|rate|latency|time|error|throughput|"
                             r"memory|size|params|parameters|speedup|speed|cost|price|f1|loss|perplexity|recall|"
                             r"precision|bleu|rouge|em|win|ratio|reward|usage|flops|performance|elo|wer|cer|ap|map|auc|"
-                            r"ndcg|miou|iou|similarity|correlation|pass|qps|tps|bandwidth|utili[sz]ation)\b")
+                            r"ndcg|miou|iou|similarity|correlation|pass|qps|tps|bandwidth|utili[sz]ation|overhead)\b")
+
+
+# a metric word written in the plural, as prose above a table names what its cells hold ('five-shot
+# accuracies are shown below', 'safety scores (%)')
+_PLURAL_METRIC = re.compile(r"(?i)\b(accurac|latenc|efficienc|similarit)ies\b|\b(score|rate|error|speedup|cost|"
+                            r"ratio|reward|overhead|throughput|win|correlation|utili[sz]ation)s\b")
+
+
+def singular_metric_words(text: str) -> str:
+    """`text` with its plural metric words made singular: 'accuracies' -> 'accuracy', 'scores' -> 'score'."""
+    return _PLURAL_METRIC.sub(lambda m: m.group(1) + "y" if m.group(1) else m.group(2), text)
 
 
 def metric_phrases(text: str) -> list[str]:
@@ -115,6 +126,9 @@ _LOCAL_FIELDS = ("subject",)  # fields whose candidates learn how near before th
 _SEEN_REACH = 1_500   # characters before a figure's sentence or table counted as near
 _SEEN_SECTION = 6_000  # how far back within its section a figure's name is looked for
 _NEAREST_PHRASES = 4  # metric phrases proposed per figure, nearest first
+_OPENING_REACH = 6_000  # the opening of a document, where it says what it measures
+_DOCUMENT_BENCHMARKS = 3  # benchmarks proposed from the document as a whole
+_NAMES_COUNTED = 40
 # a name the document calls a benchmark: 'the AlpacaEval dataset', 'SWE-bench Lite benchmark'
 # (each word bounded, a match starts at a word's start: linear in the text)
 _CALLED_BENCHMARK = re.compile(r"(?<![\w.+/-])([A-Z0-9][\w.+/-]{0,30}(?:[ -][A-Z0-9][\w.+/-]{0,30}){0,3})\s+"
@@ -367,6 +381,27 @@ class Proposer:
         return False
 
     @cached_property
+    def _document_benchmarks(self) -> list[tuple[str, str]]:
+        """(name, how it was found) of up to three benchmarks the document as a whole is about:
+        the lexicon's benchmarks its opening and headings name, and the names it calls a
+        benchmark or dataset anywhere, the most often written first. A leaderboard or a blog
+        post names its benchmark once up top and never beside the figures of its tables."""
+        from collections import Counter
+        found: dict[str, str] = {}
+        opening = self.text[:_OPENING_REACH] + "\n" + "\n".join(title for _, _, title in self._headings[:40])
+        for label, written, _ in self._mentions_of(opening):
+            if label == "DATASET" and len(written) > 1:
+                found.setdefault(written, "doc_bench=lexicon")
+        for m in _CALLED_BENCHMARK.finditer(self.text):
+            written = m.group(1).rstrip(".-/")
+            if len(written) > 1 and _LETTER.search(written) and written.lower() not in _STOP:
+                found.setdefault(written, "doc_bench=called")
+            if len(found) >= _NAMES_COUNTED:
+                break  # each name is counted over the whole text: a few dozen are plenty
+        counts = Counter({written: self.text.count(written) for written in found})
+        return [(written, found[written]) for written, n in counts.most_common(_DOCUMENT_BENCHMARKS) if n >= 2]
+
+    @cached_property
     def _document_settings(self) -> list[tuple[str, str, int]]:
         return self._settings_of_document()
 
@@ -374,7 +409,7 @@ class Proposer:
         """Name-like words the document's prose and headings use most (its own method, its benchmark)."""
         from collections import Counter
         counts: Counter = Counter()
-        text = self.text[:6_000] + "\n" + "\n".join(title for _, _, title in self._headings[:40])
+        text = self.text[:_OPENING_REACH] + "\n" + "\n".join(title for _, _, title in self._headings[:40])
         for m in _NAME_SPAN.finditer(text):
             phrase = m.group(0).rstrip(".-/")
             words = phrase.split()
@@ -645,6 +680,9 @@ class Proposer:
             add("subject", section.subject, "src=section")
         if self.method:
             add("subject", self.method, "src=doc_method")
+        if "dataset" in out:
+            for rank, (written, how) in enumerate(self._document_benchmarks):
+                add("dataset", written, "src=doc_benchmark", how, f"doc_bench_rank={rank}")
         if self.title:
             add("subject", self.title, "src=title")
         kind = claim.kind if claim is not None else ""
@@ -746,6 +784,21 @@ class Proposer:
         table_start = self._table_starts.get(cell.table, cell.start)
         self._context_candidates(table_start, add)
         intro = self.intro_before(table_start)
+        # what the caption and the prose just above say the cells measure ('safety scores (%)',
+        # 'in terms of overhead', 'zero-shot accuracies are shown below'): the caption's first
+        # metric phrases, the intro's last, nearest the table
+        if cell.caption:
+            caption = singular_metric_words(cell.caption[:200])
+            for rank, phrase in enumerate(metric_phrases(caption)[:_NEAREST_PHRASES]):
+                add("metric", phrase, "src=caption_metric_word", f"phrase_rank={rank}")
+            for written in _PASS_AT.findall(caption):
+                add("metric", written, "src=caption_passk")
+        if intro:
+            phrases = metric_phrases(singular_metric_words(intro))
+            for rank, phrase in enumerate(phrases[-_NEAREST_PHRASES:][::-1]):
+                add("metric", phrase, "src=intro_metric_word", f"phrase_rank={rank}")
+            for written in _PASS_AT.findall(intro):
+                add("metric", written, "src=intro_passk")
         for rank, written in enumerate(names_in(intro)[-_NAMES_BEFORE:][::-1]):
             add("subject", written, "src=intro_name", f"before_rank={rank}")
             add("dataset", written, "src=intro_name", f"before_rank={rank}")
@@ -907,6 +960,8 @@ class Proposer:
                 add("metric" if label == "METRIC" else "dataset", written, f"src={level}_{label.lower()}", value=key)
             for written in _PASS_AT.findall(title):
                 add("metric", written, f"src={level}_passk")
+            for phrase in metric_phrases(singular_metric_words(title[:160]))[:_NEAREST_PHRASES]:
+                add("metric", phrase, f"src={level}_metric_word")
             named = tables.named_benchmark(title[:160])
             if named:
                 add("dataset", named, f"src={level}_dataset")
