@@ -146,3 +146,40 @@ def test_cross_validation_deals_the_repositories_out_several_ways(small_corpus):
     assert not any(" | " in line for line in lines[:headings[0]])
     assert all(any(" | " in line for line in lines[a + 1:b])
                for a, b in ((headings[0], headings[1]), (headings[1], len(lines))))
+
+
+def _setting_examples(n: int):
+    """Figures whose settings are exactly the proposals marked 'mine': a third have none, a third
+    one, a third two (a proposal marked 'other' beside each)."""
+    from claimcheck.learn.train import Examples
+    examples = Examples()
+    for k in range(n):
+        mine = k % 3  # 0, 1 or 2 settings of its own
+        candidates = [(["bias", "mark=other"], f"other {k}")] + [(["bias", "mark=mine"], f"mine {k}.{j}") for j in range(mine)]
+        gold = ", ".join(text for features, text in candidates if "mark=mine" in features) or None
+        none = ["none", f"count={len(candidates)}"]
+        for features, text in candidates:
+            examples.setting.append((features, "mark=mine" in features))
+            examples.setting_rank.append((k, features, "mark=mine" in features))
+        examples.setting_rank.append((k, none, gold is None))
+        examples.setting_claims.append((gold, candidates, none))
+    return examples
+
+
+def test_the_settings_heads_are_chosen_on_the_settings_they_keep_together():
+    from claimcheck.learn.train import C_GRID, THRESHOLDS, _binary_table, _fit, _fit_ranker, _kept, choose_setting
+    from claimcheck.extract.decide import _linear
+    from claimcheck.learn.matching import text_agrees
+    fitted_on, judged = _setting_examples(60), _setting_examples(30)
+    c_binary, c_rank, threshold = choose_setting([(fitted_on, judged)])
+    assert c_binary in C_GRID and c_rank in C_GRID and threshold in THRESHOLDS
+    binary = _linear(_binary_table(_fit(fitted_on.setting, c_binary)))
+    ranker = _linear(_fit_ranker(fitted_on.setting_rank, c_rank))
+    for gold, candidates, none in judged.setting_claims:
+        texts = [text for _, text in candidates]
+        probabilities = [binary.probability(f) for f, _ in candidates]
+        ranked = [ranker.score(f) for f, _ in candidates]
+        assert text_agrees(gold, _kept(probabilities, ranked, ranker.score(none), threshold, texts))
+    # what the choice avoids: keeping every proposal gives the figures with no setting one
+    kept_all = [_kept([1.0] * len(c), None, 0.0, threshold, [t for _, t in c]) for _, c, _ in judged.setting_claims]
+    assert sum(text_agrees(gold, kept) for (gold, _, _), kept in zip(judged.setting_claims, kept_all)) == 20

@@ -375,44 +375,57 @@ def choose_claim_threshold(folds: list[Examples], dev: Examples, C: float, data:
     return 0.5 if chosen is None else chosen
 
 
-def kept_texts(data: dict, threshold: float, candidates, none) -> str | None:
+def _kept(probabilities, ranked, none_score: float, threshold: float, texts) -> str | None:
     """The settings a model keeps for one figure, joined as `score_reading` compares them: those
-    the binary head keeps at `threshold`, and the one the ranker puts above every other and none."""
-    from ..extract.decide import _linear
-    binary, ranker = _linear(data["setting"]), _linear(data.get("setting_rank") or {"weights": {}})
-    kept = [text for features, text in candidates if binary.probability(features) >= threshold]
-    if data.get("setting_rank") and candidates:
-        scores = [ranker.score(features) for features, _ in candidates]
-        best = max(range(len(candidates)), key=lambda i: (scores[i], -i))
-        if scores[best] > ranker.score(none) and candidates[best][1] not in kept:
-            kept.insert(0, candidates[best][1])
+    whose probability under the binary head reaches `threshold`, and the one the ranker scores
+    above every other and above none (`ranked`: the ranker's score of each; None: no ranker)."""
+    kept = [text for p, text in zip(probabilities, texts) if p >= threshold]
+    if ranked:
+        best = max(range(len(ranked)), key=lambda i: (ranked[i], -i))
+        if ranked[best] > none_score and texts[best] not in kept:
+            kept.insert(0, texts[best])
     return ", ".join(kept) or None
 
 
-def choose_threshold(pairs, C: dict) -> float:
-    """The binary head's keep-threshold for settings (1.01: the ranker's choice alone) whose
-    settings agree with the gold of most held-out figures, as the reading score compares them."""
+def choose_setting(pairs) -> tuple[float, float, float]:
+    """(C of the binary head, C of the ranker, keep-threshold) of the settings, chosen together on
+    what the reading score compares: the settings kept for each held-out figure, against its gold.
+    Each head judged alone (the ranker by its own top choice, the binary head by its row
+    accuracy) is a stand-in that chose a ranker whose 'none' outweighed the settings the two
+    heads keep together; the threshold 1.01 keeps the ranker's choice alone."""
+    from ..extract.decide import _linear
     right = Counter()
     judged_claims = 0
     for fitted_on, judged in pairs:
         if not judged.setting_claims:
             continue
         judged_claims += len(judged.setting_claims)
-        binary = _fit(fitted_on.setting, C["setting"])
-        data = {"setting": _binary_table(binary) if binary else {"bias": -5.0, "weights": {}},
-                "setting_rank": _fit_ranker(fitted_on.setting_rank, C["setting_rank"])}
-        for t in THRESHOLDS + (1.01,):
-            right[t] += sum(text_agrees(gold, kept_texts(data, t, candidates, none))
-                            for gold, candidates, none in judged.setting_claims)
-    chosen = within_noise({t: right[t] for t in THRESHOLDS + (1.01,)}, judged_claims, lambda t: abs(t - 0.5))
-    return 0.5 if chosen is None else chosen
+        binaries, rankers = {}, {}
+        for c in C_GRID:
+            fitted = _fit(fitted_on.setting, c)
+            scorer = _linear(_binary_table(fitted)) if fitted else _linear({"bias": -5.0, "weights": {}})
+            binaries[c] = [[scorer.probability(features) for features, _ in candidates]
+                           for _, candidates, _ in judged.setting_claims]
+            table = _fit_ranker(fitted_on.setting_rank, c)
+            ranker = _linear(table) if table else None
+            rankers[c] = [([ranker.score(features) for features, _ in candidates], ranker.score(none))
+                          if ranker else (None, 0.0) for _, candidates, none in judged.setting_claims]
+        texts = [[text for _, text in candidates] for _, candidates, _ in judged.setting_claims]
+        golds = [gold for gold, _, _ in judged.setting_claims]
+        for cb, probabilities in binaries.items():
+            for cr, ranked in rankers.items():
+                for t in THRESHOLDS + (1.01,):
+                    right[cb, cr, t] += sum(text_agrees(gold, _kept(p, r, n, t, x))
+                                            for gold, p, (r, n), x in zip(golds, probabilities, ranked, texts))
+    chosen = within_noise(dict(right), judged_claims,
+                          lambda o: (_c_distance(o[0]) + _c_distance(o[1]) + abs(o[2] - 0.5)))
+    return (1.0, 1.0, 0.5) if chosen is None else chosen
 
 
 def choose_c(pairs) -> dict:
     """For each head, the C of the grid that does best over the held-out pairs."""
     from ..extract.decide import _linear, _multiclass
-    heads = {"claim": "binary", "setting": "binary", "reason": "multi", "kind": "multi",
-             **{name: "rank" for name in FIELDS}, "setting_rank": "rank"}
+    heads = {"claim": "binary", "reason": "multi", "kind": "multi", **{name: "rank" for name in FIELDS}}
 
     def rows_of(examples: Examples, head: str):
         if head in FIELDS:
@@ -474,6 +487,7 @@ def fit(train_docs: list, dev_docs: list, log=print) -> dict:
     dev_examples = collect(extractor, dev_docs, {d.name: typer for d in dev_docs})
     pairs = held_out(folds, dev_examples)
     C = choose_c(pairs)
+    C["setting"], C["setting_rank"], setting_threshold = choose_setting(pairs)
     log("regularisation chosen on held-out figures (dev and cross-validated train): "
         + ", ".join(f"{k}={v}" for k, v in sorted(C.items())))
     data = build(train_examples, C)
@@ -483,7 +497,7 @@ def fit(train_docs: list, dev_docs: list, log=print) -> dict:
     log(f"claim threshold chosen on held-out numbers (dev and cross-validated train): {data['claim']['threshold']}")
     # No margin by which another answer must beat the rules' (the model decides every field):
     # margins chosen on held-out figures read held-out text worse (data/reading/README.md)
-    data["setting"]["threshold"] = choose_threshold(pairs, C)
+    data["setting"]["threshold"] = setting_threshold
     log(f"setting threshold chosen on held-out figures: {data['setting']['threshold']}")
     counts = Counter({"numbers": len(train_examples.claim), "claims": sum(y for _, y in train_examples.claim)})
     data["info"] = {"trained_on": {"documents": len(train_docs), **counts}, "C": C,
