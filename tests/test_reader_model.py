@@ -363,3 +363,23 @@ def test_plural_metric_words_are_made_singular_and_other_words_are_left():
     assert singular_metric_words("accuracies, latencies and scores") == "accuracy, latency and score"
     assert singular_metric_words("Error rates grew three times") == "Error rate grew three times"  # a multiple, not a time
     assert singular_metric_words("the bosses' losses in Texas") == "the bosses' losses in Texas"
+
+
+def test_a_model_is_offered_only_the_proposals_it_was_trained_with(extractor):
+    # a model that weighs the metric phrases above a table; a file that does not say it learned
+    # them (every file before they existed) is not offered them, so its reading does not change
+    text = ("Refusal rates of each model are listed below.\n\n"
+            "| Model | Travel | Banking |\n|---|---|---|\n| Heron | 3.1 | 4.4 |\n| Wren | 2.0 | 5.5 |\n")
+    weights = {"src=intro_metric_word": 8.0, "null": 0.0}
+    scorer = {"bias": 0.0, "weights": weights}
+    fields = {name: scorer for name in ("subject", "metric", "dataset", "baseline")}
+
+    def metric_of(data):
+        model = decide.parse_model(json.dumps(data))
+        read = extractor.read(parse_text(text, "t.md"), model=model)
+        return next(c for c in read.claims if c.text == "4.4").metric_text
+    assert decide.parse_model(json.dumps(empty_model())).proposals == 1
+    assert metric_of(empty_model(fields=fields, proposals=2)).endswith("rate")  # from the line above
+    assert not metric_of(empty_model(fields=fields)).endswith("rate")
+    with pytest.raises(decide.ModelError):
+        decide.parse_model(json.dumps(empty_model(proposals="many")))

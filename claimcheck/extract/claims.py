@@ -127,7 +127,7 @@ class ClaimExtractor:
                 # X's 27.7') owns none of its other figures there: the sentence sets them against it
                 # (on its line: a sentence read across a line break may be two)
                 compared = {((c.sentence, c.line), c.subject.casefold()) for c in claims if c.role == "baseline" and c.subject}
-                read, _ = apply_model(shipped, Proposer(reading, units, shipped.typer), claims, bare, list(others))
+                read, _ = apply_model(shipped, Proposer(reading, units, shipped.typer, shipped.proposals), claims, bare, list(others))
                 found_owners = tuple((c.quantity.start, c.subject) for c in read
                                      if c.subject and c.quantity.start in ownerless
                                      and (ownerless[c.quantity.start], c.subject.casefold()) not in compared)
@@ -137,7 +137,7 @@ class ClaimExtractor:
         if model is None and learned:
             model = load_model()
         if model is not None:
-            claims, others = apply_model(model, Proposer(reading, units, model.typer), claims, bare, others)
+            claims, others = apply_model(model, Proposer(reading, units, model.typer, model.proposals), claims, bare, others)
         else:
             others += [reading.number(c.quantity.start, c.quantity.end, "unread", _NO_METRIC) for c in bare]
         if not numbers:

@@ -147,6 +147,7 @@ class ReaderModel:
     typer: Typer | None = None
     overturn: frozenset | None = None  # reasons of the rules' non-claims the model may overturn (None: all)
     setting_rank: Linear | None = None  # ranks a figure's settings and 'none': the likeliest one is kept too
+    proposals: int = 1  # the set of proposals it was trained with (`candidates.PROPOSALS`); older files: 1
 
     def __post_init__(self):
         if self.margins is None:
@@ -249,7 +250,8 @@ def parse_model(raw: str) -> ReaderModel:
             margins={str(k): float(v) for k, v in data.get("margins", {}).items()},
             typer=_typer(data["typer"]) if data.get("typer") else None,
             overturn=frozenset(data["overturn"]) if isinstance(data.get("overturn"), list) else None,
-            setting_rank=_linear(data["setting_rank"]) if data.get("setting_rank") else None)
+            setting_rank=_linear(data["setting_rank"]) if data.get("setting_rank") else None,
+            proposals=int(data.get("proposals", 1)))
     except (KeyError, TypeError, ValueError) as error:
         raise ModelError(f"malformed model: {error}") from None
 

@@ -270,8 +270,10 @@ def build(examples: Examples, C: dict) -> dict:
     fields = {}
     for name in FIELDS:
         fields[name] = _fit_ranker(examples.fields[name], C[name]) or {"bias": 0.0, "weights": {}}
+    from ..extract.candidates import PROPOSALS
     data = {
         "format": FORMAT, "version": VERSION,
+        "proposals": PROPOSALS,  # the proposals it learned from: a reader offers it those, no others
         # the model decides a number the rules set aside only under reasons that hide claims in
         # the training split (two or more); under the others it never overturned one, and
         # reading their features costs a third of its time
