@@ -1084,14 +1084,8 @@ def _rescan_cells(document: Document, text: str, quantities: list[Quantity], ski
     """Cells are read on their own, so '89.30 − 93.30' across two cells is never a range."""
     if not document.cells:
         return quantities, skipped
-    starts = [c.start for c in document.cells]
-
-    def cell_of(offset: int):
-        index = bisect_right(starts, offset) - 1
-        if index >= 0 and offset < document.cells[index].end:
-            return document.cells[index]
-        return None
-
+    starts = document._cell_starts
+    cell_of = document.cell_at
     crossing = set()
     # a span that runs past its cell's end is read again cell by cell, with every cell it
     # swallowed: a quantity ("41.7 - 52.5" across two cells), or a non-number such as a URL that
@@ -1126,14 +1120,7 @@ def _counts_among_figures(document: Document, text: str, quantities: list[Quanti
     years = [s for s in skipped if s.reason == "year"]
     if not years or not document.cells:
         return quantities, skipped
-    starts = [c.start for c in document.cells]
-
-    def cell_of(offset: int):
-        index = bisect_right(starts, offset) - 1
-        if index >= 0 and offset < document.cells[index].end:
-            return document.cells[index]
-        return None
-
+    cell_of = document.cell_at
     figure_columns = set()
     for q in quantities:
         cell = cell_of(q.start)
