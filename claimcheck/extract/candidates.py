@@ -24,6 +24,7 @@ from functools import cached_property, lru_cache
 from ..ingest.text import AUTHOR_YEAR
 from ..model import Claim, Document, TableCell
 from .context import heading_chain, heading_levels, intro_before
+from .quantities import YEAR_SHAPED
 from .table_axes import TableAxes
 from .scripts import spaced
 from .vocabulary import TEXT_CACHES, settings_found
@@ -43,7 +44,6 @@ _NAME_SPAN = re.compile(
 _MARKUP = re.compile(r"\*\*|__|<[^<>]{0,200}>|`|\[(?:\d{1,3}(?:\s*[,–-]\s*\d{1,3})*)\]|(?<!\w)[*_]|[*_](?!\w)|[†‡§¶]")
 _OURS = re.compile(r"\s*[(\[]\s*(?:ours|proposed)\s*[)\]]\s*$", re.I)
 _LINK = re.compile(r"\[([^\[\]]*)\]\([^()\s]*\)")
-_YEARLIKE = re.compile(r"(?:19|20)\d\d")
 _STOP = frozenset("the a an this that these those it its our their we they in on at for with by from to of and "
                   "or but as if when while after before than over vs versus per via is are was were be been has "
                   "have had can could will would up down although though whereas unlike against across among "
@@ -502,7 +502,7 @@ class Proposer:
         if "." not in digits and digits:
             n = len(digits.replace(".", ""))
             f.append(f"ndigits={min(n, 6)}")
-            if _YEARLIKE.fullmatch(digits):
+            if YEAR_SHAPED.fullmatch(digits):
                 f.append("yearlike")
             try:
                 if int(digits) <= 10:

@@ -23,7 +23,7 @@ from .decide import load_model
 from .reader import NO_METRIC as _NO_METRIC, Number as _Number, all_sites, apply_model, rate_unit, with_written_unit
 from .frames import FrameReader, count_nouns, is_hyperparameter, kind_of
 from .normalize import normalize
-from .quantities import NOT_CHECKABLE, Skipped, scan
+from .quantities import NOT_CHECKABLE, YEAR_SHAPED, Skipped, scan
 from .respectively import distribute
 from .tables import CellFrame, TableReader
 from .tokenizer import BoundedTokenizer
@@ -248,7 +248,6 @@ class ClaimExtractor:
         return tuple(sorted(settings_in(text)))
 
 
-_YEAR_SHAPED = re.compile(r"(?:19|20)\d\d")
 # the multiple a figure is written with ('127.95k', '2.5M'): its last letter
 _SCALE_SUFFIX = re.compile(r"[KMBkmb]\b")
 
@@ -1124,21 +1123,19 @@ def _counts_among_figures(document: Document, text: str, quantities: list[Quanti
     figure_columns = set()
     for q in quantities:
         cell = cell_of(q.start)
-        if cell is not None and not cell.label and not _YEAR_SHAPED.fullmatch(q.text.strip()):
+        if cell is not None and not cell.label and not YEAR_SHAPED.fullmatch(q.text.strip()):
             figure_columns.add((cell.table, cell.column))
-    turned = set()
+    turned, read = set(), []
     for s in years:
         cell = cell_of(s.start)
         if (cell is not None and (cell.table, cell.column) in figure_columns
                 and _plain_cell(cell.text) == s.text):
             turned.add(id(s))
             found, _ = scan(text[cell.start:cell.end], years=False)
-            quantities = quantities + [replace(q, start=q.start + cell.start, end=q.end + cell.start)
-                                       for q in found if q.text == s.text]
+            read += [replace(q, start=q.start + cell.start, end=q.end + cell.start) for q in found if q.text == s.text]
     if not turned:
         return quantities, skipped
-    quantities.sort(key=lambda q: q.start)
-    return quantities, [s for s in skipped if id(s) not in turned]
+    return sorted(quantities + read, key=lambda q: q.start), [s for s in skipped if id(s) not in turned]
 
 
 def _plain_cell(text: str) -> str:

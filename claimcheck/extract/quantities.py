@@ -448,11 +448,12 @@ def _name_stopwords() -> frozenset[str]:
     return frozenset(w.lower() for w in load_json("not_quantities.json")["not_names"])
 
 
+# the digits of a year this reader recognises: 1900 to 2099
+YEAR_SHAPED = re.compile(r"(?:19|20)\d\d")
+
+
 def _is_year(number: str, unit_group: str | None, text: str, end: int) -> bool:
-    if unit_group or "." in number or "," in number or len(number) != 4:
-        return False
-    value = int(number)
-    if not 1900 <= value <= 2099:
+    if unit_group or not YEAR_SHAPED.fullmatch(number):
         return False
     # "2048 tokens", "1024 GPUs": a count, not a year
     following = re.match(r"\s+([a-z]+)", text[end:end + 20])

@@ -19,7 +19,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..extract.candidates import FIELDS, NULL
+from ..extract.candidates import FIELDS, NULL, PROPOSALS
 from ..extract.decide import FORMAT, VERSION, ModelError, overturnable, parse_model, reason_key
 from .corpus import Labelled, Read, align
 from .matching import is_null, text_agrees
@@ -270,7 +270,6 @@ def build(examples: Examples, C: dict) -> dict:
     fields = {}
     for name in FIELDS:
         fields[name] = _fit_ranker(examples.fields[name], C[name]) or {"bias": 0.0, "weights": {}}
-    from ..extract.candidates import PROPOSALS
     data = {
         "format": FORMAT, "version": VERSION,
         "proposals": PROPOSALS,  # the proposals it learned from: a reader offers it those, no others
