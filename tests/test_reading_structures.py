@@ -336,6 +336,20 @@ def test_rows_and_columns_of_standard_errors_are_intervals_not_claims():
     assert numbers["41.3"] == numbers["37.9"] == "claim" and numbers["1.4"] == numbers["1.5"] == "interval"
 
 
+def test_a_column_headed_like_a_statistic_whose_figures_are_not_spreads_holds_claims():
+    """A short header that spells a statistic ('(sd)', 'CI') among headers naming workloads holds
+    figures as large as its neighbours': a spread is smaller than the figure it qualifies."""
+    table = ("| Tool | (io) | (sd) | (cpu) |\n|---|---|---|---|\n| fastprof | 1.04x | 1.11x | 1.02x |\n"
+             "| slowprof | 2.80x | 3.95x | 2.20x |\n| tracer | 7.10x | 5.30x | 6.60x |\n")
+    numbers = _numbers(table)
+    assert numbers["1.11x"] == numbers["3.95x"] == numbers["5.30x"] == "claim"
+    # spreads beside their means stay intervals, even where one row's spread is large
+    spreads = ("| Model | Score | CI |\n|---|---|---|\n| Wren | 71.2 | 1.4 |\n| Finch | 64.0 | 2.1 |\n"
+               "| Robin | 3.2 | 2.9 |\n")
+    numbers = _numbers(spreads)
+    assert numbers["1.4"] == numbers["2.1"] == numbers["2.9"] == "interval"
+
+
 def test_figures_given_with_their_spread_stay_claims():
     """'mean ± std' heads figures with their interval, and a model named SD is no statistic."""
     numbers = _numbers("| Model | Return (mean ± std) | SD 1.5 |\n|---|---|---|\n| Wren | 3120 ± 85 | 61.0 |\n")

@@ -184,6 +184,7 @@ class TableReader:
         self._measures: dict[int, tuple | None] = {}  # table -> the measure and unit a heading names
         self._starts: dict[int, int] = {}         # table -> where it starts
         self._levels: list | None = None
+        self._spreads: dict[tuple[int, int], bool] = {}  # (table, column) -> holds spreads
 
     def header(self, text: str) -> Header:
         """Parse one header or label text ('MMLU (EM)', 'Throughput (tok/s)', 'p99 latency (ms)')."""
@@ -358,6 +359,31 @@ class TableReader:
         self._layouts[cell.table] = layout
         return layout
 
+    def _spread_column(self, cell: TableCell) -> bool:
+        """Are the figures of a column headed by a statistic of spread ('std', '(ci)') the spreads
+        of the figures beside them? A spread is smaller than the figure it qualifies: a column
+        whose figures are not, row after row, less than half of those of the nearest column of
+        figures to their left holds figures of its own ('(ci)' naming a benchmark among
+        '(io)', '(m)')."""
+        key = (cell.table, cell.column)
+        found = self._spreads.get(key)
+        if found is None:
+            rows: dict[int, dict[int, float]] = {}
+            for c in self._by_table.get(cell.table, ()) if self._by_table else ():
+                figure = _FIRST_FIGURE.search(_plain(c.text)) if not c.label else None
+                if figure:
+                    rows.setdefault(c.row, {})[c.column] = abs(float(figure.group().replace(",", "")))
+            compared = smaller = 0
+            for figures in rows.values():
+                spread = figures.get(cell.column)
+                left = max((k for k in figures if k < cell.column), default=None)
+                if spread is None or left is None:
+                    continue
+                compared += 1
+                smaller += spread < figures[left] / 2
+            found = self._spreads[key] = compared == 0 or smaller * 2 >= compared
+        return found
+
     def _guess_label_role(self, values: set[str], cells: list[TableCell], name: str) -> str:
         """A label column without a telling header: mostly empty groups rows (category); benchmark
         or metric names make it a benchmark column; otherwise it names methods."""
@@ -391,7 +417,7 @@ class TableReader:
             return CellFrame(skip=(cell.headers[0].strip("# ").lower() or "label"))
         if cell.label:
             return CellFrame(skip="table label")
-        if any(self.vocabulary.is_uncertainty(level) for level in cell.headers) or any(
+        if (any(self.vocabulary.is_uncertainty(level) for level in cell.headers) and self._spread_column(cell)) or any(
                 value and layout.label_roles.get(name) == "metric" and self.vocabulary.is_uncertainty(value)
                 for name, value in cell.labels):
             return CellFrame(skip="interval")  # 'acc_stderr', 'Std Error': the spread of another figure
@@ -622,6 +648,7 @@ class TableReader:
 
 _BARE_FIGURE = re.compile(r"[+-]?\d+(?:\.\d+)?\s?%?")
 _BARE_DECIMAL = re.compile(r"\d+\.\d+")
+_FIRST_FIGURE = re.compile(r"(?<![\w.])\d[\d,]*+(?:\.\d++)?")
 
 
 def _label_value(value: str) -> str:

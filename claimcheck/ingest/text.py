@@ -80,14 +80,16 @@ def parse_text(text: str, name: str = "<text>") -> Document:
         offset += len(line) + 1
     code = _code_spans(text, lines, starts)
     fenced = _fenced_blocks(lines, starts, code)
+    bodies = _markup_bodies(lines, starts, fenced)
+    fenced = [block for block in fenced if block[2] not in _MARKUP_DIRECTIVES]
     printed = _printed_tables(lines, fenced)
     # a table a program printed inside a block is read as a table, and the other lines it printed
     # as prose: neither is code
     tabled = [(starts[t.header], starts[t.rows[-1]] + len(lines[t.rows[-1]])) for t in printed]
     output = _printed_output(lines, fenced, {k for t in printed for k in range(t.header, t.rows[-1] + 1)})
     printed_spans = [(starts[k], starts[k] + len(lines[k])) for k in output]
-    if tabled or output:
-        code = _carve(code, tabled + printed_spans)
+    if tabled or output or bodies:
+        code = _carve(code, tabled + printed_spans + bodies)
     # a cell may open with a tag ("<sub>78.6%</sub>", "<b>71.2</b>"): only code and comments hide it
     blocks = [span for span in code if not _TAG_ONLY.fullmatch(text, span[0], span[1])]
     in_blocks = Ranges(blocks)
@@ -149,6 +151,30 @@ def _fenced_blocks(lines: list[str], starts: list[int], code: list[tuple[int, in
         if last > first and _FENCE.match(lines[last]):
             last -= 1
         out.append((first, last, block_tag(lines[first][fence.end():])))
+    return out
+
+
+# MyST directives whose body is Markdown, rendered as the page's own text ('```{table} Caption'
+# over a pipe table, an admonition's paragraphs); the rest hold code, maths or raw data
+_MARKUP_DIRECTIVES = frozenset("{" + name + "}" for name in (
+    "table", "note", "tip", "hint", "important", "attention", "caution", "warning", "danger", "error",
+    "seealso", "admonition", "dropdown", "card", "tab-item", "margin", "sidebar", "topic", "epigraph",
+    "pull-quote", "highlights", "div", "container", "figure"))
+_DIRECTIVE_OPTION = re.compile(r"\s*+:[\w-]++:")  # ':name: llms-below-15b', ':align: center'
+
+
+def _markup_bodies(lines: list[str], starts: list[int], blocks: list[tuple[int, int, str]]) -> list[tuple[int, int]]:
+    """The bodies of the fenced blocks that are MyST directives holding markup, past their option
+    lines: the page's text, not code."""
+    out = []
+    for first, last, tag in blocks:
+        if tag not in _MARKUP_DIRECTIVES:
+            continue
+        body = first + 1
+        while body <= last and _DIRECTIVE_OPTION.match(lines[body]):
+            body += 1
+        if body <= last:
+            out.append((starts[body], starts[last] + len(lines[last])))
     return out
 
 
@@ -262,12 +288,18 @@ def _plain(text: str) -> str:
     return re.sub(r"\s+", " ", _MARKUP.sub("", _TAG.sub(" ", text))).strip()
 
 
+_TABLE_DIRECTIVE = re.compile(r"(?:`{3,}+|~{3,}+)\{table\}[ \t]*+(\S.*)")
+
+
 def _caption_before(lines: list[str], header_line: int) -> str:
     """A 'Table N: ...' line or an emphasised line right above a table: what its figures are."""
     for k in range(header_line - 1, max(-1, header_line - 4), -1):
         line = lines[k].strip()
-        if not line:
+        if not line or _DIRECTIVE_OPTION.match(line):
             continue
+        directive = _TABLE_DIRECTIVE.match(line)
+        if directive:
+            return _plain(directive.group(1))  # '```{table} Under 15 Billion Parameters'
         if re.match(r"(?i)(?:\*\*|_)?table\s+\d+", line) or (line.startswith(("**", "*", "_")) and len(line) < 200):
             return _plain(line)
         break
