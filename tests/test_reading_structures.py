@@ -350,6 +350,24 @@ def test_a_column_headed_like_a_statistic_whose_figures_are_not_spreads_holds_cl
     assert numbers["1.4"] == numbers["2.1"] == numbers["2.9"] == "interval"
 
 
+def test_a_first_column_counting_the_rows_numbers_them():
+    """A table's first column that runs 1, 2, 3, ... down its rows (headed or not) numbers the
+    runs of an experiment log; a model may not make claims of it."""
+    from claimcheck.extract.decide import overturnable
+    table = ("|   | Model | Layers trained | Test acc |\n|---|---|---|---|\n| 1 | wren-s | last | 91.20% |\n"
+             "| 2 | wren-s | all | 93.75% |\n| 3 | wren-m | last | 94.10% |\n| 4 | wren-m | all | 95.02% |\n")
+    reading = read_numbers(parse_text(table, "log.md"))
+    reasons = {n.text: n.reason for n in reading.others}
+    assert reasons["1"] == reasons["3"] == "row number"
+    assert {c.text for c in reading.claims} >= {"91.20%", "95.02%"}
+    assert not overturnable("non-claim", "row number")
+    # a first column of figures that do not count the rows is read as before
+    batches = ("| Batch | Tokens/s |\n|---|---|\n| 1 | 410 |\n| 8 | 2,950 |\n| 32 | 9,870 |\n")
+    assert "row number" not in _numbers(batches).values()
+    results = ("| Wren | Finch | Robin |\n|---|---|---|\n| 1 | 7 | 9 |\n| 2 | 6 | 11 |\n| 4 | 8 | 12 |\n")
+    assert "row number" not in _numbers(results).values()
+
+
 def test_figures_given_with_their_spread_stay_claims():
     """'mean ± std' heads figures with their interval, and a model named SD is no statistic."""
     numbers = _numbers("| Model | Return (mean ± std) | SD 1.5 |\n|---|---|---|\n| Wren | 3120 ± 85 | 61.0 |\n")

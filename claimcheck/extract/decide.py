@@ -30,7 +30,7 @@ VERSION = 1
 # statuses the model may overturn: a number the grammar read as a quantity and did not set aside
 # as code, an identifier or an unreadable form
 _FIXED_REASONS = ("code", "URL", "arXiv", "out of range", "not a number", "two decimal points", "digits joined",
-                  "beyond the ")
+                  "beyond the ", "row number")
 
 
 @dataclass(frozen=True)

@@ -184,7 +184,7 @@ class TableReader:
         self._measures: dict[int, tuple | None] = {}  # table -> the measure and unit a heading names
         self._starts: dict[int, int] = {}         # table -> where it starts
         self._levels: list | None = None
-        self._spreads: dict[tuple[int, int], bool] = {}  # (table, column) -> holds spreads
+        self._spreads: dict[tuple[int, int], bool] = {}  # (table, column) -> holds spreads; (table, -1) -> numbers rows
 
     def header(self, text: str) -> Header:
         """Parse one header or label text ('MMLU (EM)', 'Throughput (tok/s)', 'p99 latency (ms)')."""
@@ -359,6 +359,21 @@ class TableReader:
         self._layouts[cell.table] = layout
         return layout
 
+    def _numbers_rows(self, cell: TableCell) -> bool:
+        """Is the cell in a table's first column, unheaded or not, that counts its rows: 1, 2, 3, ...
+        (or from 0) down every row? Such figures number the rows, they measure nothing."""
+        if cell.column != 0:
+            return False
+        key = (cell.table, -1)
+        found = self._spreads.get(key)
+        if found is None:
+            column = sorted((c.row, _plain(c.text)) for c in self._by_table.get(cell.table, ()) if c.column == 0 and not c.label) \
+                if self._by_table else []
+            found = len(column) >= 3 and all(text.isdigit() for _, text in column) and \
+                [int(text) for _, text in column] in (list(range(len(column))), list(range(1, len(column) + 1)))
+            self._spreads[key] = found
+        return found
+
     def _spread_column(self, cell: TableCell) -> bool:
         """Are the figures of a column headed by a statistic of spread ('std', '(ci)') the spreads
         of the figures beside them? A spread is smaller than the figure it qualifies: a column
@@ -417,6 +432,8 @@ class TableReader:
             return CellFrame(skip=(cell.headers[0].strip("# ").lower() or "label"))
         if cell.label:
             return CellFrame(skip="table label")
+        if self._numbers_rows(cell):
+            return CellFrame(skip="row number")
         if (any(self.vocabulary.is_uncertainty(level) for level in cell.headers) and self._spread_column(cell)) or any(
                 value and layout.label_roles.get(name) == "metric" and self.vocabulary.is_uncertainty(value)
                 for name, value in cell.labels):
