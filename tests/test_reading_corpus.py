@@ -14,7 +14,8 @@ ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "data" / "reading"
 SHARED = ROOT.parent / "shared"
 LICENCES = {"MIT", "Apache-2.0", "BSD-2-Clause", "BSD-3-Clause", "ISC", "Unlicense", "CC0-1.0", "CC-BY-4.0",
-            "CC-BY-3.0", "CC-BY-SA", "CC-BY-SA-4.0", "MIT OR Apache-2.0", "BSD-3-Clause-Clear", "MPL-2.0"}
+            "CC-BY-3.0", "CC-BY-SA", "CC-BY-SA-4.0", "MIT OR Apache-2.0", "BSD-3-Clause-Clear", "MPL-2.0", "PSF-2.0",
+            "IJG AND BSD-3-Clause"}
 GENRES = {"paper", "readme", "model_card", "changelog", "blog", "leaderboard", "paper_notes", "newsletter"}
 
 
