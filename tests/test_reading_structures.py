@@ -368,6 +368,19 @@ def test_a_first_column_counting_the_rows_numbers_them():
     assert "row number" not in _numbers(results).values()
 
 
+def test_a_bulleted_note_above_a_table_is_no_caption():
+    """'* ...' opens a list item, not emphasis: a bullet explaining the table's marks ('(M) means a
+    model is provided') gives its figures no unit; an emphasised line does caption it."""
+    table = ("Notes on the table:\n* Scores are word accuracy.\n* `CODE(M)` means a trained model is provided.\n\n"
+             "| Method | SVT | IC13 |\n|---|---|---|\n| CRNN | 0.808 | 0.867 |\n| ASTER | 0.936 | 0.918 |\n")
+    document = parse_text(table, "notes.md")
+    assert all(c.caption == "" for c in document.cells)
+    claims = claims_of(table)
+    assert claims["0.808"].unit in ("", None) and claims["0.808"].kind != "scale"
+    captioned = "*Word accuracy (M images)*\n\n| Method | SVT |\n|---|---|\n| CRNN | 0.808 |\n"
+    assert next(c for c in parse_text(captioned, "notes.md").cells if c.text == "0.808").caption == "Word accuracy (M images)"
+
+
 def test_figures_given_with_their_spread_stay_claims():
     """'mean ± std' heads figures with their interval, and a model named SD is no statistic."""
     numbers = _numbers("| Model | Return (mean ± std) | SD 1.5 |\n|---|---|---|\n| Wren | 3120 ± 85 | 61.0 |\n")

@@ -300,7 +300,8 @@ def _caption_before(lines: list[str], header_line: int) -> str:
         directive = _TABLE_DIRECTIVE.match(line)
         if directive:
             return _plain(directive.group(1))  # '```{table} Under 15 Billion Parameters'
-        if re.match(r"(?i)(?:\*\*|_)?table\s+\d+", line) or (line.startswith(("**", "*", "_")) and len(line) < 200):
+        # emphasis opens with its mark glued to a word: '* item' is a list's bullet, not a caption
+        if re.match(r"(?i)(?:\*\*|_)?table\s+\d+", line) or (re.match(r"(?:\*\*?|_)(?=\S)", line) and len(line) < 200):
             return _plain(line)
         break
     return ""
