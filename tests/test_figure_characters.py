@@ -75,3 +75,20 @@ def test_digits_of_other_scripts_fold_one_for_one():
 def test_superscripts_after_an_integer_stay_exponents():
     gathered, _ = gather_figures("Trained on 10\u2079 tokens, 2.5\u00b9 points up.\n")
     assert "10\u2079 tokens" in gathered and "2.5  points" in gathered
+
+
+def test_thousands_grouped_by_spaces_read_as_one_figure():
+    """SI and many languages group thousands with a space: a thin space anywhere, a plain space
+    in a table cell that holds nothing else. Each reads as one figure, offsets kept."""
+    from claimcheck.extract.claims import read_numbers
+    table = ("| Framework | Requests/s (64) | Requests/s (256) |\n|---|---|---|\n"
+             "| quill | 172 874.98 | 149 415.01 |\n| heron | 12 000 | 9 870 |\n")
+    document = parse_text(table, "bench.md")
+    assert len(document.text) == len(table)
+    values = {c.text: c.value for c in read_numbers(document).claims}
+    assert values["172,874.98"] == 172874.98 and values["9,870"] == 9870
+    prose = "The index holds 1\u2009700\u2009000 vectors and answers in 3.2 ms.\n"
+    assert {c.value for c in read_numbers(parse_text(prose, "p.md")).claims} >= {1700000}
+    # a plain space between figures in prose, or between two figures of a cell, parts them
+    apart = parse_text("In 2023 150 models were released.\n\n| a | 1 2 |\n|---|---|\n| b | 2023 150 |\n", "q.md")
+    assert "2023 150" in apart.text and "1 2" in apart.text

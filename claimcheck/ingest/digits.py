@@ -22,3 +22,21 @@ def fold_digits(text: str) -> str:
         return text
     folded = _WIDE_DIGIT.sub(lambda m: str(unicodedata.decimal(m.group(0))), text)
     return _SEPARATOR.sub(lambda m: _SEPARATORS[m.group(0)], folded)
+
+
+# thousands grouped by a space, as SI and many languages write them: a thin or narrow no-break
+# space between digit groups anywhere ('1 700'), a plain space only where a table cell holds
+# nothing but the grouped figure ('| 172 874.98 |'): in prose a plain space also separates two
+# figures ('in 2023 150 models')
+_THIN_GROUP = re.compile("(?<=\\d)[\u2009\u202f](?=\\d{3}(?!\\d))")
+_CELL_GROUPED = re.compile(r"(?<=\|)([ \t]*+)(\d{1,3}(?: \d{3})++(?:\.\d++)?)(?=[ \t]*+\|)")
+
+
+def join_digit_groups(text: str) -> str:
+    """The text with the spaces that group a figure's thousands read as commas (one character
+    for one, so offsets stay those of the text as given)."""
+    if "\u2009" in text or "\u202f" in text:
+        text = _THIN_GROUP.sub(",", text)
+    if "|" in text:
+        text = _CELL_GROUPED.sub(lambda m: m.group(1) + m.group(2).replace(" ", ","), text)
+    return text
