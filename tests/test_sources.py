@@ -415,7 +415,7 @@ def test_only_systems_own_figures_in_a_wrong_owner_verdict(monkeypatch):
     try:
         assert system_like("Heron-13B") and system_like("Gannet 7B Instruct")
         assert system_like("Kestrel")
-        assert not system_like("Peak Memory") and not system_like("Block Size")
+        assert not system_like("Peak Memory") and not system_like("Context Length")
         assert not system_like("MathQuest-500") and not system_like("")
     finally:
         load_model.cache_clear()
