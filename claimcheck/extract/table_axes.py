@@ -28,7 +28,7 @@ def _step(p: float) -> str:
     return "lo" if p < 0.2 else "mid" if p < 0.5 else "hi" if p < 0.8 else "top"
 
 
-def _figure(text: str) -> float | None:
+def figure_log(text: str) -> float | None:
     """A cell's first figure as log10 (None for none or zero)."""
     m = _FIGURE.search(_MARKUP.sub(" ", text))
     if not m:
@@ -55,7 +55,7 @@ def figure_shape(cells) -> str:
     for cell in cells:
         if cell.label:
             continue
-        value = _figure(cell.text)
+        value = figure_log(cell.text)
         if value is not None:
             by_column[cell.column].append(value)
             by_row[cell.row].append(value)

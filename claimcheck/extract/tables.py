@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from ..ingest.text import AUTHOR_YEAR
 from ..model import Document, TableCell
 from .context import heading_chain, heading_levels, intro_before
-from .table_axes import figure_shape
+from .table_axes import figure_log, figure_shape
 from .vocabulary import TEXT_CACHES, settings_found, Vocabulary, settings_in
 
 _UNIT_IN_HEADER = re.compile(
@@ -184,7 +184,8 @@ class TableReader:
         self._measures: dict[int, tuple | None] = {}  # table -> the measure and unit a heading names
         self._starts: dict[int, int] = {}         # table -> where it starts
         self._levels: list | None = None
-        self._spreads: dict[tuple[int, int], bool] = {}  # (table, column) -> holds spreads; (table, -1) -> numbers rows
+        self._spreads: dict[tuple[int, int], bool] = {}  # (table, column) -> holds spreads
+        self._row_counters: dict[int, bool] = {}  # table -> its first column counts the rows
 
     def header(self, text: str) -> Header:
         """Parse one header or label text ('MMLU (EM)', 'Throughput (tok/s)', 'p99 latency (ms)')."""
@@ -364,14 +365,13 @@ class TableReader:
         (or from 0) down every row? Such figures number the rows, they measure nothing."""
         if cell.column != 0:
             return False
-        key = (cell.table, -1)
-        found = self._spreads.get(key)
+        found = self._row_counters.get(cell.table)
         if found is None:
             column = sorted((c.row, _plain(c.text)) for c in self._by_table.get(cell.table, ()) if c.column == 0 and not c.label) \
                 if self._by_table else []
             found = len(column) >= 3 and all(text.isdigit() for _, text in column) and \
                 [int(text) for _, text in column] in (list(range(len(column))), list(range(1, len(column) + 1)))
-            self._spreads[key] = found
+            self._row_counters[cell.table] = found
         return found
 
     def _spread_column(self, cell: TableCell) -> bool:
@@ -383,11 +383,11 @@ class TableReader:
         key = (cell.table, cell.column)
         found = self._spreads.get(key)
         if found is None:
-            rows: dict[int, dict[int, float]] = {}
+            rows: dict[int, dict[int, float]] = {}  # row -> column -> log10 of its first figure
             for c in self._by_table.get(cell.table, ()) if self._by_table else ():
-                figure = _FIRST_FIGURE.search(_plain(c.text)) if not c.label else None
-                if figure:
-                    rows.setdefault(c.row, {})[c.column] = abs(float(figure.group().replace(",", "")))
+                figure = figure_log(c.text) if not c.label else None
+                if figure is not None:
+                    rows.setdefault(c.row, {})[c.column] = figure
             compared = smaller = 0
             for figures in rows.values():
                 spread = figures.get(cell.column)
@@ -395,7 +395,7 @@ class TableReader:
                 if spread is None or left is None:
                     continue
                 compared += 1
-                smaller += spread < figures[left] / 2
+                smaller += spread < figures[left] - _LOG_HALF
             found = self._spreads[key] = compared == 0 or smaller * 2 >= compared
         return found
 
@@ -665,7 +665,7 @@ class TableReader:
 
 _BARE_FIGURE = re.compile(r"[+-]?\d+(?:\.\d+)?\s?%?")
 _BARE_DECIMAL = re.compile(r"\d+\.\d+")
-_FIRST_FIGURE = re.compile(r"(?<![\w.])\d[\d,]*+(?:\.\d++)?")
+_LOG_HALF = 0.30103  # log10(2): a spread is under half the figure it qualifies
 
 
 def _label_value(value: str) -> str:
