@@ -92,3 +92,15 @@ def test_thousands_grouped_by_spaces_read_as_one_figure():
     # a plain space between figures in prose, or between two figures of a cell, parts them
     apart = parse_text("In 2023 150 models were released.\n\n| a | 1 2 |\n|---|---|\n| b | 2023 150 |\n", "q.md")
     assert "2023 150" in apart.text and "1 2" in apart.text
+
+
+def test_an_escaped_currency_sign_before_a_figure_is_the_sign():
+    """Markdown and LaTeX escape a literal dollar ('\\$400'): the figure is an amount of money;
+    a backslash before anything else stays as written."""
+    from claimcheck.extract.claims import read_numbers
+    text = "### Solver benchmark set (\\$400)\n\nThe bounty was raised to \\$1,200 after review; see \\#12.\n"
+    document = parse_text(text, "grants.md")
+    assert len(document.text) == len(text) and "\\#12" in document.text
+    claims = {c.text: c for c in read_numbers(document).claims}
+    assert claims["$1,200"].value == 1200 and claims["$1,200"].unit == "$"
+    assert "$400" in claims

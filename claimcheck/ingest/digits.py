@@ -32,6 +32,16 @@ _THIN_GROUP = re.compile("(?<=\\d)[\u2009\u202f](?=\\d{3}(?!\\d))")
 _CELL_GROUPED = re.compile(r"(?<=\|)([ \t]*+)(\d{1,3}(?: \d{3})++(?:\.\d++)?)(?=[ \t]*+\|)")
 
 
+# a currency sign escaped before a figure, as Markdown and LaTeX write a literal one: '\$400'
+_ESCAPED_CURRENCY = re.compile(r"\\(?=[$€£¥] ?\d)")
+
+
+def unescape_currency(text: str) -> str:
+    """The text with the backslash that escapes a currency sign before a figure read as a space
+    (one character for one, so offsets stay those of the text as given)."""
+    return _ESCAPED_CURRENCY.sub(" ", text) if "\\" in text else text
+
+
 def join_digit_groups(text: str) -> str:
     """The text with the spaces that group a figure's thousands read as commas (one character
     for one, so offsets stay those of the text as given)."""

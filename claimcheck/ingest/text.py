@@ -6,7 +6,7 @@ from pathlib import Path
 
 from ..extract.normalize import expand_ligatures
 from ..model import Document, Section, TableCell
-from .digits import fold_digits, join_digit_groups
+from .digits import fold_digits, join_digit_groups, unescape_currency
 from .invisible import gather_figures
 from .ranges import Ranges
 from .aligned import AlignedTable, aligned_tables, cell_spans, header_cells
@@ -71,7 +71,7 @@ def decode_text(raw: bytes, where: str) -> str:
 
 def parse_text(text: str, name: str = "<text>") -> Document:
     """Build a Document from text: lines, Markdown tables as cells, sections under headings."""
-    text, hidden = gather_figures(join_digit_groups(fold_digits(expand_ligatures(text.replace("\r\n", "\n").replace("\r", "\n")))))
+    text, hidden = gather_figures(unescape_currency(join_digit_groups(fold_digits(expand_ligatures(text.replace("\r\n", "\n").replace("\r", "\n"))))))
     lines = text.split("\n")
     starts = []
     offset = 0
