@@ -288,18 +288,16 @@ def _plain(text: str) -> str:
     return re.sub(r"\s+", " ", _MARKUP.sub("", _TAG.sub(" ", text))).strip()
 
 
-_TABLE_DIRECTIVE = re.compile(r"(?:`{3,}+|~{3,}+)\{table\}[ \t]*+(\S.*)")
-
-
 def _caption_before(lines: list[str], header_line: int) -> str:
     """A 'Table N: ...' line or an emphasised line right above a table: what its figures are."""
     for k in range(header_line - 1, max(-1, header_line - 4), -1):
         line = lines[k].strip()
         if not line or _DIRECTIVE_OPTION.match(line):
             continue
-        directive = _TABLE_DIRECTIVE.match(line)
-        if directive:
-            return _plain(directive.group(1))  # '```{table} Under 15 Billion Parameters'
+        fence = _FENCE.match(line)
+        if fence:  # a table directive's argument: '```{table} Under 15 Billion Parameters'
+            info = line[fence.end():]
+            return _plain(info.strip()[len("{table}"):]) if block_tag(info) == "{table}" else ""
         # emphasis opens with its mark glued to a word: '* item' is a list's bullet, not a caption
         if re.match(r"(?i)(?:\*\*|_)?table\s+\d+", line) or (re.match(r"(?:\*\*?|_)(?=\S)", line) and len(line) < 200):
             return _plain(line)
